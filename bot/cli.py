@@ -1,0 +1,71 @@
+"""The command line: `ask`, `ask --jsonl`, `chat`, and `run` (Telegram, or the console without a token)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from knowledge import Answer, Engine
+
+
+def render_plain(answer: Answer) -> str:
+    """The answer as a person reads it in a terminal: the text, then numbered choices."""
+    lines = [answer.text]
+    if answer.choices:
+        lines.append("")
+        lines.extend(f"  [{i}] {c.label}" for i, c in enumerate(answer.choices, 1))
+    return "\n".join(lines)
+
+
+def ask_jsonl(engine: Engine, stdin, stdout) -> None:
+    """One JSON object per input line, in order, flushed; no line ever breaks the loop."""
+    for raw in stdin:
+        query = raw.rstrip("\n")
+        answer = engine.ask(query)
+        record = {"query": query, **answer.to_json()}
+        stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        stdout.flush()
+
+
+def chat(engine: Engine) -> None:
+    """An interactive console; a number picks one of the last answer's choices."""
+    print("시민협력국 업무보고 도우미입니다. 질문을 입력하세요 (끝내려면 Ctrl+D).")
+    last_choices = ()
+    while True:
+        try:
+            line = input("> ")
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return
+        picked = line.strip()
+        if picked.isdigit() and 0 < int(picked) <= len(last_choices):
+            line = last_choices[int(picked) - 1].query
+        answer = engine.ask(line)
+        last_choices = answer.choices
+        print(render_plain(answer))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="시민협력국 업무보고 봇")
+    commands = parser.add_subparsers(dest="command")
+    ask = commands.add_parser("ask", help="answer one question, or one per line with --jsonl")
+    ask.add_argument("question", nargs="*")
+    ask.add_argument("--jsonl", action="store_true", help="read questions from stdin, JSON out")
+    commands.add_parser("chat", help="interactive console on the same engine")
+    commands.add_parser("run", help="Telegram when TELEGRAM_BOT_TOKEN is set, else the console")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    sys.stdout.reconfigure(encoding="utf-8")
+    engine = Engine.load()
+    if args.command == "ask":
+        if args.jsonl:
+            ask_jsonl(engine, sys.stdin, sys.stdout)
+        else:
+            print(render_plain(engine.ask(" ".join(args.question))))
+        return 0
+    chat(engine)
+    return 0
