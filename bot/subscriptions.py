@@ -1,0 +1,335 @@
+"""The bot's state file: weekly subscriptions and the delivery log, in DuckDB.
+
+Separate from the report data. One connection guarded by a lock (DuckDB admits one writer
+process); every change is one transaction, so a failed statement leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from bot.schedule import Weekly, due_slot
+
+# Forward-only: each entry moves the file from version i to i + 1; never edit a shipped entry.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE subscriptions (
+            chat_id BIGINT PRIMARY KEY,
+            chat_type VARCHAR NOT NULL,
+            weekday TINYINT NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+            hour TINYINT NOT NULL CHECK (hour BETWEEN 0 AND 23),
+            minute TINYINT NOT NULL CHECK (minute BETWEEN 0 AND 59),
+            active BOOLEAN NOT NULL,
+            since TIMESTAMP NOT NULL,
+            created_at TIMESTAMP NOT NULL,
+            updated_at TIMESTAMP NOT NULL
+        )""",
+    ),
+    (
+        """CREATE TABLE deliveries (
+            chat_id BIGINT NOT NULL,
+            slot TIMESTAMP NOT NULL,
+            status VARCHAR NOT NULL
+                CHECK (status IN ('sending', 'sent', 'unconfirmed', 'failed', 'skipped')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            claimed_at TIMESTAMP NOT NULL,
+            finished_at TIMESTAMP,
+            message_id BIGINT,
+            error VARCHAR,
+            PRIMARY KEY (chat_id, slot)
+        )""",
+    ),
+    (
+        """CREATE TABLE snapshots (
+            chat_id BIGINT PRIMARY KEY,
+            snapshot VARCHAR NOT NULL,
+            recorded_at TIMESTAMP NOT NULL
+        )""",
+        "ALTER TABLE subscriptions ADD COLUMN stopped_reason VARCHAR",
+    ),
+)
+LATEST_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """One chat's weekly setting; a group subscribes as itself (its own chat_id)."""
+
+    chat_id: int
+    chat_type: str
+    weekly: Weekly
+    active: bool
+    since: datetime
+    created_at: datetime
+    updated_at: datetime
+    stopped_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Due:
+    """A slot to deliver to one chat."""
+
+    chat_id: int
+    slot: datetime
+
+
+def _naive_utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        raise ValueError("timestamps must be timezone-aware")
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    return None if moment is None else moment.replace(tzinfo=UTC)
+
+
+def migrate(connection: duckdb.DuckDBPyConnection, target: int = LATEST_VERSION) -> int:
+    """Bring the file forward to `target`, one transaction per version; returns the version."""
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP)"
+    )
+    version = connection.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[
+        0
+    ]
+    if version > LATEST_VERSION:
+        raise RuntimeError(f"state file is at version {version}, newer than this code")
+    for number in range(version + 1, target + 1):
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            for statement in MIGRATIONS[number - 1]:
+                connection.execute(statement)
+            connection.execute(
+                "INSERT INTO schema_version VALUES (?, ?)",
+                [number, _naive_utc(datetime.now(UTC))],
+            )
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        version = number
+    return version
+
+
+class SubscriptionStore:
+    """Subscriptions and the delivery log; thread-safe, call from asyncio via to_thread."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._connection = duckdb.connect(self.path)
+        self._lock = threading.Lock()
+        with self._lock:
+            self.version = migrate(self._connection)
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._lock:
+            self._connection.execute("BEGIN TRANSACTION")
+            try:
+                yield self._connection
+            except BaseException:
+                self._connection.execute("ROLLBACK")
+                raise
+            self._connection.execute("COMMIT")
+
+    def subscribe(
+        self, chat_id: int, chat_type: str, weekly: Weekly, now: datetime
+    ) -> Subscription:
+        """Create or change a subscription; an unchanged active one keeps its start (`since`)."""
+        moment = _naive_utc(now)
+        with self._transaction() as db:
+            db.execute(
+                """INSERT INTO subscriptions
+                       (chat_id, chat_type, weekday, hour, minute, active, since,
+                        created_at, updated_at)
+                   VALUES (?, ?, ?, ?, ?, true, ?, ?, ?)
+                   ON CONFLICT (chat_id) DO UPDATE SET
+                       since = CASE WHEN subscriptions.active
+                                     AND subscriptions.weekday = excluded.weekday
+                                     AND subscriptions.hour = excluded.hour
+                                     AND subscriptions.minute = excluded.minute
+                                    THEN subscriptions.since ELSE excluded.since END,
+                       chat_type = excluded.chat_type, weekday = excluded.weekday,
+                       hour = excluded.hour, minute = excluded.minute, active = true,
+                       updated_at = excluded.updated_at, stopped_reason = NULL""",
+                [
+                    chat_id,
+                    chat_type,
+                    weekly.weekday,
+                    weekly.hour,
+                    weekly.minute,
+                    moment,
+                    moment,
+                    moment,
+                ],
+            )
+        return self.get(chat_id)
+
+    def unsubscribe(self, chat_id: int, now: datetime, reason: str = "unsubscribed") -> bool:
+        """Stop deliveries; True when there was an active subscription."""
+        with self._transaction() as db:
+            stopped = db.execute(
+                """UPDATE subscriptions SET active = false, updated_at = ?, stopped_reason = ?
+                   WHERE chat_id = ? AND active RETURNING chat_id""",
+                [_naive_utc(now), reason, chat_id],
+            ).fetchall()
+        return bool(stopped)
+
+    def move_chat(self, old_chat_id: int, new_chat_id: int, now: datetime) -> None:
+        """A group became a supergroup: its subscription and history follow the new id."""
+        with self._transaction() as db:
+            for table in ("subscriptions", "snapshots", "deliveries"):
+                db.execute(f"DELETE FROM {table} WHERE chat_id = ?", [new_chat_id])
+                db.execute(
+                    f"UPDATE {table} SET chat_id = ? WHERE chat_id = ?", [new_chat_id, old_chat_id]
+                )
+            db.execute(
+                "UPDATE subscriptions SET updated_at = ? WHERE chat_id = ?",
+                [_naive_utc(now), new_chat_id],
+            )
+
+    def get(self, chat_id: int) -> Subscription | None:
+        with self._lock:
+            row = self._connection.execute(
+                """SELECT chat_id, chat_type, weekday, hour, minute, active, since, created_at,
+                          updated_at, stopped_reason
+                   FROM subscriptions WHERE chat_id = ?""",
+                [chat_id],
+            ).fetchone()
+        if row is None:
+            return None
+        return Subscription(
+            chat_id=row[0],
+            chat_type=row[1],
+            weekly=Weekly(row[2], row[3], row[4]),
+            active=row[5],
+            since=_aware(row[6]),
+            created_at=_aware(row[7]),
+            updated_at=_aware(row[8]),
+            stopped_reason=row[9],
+        )
+
+    def active_count(self) -> int:
+        with self._lock:
+            return self._connection.execute(
+                "SELECT count(*) FROM subscriptions WHERE active"
+            ).fetchone()[0]
+
+    def due(self, now: datetime) -> list[Due]:
+        """Every active chat's one due slot (the latest, never a backlog), oldest slot first."""
+        with self._lock:
+            rows = self._connection.execute(
+                """SELECT s.chat_id, s.weekday, s.hour, s.minute, s.since, d.last_slot
+                   FROM subscriptions s
+                   LEFT JOIN (SELECT chat_id, max(slot) AS last_slot FROM deliveries
+                              GROUP BY chat_id) d USING (chat_id)
+                   WHERE s.active"""
+            ).fetchall()
+        found = []
+        for chat_id, weekday, hour, minute, since, last_slot in rows:
+            slot = due_slot(Weekly(weekday, hour, minute), now, _aware(since), _aware(last_slot))
+            if slot is not None:
+                found.append(Due(chat_id, slot.astimezone(UTC)))
+        found.sort(key=lambda due: (due.slot, due.chat_id))
+        return found
+
+    def claim(self, chat_id: int, slot: datetime, now: datetime) -> bool:
+        """Record 'sending' for (chat, slot) before the message goes out.
+
+        False when the slot was already claimed (the unique key) or the chat unsubscribed
+        meanwhile: the caller must not send.
+        """
+        with self._transaction() as db:
+            inserted = db.execute(
+                """INSERT INTO deliveries (chat_id, slot, status, attempts, claimed_at)
+                   SELECT chat_id, ?, 'sending', 0, ? FROM subscriptions
+                   WHERE chat_id = ? AND active
+                   ON CONFLICT DO NOTHING RETURNING chat_id""",
+                [_naive_utc(slot), _naive_utc(now), chat_id],
+            ).fetchall()
+        return bool(inserted)
+
+    def finish(
+        self,
+        chat_id: int,
+        slot: datetime,
+        now: datetime,
+        *,
+        status: str,
+        attempts: int,
+        message_id: int | None = None,
+        error: str | None = None,
+        snapshot: dict | None = None,
+    ) -> None:
+        """Close a claimed slot ('sent', 'failed' or 'skipped'), with the snapshot sent."""
+        moment = _naive_utc(now)
+        with self._transaction() as db:
+            db.execute(
+                """UPDATE deliveries SET status = ?, attempts = ?, finished_at = ?,
+                          message_id = ?, error = ?
+                   WHERE chat_id = ? AND slot = ? AND status = 'sending'""",
+                [status, attempts, moment, message_id, error, chat_id, _naive_utc(slot)],
+            )
+            if snapshot is not None:
+                self._put_snapshot(db, chat_id, snapshot, moment)
+
+    def recover(self, now: datetime) -> list[Due]:
+        """At start-up: slots a killed process claimed but never confirmed.
+
+        They may or may not have reached the chat; they become 'unconfirmed' and are not
+        sent again (at most once for that single in-flight message).
+        """
+        with self._transaction() as db:
+            rows = db.execute(
+                """UPDATE deliveries SET status = 'unconfirmed', finished_at = ?
+                   WHERE status = 'sending' RETURNING chat_id, slot""",
+                [_naive_utc(now)],
+            ).fetchall()
+        return [Due(chat_id, _aware(slot)) for chat_id, slot in rows]
+
+    def deliveries(self, chat_id: int | None = None) -> list[tuple[int, datetime, str, int]]:
+        """(chat_id, slot, status, attempts), for tests, benchmarks and operators."""
+        query = "SELECT chat_id, slot, status, attempts FROM deliveries"
+        params: list = []
+        if chat_id is not None:
+            query += " WHERE chat_id = ?"
+            params.append(chat_id)
+        with self._lock:
+            rows = self._connection.execute(query + " ORDER BY slot, chat_id", params).fetchall()
+        return [(c, _aware(s), status, attempts) for c, s, status, attempts in rows]
+
+    def last_snapshot(self, chat_id: int) -> dict | None:
+        """The key figures of the last summary this chat received, if any."""
+        with self._lock:
+            row = self._connection.execute(
+                "SELECT snapshot FROM snapshots WHERE chat_id = ?", [chat_id]
+            ).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def record_snapshot(self, chat_id: int, snapshot: dict, now: datetime) -> None:
+        with self._transaction() as db:
+            self._put_snapshot(db, chat_id, snapshot, _naive_utc(now))
+
+    @staticmethod
+    def _put_snapshot(
+        db: duckdb.DuckDBPyConnection, chat_id: int, snapshot: dict, moment: datetime
+    ) -> None:
+        db.execute(
+            """INSERT INTO snapshots VALUES (?, ?, ?)
+               ON CONFLICT (chat_id) DO UPDATE SET snapshot = excluded.snapshot,
+                   recorded_at = excluded.recorded_at""",
+            [chat_id, json.dumps(snapshot, ensure_ascii=False), moment],
+        )
