@@ -1,0 +1,248 @@
+"""A read-only copy of the report's tables for people's own SQL, with time, memory and row limits.
+
+DuckDB cannot open an in-memory database read-only from a second connection, so the tables are
+copied into a database file under `var/` (named by a fingerprint of their content, so it is
+rebuilt when the data changes) and that file is opened read-only with external access off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+from sqlglot import exp
+
+from knowledge import sql_guard
+
+logger = logging.getLogger(__name__)
+
+VAR_DIR = Path(__file__).resolve().parent.parent / "var" / "sandbox"
+MAX_ROWS = 50
+TIME_LIMIT_SECONDS = 2.0
+MEMORY_LIMIT = "256MB"
+# Bumped when the copy's layout changes, so an old file is never reused.
+_FORMAT_VERSION = "1"
+
+_CONFIG = {
+    "enable_external_access": False,
+    "autoload_known_extensions": False,
+    "autoinstall_known_extensions": False,
+    "allow_community_extensions": False,
+    "memory_limit": MEMORY_LIMIT,
+    "threads": 1,
+    # No spilling to disk: a query that needs more memory fails instead of writing files.
+    "temp_directory": "",
+    # Last, so the options above are set before they are frozen.
+    "lock_configuration": True,
+}
+
+
+class QueryRefused(Exception):
+    """The query was not run or was stopped; the message is the Korean reason."""
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """Rows of a query; `truncated` when more rows existed than were kept."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple, ...]
+    truncated: bool
+    elapsed_seconds: float
+    sql: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A table or view of the sandbox with its columns as (name, type)."""
+
+    name: str
+    kind: str
+    columns: tuple[tuple[str, str], ...]
+
+
+class Sandbox:
+    """The read-only database people's SQL runs against; safe to use from many threads."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._connection = duckdb.connect(str(path), read_only=True, config=_CONFIG)
+        self.relations = self._read_catalog()
+        self.tables = frozenset(relation.name for relation in self.relations)
+
+    @classmethod
+    def from_connection(
+        cls, connection: duckdb.DuckDBPyConnection, directory: Path = VAR_DIR
+    ) -> Sandbox:
+        """Copy the tables and views of `connection` to a file (once per content) and open it."""
+        snapshot = _Snapshot.take(connection)
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / f"report-{snapshot.fingerprint[:16]}.duckdb"
+        if not path.exists():
+            snapshot.write(path)
+            _remove_stale_copies(directory, keep=path)
+        return cls(path)
+
+    def run(self, text: str, max_rows: int = MAX_ROWS) -> QueryResult:
+        """Check and run a person's SQL; raise QueryRefused with the reason when it may not run."""
+        verdict = sql_guard.check(text, self.tables)
+        if not verdict.allowed:
+            raise QueryRefused(verdict.reason)
+        tree, capped = _cap_rows(verdict.tree, max_rows)
+        sql = sql_guard.to_sql(tree)
+        return self._execute(sql, (), max_rows if capped else None)
+
+    def query(self, sql: str, params: Sequence = ()) -> QueryResult:
+        """Run our own parameterised SQL (charts, export, evidence) under the same limits."""
+        return self._execute(sql, params, None)
+
+    def _execute(self, sql: str, params: Sequence, max_rows: int | None) -> QueryResult:
+        cursor = self._connection.cursor()
+        timer = threading.Timer(TIME_LIMIT_SECONDS, cursor.interrupt)
+        started = time.perf_counter()
+        timer.start()
+        try:
+            relation = cursor.execute(sql, list(params))
+            rows = relation.fetchmany(max_rows + 1) if max_rows is not None else relation.fetchall()
+            columns = tuple(column[0] for column in relation.description or ())
+        except duckdb.InterruptException:
+            raise QueryRefused(
+                f"{TIME_LIMIT_SECONDS:g}초 안에 끝나지 않아 중단했습니다. 조건을 좁히거나 "
+                "LIMIT 을 써 보세요."
+            ) from None
+        except duckdb.OutOfMemoryException:
+            raise QueryRefused(
+                f"메모리 한도({MEMORY_LIMIT})를 넘어 중단했습니다. 조건을 좁혀 보세요."
+            ) from None
+        except duckdb.Error as error:
+            raise QueryRefused(f"실행하지 못했습니다: {_first_line(error)}") from None
+        finally:
+            timer.cancel()
+            cursor.close()
+        elapsed = time.perf_counter() - started
+        truncated = max_rows is not None and len(rows) > max_rows
+        if truncated:
+            rows = rows[:max_rows]
+        return QueryResult(columns, tuple(rows), truncated, elapsed, sql)
+
+    def _read_catalog(self) -> tuple[Relation, ...]:
+        cursor = self._connection.cursor()
+        try:
+            names = cursor.execute(
+                "SELECT table_name, 'table' FROM duckdb_tables() "
+                "WHERE database_name = current_database() AND NOT internal "
+                "UNION ALL SELECT view_name, 'view' FROM duckdb_views() "
+                "WHERE database_name = current_database() AND NOT internal"
+            ).fetchall()
+            columns = cursor.execute(
+                "SELECT table_name, column_name, data_type FROM duckdb_columns() "
+                "WHERE database_name = current_database() AND NOT internal "
+                "ORDER BY table_name, column_index"
+            ).fetchall()
+        finally:
+            cursor.close()
+        by_table: dict[str, list[tuple[str, str]]] = {}
+        for table, column, data_type in columns:
+            by_table.setdefault(table, []).append((column, data_type))
+        return tuple(Relation(name, kind, tuple(by_table.get(name, ()))) for name, kind in names)
+
+
+def _cap_rows(tree: exp.Expression, max_rows: int) -> tuple[exp.Expression, bool]:
+    """Keep a person's LIMIT of at most `max_rows`; otherwise ask for one row more to see a cut."""
+    limit = tree.args.get("limit")
+    if isinstance(limit, exp.Limit) and not limit.args.get("limit_options"):
+        value = limit.expression
+        if isinstance(value, exp.Literal) and value.is_int and int(value.name) <= max_rows:
+            return tree, False
+    return tree.limit(max_rows + 1), True
+
+
+def _first_line(error: Exception) -> str:
+    lines = [line for line in str(error).splitlines() if line.strip()]
+    return (lines[0] if lines else type(error).__name__)[:200]
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """The tables (with types and rows) and view definitions of a connection's main schema."""
+
+    tables: tuple[tuple[str, tuple[tuple[str, str], ...], list[tuple]], ...]
+    views: tuple[tuple[str, str], ...]
+    fingerprint: str
+
+    @classmethod
+    def take(cls, connection: duckdb.DuckDBPyConnection) -> _Snapshot:
+        cursor = connection.cursor()
+        try:
+            table_names = [
+                name
+                for (name,) in cursor.execute(
+                    "SELECT table_name FROM duckdb_tables() WHERE database_name = "
+                    "current_database() AND schema_name = 'main' AND NOT internal "
+                    "ORDER BY table_name"
+                ).fetchall()
+            ]
+            tables = []
+            for name in table_names:
+                columns = tuple(
+                    cursor.execute(
+                        "SELECT column_name, data_type FROM duckdb_columns() WHERE "
+                        "database_name = current_database() AND schema_name = 'main' "
+                        "AND table_name = ? ORDER BY column_index",
+                        [name],
+                    ).fetchall()
+                )
+                rows = cursor.execute(f"SELECT * FROM main.{_quote(name)}").fetchall()
+                tables.append((name, columns, rows))
+            views = tuple(
+                cursor.execute(
+                    "SELECT view_name, sql FROM duckdb_views() WHERE database_name = "
+                    "current_database() AND schema_name = 'main' AND NOT internal "
+                    "ORDER BY view_name"
+                ).fetchall()
+            )
+        finally:
+            cursor.close()
+        digest = hashlib.sha256(_FORMAT_VERSION.encode())
+        digest.update(repr((tables, views)).encode())
+        return cls(tuple(tables), views, digest.hexdigest())
+
+    def write(self, path: Path) -> None:
+        """Write the copy beside `path` and move it into place, so readers never see half."""
+        partial = path.with_name(f"{path.stem}.{os.getpid()}.partial")
+        partial.unlink(missing_ok=True)
+        writer = duckdb.connect(str(partial))
+        try:
+            for name, columns, rows in self.tables:
+                definition = ", ".join(f"{_quote(c)} {data_type}" for c, data_type in columns)
+                writer.execute(f"CREATE TABLE {_quote(name)} ({definition})")
+                if rows:
+                    # One statement for all rows: executemany costs a round trip per row.
+                    row_marks = "(" + ", ".join("?" for _ in columns) + ")"
+                    values = ", ".join(row_marks for _ in rows)
+                    flat = [value for row in rows for value in row]
+                    writer.execute(f"INSERT INTO {_quote(name)} VALUES {values}", flat)
+            for _name, view_sql in self.views:
+                writer.execute(view_sql)
+            writer.execute("CHECKPOINT")
+        finally:
+            writer.close()
+        os.replace(partial, path)
+        logger.info("sandbox copy written to %s", path)
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def _remove_stale_copies(directory: Path, keep: Path) -> None:
+    for old in directory.glob("report-*.duckdb"):
+        if old != keep:
+            old.unlink(missing_ok=True)

@@ -1,0 +1,245 @@
+"""Decides whether a person's SQL may run: one read-only SELECT over the report's tables.
+
+The decision is made on sqlglot's syntax tree with allow-lists of node types, functions and
+tables; the SQL that runs is regenerated from that tree, so what was checked is what runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import SqlglotError
+
+# sqlglot warns with the statement text when it falls back to a Command; those are refused
+# anyway, and people's text stays out of the logs.
+logging.getLogger("sqlglot").setLevel(logging.ERROR)
+
+DIALECT = "duckdb"
+MAX_SQL_CHARS = 4000
+
+# Set operations are still queries; everything else at the root is refused.
+_QUERY_ROOTS = (exp.Select, exp.Union, exp.Intersect, exp.Except)
+
+# The grammar of a read-only analytical query. Anything absent (Lateral, Pivot, Placeholder,
+# JSON operators, Command, …) is refused, so new sqlglot node types are refused by default.
+_ALLOWED_NODES: frozenset[type[exp.Expression]] = frozenset(
+    {
+        exp.Select, exp.Union, exp.Intersect, exp.Except, exp.With, exp.CTE, exp.Subquery,
+        exp.From, exp.Join, exp.Where, exp.Group, exp.Having, exp.Qualify, exp.Order,
+        exp.Ordered, exp.Limit, exp.Offset, exp.Distinct, exp.Window, exp.WindowSpec,
+        exp.Rollup, exp.Cube, exp.GroupingSets, exp.Column, exp.Identifier, exp.Table,
+        exp.TableAlias, exp.Alias, exp.Star, exp.Literal, exp.Boolean, exp.Null, exp.Paren,
+        exp.Tuple, exp.Values, exp.DataType, exp.DataTypeParam, exp.Interval, exp.Var,
+        exp.Filter, exp.WithinGroup, exp.Bracket, exp.Array,
+        exp.Add, exp.Sub, exp.Mul, exp.Div, exp.IntDiv, exp.Mod, exp.Neg, exp.DPipe,
+        exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.NullSafeEQ, exp.NullSafeNEQ,
+        exp.And, exp.Or, exp.Not, exp.Is, exp.In, exp.Between, exp.Like, exp.ILike,
+        exp.SimilarTo, exp.Exists, exp.Any, exp.All, exp.Collate,
+    }
+)  # fmt: skip
+
+# Functions by the class sqlglot gives them: pure computations on values only.
+_ALLOWED_FUNCTIONS: frozenset[type[exp.Expression]] = frozenset(
+    {
+        # aggregates
+        exp.Count, exp.Sum, exp.Avg, exp.Min, exp.Max, exp.Median, exp.Mode, exp.Stddev,
+        exp.StddevPop, exp.StddevSamp, exp.Variance, exp.VariancePop, exp.PercentileCont,
+        exp.PercentileDisc, exp.ApproxDistinct, exp.ArgMax, exp.ArgMin, exp.GroupConcat,
+        exp.ArrayAgg, exp.CountIf, exp.First, exp.Last, exp.LogicalAnd, exp.LogicalOr,
+        # window functions
+        exp.RowNumber, exp.Rank, exp.DenseRank, exp.PercentRank, exp.CumeDist, exp.Ntile,
+        exp.Lag, exp.Lead, exp.FirstValue, exp.LastValue, exp.NthValue,
+        # arithmetic and conditionals
+        exp.Abs, exp.Round, exp.Ceil, exp.Floor, exp.Trunc, exp.Sqrt, exp.Ln, exp.Log,
+        exp.Exp, exp.Pow, exp.Sign, exp.Greatest, exp.Least, exp.Coalesce, exp.Nullif,
+        exp.If, exp.Case, exp.Cast, exp.TryCast,
+        # text
+        exp.Concat, exp.ConcatWs, exp.Length, exp.Lower, exp.Upper, exp.Trim, exp.Substring,
+        exp.Replace, exp.Left, exp.Right, exp.StrPosition, exp.Pad, exp.Reverse,
+        exp.RegexpLike, exp.RegexpExtract, exp.RegexpReplace, exp.StartsWith, exp.EndsWith,
+        exp.Contains, exp.SplitPart, exp.Format,
+        # dates
+        exp.TimeToStr, exp.StrToTime, exp.TimestampTrunc, exp.DateTrunc, exp.Extract,
+        exp.DateAdd, exp.DateSub, exp.DateDiff, exp.Year, exp.Month, exp.Day, exp.CurrentDate,
+        exp.DateFromParts,
+        # a bounded integer series, the only table function
+        exp.GenerateSeries,
+    }
+)  # fmt: skip
+
+# DuckDB functions sqlglot does not model (parsed as Anonymous), allowed by name.
+_ALLOWED_ANONYMOUS = frozenset({"date_part", "round_even", "printf", "nfc_normalize"})
+
+_TABLE_FUNCTIONS = frozenset({exp.GenerateSeries})
+
+# Readers of files, URLs and other databases: named in refusals so people learn why.
+_READER_HINT = frozenset(
+    {
+        "read_csv", "read_csv_auto", "read_parquet", "parquet_scan", "read_json",
+        "read_json_auto", "read_json_objects", "read_ndjson", "read_text", "read_blob",
+        "glob", "sniff_csv", "sqlite_scan", "sqlite_attach", "postgres_scan", "mysql_scan",
+        "query", "query_table", "iceberg_scan", "delta_scan", "read_xlsx", "st_read",
+    }
+)  # fmt: skip
+_MACHINE_HINT = frozenset({"getenv", "current_setting", "getvariable", "version"})
+
+_STATEMENT_NAMES_KO = {
+    exp.Insert: "INSERT", exp.Update: "UPDATE", exp.Delete: "DELETE", exp.Merge: "MERGE",
+    exp.Create: "CREATE", exp.Drop: "DROP", exp.Alter: "ALTER", exp.Copy: "COPY",
+    exp.Attach: "ATTACH", exp.Detach: "DETACH", exp.Use: "USE", exp.Pragma: "PRAGMA",
+    exp.Set: "SET", exp.Install: "INSTALL", exp.Describe: "DESCRIBE", exp.Show: "SHOW",
+    exp.Summarize: "SUMMARIZE", exp.Transaction: "BEGIN", exp.Commit: "COMMIT",
+    exp.Rollback: "ROLLBACK",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The guard's decision: `sql` (regenerated, safe to run) when allowed, else `reason`."""
+
+    sql: str | None
+    reason: str | None = None
+    tree: exp.Expression | None = None
+
+    @property
+    def allowed(self) -> bool:
+        return self.sql is not None
+
+
+class Refusal(Exception):
+    """Raised inside the walk; carries the Korean reason shown to the person."""
+
+
+def check(text: str, tables: Iterable[str]) -> Verdict:
+    """Allow exactly one SELECT reading only `tables` (or no table); otherwise say why not."""
+    try:
+        tree = parse_single_select(text)
+        _check_tree(tree, {name.lower() for name in tables})
+    except Refusal as refusal:
+        return Verdict(sql=None, reason=str(refusal))
+    return Verdict(sql=to_sql(tree), tree=tree)
+
+
+def to_sql(tree: exp.Expression) -> str:
+    """DuckDB SQL for the tree without comments: comment text could otherwise close itself."""
+    return tree.sql(dialect=DIALECT, comments=False)
+
+
+def parse_single_select(text: str) -> exp.Expression:
+    """The one query in `text`, or a Refusal saying what else was found."""
+    if not text or not text.strip():
+        raise Refusal("SQL 문이 비어 있습니다. 예: /sql SELECT 6*7")
+    if len(text) > MAX_SQL_CHARS:
+        raise Refusal(f"SQL 문이 너무 깁니다 ({MAX_SQL_CHARS:,}자까지 받습니다).")
+    try:
+        statements = [s for s in sqlglot.parse(text, read=DIALECT) if s is not None]
+    except SqlglotError:
+        raise Refusal("SQL 문을 해석하지 못했습니다. 문법을 확인해 주세요.") from None
+    except RecursionError:
+        raise Refusal("SQL 문이 너무 깊게 중첩되어 있습니다.") from None
+    if not statements:
+        raise Refusal("SQL 문이 비어 있습니다. 예: /sql SELECT 6*7")
+    if len(statements) > 1:
+        raise Refusal("한 번에 SELECT 문 하나만 실행할 수 있습니다 (문이 여러 개입니다).")
+    tree = statements[0]
+    if not isinstance(tree, _QUERY_ROOTS):
+        raise Refusal(
+            f"읽기 전용입니다: SELECT 문만 실행할 수 있습니다 (받은 문: {_statement_name(tree)})."
+        )
+    return tree
+
+
+def _statement_name(tree: exp.Expression) -> str:
+    for kind, name in _STATEMENT_NAMES_KO.items():
+        if isinstance(tree, kind):
+            return name
+    if isinstance(tree, exp.Command):
+        return str(tree.this).upper()[:20]
+    first_word = to_sql(tree).split(maxsplit=1)[0]
+    return first_word.upper()[:20] if first_word.isalpha() else "알 수 없는 문"
+
+
+def _check_tree(tree: exp.Expression, tables: set[str]) -> None:
+    for node in tree.walk():
+        if isinstance(node, exp.Table):
+            _check_table(node, tables)
+        elif isinstance(node, exp.Anonymous):
+            _check_anonymous(node)
+        elif type(node) in _ALLOWED_NODES or type(node) in _ALLOWED_FUNCTIONS:
+            if isinstance(node, exp.Var):
+                _check_var(node)
+        elif isinstance(node, exp.Placeholder | exp.Parameter):
+            raise Refusal("매개변수 자리표시자(?, $1)는 쓸 수 없습니다. 값을 직접 적어 주세요.")
+        elif isinstance(node, exp.Func):
+            raise Refusal(_function_refusal(node.sql_name().lower()))
+        else:
+            raise Refusal(f"이 구문({type(node).__name__})은 지원하지 않습니다.")
+
+
+def _check_table(table: exp.Table, tables: set[str]) -> None:
+    source = table.this
+    if isinstance(source, exp.Func):
+        if type(source) in _TABLE_FUNCTIONS:
+            return
+        name = source.name if isinstance(source, exp.Anonymous) else source.sql_name()
+        raise Refusal(_function_refusal(name.lower()))
+    if not isinstance(source, exp.Identifier):
+        raise Refusal(f"이 구문({type(source).__name__})은 지원하지 않습니다.")
+    name = source.name
+    if table.args.get("catalog") is not None or table.text("db").lower() not in ("", "main"):
+        raise Refusal(
+            f"다른 스키마나 데이터베이스의 표({table.sql(DIALECT)})는 조회할 수 없습니다."
+        )
+    if _defined_as_cte(table, name):
+        return
+    if any(mark in name for mark in "/\\.:~") or name.startswith("$"):
+        raise Refusal(
+            "파일 경로나 URL은 표로 읽을 수 없습니다. /schema 의 표만 조회할 수 있습니다."
+        )
+    if name.lower() not in tables:
+        raise Refusal(f"'{name}' 표는 없습니다. /schema 로 조회할 수 있는 표를 확인해 주세요.")
+
+
+def _defined_as_cte(table: exp.Table, name: str) -> bool:
+    """True when a WITH visible from this table defines `name` (scoping as SQL does)."""
+    lowered = name.lower()
+    for ancestor in _ancestors(table):
+        with_clause = ancestor.args.get("with_") or ancestor.args.get("with")
+        if isinstance(with_clause, exp.With) and any(
+            cte.alias_or_name.lower() == lowered for cte in with_clause.expressions
+        ):
+            return True
+    return False
+
+
+def _ancestors(node: exp.Expression) -> Iterable[exp.Expression]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def _check_anonymous(node: exp.Anonymous) -> None:
+    name = node.name.lower()
+    if name not in _ALLOWED_ANONYMOUS:
+        raise Refusal(_function_refusal(name))
+
+
+def _check_var(node: exp.Var) -> None:
+    # Var is a bare keyword (DAY, ALL, nocase); anything fancier is not one.
+    if not node.name.replace("_", "").isalnum() or not node.name.isascii():
+        raise Refusal("이 구문은 지원하지 않습니다.")
+
+
+def _function_refusal(name: str) -> str:
+    if name in _READER_HINT or name.startswith(("read_", "parquet", "sqlite", "postgres")):
+        return f"파일이나 다른 데이터베이스를 읽는 함수({name})는 쓸 수 없습니다."
+    if name in _MACHINE_HINT or name.startswith(("duckdb_", "pragma_", "current_")):
+        return f"서버 정보를 보여 주는 함수({name})는 쓸 수 없습니다. 표 목록은 /schema 로 보세요."
+    return (
+        f"'{name}' 함수는 쓸 수 없습니다. 집계·창·문자열·날짜 함수 등 허용된 함수만 쓸 수 있습니다."
+    )
