@@ -1,9 +1,433 @@
-"""Recompute the report's own arithmetic and record every disagreement in `inconsistencies`."""
+"""Recompute the report's own arithmetic and record every disagreement in `inconsistencies`.
+
+Each check loops over the loaded tables; nothing here knows a figure of the report.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
 import duckdb
+
+Finding = tuple[str, str, str, str, str, str, str, str]
+
+MONEY_FIELDS = {"budget": "예산현액", "committed": "원인행위액", "spent": "지출액"}
+RATE_FIELDS = {"committed_rate": "원인행위 집행률", "spent_rate": "지출 집행률"}
+REVENUE_FIELDS = {
+    "budget_2020": "’20년 예산",
+    "budget_2021": "’21년 예산",
+    "change_amount": "증감액",
+    "collected": "징수액",
+}
+PERSONNEL_FIELDS = {
+    "quota": "정원",
+    "current": "현원",
+    "shortage": "과부족",
+    "subtotal": "직종별 소계",
+    "administrative": "행정직",
+    "technical": "기술직",
+    "open_position": "개방형",
+    "fixed_term": "임기제",
+    "management": "관리운영",
+    "part_time_fixed_term": "시간선택제임기제",
+}
+PERSONNEL_KINDS = ("administrative", "technical", "open_position", "fixed_term", "management")
+LINE_NUMBER_RE = re.compile(r"^(.*)\(줄 (\d+)\)$")
 
 
 def run_checks(connection: duckdb.DuckDBPyConnection) -> None:
-    """Fill `inconsistencies` from the other tables."""
+    """Fill `inconsistencies` from the other tables (the report's sums, rates and cross-references)."""
+    findings: list[Finding] = [
+        *_spending_sums(connection),
+        *_line_sums(connection),
+        *_sections_agree(connection),
+        *_rates(connection),
+        *_projects_vs_lines(connection),
+        *_revenue_sums(connection),
+        *_revenue_rates(connection),
+        *_personnel(connection),
+    ]
+    if findings:
+        placeholders = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?)"] * len(findings))
+        connection.execute(
+            f"INSERT INTO inconsistencies VALUES {placeholders}",
+            [value for finding in findings for value in finding],
+        )
+
+
+def _rows(connection: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:
+    cursor = connection.execute(sql)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _money(value: int | None) -> str:
+    return "-" if value is None else f"{value:,}천원".replace("-", "△")
+
+
+def _count(value: int | None) -> str:
+    return "-" if value is None else f"{value:,}명".replace("-", "△")
+
+
+def _josa(word: str, with_final: str, without_final: str) -> str:
+    """Attach the particle that fits the last Hangul syllable of `word` (이/가, 과/와 …)."""
+    syllables = [char for char in word if "가" <= char <= "힣"]
+    has_final = bool(syllables) and (ord(syllables[-1]) - ord("가")) % 28 != 0
+    return word + (with_final if has_final else without_final)
+
+
+def _summed_source(sources: Sequence[str]) -> str:
+    """'Ⅳ. … (줄 878)', …, 'Ⅳ. … (줄 890)' -> 'Ⅳ. … (줄 878–890 합산)'."""
+    parsed = [LINE_NUMBER_RE.match(source) for source in sources]
+    if not parsed or not all(parsed):
+        return " + ".join(sources)
+    numbers = [int(match.group(2)) for match in parsed if match]
+    title = parsed[0].group(1).strip() if parsed[0] else ""
+    return f"{title} (줄 {min(numbers)}–{max(numbers)} 합산)"
+
+
+def _sum_findings(
+    check: str,
+    total: dict,
+    parts: Sequence[dict],
+    fields: dict[str, str],
+    subject: str,
+    what: str,
+    render=_money,
+) -> Iterable[Finding]:
+    """A total row against the sum of the rows it totals, field by field ('-' counts as 0)."""
+    for column, label in fields.items():
+        summed = sum(part[column] or 0 for part in parts)
+        stated = total[column] or 0
+        if summed != stated:
+            yield (
+                check,
+                subject,
+                column,
+                render(total[column]),
+                total["source"],
+                render(summed),
+                _summed_source([part["source"] for part in parts]),
+                f"{what}의 {_josa(label, '이', '가')} 하위 항목 {len(parts)}개의 합과 다릅니다 "
+                f"(차이 {render(stated - summed)}){_rounding_hint(stated - summed, len(parts), render)}.",
+            )
+
+
+def _rounding_hint(difference: int, parts: int, render) -> str:
+    # Each amount is rounded to 천원 on its own, so a sum may drift by half a unit per part.
+    if render is _money and abs(difference) * 2 <= parts:
+        return "; 천원 단위 반올림에서 생길 수 있는 크기의 차이입니다"
+    return ""
+
+
+# --- 세출: Ⅰ and Ⅳ ---------------------------------------------------------------------------
+
+
+def _spending_sums(connection: duckdb.DuckDBPyConnection) -> Iterable[Finding]:
+    rows = _rows(connection, "SELECT * FROM spending ORDER BY section, is_total DESC")
+    by_section: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        by_section[row["section"]].append(row)
+    for section, section_rows in by_section.items():
+        totals = [row for row in section_rows if row["is_total"]]
+        parts = [row for row in section_rows if not row["is_total"]]
+        for total in totals:
+            yield from _sum_findings(
+                "세출 과별 합계",
+                total,
+                parts,
+                MONEY_FIELDS,
+                total["division"],
+                f"{section}장 세출 합계",
+            )
+
+
+def _line_sums(connection: duckdb.DuckDBPyConnection) -> Iterable[Finding]:
+    subtotals = _rows(connection, "SELECT * FROM spending WHERE section = 'Ⅳ' AND NOT is_total")
+    lines = _rows(connection, "SELECT * FROM budget_lines ORDER BY line_no")
+    for subtotal in subtotals:
+        parts = [line for line in lines if line["division"] == subtotal["division"]]
+        yield from _sum_findings(
+            "세부사업 합계",
+            subtotal,
+            parts,
+            MONEY_FIELDS,
+            subtotal["division"],
+            f"Ⅳ장 {subtotal['division']} 소계",
+        )
+
+
+def _sections_agree(connection: duckdb.DuckDBPyConnection) -> Iterable[Finding]:
+    """The 세출 총괄 of Ⅰ and the subtotals of Ⅳ print the same figures twice."""
+    rows = _rows(connection, "SELECT * FROM spending")
+    first = {row["division"]: row for row in rows if row["section"] == "Ⅰ"}
+    for row in rows:
+        if row["section"] != "Ⅳ" or row["division"] not in first:
+            continue
+        earlier = first[row["division"]]
+        compared = [(column, label, _money) for column, label in MONEY_FIELDS.items()]
+        compared += [(f"{column}_printed", label, str) for column, label in RATE_FIELDS.items()]
+        for column, label, render in compared:
+            if earlier[column] != row[column]:
+                yield (
+                    "Ⅰ·Ⅳ 세출 대조",
+                    row["division"],
+                    column.removesuffix("_printed"),
+                    render(earlier[column]),
+                    earlier["source"],
+                    render(row[column]),
+                    row["source"],
+                    f"{row['division']}의 {_josa(label, '이', '가')} Ⅰ장 세출 총괄과 Ⅳ장에서 "
+                    "다르게 적혀 있습니다.",
+                )
+
+
+# --- rates -----------------------------------------------------------------------------------
+
+
+def _rate_finding(
+    check: str,
+    subject: str,
+    field: str,
+    label: str,
+    printed: str | None,
+    amount: int | None,
+    base: int | None,
+    source: str,
+    amount_label: str,
+    base_label: str,
+) -> Finding | None:
+    """A printed rate against amount ÷ base × 100, allowing the report's rounding or truncation."""
+    if not base:
+        return None
+    if printed is None:
+        if not amount:
+            return None
+        printed_value, decimals = None, 1
+    else:
+        digits = printed.replace("△", "-").rstrip("%")
+        printed_value = Decimal(digits)
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+    exact = Decimal(amount or 0) * 100 / Decimal(base)
+    step = Decimal(1).scaleb(-decimals)
+    rounded = exact.quantize(step, rounding=ROUND_HALF_UP)
+    truncated = exact.quantize(step, rounding=ROUND_DOWN)
+    if printed_value is not None and printed_value in (rounded, truncated):
+        return None
+    recomputed = f"{rounded}%".replace("-", "△")
+    return (
+        check,
+        subject,
+        field,
+        printed or "-",
+        source,
+        recomputed,
+        f"계산: {amount_label} {_money(amount)} ÷ {base_label} {_money(base)}",
+        f"{subject}의 {_josa(label, '이', '가')} 금액으로 계산한 값({exact:.2f}%)과 "
+        "반올림으로도 버림으로도 맞지 않습니다.",
+    )
+
+
+def _rates(connection: duckdb.DuckDBPyConnection) -> Iterable[Finding]:
+    tables = (
+        ("spending", "division", "세출 집행률"),
+        ("budget_lines", "name", "세부사업 집행률"),
+        ("project_budgets", "name", "Ⅲ장 사업 집행률"),
+    )
+    for table, subject_column, check in tables:
+        for row in _rows(connection, f"SELECT * FROM {table}"):
+            subject = row[subject_column]
+            if table == "spending":
+                subject = f"{subject} ({row['section']}장)"
+            targets = [
+                ("committed_rate", "committed", "원인행위액"),
+                ("spent_rate", "spent", "지출액"),
+            ]
+            if table == "project_budgets":
+                targets.append(("outlook_rate", "outlook_amount", "연말 집행예상액"))
+            for field, amount_column, amount_label in targets:
+                finding = _rate_finding(
+                    check,
+                    subject,
+                    field,
+                    RATE_FIELDS.get(field, "연말 집행예상률"),
+                    row[f"{field}_printed"],
+                    row[amount_column],
+                    row["budget"],
+                    row["source"],
+                    amount_label,
+                    "예산현액",
+                )
+                if finding:
+                    yield finding
+
+
+# --- Ⅲ tables against Ⅳ ----------------------------------------------------------------------
+
+
+def _projects_vs_lines(connection: duckdb.DuckDBPyConnection) -> Iterable[Finding]:
+    lines = {row["line_no"]: row for row in _rows(connection, "SELECT * FROM budget_lines")}
+    lines_title = _summed_source([line["source"] for line in lines.values()])
+    projects = _rows(connection, "SELECT * FROM project_budgets ORDER BY project_no")
+    for row in projects:
+        line = lines.get(row["line_no"])
+        if line is None:
+            yield (
+                "Ⅲ·Ⅳ 사업 대조",
+                row["name"],
+                "line_no",
+                _money(row["budget"]),
+                row["source"],
+                "-",
+                lines_title,
+                f"Ⅲ장 사업 {row['project_no']}의 예산표 항목 '{row['name']}'에 맞는 "
+                "세부사업이 Ⅳ장에 없습니다.",
+            )
+            continue
+        amounts_differ = False
+        for column, label in MONEY_FIELDS.items():
+            if row[column] != line[column]:
+                amounts_differ = True
+                yield (
+                    "Ⅲ·Ⅳ 사업 대조",
+                    line["name"],
+                    column,
+                    _money(row[column]),
+                    row["source"],
+                    _money(line[column]),
+                    line["source"],
+                    f"Ⅲ장 사업 {row['project_no']}의 '{row['name']}' {_josa(label, '이', '가')} "
+                    f"Ⅳ장 {_josa(repr(line['name']), '과', '와')} 다릅니다.",
+                )
+        if amounts_differ:
+            continue  # the rates then differ as a consequence
+        for column, label in RATE_FIELDS.items():
+            printed = f"{column}_printed"
+            if row[printed] != line[printed]:
+                yield (
+                    "Ⅲ·Ⅳ 사업 대조",
+                    line["name"],
+                    column,
+                    row[printed] or "-",
+                    row["source"],
+                    line[printed] or "-",
+                    line["source"],
+                    f"같은 금액인데 {label} 표기가 Ⅲ장과 Ⅳ장에서 다릅니다.",
+                )
+
+
+# --- 세입 --------------------------------------------------------------------------------------
+
+
+def _revenue_sums(connection: duckdb.DuckDBPyConnection) -> Iterable[Finding]:
+    rows = _rows(connection, "SELECT * FROM revenue ORDER BY position")
+    for parent in rows:
+        children = [row for row in rows if row["parent"] == parent["item"]]
+        if children:
+            yield from _sum_findings(
+                "세입 합계",
+                parent,
+                children,
+                REVENUE_FIELDS,
+                parent["item"],
+                f"세입 '{parent['item']}'",
+            )
+    for row in rows:
+        difference = (row["budget_2021"] or 0) - (row["budget_2020"] or 0)
+        if difference != (row["change_amount"] or 0):
+            yield (
+                "세입 증감액",
+                row["item"],
+                "change_amount",
+                _money(row["change_amount"]),
+                row["source"],
+                _money(difference),
+                f"계산: ’21년 예산 − ’20년 예산 ({row['source']})",
+                f"세입 '{row['item']}'의 증감액이 두 해 예산의 차이와 다릅니다.",
+            )
+
+
+def _revenue_rates(connection: duckdb.DuckDBPyConnection) -> Iterable[Finding]:
+    for row in _rows(connection, "SELECT * FROM revenue ORDER BY position"):
+        for field, label, amount, base, amount_label, base_label in (
+            ("change_rate", "증감률", "change_amount", "budget_2020", "증감액", "’20년 예산"),
+            ("collection_rate", "징수율", "collected", "budget_2021", "징수액", "’21년 예산"),
+        ):
+            finding = _rate_finding(
+                "세입 비율",
+                row["item"],
+                field,
+                label,
+                row[f"{field}_printed"],
+                row[amount],
+                row[base],
+                row["source"],
+                amount_label,
+                base_label,
+            )
+            if finding:
+                yield finding
+
+
+# --- 인력 --------------------------------------------------------------------------------------
+
+
+def _personnel(connection: duckdb.DuckDBPyConnection) -> Iterable[Finding]:
+    rows = _rows(connection, "SELECT * FROM personnel")
+    for row in rows:
+        kinds = sum(row[kind] or 0 for kind in PERSONNEL_KINDS)
+        if kinds != row["subtotal"]:
+            yield (
+                "인력 직종 합계",
+                row["division"],
+                "subtotal",
+                _count(row["subtotal"]),
+                row["source"],
+                _count(kinds),
+                f"계산: 직종별 현원의 합 ({row['source']})",
+                f"{row['division']}의 직종별 소계가 직종별 현원의 합과 다릅니다.",
+            )
+        if row["subtotal"] != row["current"]:
+            yield (
+                "인력 현원",
+                row["division"],
+                "subtotal",
+                _count(row["subtotal"]),
+                row["source"],
+                _count(row["current"]),
+                row["source"],
+                f"{row['division']}의 직종별 소계가 현원과 다릅니다.",
+            )
+        gap = (row["current"] or 0) - (row["quota"] or 0)
+        if gap != (row["shortage"] or 0):
+            yield (
+                "인력 과부족",
+                row["division"],
+                "shortage",
+                _count(row["shortage"]),
+                row["source"],
+                _count(gap),
+                f"계산: 현원 − 정원 ({row['source']})",
+                f"{row['division']}의 과부족이 현원 − 정원과 다릅니다.",
+            )
+    totals = [row for row in rows if row["is_total"]]
+    parts = [row for row in rows if not row["is_total"]]
+    for total in totals:
+        head = {
+            key: label for key, label in PERSONNEL_FIELDS.items() if key != "part_time_fixed_term"
+        }
+        yield from _sum_findings(
+            "인력 과별 합계", total, parts, head, total["division"], "인력 합계", _count
+        )
+        yield from _sum_findings(
+            "시간선택제임기제 주석",
+            total,
+            parts,
+            {"part_time_fixed_term": PERSONNEL_FIELDS["part_time_fixed_term"]},
+            total["division"],
+            "※ 시간선택제임기제공무원 주석",
+            _count,
+        )
