@@ -53,8 +53,24 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*")
     ask.add_argument("--jsonl", action="store_true", help="read questions from stdin, JSON out")
     commands.add_parser("chat", help="interactive console on the same engine")
-    commands.add_parser("run", help="Telegram when TELEGRAM_BOT_TOKEN is set, else the console")
+    run_parser = commands.add_parser("run", help="Telegram with a token, else the console")
+    mode = run_parser.add_mutually_exclusive_group()
+    mode.add_argument("--polling", dest="mode", action="store_const", const="polling")
+    mode.add_argument("--webhook", dest="mode", action="store_const", const="webhook")
     return parser
+
+
+def run(engine: Engine, mode: str | None) -> int:
+    """Telegram (polling, or webhook with WEBHOOK_URL) with a token; the console without one."""
+    # Imported here so `ask` and `chat` start without loading python-telegram-bot.
+    from bot.config import Settings
+    from bot.runner import run_telegram
+
+    settings = Settings.from_env()
+    if settings.mode == "console":
+        chat(engine)
+        return 0
+    return run_telegram(engine, settings, mode or settings.mode)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,5 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(render_plain(engine.ask(" ".join(args.question))))
         return 0
-    chat(engine)
-    return 0
+    if args.command == "chat":
+        chat(engine)
+        return 0
+    return run(engine, getattr(args, "mode", None))

@@ -1,0 +1,91 @@
+"""Settings read once from the environment into a frozen dataclass."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+TELEGRAM_API_URL = "https://api.telegram.org/bot"
+TELEGRAM_FILE_URL = "https://api.telegram.org/file/bot"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the bot reads from the environment; see the README's settings table."""
+
+    telegram_bot_token: str | None = None
+    telegram_api_url: str = TELEGRAM_API_URL
+    telegram_file_url: str = TELEGRAM_FILE_URL
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    webhook_listen: str = "0.0.0.0"
+    port: int = 8080
+    log_level: str = "INFO"
+    request_timeout: float = 10.0
+    max_retries: int = 3
+    retry_backoff: float = 0.5
+    messages_per_second: int = 30
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
+        """Read the settings; an unset or empty variable keeps its default."""
+
+        def text(name: str, default: str | None) -> str | None:
+            value = environ.get(name, "").strip()
+            return value or default
+
+        def number(name: str, default: float, kind: type) -> float:
+            raw = text(name, None)
+            if raw is None:
+                return default
+            try:
+                return kind(raw)
+            except ValueError:
+                raise ValueError(f"{name} must be a number, got {raw!r}") from None
+
+        return cls(
+            telegram_bot_token=text("TELEGRAM_BOT_TOKEN", None),
+            telegram_api_url=text("TELEGRAM_API_URL", TELEGRAM_API_URL),
+            telegram_file_url=text("TELEGRAM_FILE_URL", TELEGRAM_FILE_URL),
+            webhook_url=text("WEBHOOK_URL", None),
+            webhook_secret=text("WEBHOOK_SECRET", None),
+            webhook_listen=text("WEBHOOK_LISTEN", "0.0.0.0"),
+            port=number("PORT", 8080, int),
+            log_level=text("LOG_LEVEL", "INFO").upper(),
+            request_timeout=number("TELEGRAM_TIMEOUT", 10.0, float),
+            max_retries=number("TELEGRAM_MAX_RETRIES", 3, int),
+            messages_per_second=number("TELEGRAM_MESSAGES_PER_SECOND", 30, int),
+        )
+
+    @property
+    def mode(self) -> str:
+        """`webhook`, `polling` or `console`: what `python -m bot run` does by default."""
+        if not self.telegram_bot_token:
+            return "console"
+        return "webhook" if self.webhook_url else "polling"
+
+    @property
+    def secret_token(self) -> str:
+        """The webhook secret; derived from the bot token when not set, so restarts agree."""
+        if self.webhook_secret:
+            return self.webhook_secret
+        digest = hashlib.sha256(f"webhook:{self.telegram_bot_token}".encode()).hexdigest()
+        return digest[:32]
+
+    @property
+    def webhook_path(self) -> str:
+        """The path the webhook server listens on: the path part of WEBHOOK_URL."""
+        return urlsplit(self.webhook_url or "").path or "/"
+
+    def secrets(self) -> tuple[str, ...]:
+        """Strings that must never reach a log line."""
+        values = (self.telegram_bot_token, self.webhook_secret)
+        derived = (self.secret_token,) if self.telegram_bot_token else ()
+        return tuple(value for value in (*values, *derived) if value)
+
+    def __repr__(self) -> str:
+        # The dataclass repr would print the token wherever settings get logged.
+        return f"Settings(mode={self.mode!r}, api={self.telegram_api_url!r}, port={self.port})"

@@ -1,0 +1,106 @@
+"""The HTTP transport to the Bot API, resending a request only when that cannot duplicate it.
+
+python-telegram-bot resends nothing by itself; AIORateLimiter resends after a 429. This class
+adds resends for 5xx replies and for failures that happened before the request left us, and
+for any failure of a request that is harmless to repeat. A send whose response was lost
+(read timeout, dropped connection) may already have reached the chat, so it is NOT resent:
+a person may miss one reply in that rare case but never sees the same reply twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import httpx
+from telegram.error import NetworkError
+from telegram.request import HTTPXRequest, RequestData
+
+logger = logging.getLogger(__name__)
+
+# Failures that mean the request never reached the server.
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+# Methods whose second copy changes nothing a person sees (reads, settings, chat actions,
+# answers to queries, edits to the same content).
+REPEATABLE = frozenset(
+    {
+        "answerCallbackQuery",
+        "answerInlineQuery",
+        "deleteMessage",
+        "deleteMyCommands",
+        "deleteWebhook",
+        "editMessageCaption",
+        "editMessageReplyMarkup",
+        "editMessageText",
+        "sendChatAction",
+        "setMyCommands",
+        "setMyDescription",
+        "setMyShortDescription",
+        "setWebhook",
+    }
+)
+
+
+def endpoint_of(url: str) -> str:
+    """The Bot API method name at the end of a request URL."""
+    return url.rsplit("/", 1)[-1]
+
+
+def is_repeatable(endpoint: str) -> bool:
+    """Whether sending this method twice is harmless."""
+    return endpoint in REPEATABLE or (endpoint.startswith("get") and endpoint != "getUpdates")
+
+
+def may_resend(endpoint: str, error: NetworkError) -> bool:
+    """Whether a request that failed with `error` may be sent again without a duplicate."""
+    return isinstance(error.__cause__, NOT_SENT) or is_repeatable(endpoint)
+
+
+class RetryingRequest(HTTPXRequest):
+    """HTTPXRequest that resends after 5xx replies and safe network failures, with backoff."""
+
+    def __init__(self, *, max_retries: int = 3, backoff: float = 0.5, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.max_retries = max_retries
+        self.backoff = backoff
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout=HTTPXRequest.DEFAULT_NONE,
+        write_timeout=HTTPXRequest.DEFAULT_NONE,
+        connect_timeout=HTTPXRequest.DEFAULT_NONE,
+        pool_timeout=HTTPXRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        endpoint = endpoint_of(url)
+        for attempt in range(self.max_retries + 1):
+            last = attempt == self.max_retries
+            try:
+                code, payload = await super().do_request(
+                    url,
+                    method,
+                    request_data,
+                    read_timeout=read_timeout,
+                    write_timeout=write_timeout,
+                    connect_timeout=connect_timeout,
+                    pool_timeout=pool_timeout,
+                )
+            except NetworkError as error:
+                if last or not may_resend(endpoint, error):
+                    raise
+                logger.warning(
+                    "%s failed (%s), attempt %d; resending",
+                    endpoint,
+                    type(error.__cause__ or error).__name__,
+                    attempt + 1,
+                )
+            else:
+                # A 5xx means the server did not carry the request out.
+                if code < 500 or last:
+                    return code, payload
+                logger.warning("%s answered %d, attempt %d; resending", endpoint, code, attempt + 1)
+            await asyncio.sleep(self.backoff * 2**attempt)
+        raise AssertionError("unreachable: the last attempt returns or raises")

@@ -1,0 +1,34 @@
+"""The error handler: log the failure, apologise to the person waiting, keep serving."""
+
+import contextlib
+import logging
+
+from telegram import Update
+from telegram.error import NetworkError, TelegramError
+from telegram.ext import Application, ContextTypes
+
+from handlers import texts
+from handlers.replies import acknowledge
+
+logger = logging.getLogger(__name__)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log what went wrong and, where someone asked something, say so politely."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    if isinstance(context.error, NetworkError):
+        # Telegram is unreachable; an apology would fail the same way.
+        logger.warning("update %s: Telegram unreachable: %s", update_id, context.error)
+        return
+    logger.error("update %s failed", update_id, exc_info=context.error)
+    if not isinstance(update, Update):
+        return
+    if update.callback_query:
+        await acknowledge(update.callback_query, texts.ERROR)
+    elif update.effective_message and update.effective_chat:
+        with contextlib.suppress(TelegramError):
+            await context.bot.send_message(update.effective_chat.id, texts.ERROR)
+
+
+def register(app: Application) -> None:
+    app.add_error_handler(on_error)
