@@ -79,14 +79,14 @@ def _josa(word: str, with_final: str, without_final: str) -> str:
     return word + (with_final if has_final else without_final)
 
 
-def _summed_source(sources: Sequence[str]) -> str:
+def _summed_source(sources: Sequence[str], suffix: str = " 합산") -> str:
     """'Ⅳ. … (줄 878)', …, 'Ⅳ. … (줄 890)' -> 'Ⅳ. … (줄 878–890 합산)'."""
     parsed = [LINE_NUMBER_RE.match(source) for source in sources]
     if not parsed or not all(parsed):
         return " + ".join(sources)
     numbers = [int(match.group(2)) for match in parsed if match]
     title = parsed[0].group(1).strip() if parsed[0] else ""
-    return f"{title} (줄 {min(numbers)}–{max(numbers)} 합산)"
+    return f"{title} (줄 {min(numbers)}–{max(numbers)}{suffix})"
 
 
 def _sum_findings(
@@ -111,15 +111,16 @@ def _sum_findings(
                 total["source"],
                 render(summed),
                 _summed_source([part["source"] for part in parts]),
-                f"{what}의 {_josa(label, '이', '가')} 하위 항목 {len(parts)}개의 합과 다릅니다 "
-                f"(차이 {render(stated - summed)}){_rounding_hint(stated - summed, len(parts), render)}.",
+                f"{what}의 {_josa(label, '이', '가')} 하위 항목 {len(parts)}개를 더한 값보다 "
+                f"{render(abs(stated - summed))} {'많습니다' if stated > summed else '적습니다'}."
+                + _rounding_hint(stated - summed, len(parts), render),
             )
 
 
 def _rounding_hint(difference: int, parts: int, render) -> str:
     # Each amount is rounded to 천원 on its own, so a sum may drift by half a unit per part.
     if render is _money and abs(difference) * 2 <= parts:
-        return "; 천원 단위 반올림에서 생길 수 있는 크기의 차이입니다"
+        return " 천원 단위 반올림에서 생길 수 있는 크기의 차이입니다."
     return ""
 
 
@@ -270,7 +271,7 @@ def _rates(connection: duckdb.DuckDBPyConnection) -> Iterable[Finding]:
 
 def _projects_vs_lines(connection: duckdb.DuckDBPyConnection) -> Iterable[Finding]:
     lines = {row["line_no"]: row for row in _rows(connection, "SELECT * FROM budget_lines")}
-    lines_title = _summed_source([line["source"] for line in lines.values()])
+    lines_title = _summed_source([line["source"] for line in lines.values()], suffix="")
     projects = _rows(connection, "SELECT * FROM project_budgets ORDER BY project_no")
     for row in projects:
         line = lines.get(row["line_no"])

@@ -537,10 +537,12 @@ def _parse_lines_section(
 ) -> None:
     in_header = False
     division: str | None = None
-    pending: list[str] = []
+    pending: list[Line] = []
     for line in _nonblank(section.lines):
         text = line.text
         if _compact(text).startswith("구분"):
+            if pending:
+                raise _fail(pending[0], "Ⅳ장 표의 행으로 읽을 수 없습니다 (숫자가 없습니다)")
             in_header = True
             continue
         if in_header:
@@ -552,9 +554,9 @@ def _parse_lines_section(
         if split is None:
             if re.search(r"\d,\d{3}|%", text):
                 raise _fail(line, "Ⅳ장 표의 행으로 읽을 수 없습니다")
-            pending.append(text)  # a long name wrapped over lines
+            pending.append(line)  # a long name wrapped over lines
             continue
-        name = " ".join([*pending, split[0]]).strip()
+        name = " ".join([*(part.text for part in pending), split[0]]).strip()
         pending = []
         compact = join_letter_spacing(name).replace(" ", "")
         if compact == "합계" or compact in divisions:
@@ -581,7 +583,7 @@ def _parse_lines_section(
             )
         )
     if pending:
-        raise _fail(None, f"Ⅳ장 끝에 숫자 없는 줄이 남았습니다: '{pending[0]}'")
+        raise _fail(pending[0], "Ⅳ장 표의 행으로 읽을 수 없습니다 (숫자가 없습니다)")
     if not rows["budget_lines"]:
         raise _fail(None, "Ⅳ장에서 세부사업 행을 찾지 못했습니다")
 
@@ -649,7 +651,7 @@ def _structure_project(section: Section, project: Project) -> None:
     """Split a project's raw lines into purpose, bullets per part and its budget table rows."""
     part: str | None = None
     table = "off"  # off -> announced (※ 예산집행 현황) -> header -> rows
-    pending_name: list[str] = []
+    pending_name: list[Line] = []
     positions: dict[str, int] = {}
     for line in project.lines:
         text = line.text
@@ -657,7 +659,7 @@ def _structure_project(section: Section, project: Project) -> None:
         if new_part:
             part, table = new_part, ("announced" if table == "announced" else "off")
             if pending_name:
-                raise _fail(line, f"예산집행 현황 표의 '{pending_name[0]}' 행에 숫자가 없습니다")
+                raise _fail(pending_name[0], "예산집행 현황 표의 행에 숫자가 없습니다")
             continue
         if text.startswith("※") and "예산집행" in text:
             table = "announced"
@@ -672,9 +674,9 @@ def _structure_project(section: Section, project: Project) -> None:
         if table == "rows":
             split = _split_row(text, "aaarrar")
             if split is None:
-                pending_name.append(text)
+                pending_name.append(line)
                 continue
-            name = " ".join([*pending_name, split[0]]).strip()
+            name = " ".join([*(part.text for part in pending_name), split[0]]).strip()
             pending_name = []
             if not name:
                 raise _fail(line, "예산집행 현황 표의 행에 사업명이 없습니다")
@@ -685,7 +687,7 @@ def _structure_project(section: Section, project: Project) -> None:
             continue
         _add_item(project, part, line, positions)
     if pending_name:
-        raise _fail(None, f"사업 {project.number}의 표 행 '{pending_name[0]}'에 숫자가 없습니다")
+        raise _fail(pending_name[0], "예산집행 현황 표의 행에 숫자가 없습니다")
     if part is None:
         raise _fail(
             project.heading, f"사업 {project.number}에 사업개요/추진현황/향후계획이 없습니다"
