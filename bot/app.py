@@ -37,8 +37,11 @@ async def on_startup(app: Application) -> None:
 
 
 async def on_shutdown(app: Application) -> None:
-    """Release the engine's thread."""
+    """Release the engine's thread and the subscriptions state file."""
     app.bot_data[ENGINE_EXECUTOR].shutdown(wait=False)
+    store = app.bot_data.get("subscription_store")
+    if store is not None:
+        store.close()
 
 
 def build_application(settings: Settings, engine: Engine | None = None) -> Application:
@@ -81,6 +84,7 @@ def build_application(settings: Settings, engine: Engine | None = None) -> Appli
         .build()
     )
     app.bot_data[ENGINE_EXECUTOR] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
+    app.bot_data["settings"] = settings
     if engine is not None:
         app.bot_data[ENGINE] = engine
     handlers.register_all(app)

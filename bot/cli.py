@@ -53,11 +53,31 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*")
     ask.add_argument("--jsonl", action="store_true", help="read questions from stdin, JSON out")
     commands.add_parser("chat", help="interactive console on the same engine")
+    summary = commands.add_parser("summary", help="the weekly summary, as subscribers get it")
+    summary.add_argument("--today", help="pretend today is this date (YYYY-MM-DD)")
     run_parser = commands.add_parser("run", help="Telegram with a token, else the console")
     mode = run_parser.add_mutually_exclusive_group()
     mode.add_argument("--polling", dest="mode", action="store_const", const="polling")
     mode.add_argument("--webhook", dest="mode", action="store_const", const="webhook")
     return parser
+
+
+def print_summary(engine: Engine, today: str | None) -> int:
+    """`python -m bot summary [--today 2021-09-06]`: --today, else BOT_TODAY, else today in Seoul."""
+    from datetime import date, datetime
+
+    from bot.config import Settings
+    from bot.schedule import SEOUL
+    from knowledge.summary import build_summary
+
+    try:
+        day = date.fromisoformat(today) if today else Settings.from_env().bot_today
+    except ValueError:
+        print("날짜는 2021-09-06 처럼 적어 주세요.", file=sys.stderr)
+        return 2
+    text, _ = build_summary(engine.connection, day or datetime.now(SEOUL).date())
+    print(text)
+    return 0
 
 
 def run(engine: Engine, mode: str | None) -> int:
@@ -86,4 +106,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "chat":
         chat(engine)
         return 0
+    if args.command == "summary":
+        return print_summary(engine, args.today)
     return run(engine, getattr(args, "mode", None))

@@ -6,10 +6,14 @@ import hashlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 from urllib.parse import urlsplit
 
 TELEGRAM_API_URL = "https://api.telegram.org/bot"
 TELEGRAM_FILE_URL = "https://api.telegram.org/file/bot"
+# The subscriptions state file; kept apart from the report data, never in git.
+BOT_STATE_DB = str(Path(__file__).resolve().parent.parent / "var" / "state.duckdb")
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,8 @@ class Settings:
     max_retries: int = 3
     retry_backoff: float = 0.5
     messages_per_second: int = 30
+    bot_state_db: str = BOT_STATE_DB
+    bot_today: date | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
@@ -58,6 +64,8 @@ class Settings:
             request_timeout=number("TELEGRAM_TIMEOUT", 10.0, float),
             max_retries=number("TELEGRAM_MAX_RETRIES", 3, int),
             messages_per_second=number("TELEGRAM_MESSAGES_PER_SECOND", 30, int),
+            bot_state_db=text("BOT_STATE_DB", BOT_STATE_DB),
+            bot_today=_day("BOT_TODAY", text("BOT_TODAY", None)),
         )
 
     @property
@@ -89,3 +97,13 @@ class Settings:
     def __repr__(self) -> str:
         # The dataclass repr would print the token wherever settings get logged.
         return f"Settings(mode={self.mode!r}, api={self.telegram_api_url!r}, port={self.port})"
+
+
+def _day(name: str, raw: str | None) -> date | None:
+    """A pinned "today" such as BOT_TODAY=2021-09-06, for demonstrations and tests."""
+    if raw is None:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a date like 2021-09-06, got {raw!r}") from None

@@ -1,0 +1,249 @@
+"""The weekly broadcast: a JobQueue job that sends every due summary, each slot at most once.
+
+Each message goes: claim the slot in the log ('sending', committed) → send → record 'sent'
+(committed). A process killed between the two commits leaves one 'sending' row; at the next
+start it becomes 'unconfirmed' and is not resent, so nobody ever gets a slot twice. One
+message is in flight at a time, so a kill can leave at most one such row. Everything else
+is exact: a slot never claimed is still due after a restart and is sent then.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+import httpx
+from telegram import Bot
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
+
+from bot.schedule import SEOUL
+from bot.subscriptions import Due, SubscriptionStore
+from knowledge.summary import WeeklySummary
+
+logger = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+# Builds the day's summary; the caller decides which thread touches the report connection.
+SummaryFactory = Callable[[date], Awaitable[WeeklySummary]]
+
+# Failures that prove the request never reached Telegram: resending cannot duplicate.
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+GONE_CHAT = ("chat not found", "user is deactivated", "bot was kicked", "have no rights")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _seconds(value: int | float | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+class Pacer:
+    """No more than `rate` sends in any window of `period` seconds, measured as we send.
+
+    A sliding window rather than a fixed interval: a slow send does not make the next one
+    wait longer than it must, so the broadcast runs at the limit, not below it.
+    """
+
+    def __init__(self, rate: float = 30, period: float = 1.0, margin: float = 0.01) -> None:
+        self.rate = max(1, int(rate))
+        self.window = period + margin
+        self._sent: deque[float] = deque()
+        self._paused_until = 0.0
+
+    def pause(self, seconds: float) -> None:
+        """Telegram said 429: nobody sends until `retry_after` has passed."""
+        self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+
+    async def wait(self) -> None:
+        while True:
+            now = time.monotonic()
+            while self._sent and now - self._sent[0] >= self.window:
+                self._sent.popleft()
+            delay = self._paused_until - now
+            if len(self._sent) >= self.rate:
+                delay = max(delay, self._sent[0] + self.window - now)
+            if delay <= 0:
+                self._sent.append(now)
+                return
+            await asyncio.sleep(delay)
+
+
+@dataclass
+class BroadcastReport:
+    """What one broadcast did, for the log and the benchmark."""
+
+    sent: int = 0
+    failed: int = 0
+    deactivated: int = 0
+    unconfirmed: int = 0
+    rate_limited: int = 0
+    retried: int = 0
+    seconds: float = 0.0
+    chats: list[int] = field(default_factory=list)
+
+
+class Broadcaster:
+    """Delivers due slots one message at a time; safe to call again at any moment."""
+
+    def __init__(
+        self,
+        store: SubscriptionStore,
+        summaries: SummaryFactory,
+        *,
+        clock: Clock = utc_now,
+        today: date | None = None,
+        rate: float = 30,
+        max_attempts: int = 4,
+        backoff: float = 0.5,
+        send_timeout: float = 30.0,
+    ) -> None:
+        self.store = store
+        self.summaries = summaries
+        self.clock = clock
+        self.today = today
+        self.pacer = Pacer(rate)
+        self.max_attempts = max_attempts
+        self.backoff = backoff
+        self.send_timeout = send_timeout
+        self._running = asyncio.Lock()
+
+    def summary_day(self) -> date:
+        return self.today or self.clock().astimezone(SEOUL).date()
+
+    async def run(self, bot: Bot) -> BroadcastReport:
+        """Send every due slot; slots falling due meanwhile are picked up before returning."""
+        report = BroadcastReport()
+        if self._running.locked():
+            return report
+        async with self._running:
+            started = time.monotonic()
+            summary: WeeklySummary | None = None
+            texts: dict[str | None, str] = {}
+            while True:
+                due = await asyncio.to_thread(self.store.due, self.clock())
+                if not due:
+                    break
+                if summary is None or summary.today != self.summary_day():
+                    summary = await self.summaries(self.summary_day())
+                    texts.clear()
+                for item in due:
+                    await self._deliver(bot, item, summary, texts, report)
+            report.seconds = time.monotonic() - started
+        if report.sent or report.failed or report.unconfirmed:
+            logger.info(
+                "broadcast: %d sent, %d failed, %d deactivated, %d unconfirmed, %d retried, "
+                "%d rate-limited in %.1f s",
+                report.sent,
+                report.failed,
+                report.deactivated,
+                report.unconfirmed,
+                report.retried,
+                report.rate_limited,
+                report.seconds,
+            )
+        return report
+
+    async def _deliver(
+        self,
+        bot: Bot,
+        item: Due,
+        summary: WeeklySummary,
+        texts: dict[str | None, str],
+        report: BroadcastReport,
+    ) -> None:
+        previous = await asyncio.to_thread(self.store.last_snapshot, item.chat_id)
+        key = previous.get("fingerprint") if previous else None
+        if key not in texts:
+            texts[key] = html.escape(summary.text_for(previous))
+        text = texts[key]
+        await self.pacer.wait()
+        # The claim is committed before the request leaves: the ambiguity starts here.
+        if not await asyncio.to_thread(self.store.claim, item.chat_id, item.slot, self.clock()):
+            return
+        chat_id = item.chat_id
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                message = await bot.send_message(chat_id, text, read_timeout=self.send_timeout)
+            except RetryAfter as error:
+                # Telegram refused it, so it was not sent: wait as told and send again.
+                report.rate_limited += 1
+                wait = _seconds(error.retry_after)
+                logger.warning("429 for chat %s: waiting %.0f s", chat_id, wait)
+                self.pacer.pause(wait)
+                await self.pacer.wait()
+                if attempt < self.max_attempts * 4:
+                    continue
+                await self._finish(item, "failed", attempt, error=str(error))
+                report.failed += 1
+                return
+            except ChatMigrated as error:
+                await asyncio.to_thread(
+                    self.store.move_chat, chat_id, error.new_chat_id, self.clock()
+                )
+                item = Due(error.new_chat_id, item.slot)
+                chat_id = error.new_chat_id
+                continue
+            except Forbidden as error:
+                await self._stop(item, attempt, f"forbidden: {error}", report)
+                return
+            except BadRequest as error:
+                if any(reason in str(error).lower() for reason in GONE_CHAT):
+                    await self._stop(item, attempt, f"gone: {error}", report)
+                    return
+                logger.error("summary to chat %s rejected: %s", chat_id, error)
+                await self._finish(item, "failed", attempt, error=str(error))
+                report.failed += 1
+                return
+            except NetworkError as error:
+                # A reply from the server (no cause) or a failure before sending is safe to
+                # retry; a lost response may mean the message arrived, so it is not resent.
+                safe = error.__cause__ is None or isinstance(error.__cause__, NOT_SENT)
+                if not safe:
+                    logger.warning("summary to chat %s may or may not have arrived", chat_id)
+                    await self._finish(item, "unconfirmed", attempt, error=str(error))
+                    report.unconfirmed += 1
+                    return
+                if attempt < self.max_attempts:
+                    report.retried += 1
+                    await asyncio.sleep(self.backoff * 2 ** (attempt - 1))
+                    continue
+                logger.error("summary to chat %s failed %d times: %s", chat_id, attempt, error)
+                await self._finish(item, "failed", attempt, error=str(error))
+                report.failed += 1
+                return
+            await self._finish(
+                item, "sent", attempt, message_id=message.message_id, snapshot=summary.snapshot
+            )
+            report.sent += 1
+            report.chats.append(chat_id)
+            return
+
+    async def _finish(self, item: Due, status: str, attempts: int, **details) -> None:
+        await asyncio.to_thread(
+            self.store.finish, item.chat_id, item.slot, self.clock(), status=status,
+            attempts=attempts, **details,
+        )  # fmt: skip
+
+    async def _stop(self, item: Due, attempts: int, reason: str, report: BroadcastReport) -> None:
+        """The bot was blocked or removed: stop this subscription for good."""
+        logger.info("chat %s is unreachable (%s): subscription stopped", item.chat_id, reason)
+        await self._finish(item, "failed", attempts, error=reason)
+        await asyncio.to_thread(self.store.unsubscribe, item.chat_id, self.clock(), reason[:200])
+        report.failed += 1
+        report.deactivated += 1
+
+
+def seconds_to_next_minute(now: float | None = None, offset: float = 0.5) -> float:
+    """Delay until just after the next whole minute, when new slots fall due."""
+    now = time.time() if now is None else now
+    return 60 - now % 60 + offset
