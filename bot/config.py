@@ -32,7 +32,8 @@ class Settings:
     max_retries: int = 3
     retry_backoff: float = 0.5
     messages_per_second: int = 30
-    bot_state_db: str = BOT_STATE_DB
+    # Settings built in code (tests) keep state in memory; from_env defaults to the file.
+    bot_state_db: str = ":memory:"
     bot_today: date | None = None
 
     @classmethod
