@@ -4,7 +4,7 @@ import contextlib
 import logging
 
 from telegram import Update
-from telegram.error import NetworkError, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import Application, ContextTypes
 
 from handlers import texts
@@ -16,11 +16,15 @@ logger = logging.getLogger(__name__)
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log what went wrong and, where someone asked something, say so politely."""
     update_id = update.update_id if isinstance(update, Update) else None
-    if isinstance(context.error, NetworkError):
+    error = context.error
+    if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
         # Telegram is unreachable; an apology would fail the same way.
-        logger.warning("update %s: Telegram unreachable: %s", update_id, context.error)
+        logger.warning("update %s: Telegram unreachable: %s", update_id, error)
         return
-    logger.error("update %s failed", update_id, exc_info=context.error)
+    if isinstance(error, Forbidden):
+        logger.warning("update %s: the bot may not write to this chat: %s", update_id, error)
+        return
+    logger.error("update %s failed", update_id, exc_info=error)
     if not isinstance(update, Update):
         return
     if update.callback_query:

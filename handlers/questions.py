@@ -6,7 +6,6 @@ from telegram import Message, MessageEntity, Update
 from telegram.constants import ChatType
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
-from handlers import texts
 from handlers.replies import answer_question
 
 
@@ -41,9 +40,7 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     text = without_mention(message.text, context.bot.username)
     in_group = message.chat.type != ChatType.PRIVATE
-    if not text:
-        await message.reply_text(texts.EMPTY_MENTION, do_quote=in_group)
-        return
+    # A bare mention or blank text goes to the engine too: it answers with examples.
     await answer_question(context, message.chat_id, text, reply_to=message if in_group else None)
 
 

@@ -45,6 +45,5 @@ ERROR = "죄송합니다. 답을 준비하다 문제가 생겼습니다. 잠시 
 UNKNOWN_COMMAND = "모르는 명령입니다. /help 에서 물어볼 수 있는 것을 확인해 주세요."
 STALE_BUTTON = "이 버튼은 더 이상 쓸 수 없습니다. 질문을 다시 입력해 주세요."
 TEXT_ONLY = "글로 질문해 주세요. 예: 갈등관리협치과 집행률"
-EMPTY_MENTION = "무엇이 궁금하신가요? 예: 갈등관리협치과 집행률"
 INLINE_HINT = "사용법 보기"
 INLINE_NO_ANSWER = "답을 찾지 못했습니다"

@@ -1,0 +1,60 @@
+"""Shared fixtures: the engine, and the Telegram bot against a fake Bot API on 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from fakebot import FakeBotApi
+from telegram import Update
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.config import Settings
+from knowledge import Engine
+
+
+@pytest.fixture(scope="session")
+def engine() -> Engine:
+    return Engine.load()
+
+
+@pytest.fixture
+async def fake_bot_api() -> AsyncIterator[FakeBotApi]:
+    """A fake Bot API server on 127.0.0.1; see tests/fakebot.py."""
+    async with FakeBotApi() as api:
+        yield api
+
+
+@pytest.fixture
+def bot_settings(fake_bot_api: FakeBotApi) -> Settings:
+    """Settings pointing at the fake server, with timeouts short enough for tests."""
+    return Settings(
+        telegram_bot_token=fake_bot_api.token,
+        telegram_api_url=fake_bot_api.base_url,
+        telegram_file_url=fake_bot_api.file_url,
+        request_timeout=0.5,
+        retry_backoff=0.05,
+    )
+
+
+@pytest.fixture
+async def telegram_app(bot_settings: Settings, engine: Engine) -> AsyncIterator[Application]:
+    """The real Application, initialised (getMe done) but not polling: drive it with
+    `await app.process_update(Update.de_json(api.message_update("..."), app.bot))`."""
+    app = build_application(bot_settings, engine)
+    async with app:
+        yield app
+
+
+@pytest.fixture
+async def running_bot(telegram_app: Application) -> AsyncIterator[Application]:
+    """The application polling the fake server: `fake_bot_api.push(update)` reaches it."""
+    await telegram_app.post_init(telegram_app)
+    await telegram_app.start()
+    await telegram_app.updater.start_polling(
+        poll_interval=0.0, timeout=1, allowed_updates=Update.ALL_TYPES
+    )
+    yield telegram_app
+    await telegram_app.updater.stop()
+    await telegram_app.stop()

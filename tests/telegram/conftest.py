@@ -1,0 +1,41 @@
+"""Helpers for the Telegram tests: feed one update dict to the real Application."""
+
+import pytest
+from telegram import Update
+from telegram.ext import Application
+
+from handlers import render
+from knowledge import Answer, Engine
+
+# Questions likely to be ambiguous; the engine decides which ones are.
+AMBIGUOUS_CANDIDATES = (
+    "혁신파크 예산",
+    "혁신파크",
+    "참여예산 예산",
+    "시민참여 예산",
+    "협치 예산",
+    "마을 예산",
+    "공익활동 예산",
+)
+
+
+async def process(app: Application, update: dict) -> None:
+    """Deliver one update (a Bot API dict) to the application, as polling would."""
+    await app.process_update(Update.de_json(update, app.bot))
+
+
+def rendered(answer: Answer) -> list[str]:
+    return render.render_html(answer)
+
+
+def ambiguous_question(engine: Engine) -> str:
+    """A question the engine answers with candidates to pick from."""
+    for question in AMBIGUOUS_CANDIDATES:
+        if engine.ask(question).choices:
+            return question
+    raise AssertionError(f"the engine offers no choices for any of {AMBIGUOUS_CANDIDATES}")
+
+
+@pytest.fixture
+def ambiguous(engine: Engine) -> str:
+    return ambiguous_question(engine)
