@@ -1,26 +1,341 @@
-"""The engine's front door: load the report once, answer questions from it."""
+"""The engine's front door: load the report once, then read each question and pick its answer."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import duckdb
 
 from knowledge.answer import Answer
+from knowledge.catalog import Catalog
+from knowledge.ingest import load_report
+from knowledge.lexicon import Lexicon
+from knowledge.match import Entity, leaders
+from knowledge.normalize import MAX_LENGTH, clean
+from knowledge.queries import Queries
+from knowledge.respond import BUREAU, Responder
+from knowledge.understand import Mention, Reading, read
+
+logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+REPORT_GLOB = "report_*.txt"
+FIGURE_INTENTS = ("budget", "committed", "spent", "rate", "executed", "remaining", "eok")
+
+
+def report_path(data_dir: Path) -> Path:
+    """The newest report in `data/` (files are named by their 기준일)."""
+    reports = sorted(data_dir.glob(REPORT_GLOB))
+    if not reports:
+        raise FileNotFoundError(f"no {REPORT_GLOB} in {data_dir}")
+    return reports[-1]
 
 
 class Engine:
     """The report in DuckDB plus the question understanding built over it."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, connection: duckdb.DuckDBPyConnection, lexicon: Lexicon) -> None:
         self.connection = connection
+        self.lexicon = lexicon
+        self.catalog = Catalog.build(connection, lexicon)
+        self.queries = Queries(connection)
+        self.respond = Responder(self.queries, self.catalog)
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Engine:
         connection = duckdb.connect(":memory:")
-        return cls(connection)
+        load_report(connection, report_path(data_dir))
+        return cls(connection, Lexicon.load(data_dir))
 
     def ask(self, text: str) -> Answer:
-        return Answer(text="준비 중입니다.", intent="help")
+        """Answer one question; never raises, always a polite Korean reply."""
+        try:
+            return self._ask(text if isinstance(text, str) else str(text))
+        except Exception:
+            logger.exception("engine failed on a question")
+            return self.respond.help(
+                "죄송합니다. 질문을 처리하는 중 문제가 생겼습니다. 다르게 물어봐 주세요."
+            )
+
+    def _ask(self, text: str) -> Answer:
+        cleaned = clean(text)
+        if len(cleaned) > MAX_LENGTH:
+            return self.respond.too_long()
+        if not any(ch.isalnum() for ch in cleaned):
+            lead = "질문을 입력해 주세요." if not cleaned else "글자로 된 질문을 입력해 주세요."
+            return self.respond.help(lead)
+        if cleaned.startswith("/"):
+            command = cleaned[1:].split()[0].split("@")[0].lower() if cleaned[1:].split() else ""
+            if command in ("start", "help", "도움말"):
+                return self.respond.help()
+            cleaned = cleaned.lstrip("/")
+        return self._route(read(cleaned, self.lexicon, self.catalog.index))
+
+    # --- routing -----------------------------------------------------------------------
+
+    def _route(self, reading: Reading) -> Answer:
+        groups = reading.groups
+        mentions = reading.mentions
+        entities = [m.best for m in mentions]
+        flat = [c.entity for group in entities for c in group]
+        kinds = {e.kind for e in flat}
+        metric = _metric(reading)
+        eok = reading.has("eok")
+        suffix = _suffix(reading, self.lexicon)
+
+        if reading.has("help") and not mentions and not (groups - {"help", "filler"}):
+            return self.respond.help()
+
+        # Schedules by month: "10월 일정", "11월에 뭐 있어".
+        if (
+            reading.month
+            and not flat
+            and (reading.has("schedule") or not (groups & set(FIGURE_INTENTS)))
+        ):
+            return self.respond.plans_in_month(reading.month)
+
+        # "서울창의상 어느 과": a thing and the word 과/부서, with nothing else asked, is a duty question.
+        asks_who = reading.has("duty") or (
+            reading.has("division_word")
+            and reading.unknown
+            and not flat
+            and not metric
+            and not reading.has("list", "ranking", "ranking_high", "ranking_low", "personnel")
+        )
+        if asks_who and not (reading.has("duties_of") and kinds == {"division"}):
+            if kinds == {"division"} and not reading.unknown:
+                return self.respond.duties_of(flat[0].name)
+            return self.respond.duty(
+                reading.unknown + [m.text for m in mentions if m.best[0].entity.kind != "division"],
+                flat,
+            )
+        if reading.has("duties_of", "duty") and kinds == {"division"} and len(entities) == 1:
+            return self._one(
+                entities[0], suffix, "duties", lambda e: self.respond.duties_of(e.name)
+            )
+
+        if kinds == {"revenue"} or (reading.has("revenue") and not kinds - {"revenue"}):
+            if not flat:
+                return self.respond.revenue("합계", reading)
+            return self._one(
+                entities[0], suffix, "revenue", lambda e: self.respond.revenue(e.name, reading)
+            )
+
+        people = reading.has("personnel", "personnel_kinds") or (
+            reading.has("count_people") and not kinds - {"division"} and not reading.unknown
+        )
+        if people and not kinds - {"division"}:
+            if not flat:
+                return self.respond.personnel(None, reading)
+            return self._one(
+                entities[0], suffix, "personnel", lambda e: self.respond.personnel(e.name, reading)
+            )
+
+        if reading.has("organization") and not flat and not reading.has(*FIGURE_INTENTS):
+            return self.respond.organization()
+
+        division_scope = [e for e in flat if e.kind == "division"]
+        scope = division_scope[0].name if len(division_scope) == 1 else None
+        if reading.has("unexecuted") and not kinds - {"division"}:
+            return self.respond.unexecuted(scope)
+        if reading.has("fully") and not kinds - {"division"}:
+            return self.respond.fully_spent(scope)
+        if (
+            reading.has("ranking", "ranking_high", "ranking_low")
+            and not kinds - {"division"}
+            and (reading.has("ranking") or reading.has("lines_word", "division_word") or metric)
+        ):
+            descending = not reading.has("ranking_low")
+            over_divisions = (
+                reading.has("division_word") and not reading.has("lines_word") and scope is None
+            )
+            ranked = _rank_metric(metric, descending)
+            return self.respond.ranking(ranked, descending, scope, over_divisions, reading.top_n)
+
+        if reading.has("schedule") or (reading.month and kinds <= {"division", "project"}):
+            if not flat:
+                return self.respond.plans_all()
+            candidates = self._narrow(mentions[0], ("project", "division"))
+            if len(candidates) > 1:
+                return self.respond.clarify(candidates, suffix, "schedule")
+            if candidates:
+                chosen = candidates[0]
+                if chosen.kind == "division":
+                    return self.respond.plans_of_division(chosen.name)
+                return self.respond.plans_of_project(chosen.ref)
+            project = self._project_of(flat[0])
+            if project is not None:
+                return self.respond.plans_of_project(project)
+
+        if len(mentions) >= 2 and (reading.has("compare", "conjunction") or len(mentions) == 2):
+            resolved = [self._narrow(m, ("division", "line", "project")) for m in mentions]
+            if all(len(r) == 1 for r in resolved):
+                chosen = [self._figure_entity(r[0]) for r in resolved]
+                if all(c is not None for c in chosen) and len({c.name for c in chosen}) == len(
+                    chosen
+                ):
+                    return self.respond.compare(chosen, metric)
+
+        if reading.has("list", "count") and not kinds - {"division"} and not reading.unknown:
+            if scope:
+                return self.respond.lines_of_division(scope)
+            if reading.has("division_word") and not reading.has("lines_word"):
+                return self.respond.divisions()
+            if reading.has("lines_word") or reading.has("list"):
+                return self.respond.lines_all()
+        if reading.has("lines_word") and scope and not metric and len(mentions) == 1:
+            return self.respond.lines_of_division(scope)
+
+        if reading.has("outlook") and flat:
+            return self._outlook(entities[0], suffix)
+
+        if flat and (
+            reading.has("status", "overview", "count", "count_people")
+            or (reading.unknown and not metric and kinds & {"project"})
+        ):
+            candidates = self._narrow(mentions[0], ("project",))
+            if not candidates:
+                project = self._project_of(entities[0][0].entity)
+                candidates = [self.catalog.project(project)] if project is not None else []
+            if len(candidates) > 1:
+                return self.respond.clarify(candidates, suffix, "status")
+            if candidates:
+                unit = reading.unit
+                words = [w for w in reading.unknown if len(w) >= 2]
+                if not words and reading.has("overview") and not reading.has("status"):
+                    return self.respond.overview(candidates[0].ref)
+                return self.respond.status(candidates[0].ref, words, unit)
+
+        if flat:
+            return self._figure(entities[0], metric, eok, suffix)
+
+        if reading.unknown:
+            if reading.has("status", "count", "count_people"):
+                found = self.respond.search_items(reading.unknown, reading.unit)
+                if found is not None:
+                    return found
+            return self.respond.not_found(reading.unknown)
+
+        if reading.has("list") and reading.has("division_word"):
+            return self.respond.divisions()
+        if reading.has("bureau", *FIGURE_INTENTS):
+            return self.respond.spending(BUREAU, metric, eok)
+        if reading.has("organization", "division_word"):
+            return self.respond.organization()
+        if reading.has("schedule"):
+            return self.respond.plans_all()
+        return self.respond.help("질문을 정확히 이해하지 못했습니다. 이렇게 물어보세요.")
+
+    # --- resolving one mention ----------------------------------------------------------
+
+    def _narrow(self, mention: Mention, kinds: tuple[str, ...]) -> list[Entity]:
+        """The entities of the wanted kinds that fit the mention about as well as the best."""
+        fitting = leaders([c for c in mention.candidates if c.entity.kind in kinds])
+        return list(dict.fromkeys(c.entity for c in fitting))
+
+    def _project_of(self, entity: Entity) -> int | None:
+        if entity.kind == "project":
+            return entity.ref
+        if entity.kind == "line":
+            return self.catalog.project_of_line.get(entity.ref)
+        return None
+
+    def _figure_entity(self, entity: Entity) -> Entity | None:
+        """A project stands for its budget line when it has exactly one."""
+        if entity.kind != "project":
+            return entity
+        lines = self.catalog.lines_of_project.get(entity.ref, [])
+        return self.catalog.line(lines[0]) if len(lines) == 1 else None
+
+    def _one(self, candidates, suffix: str, intent: str, build) -> Answer:
+        entities = list(dict.fromkeys(c.entity for c in candidates))
+        if len(entities) > 1:
+            return self.respond.clarify(entities, suffix, intent)
+        return build(entities[0])
+
+    def _figure(self, candidates, metric: str | None, eok: bool, suffix: str) -> Answer:
+        """Figures for one mention; a project stands for its lines, several lines → ask which."""
+        direct = [c.entity for c in candidates]
+        options: list[Entity] = []
+        for entity in direct:
+            if entity.kind == "project":
+                lines = [
+                    self.catalog.line(n) for n in self.catalog.lines_of_project.get(entity.ref, [])
+                ]
+                if any(line in direct for line in lines):
+                    continue
+                if not lines:
+                    return self.respond.overview(entity.ref)
+                options.extend(lines)
+                if metric is None and len(lines) > 1 and len(direct) == 1:
+                    return self.respond.overview(entity.ref)
+            elif entity.kind == "revenue":
+                return self.respond.revenue(entity.name, Reading(text=""))
+            else:
+                options.append(entity)
+        options = list(dict.fromkeys(options))
+        if len(options) > 1:
+            return self.respond.clarify(options, suffix, "figure")
+        chosen = options[0]
+        if chosen.kind == "division":
+            return self.respond.spending(chosen.name, metric, eok)
+        return self.respond.line(chosen.ref, metric, eok)
+
+    def _outlook(self, candidates, suffix: str) -> Answer:
+        entities = list(dict.fromkeys(c.entity for c in candidates))
+        targets = []
+        for entity in entities:
+            if entity.kind == "project":
+                targets.append((entity.ref, None))
+            elif entity.kind == "line":
+                targets.append((self.catalog.project_of_line.get(entity.ref), entity.ref))
+            elif entity.kind == "division":
+                projects = [
+                    e
+                    for e in self.catalog.entities
+                    if e.kind == "project" and e.division == entity.name
+                ]
+                if len(projects) == 1:
+                    targets.append((projects[0].ref, None))
+                else:
+                    return self.respond.clarify(projects, suffix, "outlook")
+        targets = list(dict.fromkeys(targets))
+        if len(targets) > 1:
+            return self.respond.clarify(entities, suffix, "outlook")
+        project_no, line_no = targets[0]
+        return self.respond.outlook(project_no, line_no)
+
+
+def _metric(reading: Reading) -> str | None:
+    """The figure asked for; 집행률 alone means both rates, the report always prints the two."""
+    if reading.has("remaining") and not reading.has("unexecuted"):
+        return "remaining"
+    if reading.has("rate") or any(k.endswith("율") and "징수" not in k for k in reading.keywords):
+        if reading.has("committed") and not reading.has("spent"):
+            return "committed_rate"
+        if reading.has("spent") and not reading.has("committed"):
+            return "spent_rate"
+        return "rates"
+    if reading.has("committed") and reading.has("spent"):
+        return "executed"
+    for metric in ("committed", "spent", "executed", "budget"):
+        if reading.has(metric):
+            return metric
+    return None
+
+
+def _rank_metric(metric: str | None, descending: bool) -> str:
+    if metric in (None, "budget") or metric == "remaining":
+        return metric or ("budget" if descending else "spent_rate")
+    if metric == "rates":
+        return "spent_rate"
+    if metric == "executed":
+        return "spent"
+    return metric
+
+
+def _suffix(reading: Reading, lexicon: Lexicon) -> str:
+    """The question's own words without the entity, to ask again once an entity is picked."""
+    meaningful = [k for k in reading.keywords if "filler" not in lexicon.groups.get(k, ())]
+    return " ".join(dict.fromkeys(meaningful))

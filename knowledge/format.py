@@ -1,0 +1,50 @@
+"""Figures as the report prints them: 천원 with separators, rates as printed, 억원 on request."""
+
+from __future__ import annotations
+
+from datetime import date
+
+EOK_IN_CHEONWON = 100_000  # 1억원 = 100,000천원
+
+
+def money(amount: int | None) -> str:
+    """`30586608` → `30,586,608천원`; the report's `-` (nothing executed) → `0천원(미집행)`."""
+    if amount is None:
+        return "0천원(미집행)"
+    return f"{amount:,}천원"
+
+
+def eok(amount: int | None) -> str:
+    """`30586608` (천원) → `약 305.9억원`."""
+    if not amount:
+        return "0억원"
+    value = amount / EOK_IN_CHEONWON
+    return f"약 {value:,.1f}억원" if abs(value) >= 0.1 else f"약 {value:,.2f}억원"
+
+
+def money_with_eok(amount: int | None) -> str:
+    if amount is None:
+        return money(amount)
+    return f"{money(amount)} ({eok(amount)})"
+
+
+def rate(printed: str | None) -> str:
+    """A rate as the report prints it; `-` means nothing was executed."""
+    return printed if printed else "미집행"
+
+
+def signed(amount: int | None) -> str:
+    """Changes keep the report's own sign: `△58,254천원` is a decrease."""
+    if amount is None:
+        return "-"
+    return f"△{-amount:,}천원" if amount < 0 else f"{amount:,}천원"
+
+
+def as_of_line(as_of: date, *sources: str) -> str:
+    """The closing line of every figure answer: the data's date and where the figures stand."""
+    cited = " · ".join(dict.fromkeys(s for s in sources if s))
+    return f"기준일 {as_of.isoformat()} · 출처: {cited}" if cited else f"기준일 {as_of.isoformat()}"
+
+
+def month_label(month_start: date) -> str:
+    return f"{month_start.year}년 {month_start.month}월"

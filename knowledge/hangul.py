@@ -1,0 +1,55 @@
+"""Hangul building blocks: split syllables into jamo and read their initial consonants."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+SYLLABLE_FIRST = 0xAC00
+SYLLABLE_LAST = 0xD7A3
+# Compatibility jamo, the letters people type on a keyboard.
+CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+JUNGSEONG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+JONGSEONG = ("", *"ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ")
+# Compound letters split further, so that one mistyped stroke costs one edit, not a whole letter.
+COMPOUND = {
+    "ㅘ": "ㅗㅏ", "ㅙ": "ㅗㅐ", "ㅚ": "ㅗㅣ", "ㅝ": "ㅜㅓ", "ㅞ": "ㅜㅔ", "ㅟ": "ㅜㅣ", "ㅢ": "ㅡㅣ",
+    "ㄳ": "ㄱㅅ", "ㄵ": "ㄴㅈ", "ㄶ": "ㄴㅎ", "ㄺ": "ㄹㄱ", "ㄻ": "ㄹㅁ", "ㄼ": "ㄹㅂ", "ㄽ": "ㄹㅅ",
+    "ㄾ": "ㄹㅌ", "ㄿ": "ㄹㅍ", "ㅀ": "ㄹㅎ", "ㅄ": "ㅂㅅ",
+}  # fmt: skip
+CONSONANTS = frozenset("ㄱㄲㄳㄴㄵㄶㄷㄸㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅃㅄㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ")
+
+
+def is_syllable(char: str) -> bool:
+    return SYLLABLE_FIRST <= ord(char) <= SYLLABLE_LAST
+
+
+def is_hangul(char: str) -> bool:
+    return is_syllable(char) or "ㄱ" <= char <= "ㅣ"
+
+
+@lru_cache(maxsize=4096)
+def disassemble(text: str) -> str:
+    """`숙의` → `ㅅㅜㄱㅇㅡㅣ`: every syllable as its letters; anything else kept as it is."""
+    letters = []
+    for char in text:
+        if is_syllable(char):
+            index = ord(char) - SYLLABLE_FIRST
+            initial, rest = divmod(index, 21 * 28)
+            medial, final = divmod(rest, 28)
+            for letter in (CHOSEONG[initial], JUNGSEONG[medial], JONGSEONG[final]):
+                letters.append(COMPOUND.get(letter, letter))
+        else:
+            letters.append(COMPOUND.get(char, char))
+    return "".join(letters)
+
+
+def get_choseong(text: str) -> str:
+    """`갈등관리` → `ㄱㄷㄱㄹ`: the initial consonant of every syllable, others dropped."""
+    return "".join(
+        CHOSEONG[(ord(char) - SYLLABLE_FIRST) // (21 * 28)] for char in text if is_syllable(char)
+    )
+
+
+def is_choseong_only(text: str) -> bool:
+    """True for `ㄱㄷㄱㄹ`: typed initials only, at least two of them."""
+    return len(text) >= 2 and all(char in CONSONANTS for char in text)

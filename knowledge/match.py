@@ -1,0 +1,121 @@
+"""Finding the report's entities in what people type: exact, short, misspelt, spaced or as initials."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from knowledge.hangul import disassemble, get_choseong, is_choseong_only
+from knowledge.normalize import compact
+
+EXACT = 100.0
+# A candidate below this is noise; within AMBIGUITY of the best, it is a real alternative.
+MIN_SCORE = 70.0
+AMBIGUITY = 4.0
+FUZZY_CUTOFF = 82.0
+
+
+@dataclass(frozen=True)
+class Entity:
+    """Something the report has figures or text about."""
+
+    kind: str  # division | line | project | revenue
+    name: str
+    ref: int | str  # line_no, project_no, or the name itself
+    division: str | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entity: Entity
+    score: float
+    how: str  # exact | alias | initials | typo | contained | partial
+
+
+@dataclass(frozen=True)
+class Key:
+    text: str  # compact form
+    entity: Entity
+    how: str  # name | alias
+
+
+class EntityIndex:
+    """All names and aliases, in the forms they are compared in."""
+
+    def __init__(self, keys: list[Key]) -> None:
+        self.keys = sorted(keys, key=lambda k: len(k.text), reverse=True)
+        self._letters = [disassemble(k.text) for k in self.keys]
+        self._initials = [get_choseong(k.text) for k in self.keys]
+
+    @classmethod
+    def build(cls, entities: list[Entity], aliases: list[tuple[str, Entity]]) -> EntityIndex:
+        keys = [Key(compact(e.name), e, "name") for e in entities]
+        keys += [Key(alias, e, "alias") for alias, e in aliases]
+        return cls([k for k in keys if len(k.text) >= 2])
+
+    def exact_spans(self, text: str) -> list[tuple[int, int, Key]]:
+        """Every full name written out in `text`, longest first, never overlapping.
+
+        Aliases are short ("혁신파크") and sit inside longer names ("서울혁신파크 조성"), so they
+        are only taken when a word is the alias itself (see `candidates`).
+        """
+        taken: list[tuple[int, int, Key]] = []
+        for key in self.keys:
+            if key.how == "alias":
+                continue
+            start = text.find(key.text)
+            while start >= 0:
+                end = start + len(key.text)
+                if all(end <= s or start >= e for s, e, _ in taken):
+                    taken.append((start, end, key))
+                start = text.find(key.text, start + 1)
+        return sorted(taken, key=lambda t: t[0])
+
+    def candidates(self, word: str) -> list[Candidate]:
+        """Entities `word` may stand for, best first: initials, misspelt names, partial names."""
+        best: dict[Entity, Candidate] = {}
+
+        def offer(entity: Entity, score: float, how: str) -> None:
+            if score >= MIN_SCORE and (entity not in best or best[entity].score < score):
+                best[entity] = Candidate(entity, score, how)
+
+        if is_choseong_only(word):
+            for key, initials in zip(self.keys, self._initials, strict=True):
+                if initials == word:
+                    offer(key.entity, 95.0, "initials")
+                elif len(word) >= 3 and initials.startswith(word):
+                    offer(key.entity, 80.0 + 10 * len(word) / len(initials), "initials")
+            return _ranked(best)
+
+        for key in self.keys:
+            if key.how == "alias" and key.text == word:
+                offer(key.entity, EXACT, "alias")
+        letters = disassemble(word)
+        for _, score, i in process.extract(
+            letters, self._letters, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8
+        ):
+            offer(self.keys[i].entity, score, "typo")
+        for key, key_letters in zip(self.keys, self._letters, strict=True):
+            if len(word) >= len(key.text):
+                continue
+            if word in key.text:
+                coverage = len(word) / len(key.text)
+                offer(key.entity, 60 + 30 * coverage + (10 if len(word) >= 4 else 0), "contained")
+            elif len(word) >= 4:
+                similarity = fuzz.partial_ratio(letters, key_letters)
+                if similarity >= 90:
+                    offer(key.entity, similarity * 0.8, "partial")
+        return _ranked(best)
+
+
+def _ranked(best: dict[Entity, Candidate]) -> list[Candidate]:
+    return sorted(best.values(), key=lambda c: (-c.score, c.entity.name))
+
+
+def leaders(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates that fit about as well as the best one."""
+    if not candidates:
+        return []
+    top = candidates[0].score
+    return [c for c in candidates if c.score >= top - AMBIGUITY]

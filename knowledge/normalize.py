@@ -1,0 +1,40 @@
+"""Text as people type it, made comparable: Unicode forms, invisible characters, widths, spacing."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Invisible characters that survive copy-paste: zero-width, joiners, BOM, bidi marks and isolates.
+INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
+# Everything that is not a letter, a digit or % is dropped from the compact form.
+NOT_WORD = re.compile(r"[^0-9a-z%\uac00-\ud7a3\u3131-\u318e]+")
+MAX_LENGTH = 200
+
+
+def clean(text: str) -> str:
+    """NFC, no invisible or control characters, ASCII for fullwidth forms, single spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = INVISIBLE.sub("", text)
+    text = CONTROL.sub(" ", text)
+    text = text.translate(FULLWIDTH)
+    text = MARKUP.sub(" ", text)
+    return " ".join(text.split())
+
+
+def compact(text: str) -> str:
+    """The form names are matched on: lower case, no spaces or punctuation, 률 read as 율."""
+    return NOT_WORD.sub("", text.lower()).replace("률", "율")
+
+
+def _fullwidth_table() -> dict[int, str]:
+    table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+    table[0x3000] = " "
+    # Letters a PDF or an IME puts in place of plain ones.
+    table.update({ord("･"): "·", ord("・"): "·", ord("‧"): "·", ord("․"): "·"})
+    return table
+
+
+FULLWIDTH = _fullwidth_table()
