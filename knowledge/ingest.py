@@ -7,9 +7,10 @@ The whole file is parsed before the connection is touched, so a broken layout ra
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +35,8 @@ PROJECT_HEADING_RE = re.compile(r"^(\d{1,2})\s+(\S.*?)\s*$")
 PART_NAMES = (("개요", "개요"), ("추진현황", "현황"), ("향후계획", "계획"))
 PERIOD_RE = re.compile(r"^(.*\S)\s+:\s*(’\d{2}\..*)$")
 PERIOD_POINT_RE = re.compile(r"(?:’(\d{2})\.\s*)?(\d{1,2})\s*월?")
+# A letter-spaced label opening a bullet: '구 성 :', '(위 치)', '운 영 ;'.
+SPACED_LABEL_RE = re.compile(r"^(\(?)((?:[가-힣] )+[가-힣])(?=\)|\s*[:;])")
 MIDDLE_DOTS = str.maketrans({"․": "·", "‧": "·", "･": "·"})
 
 # Column headers of the personnel table, as the report prints them, mapped to schema columns.
@@ -155,13 +158,15 @@ def parse_report(text: str, source_file: str) -> dict[str, list[tuple]]:
 
 
 def _insert(connection: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple]) -> None:
+    """One statement per table, one list parameter per column: far cheaper than a row per bind."""
     if not rows:
         return
-    width = len(TABLE_COLUMNS[table])
-    placeholders = "(" + ", ".join("?" * width) + ")"
-    columns = ", ".join(TABLE_COLUMNS[table])
-    sql = f"INSERT INTO {table} ({columns}) VALUES " + ", ".join([placeholders] * len(rows))
-    connection.execute(sql, [value for row in rows for value in row])
+    columns = TABLE_COLUMNS[table]
+    unnested = ", ".join(f"unnest(${index})" for index in range(1, len(columns) + 1))
+    connection.execute(
+        f"INSERT INTO {table} ({', '.join(columns)}) SELECT {unnested}",
+        [list(column) for column in zip(*rows, strict=True)],
+    )
 
 
 def _fail(line: Line | None, message: str) -> ValueError:
@@ -283,7 +288,7 @@ def _parse_general(section: Section, rows: dict[str, list[tuple]]) -> tuple[str,
     return bureau, as_of
 
 
-def _find(lines: list[Line], predicate, what: str) -> int:
+def _find(lines: list[Line], predicate: Callable[[Line], bool], what: str) -> int:
     for index, line in enumerate(lines):
         if predicate(line):
             return index
@@ -472,29 +477,47 @@ def _tree_levels(
     vectors: list[tuple[int, ...]], hints: list[int | None], columns_needed: int
 ) -> list[int] | None:
     count = len(vectors)
+    zero = tuple(0 for _ in vectors[0])
 
     def adds_up(total: tuple[int, ...], parts: tuple[int, ...]) -> bool:
         return sum(t == p for t, p in zip(total, parts, strict=True)) >= columns_needed
 
-    def children(start: int, parent: int, level: int) -> Iterator[tuple[int, list[int]]]:
-        """Yield (end, levels) for ways rows[start:end] are exactly the subtree under parent."""
+    @functools.cache
+    def subtrees(row: int, level: int) -> dict[int, tuple[tuple[int, int], ...]]:
+        """Ends e such that rows[row:e] is `row` with its descendants -> its children's spans."""
+        if hints[row] is not None and hints[row] != level:
+            return {}
+        found: dict[int, tuple[tuple[int, int], ...]] = {row + 1: ()}
+        seen: set[tuple[int, tuple[int, ...]]] = set()
+        frontier: list[tuple[int, tuple[int, ...], tuple[tuple[int, int], ...]]] = [
+            (row + 1, zero, ())
+        ]
+        while frontier:
+            position, total, children = frontier.pop()
+            if position >= count:
+                continue
+            for end in subtrees(position, level + 1):
+                summed = tuple(a + b for a, b in zip(total, vectors[position], strict=True))
+                if (end, summed) in seen:
+                    continue
+                seen.add((end, summed))
+                spans = (*children, (position, end))
+                if adds_up(vectors[row], summed):
+                    found.setdefault(end, spans)
+                frontier.append((end, summed, spans))
+        return found
 
-        def extend(position: int, total: tuple[int, ...], levels: list[int]):
-            if levels and adds_up(vectors[parent], total):
-                yield position, levels
-            if position >= count or (hints[position] is not None and hints[position] != level):
-                return
-            with_leaf = tuple(a + b for a, b in zip(total, vectors[position], strict=True))
-            yield from extend(position + 1, with_leaf, [*levels, level])
-            for end, below in children(position + 1, position, level + 1):
-                yield from extend(end, with_leaf, [*levels, level, *below])
+    if count not in subtrees(0, 0):
+        return None
+    levels = [0] * count
 
-        yield from extend(start, tuple(0 for _ in vectors[parent]), [])
+    def assign(row: int, level: int, end: int) -> None:
+        levels[row] = level
+        for child, child_end in subtrees(row, level)[end]:
+            assign(child, level + 1, child_end)
 
-    for end, levels in children(1, 0, 1):
-        if end == count:
-            return [0, *levels]
-    return None
+    assign(0, 0, count)
+    return levels
 
 
 def _parse_spending_summary(
@@ -695,25 +718,25 @@ def _structure_project(section: Section, project: Project) -> None:
 
 
 def _add_item(project: Project, part: str, line: Line, positions: dict[str, int]) -> None:
-    text = line.text
+    marker, body = line.text[0], line.text[1:].strip()
     same_part = [item for item in project.items if item.part == part]
-    marker = text[0]
     if marker == "○":
-        depth, text = 1, text[1:].strip()
+        depth, text = 1, _join_label_spacing(body)
     elif marker == "-":
-        depth, text = 2, text[1:].strip()
+        depth, text = 2, _join_label_spacing(body)
     elif marker == "※":
-        depth, text = 3, "※ " + text[1:].strip()
+        depth, text = 3, f"※ {body}"
     elif line.raw.startswith((" ", "\u3000")):
-        depth = 0
+        depth, text = 0, line.text
     elif same_part and same_part[-1].text.endswith(","):
         # The PDF wrapped the previous bullet; its second half has no marker.
-        same_part[-1].text = f"{same_part[-1].text} {text}"
+        same_part[-1].text = f"{same_part[-1].text} {line.text}"
         return
     else:
         # A marker the PDF lost (⇒, ▸ …): a note under the last marked bullet.
         marked = [item for item in same_part if item.marked and item.depth in (1, 2)]
         depth = min(marked[-1].depth + 1, 3) if marked else 1
+        text = _join_label_spacing(line.text)
     parent = next((item for item in reversed(same_part) if item.depth < depth), None)
     if depth == 0:
         parent = None
@@ -724,6 +747,11 @@ def _add_item(project: Project, part: str, line: Line, positions: dict[str, int]
             part, positions[part], depth, text, parent.position if parent else None, line, is_marked
         )
     )
+
+
+def _join_label_spacing(text: str) -> str:
+    """'구 성 : …' -> '구성 : …', '(위 치) …' -> '(위치) …': a label the PDF letter-spaced."""
+    return SPACED_LABEL_RE.sub(lambda match: match.group(1) + match.group(2).replace(" ", ""), text)
 
 
 def _emit_project(

@@ -144,6 +144,21 @@ def test_revenue_hierarchy_recovered_where_the_pdf_lost_indentation(db, item, pa
 
 
 @pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("　　공유재산임대료 388,882 330,628", "　　공유재산임대료 388,882 330,629"),
+        ("변 상 금 161,606 10,372", "변 상 금 161,606 10,373"),
+        ("　임시적세외수입　 4,051,806", "임시적세외수입 4,051,806"),
+    ],
+    ids=["leaf-figure-off-by-one", "only-child-figure-off-by-one", "indentation-lost"],
+)
+def test_revenue_hierarchy_survives_a_typo_or_lost_indentation(db, tmp_path, old, new):
+    expected = rows(db, "SELECT item, parent, level FROM revenue ORDER BY position")
+    changed = load_text(tmp_path, replaced(old, new))
+    assert rows(changed, "SELECT item, parent, level FROM revenue ORDER BY position") == expected
+
+
+@pytest.mark.parametrize(
     ("item", "expected"),
     [
         ("합계", (5780042, 5834259, 54217, 0.9, "0.9%", 5414334, 92.8, "92.8%")),
@@ -339,8 +354,10 @@ def test_project_purpose_joins_the_lines_under_the_title(db):
 @pytest.mark.parametrize(
     ("project", "part", "text_start", "depth", "parent_start"),
     [
-        (1, "개요", "구 성 : 서울시 정책에 관심 있는 서울시민 1,081명", 1, None),
-        (1, "개요", "(역할) 온오프라인 토론에", 2, "구 성 :"),
+        (1, "개요", "구성 : 서울시 정책에 관심 있는 서울시민 1,081명", 1, None),
+        (1, "개요", "(역할) 온오프라인 토론에", 2, "구성 :"),
+        (1, "개요", "운영 ; 다양한 주제별", 1, None),
+        (5, "현황", "(대면) 골목정원", 2, "코로나 상황 감안"),
         (1, "현황", "최종 선정된 우수 정책제안", 3, "시민투표를 거쳐"),
         (2, "현황", "※ 실태조사 : 서울시민 7,000명", 3, "서울행복지표 기반"),
         (3, "현황", "예산 발굴·심사·사업화에 참여할 다양한 시민 구성", 0, None),
