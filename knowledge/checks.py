@@ -241,8 +241,6 @@ def _rates(connection: duckdb.DuckDBPyConnection) -> Iterable[Finding]:
     for table, subject_column, check in tables:
         for row in _rows(connection, f"SELECT * FROM {table}"):
             subject = row[subject_column]
-            if table == "spending":
-                subject = f"{subject} ({row['section']}장)"
             targets = [
                 ("committed_rate", "committed", "원인행위액"),
                 ("spent_rate", "spent", "지출액"),
