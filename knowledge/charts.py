@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib.util
 import io
 import threading
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +16,8 @@ from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import StrMethodFormatter
-from rapidfuzz import fuzz, process
 
+from knowledge.picks import compact, find_division
 from knowledge.sandbox import Sandbox
 
 WIDTH_INCHES, HEIGHT_INCHES, DPI = 10, 7, 100
@@ -84,7 +83,7 @@ _TITLE_FONT = font_manager.FontProperties(fname=font_path(), size=15)
 
 def chart_spec(sandbox: Sandbox, topic: str) -> ChartSpec:
     """The chart a topic asks for: a division's lines, or one of TOPICS (집행률 when empty)."""
-    key = _compact(topic)
+    key = compact(topic)
     as_of = _as_of(sandbox)
     divisions = [row[0] for row in sandbox.query("SELECT division FROM divisions").rows]
     division = _division_in(key, divisions)
@@ -239,25 +238,11 @@ def _as_of(sandbox: Sandbox) -> str:
     return rows[0][0].isoformat() if rows and rows[0][0] else "기준일 미상"
 
 
-def _compact(text: str) -> str:
-    normalized = unicodedata.normalize("NFKC", text)
-    return "".join(c for c in normalized if c.isalnum()).lower()
-
-
 def _division_in(key: str, divisions: list[str]) -> str | None:
-    for division in divisions:
-        if division in key:
-            return division
-    if not key:
+    # A topic word never reads as a misspelt division.
+    if _topic_in(key) and not any(compact(d) in key for d in divisions):
         return None
-    # Typos in a division name ("사회협력가", "갈등관리혐치과"), never a topic word.
-    if _topic_in(key):
-        return None
-    partial = [division for division in divisions if len(key) >= 2 and key in division]
-    if len(partial) == 1:
-        return partial[0]
-    match = process.extractOne(key, divisions, scorer=fuzz.ratio, score_cutoff=75)
-    return match[0] if match else None
+    return find_division(key, divisions)
 
 
 def _topic_in(key: str) -> str | None:

@@ -91,7 +91,7 @@ def to_csv(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
 def _csv_value(value: object) -> object:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != "-":
         # Spreadsheets would run text like "=HYPERLINK(...)" from a person's query as a formula.
         return "'" + value
     return value
