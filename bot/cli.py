@@ -7,6 +7,7 @@ import json
 import sys
 
 from knowledge import Answer, Engine
+from knowledge.power import answer_evidence
 
 
 def render_plain(answer: Answer) -> str:
@@ -31,7 +32,7 @@ def ask_jsonl(engine: Engine, stdin, stdout) -> None:
 def chat(engine: Engine) -> None:
     """An interactive console; a number picks one of the last answer's choices."""
     print("시민협력국 업무보고 도우미입니다. 질문을 입력하세요 (끝내려면 Ctrl+D).")
-    last_choices = ()
+    last_choices, last_answer = (), None
     while True:
         try:
             line = input("> ")
@@ -39,10 +40,13 @@ def chat(engine: Engine) -> None:
             print()
             return
         picked = line.strip()
+        if picked in ("/근거", "/sql근거"):
+            print(answer_evidence(last_answer) if last_answer else "아직 답한 질문이 없습니다.")
+            continue
         if picked.isdigit() and 0 < int(picked) <= len(last_choices):
             line = last_choices[int(picked) - 1].query
         answer = engine.ask(line)
-        last_choices = answer.choices
+        last_choices, last_answer = answer.choices, answer
         print(render_plain(answer))
 
 
@@ -52,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="answer one question, or one per line with --jsonl")
     ask.add_argument("question", nargs="*")
     ask.add_argument("--jsonl", action="store_true", help="read questions from stdin, JSON out")
+    ask.add_argument("--sql", action="store_true", help="also print the SQL behind the answer")
+    chart = commands.add_parser("chart", help="a bar chart as PNG: 집행률, 예산, 세입 or a 과")
+    chart.add_argument("topic", nargs="*")
+    chart.add_argument("-o", "--output", help="PNG path (default: the chart's own file name)")
+    export = commands.add_parser("export", help="the budget lines as .xlsx or .csv")
+    export.add_argument("division", nargs="*")
+    export.add_argument("-o", "--output", help="file path; .csv or .xlsx picks the format")
     commands.add_parser("chat", help="interactive console on the same engine")
     summary = commands.add_parser("summary", help="the weekly summary, as subscribers get it")
     summary.add_argument("--today", help="pretend today is this date (YYYY-MM-DD)")
@@ -80,6 +91,32 @@ def print_summary(engine: Engine, today: str | None) -> int:
     return 0
 
 
+def save_power_file(engine: Engine, args: argparse.Namespace) -> int:
+    """`chart 집행률 -o out.png` and `export [과] -o lines.xlsx`: write the file, say where."""
+    # Imported here: matplotlib and openpyxl take a second to load that `ask` never needs.
+    from knowledge.sandbox import shared_sandbox
+
+    sandbox = shared_sandbox(engine.connection)
+    try:
+        if args.command == "chart":
+            from knowledge.charts import render_chart
+
+            made = render_chart(sandbox, " ".join(args.topic))
+        else:
+            from knowledge.export import export_lines
+
+            file_format = "csv" if (args.output or "").lower().endswith(".csv") else "xlsx"
+            made = export_lines(sandbox, " ".join(args.division), file_format)
+    except ValueError as unknown:
+        print(str(unknown), file=sys.stderr)
+        return 2
+    path = args.output or made.filename
+    with open(path, "wb") as handle:
+        handle.write(made.data)
+    print(f"{path} 에 저장했습니다.")
+    return 0
+
+
 def run(engine: Engine, mode: str | None) -> int:
     """Telegram (polling, or webhook with WEBHOOK_URL) with a token; the console without one."""
     # Imported here so `ask` and `chat` start without loading python-telegram-bot.
@@ -101,8 +138,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.jsonl:
             ask_jsonl(engine, sys.stdin, sys.stdout)
         else:
-            print(render_plain(engine.ask(" ".join(args.question))))
+            answer = engine.ask(" ".join(args.question))
+            print(render_plain(answer))
+            if args.sql:
+                print("\n" + answer_evidence(answer))
         return 0
+    if args.command in ("chart", "export"):
+        return save_power_file(engine, args)
     if args.command == "chat":
         chat(engine)
         return 0

@@ -7,13 +7,14 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+import duckdb
 from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
 from sqlglot.tokens import TokenType
 
 from knowledge import schema_doc, sql_guard
 from knowledge.answer import Answer
-from knowledge.sandbox import QueryRefused, QueryResult, Sandbox
+from knowledge.sandbox import QueryRefused, QueryResult, Sandbox, shared_sandbox
 from knowledge.tables import cell_text, render_table, to_csv
 
 # A Telegram message holds 4,096 characters; the rest is the summary line and markup.
@@ -62,6 +63,16 @@ def answer_command(sandbox: Sandbox, text: str) -> Answer | None:
         return None
     name, rest = command
     return answer_sql(sandbox, rest) if name == "sql" else answer_schema(sandbox, rest)
+
+
+def answer_power_command(connection: duckdb.DuckDBPyConnection, text: str) -> Answer | None:
+    """For Engine.ask: /sql or /schema answered from the connection's read-only copy; else None.
+
+    Cheap for every other text: the copy is only built the first time a command arrives.
+    """
+    if split_command(text) is None:
+        return None
+    return answer_command(shared_sandbox(connection), text)
 
 
 def sql_reply(sandbox: Sandbox, query: str) -> SqlReply:

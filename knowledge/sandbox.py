@@ -44,6 +44,21 @@ _CONFIG = {
 }
 
 
+_shared: dict[int, tuple[duckdb.DuckDBPyConnection, Sandbox]] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_sandbox(connection: duckdb.DuckDBPyConnection) -> Sandbox:
+    """The sandbox of `connection`, built on first use and kept for the life of the process."""
+    with _shared_lock:
+        # Keeping the connection itself alive means its id is never reused by another one.
+        entry = _shared.get(id(connection))
+        if entry is None or entry[0] is not connection:
+            entry = (connection, Sandbox.from_connection(connection))
+            _shared[id(connection)] = entry
+        return entry[1]
+
+
 class QueryRefused(Exception):
     """The query was not run or was stopped; the message is the Korean reason."""
 

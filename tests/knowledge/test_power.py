@@ -137,3 +137,14 @@ def test_evidence_text_for_answers() -> None:
 def test_evidence_refuses_a_parameter_count_mismatch() -> None:
     with pytest.raises(ValueError):
         evidence_sql("SELECT ? + ?", (1,))
+
+
+def test_every_engine_template_is_runnable_through_sql(sandbox: Sandbox) -> None:
+    """The "근거 SQL" of any answer the engine can give passes the /sql guard and runs."""
+    from knowledge.queries import PLACEHOLDERS, TEMPLATES
+
+    for name, sql in TEMPLATES.items():
+        shown = evidence_sql(sql, (None,) * PLACEHOLDERS[name])
+        verdict = sql_guard.check(shown, sandbox.tables)
+        assert verdict.allowed, f"{name}: {verdict.reason}"
+        sandbox.run(shown)
