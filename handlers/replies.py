@@ -102,10 +102,12 @@ async def send_answer(
 async def answer_question(
     context: ContextTypes.DEFAULT_TYPE, chat_id: int, question: str, reply_to: Message | None
 ) -> Answer:
-    """Ask the engine and send its answer, typing while that takes a while."""
+    """Ask the engine and send its answer, typing while the engine takes a while."""
+    # Only our own work shows typing: a send held back by the rate limiter would hold
+    # the typing action back just the same, and spend the chat's message budget.
     async with typing_while_slow(context.bot, chat_id):
         answer = await ask_engine(context, question)
-        await send_answer(context, chat_id, answer, reply_to)
+    await send_answer(context, chat_id, answer, reply_to)
     logger.info(
         "answered chat %s: intent=%s choices=%d", chat_id, answer.intent, len(answer.choices)
     )
