@@ -35,6 +35,8 @@ class Settings:
     # Settings built in code (tests) keep state in memory; from_env defaults to the file.
     bot_state_db: str = ":memory:"
     bot_today: date | None = None
+    # Telegram user ids allowed to use /sql; empty = everyone (public data, sandboxed).
+    sql_users: frozenset[int] = frozenset()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
@@ -67,6 +69,7 @@ class Settings:
             messages_per_second=number("TELEGRAM_MESSAGES_PER_SECOND", 30, int),
             bot_state_db=text("BOT_STATE_DB", BOT_STATE_DB),
             bot_today=_day("BOT_TODAY", text("BOT_TODAY", None)),
+            sql_users=_user_ids("BOT_SQL_USERS", text("BOT_SQL_USERS", "")),
         )
 
     @property
@@ -98,6 +101,14 @@ class Settings:
     def __repr__(self) -> str:
         # The dataclass repr would print the token wherever settings get logged.
         return f"Settings(mode={self.mode!r}, api={self.telegram_api_url!r}, port={self.port})"
+
+
+def _user_ids(name: str, raw: str) -> frozenset[int]:
+    """Telegram user ids separated by commas or spaces, e.g. BOT_SQL_USERS=1001,1002."""
+    try:
+        return frozenset(int(part) for part in raw.replace(",", " ").split())
+    except ValueError:
+        raise ValueError(f"{name} must be user ids like 1001,1002, got {raw!r}") from None
 
 
 def _day(name: str, raw: str | None) -> date | None:

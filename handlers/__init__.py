@@ -3,14 +3,26 @@
 from telegram import BotCommand
 from telegram.ext import Application
 
-from handlers import buttons, errors, fallbacks, inline, questions, start, subscriptions
+from handlers import (
+    buttons,
+    charts,
+    errors,
+    evidence,
+    export,
+    fallbacks,
+    inline,
+    questions,
+    sql,
+    start,
+    subscriptions,
+)
 from handlers import help as help_
 
 # All handlers sit in group 0, where the first match wins, in this order. Add a feature
 # here with one line. Its commands and its own callback-data prefix never clash with
 # `questions` (text that is not a command) or `buttons` (prefixes "q:" and "k:").
 # `fallbacks` always comes last: it takes every button, command and message nobody else took.
-FEATURES = (start, help_, subscriptions, questions, buttons, inline)
+FEATURES = (start, help_, subscriptions, sql, charts, export, questions, buttons, evidence, inline)
 
 
 def register_all(app: Application) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, MutableMapping
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from handlers.evidence import evidence_button
 from knowledge import Answer, Choice
 
 MESSAGE_LIMIT = 4096
@@ -124,6 +125,9 @@ def keyboard(
         for choice in answer.followups
     ]
     rows.extend(_rows(followups, [choice.label for choice in answer.followups]))
+    evidence = evidence_button(answer, remembered if remembered is not None else {})
+    if evidence is not None:
+        rows.append([evidence])
     return InlineKeyboardMarkup(rows) if rows else None
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
+import duckdb
 import pytest
 from fakebot import FakeBotApi
 from telegram import Update
@@ -12,11 +14,31 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.config import Settings
 from knowledge import Engine
+from knowledge.ingest import load_report
+from knowledge.sandbox import Sandbox
+
+REPORT = Path(__file__).resolve().parents[1] / "data" / "report_2021-08-13.txt"
 
 
 @pytest.fixture(scope="session")
 def engine() -> Engine:
     return Engine.load()
+
+
+@pytest.fixture(scope="session")
+def report_connection() -> duckdb.DuckDBPyConnection:
+    """The report ingested on its own connection, independent of the engine's."""
+    connection = duckdb.connect(":memory:")
+    load_report(connection, REPORT)
+    return connection
+
+
+@pytest.fixture(scope="session")
+def sandbox(
+    report_connection: duckdb.DuckDBPyConnection, tmp_path_factory: pytest.TempPathFactory
+) -> Sandbox:
+    """The read-only copy /sql runs on, in a temporary directory."""
+    return Sandbox.from_connection(report_connection, tmp_path_factory.mktemp("sandbox"))
 
 
 @pytest.fixture

@@ -1,0 +1,40 @@
+"""/export: the budget lines (all, or one division's) as CSV and XLSX documents."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+
+from telegram import InputFile, Update
+from telegram.constants import ChatAction
+from telegram.ext import Application, CommandHandler, ContextTypes
+
+from handlers.sql import sandbox_of
+from knowledge.export import FORMATS, UnknownDivision, export_lines
+
+COMMANDS = (("export", "세부사업 CSV·엑셀 파일 (예: /export 사회협력과)"),)
+
+
+async def send_export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Build both files off the event loop and send them as documents."""
+    message = update.effective_message
+    await context.bot.send_chat_action(message.chat_id, ChatAction.UPLOAD_DOCUMENT)
+    sandbox = await sandbox_of(context)
+    division = " ".join(context.args or ())
+    try:
+        files = [
+            await asyncio.to_thread(export_lines, sandbox, division, file_format)
+            for file_format in FORMATS
+        ]
+    except UnknownDivision as unknown:
+        await message.reply_text(html.escape(str(unknown)))
+        return
+    for exported in files:
+        await message.reply_document(
+            InputFile(exported.data, filename=exported.filename),
+            caption=html.escape(f"{exported.filename} · 세부사업 {exported.row_count}개"),
+        )
+
+
+def register(app: Application) -> None:
+    app.add_handler(CommandHandler("export", send_export))
