@@ -1,20 +1,21 @@
 """The weekly broadcast: a JobQueue job that sends every due summary, each slot at most once.
 
 Each message goes: claim the slot in the log ('sending', committed) → send → record 'sent'
-(committed). A process killed between the two commits leaves one 'sending' row; at the next
-start it becomes 'unconfirmed' and is not resent, so nobody ever gets a slot twice. One
-message is in flight at a time, so a kill can leave at most one such row. Everything else
-is exact: a slot never claimed is still due after a restart and is sent then.
+(committed together with the next claim). A process killed in between leaves one 'sending'
+row; at the next start it becomes 'unconfirmed' and is not resent, so nobody ever gets a
+slot twice. One message is in flight at a time, so a kill leaves at most one such row.
+Everything else is exact: a slot never claimed is still due after a restart and is sent then.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import logging
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -23,7 +24,7 @@ from telegram import Bot
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
 from bot.schedule import SEOUL
-from bot.subscriptions import Due, SubscriptionStore
+from bot.subscriptions import Due, Outcome, SubscriptionStore
 from knowledge.summary import WeeklySummary
 
 logger = logging.getLogger(__name__)
@@ -46,34 +47,45 @@ def _seconds(value: int | float | timedelta) -> float:
 
 
 class Pacer:
-    """No more than `rate` sends in any window of `period` seconds, measured as we send.
+    """No more than `rate` sends in any window of `period` seconds, as the server counts them.
 
-    A sliding window rather than a fixed interval: a slow send does not make the next one
-    wait longer than it must, so the broadcast runs at the limit, not below it.
+    A window is measured from when a request's response came back (it reached the server
+    before that) to when a later request starts (it reaches the server after that), so the
+    server can never see `rate + 1` in one window, however uneven the latency; and a slow
+    send does not make the next one wait longer than it must.
     """
 
-    def __init__(self, rate: float = 30, period: float = 1.0, margin: float = 0.01) -> None:
+    def __init__(self, rate: float = 30, period: float = 1.0) -> None:
         self.rate = max(1, int(rate))
-        self.window = period + margin
-        self._sent: deque[float] = deque()
+        self.period = period
+        self._finished: deque[float] = deque()
+        self._in_flight = 0
         self._paused_until = 0.0
 
     def pause(self, seconds: float) -> None:
         """Telegram said 429: nobody sends until `retry_after` has passed."""
         self._paused_until = max(self._paused_until, time.monotonic() + seconds)
 
-    async def wait(self) -> None:
+    @contextlib.asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        """Wait for room in the window, then hold it for one request."""
         while True:
             now = time.monotonic()
-            while self._sent and now - self._sent[0] >= self.window:
-                self._sent.popleft()
+            while self._finished and now - self._finished[0] >= self.period:
+                self._finished.popleft()
             delay = self._paused_until - now
-            if len(self._sent) >= self.rate:
-                delay = max(delay, self._sent[0] + self.window - now)
+            if len(self._finished) + self._in_flight >= self.rate:
+                oldest = self._finished[0] if self._finished else now
+                delay = max(delay, oldest + self.period - now, 0.001)
             if delay <= 0:
-                self._sent.append(now)
-                return
+                break
             await asyncio.sleep(delay)
+        self._in_flight += 1
+        try:
+            yield
+        finally:
+            self._in_flight -= 1
+            self._finished.append(time.monotonic())
 
 
 @dataclass
@@ -114,6 +126,8 @@ class Broadcaster:
         self.backoff = backoff
         self.send_timeout = send_timeout
         self._running = asyncio.Lock()
+        # The last successful send, written together with the next claim (one commit each).
+        self._unsettled: Outcome | None = None
 
     def summary_day(self) -> date:
         return self.today or self.clock().astimezone(SEOUL).date()
@@ -127,15 +141,21 @@ class Broadcaster:
             started = time.monotonic()
             summary: WeeklySummary | None = None
             texts: dict[str | None, str] = {}
-            while True:
-                due = await asyncio.to_thread(self.store.due, self.clock())
-                if not due:
-                    break
-                if summary is None or summary.today != self.summary_day():
-                    summary = await self.summaries(self.summary_day())
-                    texts.clear()
-                for item in due:
-                    await self._deliver(bot, item, summary, texts, report)
+            try:
+                while True:
+                    due = await asyncio.to_thread(self.store.due, self.clock())
+                    if not due:
+                        break
+                    if summary is None or summary.today != self.summary_day():
+                        summary = await self.summaries(self.summary_day())
+                        texts.clear()
+                    fingerprints = await asyncio.to_thread(self.store.snapshot_fingerprints)
+                    for item in due:
+                        await self._deliver(bot, item, summary, texts, fingerprints, report)
+            finally:
+                if self._unsettled is not None:
+                    await asyncio.to_thread(self.store.settle, self._unsettled, self.clock())
+                    self._unsettled = None
             report.seconds = time.monotonic() - started
         if report.sent or report.failed or report.unconfirmed:
             logger.info(
@@ -157,30 +177,35 @@ class Broadcaster:
         item: Due,
         summary: WeeklySummary,
         texts: dict[str | None, str],
+        fingerprints: dict[int, str],
         report: BroadcastReport,
     ) -> None:
-        previous = await asyncio.to_thread(self.store.last_snapshot, item.chat_id)
-        key = previous.get("fingerprint") if previous else None
+        key = fingerprints.get(item.chat_id)
         if key not in texts:
+            previous = await asyncio.to_thread(self.store.last_snapshot, item.chat_id)
             texts[key] = html.escape(summary.text_for(previous))
         text = texts[key]
-        await self.pacer.wait()
         # The claim is committed before the request leaves: the ambiguity starts here.
-        if not await asyncio.to_thread(self.store.claim, item.chat_id, item.slot, self.clock()):
+        claimed = await asyncio.to_thread(
+            self.store.claim, item.chat_id, item.slot, self.clock(), self._unsettled
+        )
+        self._unsettled = None
+        if not claimed:
             return
         chat_id = item.chat_id
         attempt = 0
         while True:
             attempt += 1
             try:
-                message = await bot.send_message(chat_id, text, read_timeout=self.send_timeout)
+                # Paced right at the request, so the database's jitter does not bunch sends.
+                async with self.pacer.slot():
+                    message = await bot.send_message(chat_id, text, read_timeout=self.send_timeout)
             except RetryAfter as error:
                 # Telegram refused it, so it was not sent: wait as told and send again.
                 report.rate_limited += 1
                 wait = _seconds(error.retry_after)
                 logger.warning("429 for chat %s: waiting %.0f s", chat_id, wait)
                 self.pacer.pause(wait)
-                await self.pacer.wait()
                 if attempt < self.max_attempts * 4:
                     continue
                 await self._finish(item, "failed", attempt, error=str(error))
@@ -223,7 +248,9 @@ class Broadcaster:
                 return
             # Identical snapshots are not rewritten: 10,000 copies of one dict per week add up.
             fresh = summary.snapshot if key != summary.snapshot["fingerprint"] else None
-            await self._finish(item, "sent", attempt, message_id=message.message_id, snapshot=fresh)
+            self._unsettled = Outcome(
+                item.chat_id, item.slot, "sent", attempt, message.message_id, None, fresh
+            )
             report.sent += 1
             report.chats.append(chat_id)
             return

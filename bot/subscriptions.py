@@ -11,7 +11,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -79,6 +79,19 @@ class Due:
 
     chat_id: int
     slot: datetime
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How a claimed slot ended; `snapshot` is the summary's figures when it was sent."""
+
+    chat_id: int
+    slot: datetime
+    status: str
+    attempts: int
+    message_id: int | None = None
+    error: str | None = None
+    snapshot: dict | None = None
 
 
 def _naive_utc(moment: datetime) -> datetime:
@@ -235,8 +248,11 @@ class SubscriptionStore:
                 """SELECT s.chat_id, s.weekday, s.hour, s.minute, s.since, d.last_slot
                    FROM subscriptions s
                    LEFT JOIN (SELECT chat_id, max(slot) AS last_slot FROM deliveries
-                              GROUP BY chat_id) d USING (chat_id)
-                   WHERE s.active"""
+                              WHERE slot >= ? GROUP BY chat_id) d USING (chat_id)
+                   WHERE s.active""",
+                # Older log rows cannot matter (the latest slot is within the last week), and
+                # skipping them keeps this query flat as the log grows.
+                [_naive_utc(now - timedelta(days=8))],
             ).fetchall()
         found = []
         for chat_id, weekday, hour, minute, since, last_slot in rows:
@@ -246,20 +262,31 @@ class SubscriptionStore:
         found.sort(key=lambda due: (due.slot, due.chat_id))
         return found
 
-    def claim(self, chat_id: int, slot: datetime, now: datetime) -> bool:
+    def claim(
+        self, chat_id: int, slot: datetime, now: datetime, settle: Outcome | None = None
+    ) -> bool:
         """Record 'sending' for (chat, slot) before the message goes out.
 
         False when the slot was already claimed (the unique key) or the chat unsubscribed
-        meanwhile: the caller must not send.
+        meanwhile: the caller must not send. `settle`, the outcome of the previous send, is
+        written in the same transaction: one commit per message instead of two.
         """
-        with self._transaction() as db:
-            inserted = db.execute(
-                """INSERT INTO deliveries (chat_id, slot, status, attempts, claimed_at)
-                   SELECT chat_id, ?, 'sending', 0, ? FROM subscriptions
-                   WHERE chat_id = ? AND active
-                   ON CONFLICT DO NOTHING RETURNING chat_id""",
-                [_naive_utc(slot), _naive_utc(now), chat_id],
-            ).fetchall()
+        try:
+            with self._transaction() as db:
+                if settle is not None:
+                    self._settle(db, settle, _naive_utc(now))
+                # A plain insert: the primary key refuses a second claim, and is several
+                # times cheaper than ON CONFLICT in DuckDB.
+                inserted = db.execute(
+                    """INSERT INTO deliveries (chat_id, slot, status, attempts, claimed_at)
+                       SELECT chat_id, ?, 'sending', 0, ? FROM subscriptions
+                       WHERE chat_id = ? AND active RETURNING chat_id""",
+                    [_naive_utc(slot), _naive_utc(now), chat_id],
+                ).fetchall()
+        except duckdb.ConstraintException:
+            if settle is not None:
+                self.settle(settle, now)
+            return False
         return bool(inserted)
 
     def finish(
@@ -274,17 +301,30 @@ class SubscriptionStore:
         error: str | None = None,
         snapshot: dict | None = None,
     ) -> None:
-        """Close a claimed slot ('sent', 'failed' or 'skipped'), with the snapshot sent."""
-        moment = _naive_utc(now)
+        """Close a claimed slot ('sent', 'failed', 'unconfirmed'), with the snapshot sent."""
+        self.settle(Outcome(chat_id, slot, status, attempts, message_id, error, snapshot), now)
+
+    def settle(self, outcome: Outcome, now: datetime) -> None:
         with self._transaction() as db:
-            db.execute(
-                """UPDATE deliveries SET status = ?, attempts = ?, finished_at = ?,
-                          message_id = ?, error = ?
-                   WHERE chat_id = ? AND slot = ? AND status = 'sending'""",
-                [status, attempts, moment, message_id, error, chat_id, _naive_utc(slot)],
-            )
-            if snapshot is not None:
-                self._put_snapshot(db, chat_id, snapshot, moment)
+            self._settle(db, outcome, _naive_utc(now))
+
+    def _settle(self, db: duckdb.DuckDBPyConnection, outcome: Outcome, moment: datetime) -> None:
+        db.execute(
+            """UPDATE deliveries SET status = ?, attempts = ?, finished_at = ?,
+                      message_id = ?, error = ?
+               WHERE chat_id = ? AND slot = ? AND status = 'sending'""",
+            [
+                outcome.status,
+                outcome.attempts,
+                moment,
+                outcome.message_id,
+                outcome.error,
+                outcome.chat_id,
+                _naive_utc(outcome.slot),
+            ],
+        )
+        if outcome.snapshot is not None:
+            self._put_snapshot(db, outcome.chat_id, outcome.snapshot, moment)
 
     def recover(self, now: datetime) -> list[Due]:
         """At start-up: slots a killed process claimed but never confirmed.
@@ -310,6 +350,14 @@ class SubscriptionStore:
         with self._lock:
             rows = self._connection.execute(query + " ORDER BY slot, chat_id", params).fetchall()
         return [(c, _aware(s), status, attempts) for c, s, status, attempts in rows]
+
+    def snapshot_fingerprints(self) -> dict[int, str]:
+        """Each chat's last-summary fingerprint: chats sharing one share their 'what changed'."""
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT chat_id, json_extract_string(snapshot, '$.fingerprint') FROM snapshots"
+            ).fetchall()
+        return dict(rows)
 
     def last_snapshot(self, chat_id: int) -> dict | None:
         """The key figures of the last summary this chat received, if any."""

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from bot.schedule import SEOUL, Weekly
-from bot.subscriptions import LATEST_VERSION, SubscriptionStore, migrate
+from bot.subscriptions import LATEST_VERSION, Outcome, SubscriptionStore, migrate
 
 MONDAY_8 = datetime(2021, 9, 6, 8, 0, tzinfo=SEOUL)
 MONDAY_9 = Weekly(0, 9, 0)
@@ -195,3 +195,26 @@ def test_group_migration_moves_subscription_and_history(store):
     assert store.get(-1005).chat_type == "group"
     assert store.last_snapshot(-1005) == {"x": 2}
     assert store.due(MONDAY_8 + timedelta(hours=1)) == []
+
+
+def test_claim_settles_the_previous_send_in_the_same_step(store):
+    for chat in (1, 2):
+        store.subscribe(chat, "private", MONDAY_9, MONDAY_8)
+    first, second = store.due(MONDAY_8 + timedelta(hours=1))
+    store.claim(first.chat_id, first.slot, MONDAY_8)
+    sent = Outcome(first.chat_id, first.slot, "sent", 1, message_id=9, snapshot={"f": 1})
+    assert store.claim(second.chat_id, second.slot, MONDAY_8, settle=sent) is True
+    assert [row[2] for row in store.deliveries()] == ["sent", "sending"]
+    assert store.last_snapshot(first.chat_id) == {"f": 1}
+    assert store.snapshot_fingerprints() == {first.chat_id: None}
+
+
+def test_a_refused_claim_still_settles_the_previous_send(store):
+    store.subscribe(1, "private", MONDAY_9, MONDAY_8)
+    store.subscribe(2, "private", MONDAY_9, MONDAY_8)
+    first, second = store.due(MONDAY_8 + timedelta(hours=1))
+    store.claim(first.chat_id, first.slot, MONDAY_8)
+    store.claim(second.chat_id, second.slot, MONDAY_8)
+    sent = Outcome(first.chat_id, first.slot, "sent", 1)
+    assert store.claim(second.chat_id, second.slot, MONDAY_8, settle=sent) is False
+    assert [row[2] for row in store.deliveries()] == ["sent", "sending"]
