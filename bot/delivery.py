@@ -56,7 +56,8 @@ class Pacer:
     """
 
     def __init__(self, rate: float = 30, period: float = 1.0) -> None:
-        self.rate = max(1, int(rate))
+        # 0 means no limit, as for TELEGRAM_MESSAGES_PER_SECOND.
+        self.rate = int(rate) if rate > 0 else None
         self.period = period
         self._finished: deque[float] = deque()
         self._in_flight = 0
@@ -74,7 +75,7 @@ class Pacer:
             while self._finished and now - self._finished[0] >= self.period:
                 self._finished.popleft()
             delay = self._paused_until - now
-            if len(self._finished) + self._in_flight >= self.rate:
+            if self.rate is not None and len(self._finished) + self._in_flight >= self.rate:
                 oldest = self._finished[0] if self._finished else now
                 delay = max(delay, oldest + self.period - now, 0.001)
             if delay <= 0:
