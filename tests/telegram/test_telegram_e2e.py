@@ -4,7 +4,11 @@ import asyncio
 import dataclasses
 import io
 import logging
+import os
+import signal
 import socket
+import sys
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -17,6 +21,7 @@ from bot.logs import QUIET_LOGGERS, configure_logging
 from bot.webhook import SECRET_HEADER, serve_webhook
 
 QUESTION = "갈등관리협치과 집행률"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 async def test_a_conversation_through_polling(running_bot, fake_bot_api, engine, ambiguous):
@@ -148,3 +153,28 @@ def test_run_without_a_token_opens_the_console(monkeypatch, capsys):
     assert cli.main(["run"]) == 0
     out = capsys.readouterr().out
     assert cli.render_plain(cli.Engine.load().ask(QUESTION)) in out
+
+
+async def test_python_m_bot_polls_when_a_token_is_set(fake_bot_api, engine):
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": fake_bot_api.token,
+        "TELEGRAM_API_URL": fake_bot_api.base_url,
+        "TELEGRAM_FILE_URL": fake_bot_api.file_url,
+        "LOG_LEVEL": "DEBUG",
+        "BOT_STATE_DB": ":memory:",
+    }
+    env.pop("WEBHOOK_URL", None)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", env=env, cwd=ROOT, stderr=asyncio.subprocess.PIPE
+    )
+    try:
+        fake_bot_api.push(fake_bot_api.message_update(QUESTION))
+        await fake_bot_api.wait_for("sendMessage", timeout=15)
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, stderr = await asyncio.wait_for(process.communicate(), 15)
+    assert fake_bot_api.sent_texts() == rendered(engine.ask(QUESTION))
+    assert fake_bot_api.delivered("deleteWebhook") and fake_bot_api.delivered("setMyCommands")
+    assert b"starting in polling mode" in stderr
+    assert fake_bot_api.token.encode() not in stderr
