@@ -34,6 +34,11 @@ class Figures:
     division: str | None = None
 
 
+def telegram_length(text: str) -> int:
+    """Length as Telegram counts it (UTF-16 code units): an emoji counts twice."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def won(amount: int | None) -> str:
     """`30,586,608천원`; None is the report's '-' (nothing executed)."""
     return "미집행" if amount is None else f"{amount:,}천원"
@@ -112,10 +117,15 @@ class WeeklySummary:
             parts.append(changes)
         parts.append(self.body)
         text = "\n\n".join(parts)
-        if len(text) > TELEGRAM_LIMIT:
-            cut = text[: TELEGRAM_LIMIT - 2].rsplit("\n", 1)[0]
-            text = cut + "\n…"
-        return text
+        if telegram_length(text) <= TELEGRAM_LIMIT:
+            return text
+        kept, size = [], telegram_length("\n…")
+        for line in text.split("\n"):
+            size += telegram_length(line) + 1
+            if size > TELEGRAM_LIMIT:
+                break
+            kept.append(line)
+        return "\n".join(kept) + "\n…"
 
 
 def build_summary(

@@ -7,7 +7,13 @@ import duckdb
 import pytest
 
 from knowledge.ingest import load_report
-from knowledge.summary import TELEGRAM_LIMIT, WeeklySummary, build_summary, fingerprint
+from knowledge.summary import (
+    TELEGRAM_LIMIT,
+    WeeklySummary,
+    build_summary,
+    fingerprint,
+    telegram_length,
+)
 
 REPORT = Path(__file__).resolve().parents[2] / "data" / "report_2021-08-13.txt"
 SCHEMA = Path(__file__).resolve().parents[2] / "knowledge" / "schema.sql"
@@ -107,12 +113,13 @@ def test_as_of_date_and_today_in_the_header(report):
 
 def test_fits_one_telegram_message_even_with_many_plans(report):
     report.execute(
-        """INSERT INTO plans SELECT 1, 100 + i, repeat('긴 계획 항목 ', 8), '’21. 9월',
+        """INSERT INTO plans SELECT 1, 100 + i, repeat('긴 계획 항목 🙂 ', 8), '’21. 9월',
                   DATE '2021-09-01', DATE '2021-09-01', false, NULL, 'test'
            FROM range(300) t(i)"""
     )
     text, _ = build_summary(report, date(2021, 9, 6))
-    assert len(text) <= TELEGRAM_LIMIT
+    assert telegram_length(text) <= TELEGRAM_LIMIT
+    assert telegram_length(text) > TELEGRAM_LIMIT - 200
     assert text.endswith("…")
 
 
