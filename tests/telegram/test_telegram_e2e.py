@@ -149,7 +149,8 @@ async def test_logs_never_show_the_token_nor_at_info_the_questions(
 
 def test_run_without_a_token_opens_the_console(monkeypatch, capsys):
     monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
-    monkeypatch.setattr("sys.stdin", io.StringIO(f"{QUESTION}\n"))
+    stdin = io.TextIOWrapper(io.BytesIO(f"{QUESTION}\n".encode()), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stdin)
     assert cli.main(["run"]) == 0
     out = capsys.readouterr().out
     assert cli.render_plain(cli.Engine.load().ask(QUESTION)) in out
