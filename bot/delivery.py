@@ -21,7 +21,14 @@ from datetime import UTC, date, datetime, timedelta
 
 import httpx
 from telegram import Bot
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 
 from bot.schedule import SEOUL
 from bot.subscriptions import Due, Outcome, SubscriptionStore
@@ -244,6 +251,12 @@ class Broadcaster:
                     await asyncio.sleep(self.backoff * 2 ** (attempt - 1))
                     continue
                 logger.error("summary to chat %s failed %d times: %s", chat_id, attempt, error)
+                await self._finish(item, "failed", attempt, error=str(error))
+                report.failed += 1
+                return
+            except TelegramError as error:
+                # Anything else Telegram refuses: close the claim so this process moves on.
+                logger.error("summary to chat %s refused: %s", chat_id, error)
                 await self._finish(item, "failed", attempt, error=str(error))
                 report.failed += 1
                 return

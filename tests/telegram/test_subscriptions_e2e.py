@@ -286,3 +286,26 @@ async def test_sigkill_mid_broadcast_then_restart_delivers_each_summary_once(
     # The one in flight at the kill is recorded as unconfirmed; all others as sent.
     assert statuses.count("unconfirmed") == 1
     assert statuses.count("sent") == SUBSCRIBERS - 1
+
+
+REFUSALS = [
+    ("chat gone", Fault.rejected(400, "Bad Request: chat not found"), False),
+    ("other 400", Fault.rejected(400, "Bad Request: message is too long"), True),
+]
+
+
+@pytest.mark.parametrize(
+    ("fault", "still_active"), [r[1:] for r in REFUSALS], ids=[r[0] for r in REFUSALS]
+)
+async def test_a_refused_summary_is_logged_once_and_not_retried(
+    fake_bot_api, state_settings, engine, fault, still_active
+):
+    app = await due_app(state_settings, engine, [41])
+    fake_bot_api.fail_next("sendMessage", fault)
+    report = await app.bot_data[BROADCASTER].run(app.bot)
+    assert report.failed == 1 and report.sent == 0
+    assert len(fake_bot_api.requests("sendMessage")) == 1
+    store = app.bot_data[STORE]
+    assert store.get(41).active is still_active
+    assert [row[2] for row in store.deliveries()] == ["failed"]
+    await app.shutdown()
