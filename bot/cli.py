@@ -22,7 +22,8 @@ def render_plain(answer: Answer) -> str:
 def ask_jsonl(engine: Engine, stdin, stdout) -> None:
     """One JSON object per input line, in order, flushed; no line ever breaks the loop."""
     for raw in stdin:
-        query = raw.rstrip("\n")
+        # Bytes that are not UTF-8 arrive as lone surrogates; they become U+FFFD, not a crash.
+        query = raw.rstrip("\r\n").encode("utf-8", "replace").decode("utf-8")
         answer = engine.ask(query)
         record = {"query": query, **answer.to_json()}
         stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -133,6 +134,8 @@ def run(engine: Engine, mode: str | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     sys.stdout.reconfigure(encoding="utf-8")
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     engine = Engine.load()
     if args.command == "ask":
         if args.jsonl:

@@ -27,7 +27,9 @@ class Catalog:
 
     @classmethod
     def build(cls, connection: duckdb.DuckDBPyConnection, lexicon: Lexicon) -> Catalog:
-        entities = [
+        (bureau,) = connection.execute("SELECT bureau FROM report").fetchone()
+        entities = [Entity("bureau", bureau, bureau)]
+        entities += [
             Entity("division", name, name, name)
             for (name,) in _rows(connection, "SELECT division FROM divisions ORDER BY position")
         ]
@@ -45,6 +47,22 @@ class Catalog:
         ]
         entities += [Entity("revenue", item, item) for (item,) in _rows(
             connection, "SELECT item FROM revenue ORDER BY position") if item != REVENUE_TOTAL]  # fmt: skip
+        # The bodies the bureau was formed from are asked about by name too.
+        entities += [
+            Entity("unit", unit, unit)
+            for (unit,) in _rows(
+                connection, "SELECT unit FROM organization WHERE role <> 'current' ORDER BY unit"
+            )
+        ]
+        # A row of a Ⅲ budget table with no line of its own in Ⅳ is still something to ask about.
+        entities += [
+            Entity("row", name, number, division)
+            for number, name, division in _rows(
+                connection,
+                "SELECT b.project_no, b.name, p.division FROM project_budgets b "
+                "JOIN projects p USING (project_no) WHERE b.line_no IS NULL ORDER BY b.project_no",
+            )
+        ]
         by_name = {(e.kind, compact(e.name)): e for e in entities}
         aliases = []
         for alias in lexicon.aliases:

@@ -75,22 +75,29 @@ class Engine:
     # --- routing -----------------------------------------------------------------------
 
     def _route(self, reading: Reading) -> Answer:
+        """Pick the kind of answer: the first rule that fits the question's words wins."""
         groups = reading.groups
         mentions = reading.mentions
-        entities = [m.best for m in mentions]
-        flat = [c.entity for group in entities for c in group]
+        flat = [c.entity for m in mentions for c in m.best]
         kinds = {e.kind for e in flat}
+        named = kinds - {"bureau"}
         metric = _metric(reading)
         eok = reading.has("eok")
         suffix = _suffix(reading, self.lexicon)
+        words = [w for w in reading.unknown if len(w) >= 2]
+        divisions = [e for e in flat if e.kind == "division"]
+        scope = divisions[0].name if len(divisions) == 1 else None
 
         if reading.has("help") and not mentions and not (groups - {"help", "filler"}):
             return self.respond.help()
-
-        # Schedules by month: "10월 일정", "11월에 뭐 있어".
+        if named == {"unit"} or (
+            reading.has("organization") and not named and not metric and not words
+        ):
+            return self.respond.organization()
         if (
             reading.month
-            and not flat
+            and not named
+            and not words
             and (reading.has("schedule") or not (groups & set(FIGURE_INTENTS)))
         ):
             return self.respond.plans_in_month(reading.month)
@@ -98,78 +105,73 @@ class Engine:
         # "서울창의상 어느 과": a thing and the word 과/부서, with nothing else asked, is a duty question.
         asks_who = reading.has("duty") or (
             reading.has("division_word")
-            and reading.unknown
-            and not flat
+            and (words or named - {"division"})
             and not metric
             and not reading.has("list", "ranking", "ranking_high", "ranking_low", "personnel")
         )
-        if asks_who and not (reading.has("duties_of") and kinds == {"division"}):
-            if kinds == {"division"} and not reading.unknown:
+        if asks_who and not (reading.has("duties_of") and named == {"division"}):
+            if named == {"division"} and not words:
                 return self.respond.duties_of(flat[0].name)
-            return self.respond.duty(
-                reading.unknown + [m.text for m in mentions if m.best[0].entity.kind != "division"],
-                flat,
-            )
-        if reading.has("duties_of", "duty") and kinds == {"division"} and len(entities) == 1:
+            asked = [w for w in reading.words if not self._is_division_word(w)]
+            return self.respond.duty(asked, [e for e in flat if e.kind != "bureau"])
+        if reading.has("duties_of", "duty") and named == {"division"} and len(mentions) == 1:
             return self._one(
-                entities[0], suffix, "duties", lambda e: self.respond.duties_of(e.name)
+                mentions[0], suffix, "duties", lambda e: self.respond.duties_of(e.name)
             )
 
-        if kinds == {"revenue"} or (reading.has("revenue") and not kinds - {"revenue"}):
-            if not flat:
+        if reading.has("revenue_list") and reading.has("revenue") and not named:
+            return self.respond.revenue_all()
+        if named == {"revenue"} or (
+            reading.has("revenue") and not named - {"revenue"} and not words
+        ):
+            if not named:
                 return self.respond.revenue("합계", reading)
             return self._one(
-                entities[0], suffix, "revenue", lambda e: self.respond.revenue(e.name, reading)
+                mentions[0], suffix, "revenue", lambda e: self.respond.revenue(e.name, reading)
             )
 
         people = reading.has("personnel", "personnel_kinds") or (
-            reading.has("count_people") and not kinds - {"division"} and not reading.unknown
+            reading.has("count_people") and not words and not named - {"division"}
         )
-        if people and not kinds - {"division"}:
-            if not flat:
+        if people and not named - {"division"} and (named or not words):
+            if not named:
                 return self.respond.personnel(None, reading)
             return self._one(
-                entities[0], suffix, "personnel", lambda e: self.respond.personnel(e.name, reading)
-            )
+                self._mention_of("division", mentions), suffix, "personnel",
+                lambda e: self.respond.personnel(e.name, reading),
+            )  # fmt: skip
 
-        if reading.has("organization") and not flat and not reading.has(*FIGURE_INTENTS):
-            return self.respond.organization()
-
-        division_scope = [e for e in flat if e.kind == "division"]
-        scope = division_scope[0].name if len(division_scope) == 1 else None
-        if reading.has("unexecuted") and not kinds - {"division"}:
+        if reading.has("projects") and not named and not metric:
+            return self.respond.projects()
+        if reading.has("unexecuted") and not named - {"division"}:
             return self.respond.unexecuted(scope)
-        if reading.has("fully") and not kinds - {"division"}:
+        if reading.has("fully") and not named - {"division"}:
             return self.respond.fully_spent(scope)
         if (
             reading.has("ranking", "ranking_high", "ranking_low")
-            and not kinds - {"division"}
+            and not named - {"division"}
             and (reading.has("ranking") or reading.has("lines_word", "division_word") or metric)
         ):
             descending = not reading.has("ranking_low")
             over_divisions = (
-                reading.has("division_word") and not reading.has("lines_word") and scope is None
+                reading.has("division_word") and not reading.has("lines_word") and not scope
             )
-            ranked = _rank_metric(metric, descending)
-            return self.respond.ranking(ranked, descending, scope, over_divisions, reading.top_n)
+            return self.respond.ranking(
+                _rank_metric(metric, descending), descending, scope, over_divisions,
+                reading.top_n, both_rates=metric == "rates",
+            )  # fmt: skip
 
-        if reading.has("schedule") or (reading.month and kinds <= {"division", "project"}):
-            if not flat:
-                return self.respond.plans_all()
-            candidates = self._narrow(mentions[0], ("project", "division"))
-            if len(candidates) > 1:
-                return self.respond.clarify(candidates, suffix, "schedule")
-            if candidates:
-                chosen = candidates[0]
-                if chosen.kind == "division":
-                    return self.respond.plans_of_division(chosen.name)
-                return self.respond.plans_of_project(chosen.ref)
-            project = self._project_of(flat[0])
-            if project is not None:
-                return self.respond.plans_of_project(project)
+        if reading.has("schedule") or (
+            reading.month and named and named <= {"division", "project"}
+        ):
+            answer = self._schedule(reading, mentions, words, suffix)
+            if answer is not None:
+                return answer
 
-        if len(mentions) >= 2 and (reading.has("compare", "conjunction") or len(mentions) == 2):
-            resolved = [self._narrow(m, ("division", "line", "project")) for m in mentions]
+        if len(mentions) >= 2 and self._compares(reading, mentions):
+            resolved = [
+                self._narrow(m, ("division", "line", "project", "bureau")) for m in mentions
+            ]
             if all(len(r) == 1 for r in resolved):
                 chosen = [self._figure_entity(r[0]) for r in resolved]
                 if all(c is not None for c in chosen) and len({c.name for c in chosen}) == len(
@@ -177,55 +179,102 @@ class Engine:
                 ):
                     return self.respond.compare(chosen, metric)
 
-        if reading.has("list", "count") and not kinds - {"division"} and not reading.unknown:
+        if reading.has("list", "count") and not metric and not named - {"division"} and not words:
             if scope:
                 return self.respond.lines_of_division(scope)
             if reading.has("division_word") and not reading.has("lines_word"):
                 return self.respond.divisions()
-            if reading.has("lines_word") or reading.has("list"):
-                return self.respond.lines_all()
+            if reading.has("projects"):
+                return self.respond.projects()
+            return self.respond.lines_all()
         if reading.has("lines_word") and scope and not metric and len(mentions) == 1:
             return self.respond.lines_of_division(scope)
 
-        if reading.has("outlook") and flat:
-            return self._outlook(entities[0], suffix)
+        if reading.has("outlook") and named:
+            return self._outlook(mentions[0], suffix)
 
-        if flat and (
-            reading.has("status", "overview", "count", "count_people")
-            or (reading.unknown and not metric and kinds & {"project"})
+        if named and (
+            reading.has("status", "overview", "count", "count_people") or (words and not metric)
         ):
-            candidates = self._narrow(mentions[0], ("project",))
-            if not candidates:
-                project = self._project_of(entities[0][0].entity)
-                candidates = [self.catalog.project(project)] if project is not None else []
-            if len(candidates) > 1:
-                return self.respond.clarify(candidates, suffix, "status")
-            if candidates:
-                unit = reading.unit
-                words = [w for w in reading.unknown if len(w) >= 2]
-                if not words and reading.has("overview") and not reading.has("status"):
-                    return self.respond.overview(candidates[0].ref)
-                return self.respond.status(candidates[0].ref, words, unit)
+            answer = self._status(reading, mentions[0], words, suffix)
+            if answer is not None:
+                return answer
 
-        if flat:
-            return self._figure(entities[0], metric, eok, suffix)
+        if named and words:
+            # Words the figures do not use ("위탁금액", "위탁기간") may be in the project's text.
+            project = next(iter(self._narrow(mentions[0], ("project",))), None)
+            if project is not None and self.respond.mentions_words(project.ref, words):
+                return self.respond.status(project.ref, words, reading.unit, self._hints(reading))
+        if named:
+            return self._figure(mentions[0], metric, eok, suffix)
 
-        if reading.unknown:
-            if reading.has("status", "count", "count_people"):
-                found = self.respond.search_items(reading.unknown, reading.unit)
-                if found is not None:
-                    return found
-            return self.respond.not_found(reading.unknown)
+        if words:
+            found = self.respond.search_items(reading.words, reading.unit)
+            return found if found is not None else self.respond.not_found(words)
 
         if reading.has("list") and reading.has("division_word"):
             return self.respond.divisions()
-        if reading.has("bureau", *FIGURE_INTENTS):
+        if kinds == {"bureau"} or reading.has("bureau", *FIGURE_INTENTS):
             return self.respond.spending(BUREAU, metric, eok)
         if reading.has("organization", "division_word"):
             return self.respond.organization()
         if reading.has("schedule"):
             return self.respond.plans_all()
         return self.respond.help("질문을 정확히 이해하지 못했습니다. 이렇게 물어보세요.")
+
+    def _schedule(self, reading: Reading, mentions: list[Mention], words: list[str], suffix: str):
+        if not mentions or all(m.best[0].entity.kind == "bureau" for m in mentions):
+            if words:
+                return self.respond.search_plans(words)
+            if reading.month:
+                return self.respond.plans_in_month(reading.month)
+            return self.respond.plans_all()
+        candidates = self._narrow(mentions[0], ("project", "division"))
+        if len(candidates) > 1:
+            return self.respond.clarify(candidates, suffix, "schedule")
+        if candidates:
+            chosen = candidates[0]
+            if chosen.kind == "division":
+                return self.respond.plans_of_division(chosen.name)
+            return self.respond.plans_of_project(chosen.ref)
+        project = self._project_of(mentions[0].best[0].entity)
+        return self.respond.plans_of_project(project) if project is not None else None
+
+    def _status(self, reading: Reading, mention: Mention, words: list[str], suffix: str):
+        """Facts from a project's text: the project named, or the one its line belongs to."""
+        candidates = self._narrow(mention, ("project",))
+        if not candidates:
+            project = self._project_of(mention.best[0].entity)
+            candidates = [self.catalog.project(project)] if project is not None else []
+        if len(candidates) > 1:
+            return self.respond.clarify(candidates, suffix, "status")
+        if not candidates:
+            if words:
+                return self.respond.search_items(reading.words, reading.unit)
+            return None
+        if not words and reading.has("overview") and not reading.has("status"):
+            return self.respond.overview(candidates[0].ref)
+        return self.respond.status(candidates[0].ref, words, reading.unit, self._hints(reading))
+
+    def _compares(self, reading: Reading, mentions: list[Mention]) -> bool:
+        """Two names side by side are a comparison when joined by a word for it, or both are sure."""
+        if reading.has("compare", "conjunction"):
+            return True
+        sure = [m for m in mentions if m.best and m.best[0].score >= 90 and len(m.best) == 1]
+        return (
+            len(mentions) == 2
+            and len(sure) == 2
+            and sure[0].best[0].entity.kind == sure[1].best[0].entity.kind
+        )
+
+    def _hints(self, reading: Reading) -> tuple[str, ...]:
+        return tuple(k for k in reading.keywords if "filler" not in self.lexicon.groups.get(k, ()))
+
+    def _is_division_word(self, word: str) -> bool:
+        return "division_word" in self.lexicon.groups.get(word, ())
+
+    def _mention_of(self, kind: str, mentions: list[Mention]) -> Mention:
+        return next(m for m in mentions if any(c.entity.kind == kind for c in m.best))
 
     # --- resolving one mention ----------------------------------------------------------
 
@@ -248,15 +297,15 @@ class Engine:
         lines = self.catalog.lines_of_project.get(entity.ref, [])
         return self.catalog.line(lines[0]) if len(lines) == 1 else None
 
-    def _one(self, candidates, suffix: str, intent: str, build) -> Answer:
-        entities = list(dict.fromkeys(c.entity for c in candidates))
+    def _one(self, mention: Mention, suffix: str, intent: str, build) -> Answer:
+        entities = list(dict.fromkeys(c.entity for c in mention.best))
         if len(entities) > 1:
             return self.respond.clarify(entities, suffix, intent)
         return build(entities[0])
 
-    def _figure(self, candidates, metric: str | None, eok: bool, suffix: str) -> Answer:
+    def _figure(self, mention: Mention, metric: str | None, eok: bool, suffix: str) -> Answer:
         """Figures for one mention; a project stands for its lines, several lines → ask which."""
-        direct = [c.entity for c in candidates]
+        direct = [c.entity for c in mention.best if c.entity.kind != "bureau"]
         options: list[Entity] = []
         for entity in direct:
             if entity.kind == "project":
@@ -266,30 +315,38 @@ class Engine:
                 if any(line in direct for line in lines):
                     continue
                 if not lines:
-                    return self.respond.overview(entity.ref)
+                    if len(direct) == 1:
+                        return self.respond.overview(entity.ref)
+                    continue
                 options.extend(lines)
                 if metric is None and len(lines) > 1 and len(direct) == 1:
                     return self.respond.overview(entity.ref)
             elif entity.kind == "revenue":
                 return self.respond.revenue(entity.name, Reading(text=""))
+            elif entity.kind == "row" and len(direct) == 1:
+                return self.respond.project_budget_row(entity.ref, entity.name, metric, eok)
             else:
                 options.append(entity)
         options = list(dict.fromkeys(options))
         if len(options) > 1:
             return self.respond.clarify(options, suffix, "figure")
         chosen = options[0]
+        if chosen.kind == "row":
+            return self.respond.clarify(options, suffix, "figure")
         if chosen.kind == "division":
             return self.respond.spending(chosen.name, metric, eok)
         return self.respond.line(chosen.ref, metric, eok)
 
-    def _outlook(self, candidates, suffix: str) -> Answer:
-        entities = list(dict.fromkeys(c.entity for c in candidates))
+    def _outlook(self, mention: Mention, suffix: str) -> Answer:
+        entities = list(dict.fromkeys(c.entity for c in mention.best if c.entity.kind != "bureau"))
         targets = []
         for entity in entities:
             if entity.kind == "project":
                 targets.append((entity.ref, None))
             elif entity.kind == "line":
                 targets.append((self.catalog.project_of_line.get(entity.ref), entity.ref))
+            elif entity.kind == "row":
+                targets.append((entity.ref, entity.name))
             elif entity.kind == "division":
                 projects = [
                     e
@@ -300,7 +357,11 @@ class Engine:
                     targets.append((projects[0].ref, None))
                 else:
                     return self.respond.clarify(projects, suffix, "outlook")
-        targets = list(dict.fromkeys(targets))
+        # The project and its own line named alike (NPO입주협업공간) are one target: the line.
+        specific = {project for project, detail in targets if detail is not None}
+        targets = [t for t in dict.fromkeys(targets) if t[1] is not None or t[0] not in specific]
+        if not targets:
+            return self.respond.help("연말 집행예상은 Ⅲ 주요사업 표에 있는 사업에만 있습니다.")
         if len(targets) > 1:
             return self.respond.clarify(entities, suffix, "outlook")
         project_no, line_no = targets[0]

@@ -27,6 +27,7 @@ class Lexicon:
     particles: tuple[str, ...]
     aliases: tuple[Alias, ...]
     longest: int
+    counters: dict[str, str]
 
     @classmethod
     def load(cls, data_dir: Path) -> Lexicon:
@@ -39,13 +40,16 @@ class Lexicon:
                     groups.setdefault(compact(word), set()).add(group)
         for word in raw["fillers"]["words"]:
             groups.setdefault(compact(word), set()).add("filler")
+        counters = {compact(noun): counter for noun, counter in raw["counters"].items()}
+        for noun in counters:
+            groups.setdefault(noun, set()).add("count")
         particles = tuple(sorted(raw["particles"]["suffixes"], key=len, reverse=True))
         with (data_dir / "aliases.toml").open("rb") as f:
             aliases = tuple(
                 Alias(compact(a["alias"]), a["kind"], a["name"]) for a in tomllib.load(f)["alias"]
             )
         frozen = {word: frozenset(g) for word, g in groups.items() if word}
-        return cls(frozen, particles, aliases, max(map(len, frozen)))
+        return cls(frozen, particles, aliases, max(map(len, frozen)), counters)
 
     def cover(self, piece: str) -> list[str] | None:
         """Split `piece` wholly into known words (longest first), or None when something is left."""

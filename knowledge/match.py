@@ -30,7 +30,7 @@ class Entity:
 class Candidate:
     entity: Entity
     score: float
-    how: str  # exact | alias | initials | typo | contained | partial
+    how: str  # exact | alias | initials | typo | contained | abbreviation | partial
 
 
 @dataclass(frozen=True)
@@ -96,17 +96,40 @@ class EntityIndex:
             letters, self._letters, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8
         ):
             offer(self.keys[i].entity, score, "typo")
-        for key, key_letters in zip(self.keys, self._letters, strict=True):
-            if len(word) >= len(key.text):
-                continue
-            if word in key.text:
+        longer = [key for key in self.keys if len(key.text) > len(word)]
+        containing = [key for key in longer if word in key.text]
+        # A two-syllable word found in many names ("운영", "시민") says too little to pick any.
+        if len(word) >= 3 or len({key.entity for key in containing}) <= 3:
+            for key in containing:
+                # Every name that holds the whole word fits about as well: longer names are not
+                # less likely, so coverage only breaks ties. Two letters lost in a long name
+                # ("위원" in 서울민주주의위원회 운영) describe something, they do not name it.
                 coverage = len(word) / len(key.text)
-                offer(key.entity, 60 + 30 * coverage + (10 if len(word) >= 4 else 0), "contained")
-            elif len(word) >= 4:
-                similarity = fuzz.partial_ratio(letters, key_letters)
-                if similarity >= 90:
-                    offer(key.entity, similarity * 0.8, "partial")
+                if len(word) <= 2 and coverage < 0.4:
+                    continue
+                offer(key.entity, 76 + 2 * min(len(word), 7) + 2 * coverage, "contained")
+        if len(word) >= 3:
+            for key in longer:
+                if key not in containing and _in_order(word, key.text):
+                    # "NPO센터" for "서울시 NPO지원센터 운영": letters of the name, in order.
+                    offer(key.entity, 76 + 4 * len(word) / len(key.text), "abbreviation")
+        if len(word) >= 4:
+            for _, similarity, i in process.extract(
+                letters, self._letters, scorer=fuzz.partial_ratio, score_cutoff=90, limit=8
+            ):
+                if len(self.keys[i].text) > len(word):
+                    offer(self.keys[i].entity, similarity * 0.85, "partial")
         return _ranked(best)
+
+
+def _in_order(word: str, text: str) -> bool:
+    """Whether every character of `word` appears in `text`, in the same order."""
+    position = 0
+    for char in word:
+        position = text.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
 
 
 def _ranked(best: dict[Entity, Candidate]) -> list[Candidate]:

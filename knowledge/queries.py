@@ -59,6 +59,10 @@ TEMPLATES: dict[str, str] = {
     "WHERE spent = budget AND (? IS NULL OR division = ?) ORDER BY budget DESC",
     "project": "SELECT project_no, title, division, purpose, source FROM projects "
     "WHERE project_no = ?",
+    "projects_all": "SELECT project_no, title, division, purpose, source FROM projects "
+    "ORDER BY project_no",
+    "revenue_all": "SELECT item, parent, level, budget_2020, budget_2021, change_amount, "
+    "change_rate_printed, collected, collection_rate_printed, source FROM revenue ORDER BY position",
     "projects_of_division": "SELECT project_no, title, division, purpose, source FROM projects "
     "WHERE division = ? ORDER BY project_no",
     "project_items": "SELECT part, position, depth, text, parent_position, source "

@@ -11,11 +11,11 @@ from rapidfuzz import fuzz
 from knowledge import format as fmt
 from knowledge.answer import Answer, Choice
 from knowledge.catalog import Catalog
-from knowledge.hangul import disassemble
+from knowledge.hangul import disassemble, is_hangul
 from knowledge.match import Entity
 from knowledge.normalize import compact
 from knowledge.queries import Queries, Result
-from knowledge.understand import Reading
+from knowledge.understand import ANY_COUNTER, Reading
 
 BUREAU = "시민협력국"
 SECTION_NAMES = {"Ⅰ": "Ⅰ 세출 총괄", "Ⅳ": "Ⅳ 세부사업별 현황"}
@@ -188,7 +188,9 @@ class Responder:
             )
         result = self.queries.run("project_budgets", project_no)
         title = self.catalog.project(project_no).name
-        rows = [r for r in result.rows if line_no is None or r["line_no"] == line_no] or result.rows
+        rows = [
+            r for r in result.rows if line_no is None or line_no in (r["line_no"], r["name"])
+        ] or result.rows
         lines = []
         for row in rows:
             lines.append(
@@ -237,7 +239,7 @@ class Responder:
         )
         row = result.first
         name = division or f"{BUREAU} 전체"
-        kinds = [k for k in PERSONNEL_KINDS if k in words]
+        kinds = [k for k in PERSONNEL_KINDS if any(w.startswith(k) for w in words)]
         if kinds:
             first = (
                 f"{name} "
@@ -257,7 +259,7 @@ class Responder:
             else f"과부족 {'△' if shortage < 0 else ''}{abs(shortage)}명"
         )
         by_kind = ", ".join(f"{k} {row[c]}명" for k, c in PERSONNEL_KINDS.items() if row[c])
-        lines = [first, f"{balance} · 직종별 현원: {by_kind}"]
+        lines = [f"{first} ({balance})", f"직종별 현원: {by_kind}"]
         if row["part_time_fixed_term"]:
             lines.append(f"※ 시간선택제임기제 {row['part_time_fixed_term']}명 별도")
         lines += self._notes(row["division"], ("quota", "current", "shortage", "subtotal"))
@@ -300,8 +302,14 @@ class Responder:
         scored.sort(key=lambda s: -s[0])
         divisions_of_entities = list(dict.fromkeys(e.division for e in entities if e.division))
         asked = " ".join(words) or " ".join(e.name for e in entities)
+        asked_length = sum(len(w) for w in words if len(w) >= 2)
+        # The 주요업무 text decides when it holds most of what was asked; a name the question
+        # happens to share with a budget line ("제안") must not outvote it.
+        duty_is_clear = bool(scored) and scored[0][0] >= 0.6 * asked_length
         if scored and (
-            not divisions_of_entities or scored[0][1]["division"] in divisions_of_entities
+            duty_is_clear
+            or not divisions_of_entities
+            or scored[0][1]["division"] in divisions_of_entities
         ):
             best = scored[0][0]
             top = [row for score, row in scored if score >= best * 0.9]
@@ -366,22 +374,27 @@ class Responder:
 
     # --- projects: status, plans ---------------------------------------------------------
 
-    def status(self, project_no: int, words: list[str], unit: str | None) -> Answer:
+    def mentions_words(self, project_no: int, words: list[str]) -> bool:
+        """Whether the project's text holds all of the asked words."""
+        rows = self.queries.run("project_items", project_no).rows
+        return all(any(_text_score([w], r["text"]) for r in rows) for w in words)
+
+    def status(
+        self, project_no: int, words: list[str], unit: str | None, hints: tuple[str, ...] = ()
+    ) -> Answer:
         """The bullets of a project that answer the question, numbers first."""
         result = self.queries.run("project_items", project_no)
         title = self.catalog.project(project_no).name
         by_position = {(r["part"], r["position"]): r for r in result.rows}
         scored = []
+        specific = bool(words or unit)
         for row in result.rows:
-            if row["part"] == "계획":
+            if row["part"] == "계획" and not specific:
                 continue
             parent = by_position.get((row["part"], row["parent_position"]))
-            context = f"{parent['text']} {row['text']}" if parent else row["text"]
-            score = _text_score(words, context) * 10
-            if unit and _counts(unit, row["text"]):
-                score += 5
-            if words and score:
-                score += min(3, len(COUNTED.findall(row["text"])))
+            score = _item_score(words, unit, row, parent)
+            # The question's own keywords ("잔여", "예산") only break ties between bullets.
+            score += 2 * _text_score(list(hints), row["text"]) if score else 0
             if row["part"] == "현황":
                 score += 1
             scored.append((score, row, parent))
@@ -487,28 +500,62 @@ class Responder:
         lines.append(self._closing("Ⅲ 주요 추진 현안업무 향후계획"))
         return self._answer(lines, "schedule", result)
 
+    def search_plans(self, words: list[str]) -> Answer:
+        """When something is planned: the 향후계획 items that mention the asked words."""
+        result = self.queries.run("plans_all")
+        scored = [
+            (_text_score(words, f"{r['item']} {r['details'] or ''} {r['title']}"), r)
+            for r in result.rows
+        ]
+        best = max((score for score, _ in scored), default=0)
+        if best < 2:
+            return self.not_found(words)
+        rows = [r for score, r in scored if score >= best * 0.8][:5]
+        lines = [f"{rows[0]['item']} : {rows[0]['period']} ({rows[0]['title']})"]
+        lines += [f"• {r['item']} : {r['period']} ({r['title']})" for r in rows[1:]]
+        lines.append(self._closing(*(r["source"] for r in rows)))
+        return self._answer(lines, "schedule", result)
+
     def search_items(self, words: list[str], unit: str | None) -> Answer | None:
-        """A status question naming no project: the bullet across all projects that fits best."""
+        """A question naming no project: the bullet across all projects that fits best."""
         result = self.queries.run("items_all")
+        by_position = {(r["project_no"], r["part"], r["position"]): r for r in result.rows}
+        # Only Korean words search the text: digits and stray Latin ("31m", "or") match anything.
+        words = [w for w in words if len(w) >= 2 and any(is_hangul(ch) for ch in w)]
+        if not words:
+            return None
         scored = []
         for row in result.rows:
-            score = _text_score(words, row["text"]) * 10
-            if score and unit and _counts(unit, row["text"]):
-                score += 5
-            if score:
-                scored.append((score, row))
+            parent = by_position.get((row["project_no"], row["part"], row["parent_position"]))
+            if _text_score(words, row["text"]) or (parent and _text_score(words, parent["text"])):
+                scored.append((_item_score(words, unit, row, parent), row))
         if not scored:
             return None
         scored.sort(key=lambda s: -s[0])
         best = scored[0][0]
         if best < 10 * max(2, sum(len(w) for w in words) * 0.6):
             return None
-        top = [row for score, row in scored if score == best][:3]
+        top = [row for score, row in scored if score >= best * 0.8][:3]
         lines = [f"{row['title']}: {row['text']}" for row in top]
         lines.append(self._closing(*(row["source"] for row in top)))
         return self._answer(lines, "status", result, entity=top[0]["title"])
 
     # --- many entities: rankings, lists, comparisons ---------------------------------------
+
+    def project_budget_row(
+        self, project_no: int, name: str, metric: str | None, eok: bool
+    ) -> Answer:
+        """A row of a Ⅲ budget table that has no line of its own in Ⅳ."""
+        result = self.queries.run("project_budgets", project_no)
+        row = next(r for r in result.rows if r["name"] == name)
+        title = self.catalog.project(project_no).name
+        lines = _figure_lines(name, row, metric, eok)
+        lines.append(
+            f"’21년말 집행예상액 {fmt.money(row['outlook_amount'])} ({fmt.rate(row['outlook_rate_printed'])})"
+        )
+        lines.append(f"사업: {title} · ※ Ⅳ 세부사업 목록에는 이 이름의 사업이 없습니다.")
+        lines.append(self._closing(row["source"]))
+        return self._answer(lines, "figure", result, entity=name)
 
     def ranking(
         self,
@@ -517,8 +564,16 @@ class Responder:
         division: str | None,
         over_divisions: bool,
         top_n: int | None,
+        both_rates: bool = False,
     ) -> Answer:
         direction = "desc" if descending else "asc"
+
+        def value(row: dict) -> str:
+            # Plain "집행률" names both rates; the ranking follows 지출 and shows the two.
+            if both_rates:
+                return f"원인행위 {fmt.rate(row['committed_rate_printed'])} · 지출 {fmt.rate(row['spent_rate_printed'])}"
+            return _metric_value(row, metric)
+
         label = _METRIC_LABELS[metric]
         word = "높은" if descending else "낮은"
         if metric in ("budget", "committed", "spent", "remaining"):
@@ -526,12 +581,8 @@ class Responder:
         if over_divisions:
             result = self.queries.run(f"divisions_by_{metric}_{direction}")
             rows = result.rows
-            lines = [
-                f"{label} {'가장 ' + word} 과: {rows[0]['division']} ({_metric_value(rows[0], metric)})"
-            ]
-            lines += [
-                f"{i}. {r['division']} {_metric_value(r, metric)}" for i, r in enumerate(rows, 1)
-            ]
+            lines = [f"{label} {'가장 ' + word} 과: {rows[0]['division']} ({value(rows[0])})"]
+            lines += [f"{i}. {r['division']} {value(r)}" for i, r in enumerate(rows, 1)]
             lines.append(self._closing(rows[0]["source"]))
             return self._answer(lines, "ranking", result)
         result = self.queries.run(f"lines_by_{metric}_{direction}", division, division)
@@ -550,22 +601,16 @@ class Responder:
                 head = f"{scope}{label}이 가장 낮은 사업은 미집행 {len(ties)}개입니다 (집행 실적 없음, ‘-’):"
             else:
                 head = f"{scope}{label} {'가장 ' + word} 사업 {len(ties)}개 (동률):"
-            lines = [head] + [
-                f"• {r['name']} ({r['division']}) {_metric_value(r, metric)}" for r in shown
-            ]
+            lines = [head] + [f"• {r['name']} ({r['division']}) {value(r)}" for r in shown]
             rest = [r for r in rows if r["ranked_value"] != extreme][: max(0, min(3, n - 1))]
             if rest:
-                lines.append(
-                    "그다음: " + ", ".join(f"{r['name']} {_metric_value(r, metric)}" for r in rest)
-                )
+                lines.append("그다음: " + ", ".join(f"{r['name']} {value(r)}" for r in rest))
         else:
             top = rows[0]
             lines = [
-                f"{scope}{label} {'가장 ' + word} 사업: {top['name']} {_metric_value(top, metric)} ({top['division']})"
+                f"{scope}{label} {'가장 ' + word} 사업: {top['name']} {value(top)} ({top['division']})"
             ]
-            lines += [
-                f"{i}. {r['name']} {_metric_value(r, metric)}" for i, r in enumerate(rows[1:n], 2)
-            ]
+            lines += [f"{i}. {r['name']} {value(r)}" for i, r in enumerate(rows[1:n], 2)]
         lines.append(self._closing(rows[0]["source"]))
         return self._answer(lines, "ranking", result)
 
@@ -600,6 +645,28 @@ class Responder:
         ]
         lines.append(self._closing(result.rows[0]["source"]))
         return self._answer(lines, "ranking", result)
+
+    def projects(self) -> Answer:
+        result = self.queries.run("projects_all")
+        lines = [f"주요 추진 현안업무 {len(result.rows)}개 (Ⅲ):"]
+        lines += [f"{r['project_no']}. {r['title']} ({r['division']})" for r in result.rows]
+        lines.append(self._closing(result.rows[0]["source"]))
+        followups = tuple(
+            Choice(_short(r["title"]), f"{r['title']} 추진현황") for r in result.rows[:4]
+        )
+        return self._answer(lines, "list", result, followups=followups)
+
+    def revenue_all(self) -> Answer:
+        result = self.queries.run("revenue_all")
+        lines = [f"세입 항목 {len(result.rows) - 1}개 (’21년 예산 · 징수율):"]
+        for r in result.rows:
+            indent = "  " * max(0, r["level"] - 1)
+            name = "세입 합계" if r["level"] == 0 else r["item"]
+            lines.append(
+                f"{indent}• {name} {fmt.money(r['budget_2021'])} · {fmt.rate(r['collection_rate_printed'])}"
+            )
+        lines.append(self._closing(result.rows[0]["source"]))
+        return self._answer(lines, "revenue", result)
 
     def lines_of_division(self, division: str) -> Answer:
         result = self.queries.run("lines_of_division", division)
@@ -692,8 +759,8 @@ def _figure_lines(name: str, row: dict, metric: str | None, eok: bool) -> list[s
     amounts = f"예산현액 {amount(budget)} · 원인행위 {amount(committed)} · 지출 {amount(spent)}"
     if unexecuted and metric not in ("budget",):
         return [
-            f"{name}: 미집행입니다 (원인행위·지출 실적 없음, 보고서 표기 ‘-’).",
-            f"예산현액 {fmt.money_with_eok(budget)}, 집행률 0%",
+            f"{name}: 예산현액 {fmt.money(budget)} 중 집행 실적이 없는 미집행 사업입니다.",
+            f"원인행위·지출 모두 보고서 표기 ‘-’ (집행률 0%) · {fmt.eok(budget)}",
         ]
     if metric == "budget":
         return [f"{name} 예산현액: {fmt.money_with_eok(budget)}", f"집행률: {rates}"]
@@ -767,9 +834,28 @@ def _followups(name: str, topics: tuple[str, ...]) -> tuple[Choice, ...]:
     return tuple(Choice(topic, f"{name} {topic}") for topic in topics)
 
 
+def _item_score(words: list[str], unit: str | None, row: dict, parent: dict | None) -> float:
+    """How well a bullet answers: its own words first, its parent's a little, the asked counter."""
+    score = _text_score(words, row["text"]) * 10
+    if parent is not None:
+        # The parent only adds what the bullet itself does not say.
+        own = compact(row["text"])
+        score += _text_score([w for w in words if w not in own], parent["text"]) * 2
+    if unit:
+        # "몇 명" is answered by a bullet that counts people, not by one that only names them.
+        score = score + 30 if _counts(unit, row["text"]) else score * 0.5
+    if score:
+        score += 2 * min(3, len(COUNTED.findall(row["text"])))
+        score += 1 if row["depth"] <= 1 else 0
+    return score
+
+
 def _counts(unit: str, text: str) -> bool:
-    """Whether the text counts something in `unit`: `114회`, not the 회 of 협의회."""
-    return re.search(r"\d[\d,.]*\s*" + re.escape(unit), text) is not None
+    """Whether the text counts something in `unit`: `114회`, not the 회 of 협의회; 원 is any money."""
+    if unit == ANY_COUNTER:
+        return COUNTED.search(text) is not None
+    counter = r"(?:백만|억|천)?원" if unit == "원" else re.escape(unit)
+    return re.search(r"\d[\d,.]*\s*여?\s*" + counter, text) is not None
 
 
 def _text_score(words: list[str], text: str) -> float:
@@ -782,6 +868,9 @@ def _text_score(words: list[str], text: str) -> float:
             continue
         if word in target:
             score += len(word)
+        elif len(word) >= 3 and word[:-1] in target:
+            # "신청자" → 신청, "참여자" → 참여: a noun with a suffix the text leaves off.
+            score += len(word) - 1
         elif len(word) >= 3 and fuzz.partial_ratio(disassemble(word), letters) >= 88:
             score += len(word) * 0.7
     return score

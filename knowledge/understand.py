@@ -10,13 +10,19 @@ from knowledge.match import EXACT, Candidate, EntityIndex, leaders
 from knowledge.normalize import clean, compact
 
 MONTH = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*월")
+DATE_WORD = re.compile(r"\d{1,4}(?:년|월|일)?")
 COUNT_UNIT = re.compile(r"몇\s*(개소|개|명|건|회|곳|번|석|실|팀)")
 TOP_N = re.compile(r"(?:상위|하위|top|TOP|Top)\s*(\d{1,2})|(\d{1,2})\s*(?:개|곳|위|건)(?:만|까지)?")
 # A keyword suffix only splits from a word when it is a filler or a word of two syllables or more:
 # "교통국" must stay one unknown word, not "교통" + the bureau keyword "국".
 SHORT_MEANINGFUL = 1
+ANY_COUNTER = "*"  # "위원 수": some number with a counter, whichever
+LEADING_LETTERS = frozenset({"몇", "총", "각", "전"})
+DETACHABLE = frozenset({"filler", "count", "count_people"})
 # A run of neighbouring words is read as one name only when it fits this well.
 RUN_SCORE = 85.0
+# A word that fits a name this well is not split into a name part and a keyword.
+WHOLE_WORD_SCORE = 84.0
 
 
 @dataclass
@@ -40,6 +46,7 @@ class Reading:
     keywords: list[str] = field(default_factory=list)
     groups: set[str] = field(default_factory=set)
     unknown: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # every content word, named or not
     month: int | None = None
     top_n: int | None = None
     unit: str | None = None  # the counter asked for: "몇 건" → 건
@@ -60,8 +67,7 @@ def read(text: str, lexicon: Lexicon, index: EntityIndex) -> Reading:
     if top:
         reading.top_n = int(top.group(1) or top.group(2))
 
-    tokens = [compact(token) for token in cleaned.split()]
-    tokens = [t for t in tokens if t]
+    tokens = _merge_single_letters([compact(token) for token in cleaned.split()])
     joined = "".join(tokens)
     spans = index.exact_spans(joined)
     covered = [False] * len(joined)
@@ -101,12 +107,72 @@ def read(text: str, lexicon: Lexicon, index: EntityIndex) -> Reading:
         if keywords and content is None:
             _resolve_run(run, reading, lexicon, index)
             run = []
-        elif keywords:
-            # Keywords after a content word end the run: "서울시민회의 위원 몇 명" keeps 위원 apart.
+        elif keywords and not all(lexicon.groups[k] == {"filler"} for k in keywords):
+            # Keywords after a content word end the run ("혁신파크 예산 조성" is not one name);
+            # a filler does not ("권역별 NPO지원센터" is).
             _resolve_run(run, reading, lexicon, index)
             run = []
     reading.groups = lexicon.groups_of(reading.keywords)
+    _demote_weak_mentions(reading)
+    counted = [lexicon.counters[k] for k in reading.keywords if k in lexicon.counters]
+    if reading.unit is None and counted:
+        reading.unit = counted[0]
+    if reading.unit is None:
+        reading.unit = _implied_unit(reading)
     return reading
+
+
+def _demote_weak_mentions(reading: Reading) -> None:
+    """With one sure name, a loose second match is a word about it, not a second subject.
+
+    "자치구 시민행복 증진사업 지원 규모" names the 시민행복 project; 자치구 only happens to be
+    part of another line's name. Comparisons ("A vs B", "A랑 B") keep both.
+    """
+    if len(reading.mentions) < 2 or reading.has("compare", "conjunction"):
+        return
+    strongest = max(reading.mentions, key=lambda m: (m.best[0].score, len(m.text)))
+    if strongest.best[0].score < 95:
+        return
+    for mention in list(reading.mentions):
+        if mention is not strongest and mention.best[0].score < 90:
+            reading.mentions.remove(mention)
+            reading.unknown.append(mention.text)
+
+
+def _implied_unit(reading: Reading) -> str | None:
+    """The counter a question implies without "몇": people for 인원, money for 금액 or 규모."""
+    if reading.has("count_people", "personnel"):
+        return "명"
+    if reading.has("budget") or any(k in ("얼마", "금액") for k in reading.keywords):
+        return "원"
+    if any(w.endswith(("금액", "규모", "지원액", "사업비")) for w in reading.words):
+        return "원"
+    if reading.has("count"):
+        return ANY_COUNTER
+    return None
+
+
+def _merge_single_letters(tokens: list[str]) -> list[str]:
+    """`시 민 숙 의 예 산 과` → `시민숙의예산과`; `집행 안 된` → `집행안된`; `어느 과` → `어느과`.
+
+    A one-letter word is letter-spacing or a word that only means something with its neighbour.
+    """
+    merged: list[str] = []
+    leading = ""
+    for token in tokens:
+        if not token:
+            continue
+        if token in LEADING_LETTERS:
+            # "몇 개소", "총 예산": these open the next word rather than close the last one.
+            leading += token
+        elif merged and len(token) == 1 and not leading:
+            merged[-1] += token
+        else:
+            merged.append(leading + token)
+            leading = ""
+    if leading:
+        merged.append(leading)
+    return merged
 
 
 def _split_keywords(
@@ -120,12 +186,12 @@ def _split_keywords(
     if whole is not None:
         return None, whole
     named = index.candidates(word)
-    if named and named[0].score >= RUN_SCORE:
+    if named and named[0].score >= WHOLE_WORD_SCORE:
         return word, []
     for cut in range(1, len(word)):
         tail = lexicon.cover(word[cut:])
         if tail is not None and all(
-            len(w) > SHORT_MEANINGFUL or "filler" in lexicon.groups[w] for w in tail
+            len(w) > SHORT_MEANINGFUL or lexicon.groups[w] & DETACHABLE for w in tail
         ):
             return word[:cut], tail
     return word, []
@@ -135,8 +201,18 @@ def _resolve_run(run: list[str], reading: Reading, lexicon: Lexicon, index: Enti
     """Read neighbouring unknown words as one name if they make one, else word by word."""
     if not run:
         return
-    words = [lexicon.strip_particle(word) for word in run]
-    each = [index.candidates(word) for word in words]
+    words, each = [], []
+    for word in run:
+        # "서울시민회의" ends in 의 but is a name: keep whichever form names something better.
+        stripped = lexicon.strip_particle(word)
+        found = index.candidates(word)
+        if stripped != word:
+            found_stripped = index.candidates(stripped)
+            if not found or (found_stripped and found_stripped[0].score > found[0].score):
+                word, found = stripped, found_stripped
+        words.append(word)
+        each.append(found)
+    reading.words.extend(words)
     if len(run) > 1:
         joined = "".join(run)
         candidates = index.candidates(joined)
@@ -150,7 +226,10 @@ def _resolve_run(run: list[str], reading: Reading, lexicon: Lexicon, index: Enti
             reading.mentions.append(Mention(joined, candidates))
             return
     for word, candidates in zip(words, each, strict=True):
-        if candidates:
+        named = {c.entity for m in reading.mentions for c in m.best}
+        # A word that only points back at a name already given ("NPO입주협업공간 입주") says
+        # what is asked about it, so it is kept as a word, not as a second mention.
+        if candidates and not {c.entity for c in leaders(candidates)} <= named:
             reading.mentions.append(Mention(word, candidates))
-        else:
+        elif DATE_WORD.fullmatch(word) is None:
             reading.unknown.append(word)
