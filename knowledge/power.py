@@ -14,7 +14,7 @@ from sqlglot.tokens import TokenType
 
 from knowledge import schema_doc, sql_guard
 from knowledge.answer import Answer
-from knowledge.sandbox import QueryRefused, QueryResult, Sandbox, shared_sandbox
+from knowledge.sandbox import QueryFailed, QueryRefused, QueryResult, Sandbox, shared_sandbox
 from knowledge.tables import cell_text, render_table, to_csv
 
 # A Telegram message holds 4,096 characters; the rest is the summary line and markup.
@@ -81,6 +81,8 @@ def sql_reply(sandbox: Sandbox, query: str) -> SqlReply:
         return SqlReply(summary=SQL_USAGE)
     try:
         result = sandbox.run(query)
+    except QueryFailed as failure:
+        return SqlReply(summary=str(failure))
     except QueryRefused as refusal:
         return SqlReply(summary=f"실행하지 않았습니다. {refusal}")
     table = render_table(result.columns, result.rows)

@@ -63,6 +63,10 @@ class QueryRefused(Exception):
     """The query was not run or was stopped; the message is the Korean reason."""
 
 
+class QueryFailed(QueryRefused):
+    """The query started but DuckDB stopped it: an error, the time or the memory limit."""
+
+
 @dataclass(frozen=True)
 class QueryResult:
     """Rows of a query; `truncated` when more rows existed than were kept."""
@@ -128,16 +132,16 @@ class Sandbox:
             rows = relation.fetchmany(max_rows + 1) if max_rows is not None else relation.fetchall()
             columns = tuple(column[0] for column in relation.description or ())
         except duckdb.InterruptException:
-            raise QueryRefused(
+            raise QueryFailed(
                 f"{TIME_LIMIT_SECONDS:g}초 안에 끝나지 않아 중단했습니다. 조건을 좁히거나 "
                 "LIMIT 을 써 보세요."
             ) from None
         except duckdb.OutOfMemoryException:
-            raise QueryRefused(
+            raise QueryFailed(
                 f"메모리 한도({MEMORY_LIMIT})를 넘어 중단했습니다. 조건을 좁혀 보세요."
             ) from None
         except duckdb.Error as error:
-            raise QueryRefused(f"실행하지 못했습니다: {_first_line(error)}") from None
+            raise QueryFailed(f"실행 중 오류가 났습니다: {_first_line(error)}") from None
         finally:
             timer.cancel()
             cursor.close()

@@ -116,17 +116,28 @@ class Refusal(Exception):
 
 def check(text: str, tables: Iterable[str]) -> Verdict:
     """Allow exactly one SELECT reading only `tables` (or no table); otherwise say why not."""
+    allowed_tables = {name.lower() for name in tables}
     try:
         tree = parse_single_select(text)
-        _check_tree(tree, {name.lower() for name in tables})
+        _check_tree(tree, allowed_tables)
+        sql = _regenerate(tree)
+        # The regenerated text is what runs, so it must read back as an allowed query too.
+        _check_tree(parse_single_select(sql), allowed_tables)
     except Refusal as refusal:
         return Verdict(sql=None, reason=str(refusal))
-    return Verdict(sql=to_sql(tree), tree=tree)
+    return Verdict(sql=sql, tree=tree)
 
 
 def to_sql(tree: exp.Expression) -> str:
     """DuckDB SQL for the tree without comments: comment text could otherwise close itself."""
     return tree.sql(dialect=DIALECT, comments=False)
+
+
+def _regenerate(tree: exp.Expression) -> str:
+    try:
+        return to_sql(tree)
+    except (SqlglotError, ArithmeticError, LookupError, ValueError, TypeError):
+        raise Refusal("SQL 문을 해석하지 못했습니다. 문법을 확인해 주세요.") from None
 
 
 def parse_single_select(text: str) -> exp.Expression:
@@ -137,10 +148,11 @@ def parse_single_select(text: str) -> exp.Expression:
         raise Refusal(f"SQL 문이 너무 깁니다 ({MAX_SQL_CHARS:,}자까지 받습니다).")
     try:
         statements = [s for s in sqlglot.parse(text, read=DIALECT) if s is not None]
-    except SqlglotError:
-        raise Refusal("SQL 문을 해석하지 못했습니다. 문법을 확인해 주세요.") from None
     except RecursionError:
         raise Refusal("SQL 문이 너무 깊게 중첩되어 있습니다.") from None
+    except (SqlglotError, ArithmeticError, LookupError, ValueError, TypeError):
+        # sqlglot is not hardened against every odd input; an input it trips on is refused.
+        raise Refusal("SQL 문을 해석하지 못했습니다. 문법을 확인해 주세요.") from None
     if not statements:
         raise Refusal("SQL 문이 비어 있습니다. 예: /sql SELECT 6*7")
     if len(statements) > 1:
@@ -159,8 +171,8 @@ def _statement_name(tree: exp.Expression) -> str:
             return name
     if isinstance(tree, exp.Command):
         return str(tree.this).upper()[:20]
-    first_word = to_sql(tree).split(maxsplit=1)[0]
-    return first_word.upper()[:20] if first_word.isalpha() else "알 수 없는 문"
+    words = to_sql(tree).split(maxsplit=1)
+    return words[0].upper()[:20] if words and words[0].isalpha() else "알 수 없는 문"
 
 
 def _check_tree(tree: exp.Expression, tables: set[str]) -> None:

@@ -148,3 +148,18 @@ def test_every_engine_template_is_runnable_through_sql(sandbox: Sandbox) -> None
         verdict = sql_guard.check(shown, sandbox.tables)
         assert verdict.allowed, f"{name}: {verdict.reason}"
         sandbox.run(shown)
+
+
+@pytest.mark.parametrize(
+    ("text", "first_line"),
+    [
+        ("/sql SELECT nope FROM budget_lines", "실행 중 오류가 났습니다: Binder Error"),
+        ("/sql SELECT CAST('가' AS INTEGER)", "실행 중 오류가 났습니다: Conversion Error"),
+        ("/sql SELECT count(*) FROM range(10000000000) a, range(1000) b", "2초 안에 끝나지 않아"),
+    ],
+    ids=["unknown-column", "bad-cast", "time-limit"],
+)
+def test_failures_while_running_say_what_happened(
+    sandbox: Sandbox, text: str, first_line: str
+) -> None:
+    assert answer_command(sandbox, text).text.startswith(first_line)

@@ -104,6 +104,8 @@ ATTACKS = [
     ("json-arrow", "SELECT name -> '$.a' FROM budget_lines"),
     ("deep-nesting", "SELECT " + "(" * 3000 + "1" + ")" * 3000),
     ("empty", "   "),
+    ("semicolon-comment", "; --"),
+    ("from-from", "FROM FROM budget_lines COPY"),
     ("only-comment", "-- SELECT 1"),
     ("garbage", "ㅋㅋㅋ 😀 <b>"),
     ("too-long", "SELECT 1 + " + "1 + " * 2000 + "1"),
