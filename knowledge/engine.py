@@ -13,6 +13,7 @@ from knowledge.ingest import load_report
 from knowledge.lexicon import Lexicon
 from knowledge.match import Entity, leaders
 from knowledge.normalize import MAX_LENGTH, clean
+from knowledge.power import answer_power_command
 from knowledge.queries import Queries
 from knowledge.respond import BUREAU, Responder
 from knowledge.understand import Mention, Reading, read
@@ -59,6 +60,11 @@ class Engine:
             )
 
     def _ask(self, text: str) -> Answer:
+        if text.lstrip().startswith(("/", "／")):
+            # /sql and /schema read the raw text: cleaning would eat SQL such as `a <b`.
+            power = answer_power_command(self.connection, text)
+            if power is not None:
+                return power
         cleaned = clean(text)
         if len(cleaned) > MAX_LENGTH:
             return self.respond.too_long()
