@@ -15,7 +15,7 @@ from knowledge.match import Entity, leaders
 from knowledge.normalize import MAX_LENGTH, clean
 from knowledge.power import answer_power_command
 from knowledge.queries import Queries
-from knowledge.respond import BUREAU, Responder
+from knowledge.respond import BUREAU, UNANSWERED, Responder
 from knowledge.understand import Mention, Reading, read
 
 logger = logging.getLogger(__name__)
@@ -226,7 +226,9 @@ class Engine:
             return self.respond.organization()
         if reading.has("schedule"):
             return self.respond.plans_all()
-        return self.respond.help("질문을 정확히 이해하지 못했습니다. 이렇게 물어보세요.")
+        return self.respond.help(
+            "질문을 정확히 이해하지 못했습니다. 이렇게 물어보세요.", UNANSWERED
+        )
 
     def _schedule(self, reading: Reading, mentions: list[Mention], words: list[str], suffix: str):
         if not mentions or all(m.best[0].entity.kind == "bureau" for m in mentions):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -47,6 +48,8 @@ class EntityIndex:
         self.keys = sorted(keys, key=lambda k: len(k.text), reverse=True)
         self._letters = [disassemble(k.text) for k in self.keys]
         self._initials = [get_choseong(k.text) for k in self.keys]
+        # Words recur across questions; the index does not change while the report is loaded.
+        self.candidates = lru_cache(maxsize=8192)(self._candidates)
 
     @classmethod
     def build(cls, entities: list[Entity], aliases: list[tuple[str, Entity]]) -> EntityIndex:
@@ -72,7 +75,7 @@ class EntityIndex:
                 start = text.find(key.text, start + 1)
         return sorted(taken, key=lambda t: t[0])
 
-    def candidates(self, word: str) -> list[Candidate]:
+    def _candidates(self, word: str) -> list[Candidate]:
         """Entities `word` may stand for, best first: initials, misspelt names, partial names."""
         best: dict[Entity, Candidate] = {}
 
@@ -98,6 +101,7 @@ class EntityIndex:
             offer(self.keys[i].entity, score, "typo")
         longer = [key for key in self.keys if len(key.text) > len(word)]
         containing = [key for key in longer if word in key.text]
+        contained_ids = {id(key) for key in containing}
         # A two-syllable word found in many names ("운영", "시민") says too little to pick any.
         if len(word) >= 3 or len({key.entity for key in containing}) <= 3:
             for key in containing:
@@ -110,7 +114,7 @@ class EntityIndex:
                 offer(key.entity, 76 + 2 * min(len(word), 7) + 2 * coverage, "contained")
         if len(word) >= 3:
             for key in longer:
-                if key not in containing and _in_order(word, key.text):
+                if id(key) not in contained_ids and _in_order(word, key.text):
                     # "NPO센터" for "서울시 NPO지원센터 운영": letters of the name, in order.
                     offer(key.entity, 76 + 4 * len(word) / len(key.text), "abbreviation")
         if len(word) >= 4:

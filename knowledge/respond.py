@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -40,6 +41,8 @@ PERSONNEL_KINDS = {
     "관리운영": "management",
 }
 LIST_LIMIT = 12
+# The intent of a reply that could not answer: worth adding an alias or a word for.
+UNANSWERED = "unanswered"
 # A number with a counter after it: the facts a status question is usually after.
 COUNTED = re.compile(r"\d[\d,.]*\s*(?:명|개소|개|건|회|곳|석|실|억원|백만원|천원|%)")
 RANK_DEFAULT = 5
@@ -61,6 +64,10 @@ class Responder:
         self.queries = queries
         self.catalog = catalog
         self.as_of: date = queries.run("report").rows[0]["as_of"]
+        # What the ingest checks found, read once: nearly every figure answer looks here.
+        self.inconsistencies: dict[str, list[dict]] = {}
+        for row in queries.run("inconsistencies_all").rows:
+            self.inconsistencies.setdefault(row["subject"], []).append(row)
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -89,7 +96,7 @@ class Responder:
         `said` holds figures the answer already sets side by side, so a note is not repeated.
         """
         notes = []
-        for row in self.queries.run("inconsistencies_of", subject).rows:
+        for row in self.inconsistencies.get(subject, ()):
             if row["field"] not in fields or {row["stated"], row["other"]} <= set(said):
                 continue
             notes.append(
@@ -100,7 +107,7 @@ class Responder:
 
     # --- help and refusals ---------------------------------------------------------------
 
-    def help(self, lead: str | None = None) -> Answer:
+    def help(self, lead: str | None = None, intent: str = "help") -> Answer:
         lines = [
             lead or "시민협력국 업무보고(2021-08-13 기준) 도우미입니다.",
             "예산·집행률, 인력, 세입, 주요사업 현황과 일정, 담당 부서를 물어보세요.",
@@ -108,12 +115,13 @@ class Responder:
             *(f"• {q}" for q in EXAMPLES),
         ]
         choices = tuple(Choice(q, q) for q in EXAMPLES[:4])
-        return Answer(text="\n".join(lines), intent="help", followups=choices)
+        return Answer(text="\n".join(lines), intent=intent, followups=choices)
 
     def not_found(self, words: list[str]) -> Answer:
         shown = ", ".join(f"‘{w}’" for w in words[:3])
         return self.help(
-            f"{shown}에 대한 내용은 시민협력국 업무보고(2021-08-13)에서 찾지 못했습니다."
+            f"{shown}에 대한 내용은 시민협력국 업무보고(2021-08-13)에서 찾지 못했습니다.",
+            intent=UNANSWERED,
         )
 
     def too_long(self) -> Answer:
@@ -163,12 +171,13 @@ class Responder:
         row = result.first
         lines = _figure_lines(row["name"], row, metric, eok)
         lines.append(f"소관: {row['division']}")
-        project = self.queries.run("project_budget_of_line", line_no).first
         lines += self._notes(row["name"], METRIC_FIELDS[metric])
         lines.append(self._closing(row["source"]))
         followups = ()
-        if project is not None:
-            followups = _followups(project["title"], ("추진현황", "향후계획", "연말 집행예상"))
+        project_no = self.catalog.project_of_line.get(line_no)
+        if project_no is not None:
+            title = self.catalog.project(project_no).name
+            followups = _followups(title, ("추진현황", "향후계획", "연말 집행예상"))
         return self._answer(lines, "figure", result, entity=row["name"], followups=followups)
 
     def outlook(self, project_no: int | None, line_no: int | None) -> Answer:
@@ -858,10 +867,16 @@ def _counts(unit: str, text: str) -> bool:
     return re.search(r"\d[\d,.]*\s*여?\s*" + counter, text) is not None
 
 
+@lru_cache(maxsize=4096)
+def _forms(text: str) -> tuple[str, str]:
+    """A report text in the forms words are compared in: compact, and as letters."""
+    target = compact(text)
+    return target, disassemble(target)
+
+
 def _text_score(words: list[str], text: str) -> float:
     """How much of the asked words a text contains: exact pieces count fully, near ones partly."""
-    target = compact(text)
-    letters = disassemble(target)
+    target, letters = _forms(text)
     score = 0.0
     for word in words:
         if len(word) < 2:

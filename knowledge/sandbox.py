@@ -7,13 +7,20 @@ rebuilt when the data changes) and that file is opened read-only with external a
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
+import multiprocessing
+import multiprocessing.connection
+import multiprocessing.process
 import os
+import queue
+import resource
 import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -27,6 +34,14 @@ VAR_DIR = Path(__file__).resolve().parent.parent / "var" / "sandbox"
 MAX_ROWS = 50
 TIME_LIMIT_SECONDS = 2.0
 MEMORY_LIMIT = "256MB"
+WORKERS = 2
+WORKER_GRACE_SECONDS = 1.0
+WORKER_ADDRESS_SPACE = 2 * 1024**3
+MAX_CELL_CHARS = 1000
+TIMED_OUT = (
+    f"{TIME_LIMIT_SECONDS:g}초 안에 끝나지 않아 중단했습니다. 조건을 좁히거나 LIMIT 을 써 보세요."
+)
+OUT_OF_MEMORY = f"메모리 한도({MEMORY_LIMIT})를 넘어 중단했습니다. 조건을 좁혀 보세요."
 # Bumped when the copy's layout changes, so an old file is never reused.
 _FORMAT_VERSION = "1"
 
@@ -93,6 +108,9 @@ class Sandbox:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._connection = duckdb.connect(str(path), read_only=True, config=_CONFIG)
+        self._cursor_lock = threading.Lock()
+        self._pool_lock = threading.Lock()
+        self._pool: WorkerPool | None = None
         self.relations = self._read_catalog()
         self.tables = frozenset(relation.name for relation in self.relations)
 
@@ -110,46 +128,39 @@ class Sandbox:
         return cls(path)
 
     def run(self, text: str, max_rows: int = MAX_ROWS) -> QueryResult:
-        """Check and run a person's SQL; raise QueryRefused with the reason when it may not run."""
+        """Check and run a person's SQL; raise QueryRefused with the reason when it may not run.
+
+        It runs in a worker process: a query that makes DuckDB allocate past any limit (huge
+        strings are not counted by memory_limit) takes down the worker, never the bot.
+        """
         verdict = sql_guard.check(text, self.tables)
         if not verdict.allowed:
             raise QueryRefused(verdict.reason)
         tree, capped = _cap_rows(verdict.tree, max_rows)
         sql = sql_guard.to_sql(tree)
-        return self._execute(sql, (), max_rows if capped else None)
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = WorkerPool(self.path)
+        return self._pool.execute(sql, max_rows if capped else None)
 
     def query(self, sql: str, params: Sequence = ()) -> QueryResult:
-        """Run our own parameterised SQL (charts, export, evidence) under the same limits."""
+        """Run our own parameterised SQL (charts, export, catalog) in-process, time-limited."""
         return self._execute(sql, params, None)
 
+    def close(self) -> None:
+        """Stop the worker processes (they also end with this process)."""
+        with self._pool_lock:
+            if self._pool is not None:
+                self._pool.close()
+                self._pool = None
+
     def _execute(self, sql: str, params: Sequence, max_rows: int | None) -> QueryResult:
-        cursor = self._connection.cursor()
-        timer = threading.Timer(TIME_LIMIT_SECONDS, cursor.interrupt)
-        started = time.perf_counter()
-        timer.start()
+        with self._cursor_lock:
+            cursor = self._connection.cursor()
         try:
-            relation = cursor.execute(sql, list(params))
-            rows = relation.fetchmany(max_rows + 1) if max_rows is not None else relation.fetchall()
-            columns = tuple(column[0] for column in relation.description or ())
-        except duckdb.InterruptException:
-            raise QueryFailed(
-                f"{TIME_LIMIT_SECONDS:g}초 안에 끝나지 않아 중단했습니다. 조건을 좁히거나 "
-                "LIMIT 을 써 보세요."
-            ) from None
-        except duckdb.OutOfMemoryException:
-            raise QueryFailed(
-                f"메모리 한도({MEMORY_LIMIT})를 넘어 중단했습니다. 조건을 좁혀 보세요."
-            ) from None
-        except duckdb.Error as error:
-            raise QueryFailed(f"실행 중 오류가 났습니다: {_first_line(error)}") from None
+            return execute_limited(cursor, sql, params, max_rows)
         finally:
-            timer.cancel()
             cursor.close()
-        elapsed = time.perf_counter() - started
-        truncated = max_rows is not None and len(rows) > max_rows
-        if truncated:
-            rows = rows[:max_rows]
-        return QueryResult(columns, tuple(rows), truncated, elapsed, sql)
 
     def _read_catalog(self) -> tuple[Relation, ...]:
         cursor = self._connection.cursor()
@@ -171,6 +182,127 @@ class Sandbox:
         for table, column, data_type in columns:
             by_table.setdefault(table, []).append((column, data_type))
         return tuple(Relation(name, kind, tuple(by_table.get(name, ()))) for name, kind in names)
+
+
+def execute_limited(
+    cursor: duckdb.DuckDBPyConnection, sql: str, params: Sequence, max_rows: int | None
+) -> QueryResult:
+    """Run on `cursor`, interrupted after the time limit; `max_rows` + 1 fetched to see a cut."""
+    timer = threading.Timer(TIME_LIMIT_SECONDS, cursor.interrupt)
+    started = time.perf_counter()
+    timer.start()
+    try:
+        relation = cursor.execute(sql, list(params))
+        rows = relation.fetchmany(max_rows + 1) if max_rows is not None else relation.fetchall()
+        columns = tuple(column[0] for column in relation.description or ())
+    except duckdb.InterruptException:
+        raise QueryFailed(TIMED_OUT) from None
+    except (duckdb.OutOfMemoryException, MemoryError):
+        raise QueryFailed(OUT_OF_MEMORY) from None
+    except duckdb.Error as error:
+        raise QueryFailed(f"실행 중 오류가 났습니다: {_first_line(error)}") from None
+    finally:
+        timer.cancel()
+    elapsed = time.perf_counter() - started
+    truncated = max_rows is not None and len(rows) > max_rows
+    if truncated:
+        rows = rows[:max_rows]
+    return QueryResult(columns, tuple(rows), truncated, elapsed, sql)
+
+
+class WorkerPool:
+    """Worker processes that run people's queries on their own read-only connection.
+
+    A worker that does not answer within the time limit (plus a grace period) or dies is
+    replaced; its caller gets a polite refusal and the other workers keep serving.
+    """
+
+    def __init__(self, path: Path, size: int = WORKERS) -> None:
+        self.path = path
+        self._context = multiprocessing.get_context("spawn")
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._closed = False
+        for _ in range(size):
+            self._idle.put(self._start())
+
+    def _start(self) -> _Worker:
+        ours, theirs = self._context.Pipe()
+        process = self._context.Process(
+            target=_serve, args=(str(self.path), theirs), daemon=True, name="sql-worker"
+        )
+        process.start()
+        theirs.close()
+        return _Worker(process, ours)
+
+    def execute(self, sql: str, max_rows: int | None) -> QueryResult:
+        worker = self._idle.get()
+        healthy = False
+        try:
+            worker.connection.send((sql, max_rows))
+            # The worker interrupts itself at the limit; the grace covers start-up and sending.
+            if not worker.connection.poll(TIME_LIMIT_SECONDS + WORKER_GRACE_SECONDS):
+                raise QueryFailed(TIMED_OUT)
+            outcome, payload = worker.connection.recv()
+            healthy = True
+        except (EOFError, OSError):
+            raise QueryFailed(OUT_OF_MEMORY) from None
+        finally:
+            if healthy or self._closed:
+                self._idle.put(worker)
+            else:
+                worker.stop()
+                self._idle.put(self._start())
+        if outcome == "failed":
+            raise QueryFailed(payload)
+        return payload
+
+    def close(self) -> None:
+        self._closed = True
+        while not self._idle.empty():
+            self._idle.get_nowait().stop()
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    connection: multiprocessing.connection.Connection
+
+    def stop(self) -> None:
+        self.connection.close()
+        self.process.kill()
+        self.process.join(timeout=1)
+
+
+def _serve(path: str, connection: multiprocessing.connection.Connection) -> None:
+    """A worker's loop: run each query it is sent and send back rows or the Korean reason."""
+    # Address space, not just DuckDB's own accounting: big strings are allocated outside it.
+    resource.setrlimit(resource.RLIMIT_AS, (WORKER_ADDRESS_SPACE, WORKER_ADDRESS_SPACE))
+    database = duckdb.connect(path, read_only=True, config=_CONFIG)
+    while True:
+        try:
+            sql, max_rows = connection.recv()
+        except EOFError:
+            return
+        try:
+            result = execute_limited(database, sql, (), max_rows)
+            connection.send(("ok", _bounded(result)))
+        except QueryFailed as failure:
+            connection.send(("failed", str(failure)))
+        except MemoryError:
+            connection.send(("failed", OUT_OF_MEMORY))
+
+
+def _bounded(result: QueryResult) -> QueryResult:
+    """Cells cut to MAX_CELL_CHARS: what travels back to the bot stays small."""
+    rows = tuple(tuple(_bounded_value(value) for value in row) for row in result.rows)
+    return QueryResult(result.columns, rows, result.truncated, result.elapsed_seconds, result.sql)
+
+
+def _bounded_value(value: object) -> object:
+    if value is None or isinstance(value, bool | int | float | Decimal | dt.date | dt.time):
+        return value
+    text = value if isinstance(value, str) else str(value)
+    return text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1] + "…"
 
 
 def _cap_rows(tree: exp.Expression, max_rows: int) -> tuple[exp.Expression, bool]:
