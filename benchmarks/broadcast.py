@@ -89,7 +89,9 @@ def seed(state_db: Path, subscribers: int) -> None:
         )
 
 
-async def broadcast(server: ServerProcess, state_db: Path, engine: Engine) -> tuple[float, object]:
+async def broadcast(
+    server: ServerProcess, state_db: Path, engine: Engine, in_flight: int
+) -> tuple[float, object]:
     settings = Settings(
         telegram_bot_token=TOKEN,
         telegram_api_url=server.base_url,
@@ -97,6 +99,7 @@ async def broadcast(server: ServerProcess, state_db: Path, engine: Engine) -> tu
         bot_state_db=str(state_db),
         bot_today=date(2021, 9, 6),
         messages_per_second=LIMIT,
+        broadcast_in_flight=in_flight,
     )
     app = build_application(settings, engine)
     async with app:
@@ -111,6 +114,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1,000 subscribers instead of 10,000")
     parser.add_argument("--subscribers", type=int, help="any other number of subscribers")
+    parser.add_argument("--in-flight", type=int, default=1, help="messages sent at once")
     args = parser.parse_args()
     subscribers = args.subscribers or (1_000 if args.quick else 10_000)
     floor = subscribers / LIMIT
@@ -118,13 +122,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch, ServerProcess() as server:
         state_db = Path(scratch) / "state.duckdb"
         seed(state_db, subscribers)
-        elapsed, report = asyncio.run(broadcast(server, state_db, engine))
+        elapsed, report = asyncio.run(broadcast(server, state_db, engine, args.in_flight))
         per_chat, rate_limited = server.results()
     received = sum(per_chat.values())
     lost = subscribers - len(per_chat)
     duplicated = received - len(per_chat)
     over = (elapsed / floor - 1) * 100
-    print(f"subscribers            {subscribers:,}")
+    print(f"subscribers            {subscribers:,} ({args.in_flight} in flight)")
     print(f"broadcast time         {elapsed:,.1f} s")
     print(f"floor at {LIMIT} msg/s       {floor:,.1f} s")
     print(f"over the floor         {over:+.1f}% (goal: within 5%)")

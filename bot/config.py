@@ -35,6 +35,8 @@ class Settings:
     # Settings built in code (tests) keep state in memory; from_env defaults to the file.
     bot_state_db: str = ":memory:"
     bot_today: date | None = None
+    # Summaries sent at once in a broadcast; each is one that a SIGKILL may leave unconfirmed.
+    broadcast_in_flight: int = 1
     # Telegram user ids allowed to use /sql; empty = everyone (public data, sandboxed).
     sql_users: frozenset[int] = frozenset()
 
@@ -69,6 +71,7 @@ class Settings:
             messages_per_second=number("TELEGRAM_MESSAGES_PER_SECOND", 30, int),
             bot_state_db=text("BOT_STATE_DB", BOT_STATE_DB),
             bot_today=_day("BOT_TODAY", text("BOT_TODAY", None)),
+            broadcast_in_flight=number("BOT_BROADCAST_IN_FLIGHT", 1, int),
             sql_users=_user_ids("BOT_SQL_USERS", text("BOT_SQL_USERS", "")),
         )
 

@@ -156,6 +156,7 @@ def register(app: Application) -> None:
         summary_factory(app),
         today=settings.bot_today,
         rate=settings.messages_per_second,
+        in_flight=settings.broadcast_in_flight,
     )
     app.bot_data[BROADCASTER] = broadcaster
     for unconfirmed in store.recover(broadcaster.clock()):
