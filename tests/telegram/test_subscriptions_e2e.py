@@ -309,3 +309,17 @@ async def test_a_refused_summary_is_logged_once_and_not_retried(
     assert store.get(41).active is still_active
     assert [row[2] for row in store.deliveries()] == ["failed"]
     await app.shutdown()
+
+
+async def test_several_in_flight_still_deliver_each_summary_once(
+    fake_bot_api, state_settings, engine
+):
+    chats = list(range(51, 71))
+    app = await due_app(state_settings, engine, chats)
+    app.bot_data[BROADCASTER].in_flight = 3
+    fake_bot_api.fail_next("sendMessage", Fault.server_error(502), Fault.rate_limited(1))
+    report = await app.bot_data[BROADCASTER].run(app.bot)
+    assert report.sent == len(chats)
+    assert [len(summaries(fake_bot_api, chat)) for chat in chats] == [1] * len(chats)
+    assert {row[2] for row in app.bot_data[STORE].deliveries()} == {"sent"}
+    await app.shutdown()
