@@ -94,7 +94,7 @@ class Engine:
         divisions = [e for e in flat if e.kind == "division"]
         scope = divisions[0].name if len(divisions) == 1 else None
 
-        if reading.has("help") and not mentions and not (groups - {"help", "filler"}):
+        if reading.has("help") and not mentions and not words:
             return self.respond.help()
         if named == {"unit"} or (
             reading.has("organization") and not named and not metric and not words
@@ -174,6 +174,8 @@ class Engine:
             if answer is not None:
                 return answer
 
+        if reading.has("compare") and not named and reading.has("division_word"):
+            return self.respond.divisions()
         if len(mentions) >= 2 and self._compares(reading, mentions):
             resolved = [
                 self._narrow(m, ("division", "line", "project", "bureau")) for m in mentions

@@ -268,7 +268,7 @@ class Responder:
             else f"과부족 {'△' if shortage < 0 else ''}{abs(shortage)}명"
         )
         by_kind = ", ".join(f"{k} {row[c]}명" for k, c in PERSONNEL_KINDS.items() if row[c])
-        lines = [f"{first} ({balance})", f"직종별 현원: {by_kind}"]
+        lines = [first if kinds else f"{first} ({balance})", f"직종별 현원: {by_kind}"]
         if row["part_time_fixed_term"]:
             lines.append(f"※ 시간선택제임기제 {row['part_time_fixed_term']}명 별도")
         lines += self._notes(row["division"], ("quota", "current", "shortage", "subtotal"))
@@ -517,8 +517,11 @@ class Responder:
             for r in result.rows
         ]
         best = max((score for score, _ in scored), default=0)
-        if best < 2:
-            return self.not_found(words)
+        asked = sum(len(w) for w in words if len(w) >= 2)
+        if best < max(2, 0.6 * asked):
+            # Not a plan: the date may be in the project's text ("시민총회 개최(9.1.)").
+            found = self.search_items(words, None)
+            return found if found is not None else self.not_found(words)
         rows = [r for score, r in scored if score >= best * 0.8][:5]
         lines = [f"{rows[0]['item']} : {rows[0]['period']} ({rows[0]['title']})"]
         lines += [f"• {r['item']} : {r['period']} ({r['title']})" for r in rows[1:]]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.lexicon import Lexicon
-from knowledge.match import EXACT, Candidate, EntityIndex, leaders
+from knowledge.match import AMBIGUITY, EXACT, Candidate, EntityIndex, leaders
 from knowledge.normalize import clean, compact
 
 MONTH = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*월")
@@ -217,11 +217,16 @@ def _resolve_run(run: list[str], reading: Reading, lexicon: Lexicon, index: Enti
         joined = "".join(run)
         candidates = index.candidates(joined)
         best_single = max((c[0].score for c in each if c), default=0.0)
-        # "NPO 지원센터 운영" is one name; "NPO입주협업공간 입주" is a name and a word about it.
-        if (
-            candidates
-            and candidates[0].score >= RUN_SCORE
-            and (candidates[0].how == "contained" or candidates[0].score >= best_single + 2)
+        # "NPO 지원센터 운영" is one name; "NPO입주협업공간 입주" is a name and a word about it;
+        # "권역 NPO센터" picks one of the names "NPO센터" alone leaves open.
+        singles_open = any(each) and all(len(leaders(c)) > 1 for c in each if c)
+        settles = bool(candidates) and len(leaders(candidates)) == 1 and singles_open
+        if candidates and (
+            (
+                candidates[0].score >= RUN_SCORE
+                and (candidates[0].how == "contained" or candidates[0].score >= best_single + 2)
+            )
+            or (settles and candidates[0].score >= best_single - AMBIGUITY)
         ):
             reading.mentions.append(Mention(joined, candidates))
             return
