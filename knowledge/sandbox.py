@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
-import multiprocessing
-import multiprocessing.connection
-import multiprocessing.process
 import os
 import queue
 import resource
+import select
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import BinaryIO
 
 import duckdb
 from sqlglot import exp
@@ -147,6 +149,10 @@ class Sandbox:
         """Run our own parameterised SQL (charts, export, catalog) in-process, time-limited."""
         return self._execute(sql, params, None)
 
+    def worker_pids(self) -> tuple[int, ...]:
+        """Process ids of the running workers (none before the first query)."""
+        return self._pool.pids() if self._pool is not None else ()
+
     def close(self) -> None:
         """Stop the worker processes (they also end with this process)."""
         with self._pool_lock:
@@ -211,50 +217,41 @@ def execute_limited(
 
 
 class WorkerPool:
-    """Worker processes that run people's queries on their own read-only connection.
+    """Worker processes (`python -m knowledge.sql_worker`) running people's queries.
 
-    A worker that does not answer within the time limit (plus a grace period) or dies is
-    replaced; its caller gets a polite refusal and the other workers keep serving.
+    Each has its own read-only connection, an address-space limit, and an environment holding
+    nothing but PATH, so not even the bot's token is there to find. One that does not answer
+    within the time limit plus a grace period, or dies, is replaced; its caller gets a polite
+    refusal and the other workers keep serving.
     """
 
     def __init__(self, path: Path, size: int = WORKERS) -> None:
         self.path = path
-        self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
         for _ in range(size):
-            self._idle.put(self._start())
-
-    def _start(self) -> _Worker:
-        ours, theirs = self._context.Pipe()
-        process = self._context.Process(
-            target=_serve, args=(str(self.path), theirs), daemon=True, name="sql-worker"
-        )
-        process.start()
-        theirs.close()
-        return _Worker(process, ours)
+            self._idle.put(_Worker.start(path))
 
     def execute(self, sql: str, max_rows: int | None) -> QueryResult:
         worker = self._idle.get()
         healthy = False
         try:
-            worker.connection.send((sql, max_rows))
-            # The worker interrupts itself at the limit; the grace covers start-up and sending.
-            if not worker.connection.poll(TIME_LIMIT_SECONDS + WORKER_GRACE_SECONDS):
-                raise QueryFailed(TIMED_OUT)
-            outcome, payload = worker.connection.recv()
-            healthy = True
-        except (EOFError, OSError):
-            raise QueryFailed(OUT_OF_MEMORY) from None
+            reply = worker.ask(sql, max_rows, TIME_LIMIT_SECONDS + WORKER_GRACE_SECONDS)
+            healthy = reply is not None
         finally:
             if healthy or self._closed:
                 self._idle.put(worker)
             else:
                 worker.stop()
-                self._idle.put(self._start())
-        if outcome == "failed":
-            raise QueryFailed(payload)
-        return payload
+                self._idle.put(_Worker.start(self.path))
+        if reply is None:
+            raise QueryFailed(TIMED_OUT if worker.timed_out else OUT_OF_MEMORY)
+        if "failed" in reply:
+            raise QueryFailed(reply["failed"])
+        return decode_result(reply["result"])
+
+    def pids(self) -> tuple[int, ...]:
+        return tuple(worker.process.pid for worker in list(self._idle.queue))
 
     def close(self) -> None:
         self._closed = True
@@ -264,45 +261,103 @@ class WorkerPool:
 
 @dataclass
 class _Worker:
-    process: multiprocessing.process.BaseProcess
-    connection: multiprocessing.connection.Connection
+    process: subprocess.Popen
+    timed_out: bool = False
+
+    @classmethod
+    def start(cls, path: Path) -> _Worker:
+        root = Path(__file__).resolve().parent.parent
+        process = subprocess.Popen(
+            [sys.executable, "-m", "knowledge.sql_worker", str(path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            cwd=root,
+            env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(root)},
+        )
+        return cls(process)
+
+    def ask(self, sql: str, max_rows: int | None, timeout: float) -> dict | None:
+        """The worker's reply, or None when it timed out or died (it must then be replaced)."""
+        self.timed_out = False
+        try:
+            request = json.dumps({"sql": sql, "max_rows": max_rows}) + "\n"
+            self.process.stdin.write(request.encode())
+            self.process.stdin.flush()
+            ready, _, _ = select.select([self.process.stdout], [], [], timeout)
+            if not ready:
+                self.timed_out = True
+                return None
+            line = self.process.stdout.readline()
+            return json.loads(line) if line else None
+        except (OSError, ValueError):
+            return None
 
     def stop(self) -> None:
-        self.connection.close()
         self.process.kill()
-        self.process.join(timeout=1)
+        self.process.wait(timeout=5)
+        for stream in (self.process.stdin, self.process.stdout):
+            stream.close()
 
 
-def _serve(path: str, connection: multiprocessing.connection.Connection) -> None:
-    """A worker's loop: run each query it is sent and send back rows or the Korean reason."""
+def serve(path: str, requests: BinaryIO, replies: BinaryIO) -> None:
+    """A worker's loop: run each query it reads and write back rows or the Korean reason."""
     # Address space, not just DuckDB's own accounting: big strings are allocated outside it.
     resource.setrlimit(resource.RLIMIT_AS, (WORKER_ADDRESS_SPACE, WORKER_ADDRESS_SPACE))
     database = duckdb.connect(path, read_only=True, config=_CONFIG)
-    while True:
+    for line in requests:
+        request = json.loads(line)
         try:
-            sql, max_rows = connection.recv()
-        except EOFError:
-            return
-        try:
-            result = execute_limited(database, sql, (), max_rows)
-            connection.send(("ok", _bounded(result)))
+            result = execute_limited(database, request["sql"], (), request["max_rows"])
+            reply = {"result": encode_result(result)}
         except QueryFailed as failure:
-            connection.send(("failed", str(failure)))
+            reply = {"failed": str(failure)}
         except MemoryError:
-            connection.send(("failed", OUT_OF_MEMORY))
+            reply = {"failed": OUT_OF_MEMORY}
+        replies.write(json.dumps(reply, ensure_ascii=False).encode() + b"\n")
+        replies.flush()
 
 
-def _bounded(result: QueryResult) -> QueryResult:
-    """Cells cut to MAX_CELL_CHARS: what travels back to the bot stays small."""
-    rows = tuple(tuple(_bounded_value(value) for value in row) for row in result.rows)
-    return QueryResult(result.columns, rows, result.truncated, result.elapsed_seconds, result.sql)
+def encode_result(result: QueryResult) -> dict:
+    """JSON-ready rows, cells cut to MAX_CELL_CHARS so what travels back stays small."""
+    return {
+        "columns": list(result.columns),
+        "rows": [[_encode_value(value) for value in row] for row in result.rows],
+        "truncated": result.truncated,
+        "elapsed": result.elapsed_seconds,
+        "sql": result.sql,
+    }
 
 
-def _bounded_value(value: object) -> object:
-    if value is None or isinstance(value, bool | int | float | Decimal | dt.date | dt.time):
+def decode_result(data: dict) -> QueryResult:
+    rows = tuple(tuple(_decode_value(value) for value in row) for row in data["rows"])
+    return QueryResult(
+        tuple(data["columns"]), rows, data["truncated"], data["elapsed"], data["sql"]
+    )
+
+
+# Types that keep their meaning (alignment, formatting) across the pipe; others become text.
+_TAGGED = {"decimal": Decimal, "date": dt.date.fromisoformat, "datetime": dt.datetime.fromisoformat}
+
+
+def _encode_value(value: object) -> object:
+    if value is None or isinstance(value, bool | int | float):
         return value
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    if isinstance(value, dt.datetime):
+        return {"datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"date": value.isoformat()}
     text = value if isinstance(value, str) else str(value)
     return text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1] + "…"
+
+
+def _decode_value(value: object) -> object:
+    if isinstance(value, dict):
+        [(tag, text)] = value.items()
+        return _TAGGED[tag](text)
+    return value
 
 
 def _cap_rows(tree: exp.Expression, max_rows: int) -> tuple[exp.Expression, bool]:

@@ -1,7 +1,9 @@
 """The sandbox answers analytical SQL correctly, caps rows, and stops runaway queries politely."""
 
+import datetime as dt
 import threading
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -159,3 +161,44 @@ def test_catalog_lists_every_report_table(sandbox: Sandbox) -> None:
     assert declared <= sandbox.tables
     budget_lines = next(r for r in sandbox.relations if r.name == "budget_lines")
     assert ("spent_rate", "DOUBLE") in budget_lines.columns
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "SELECT lpad('x', 10000000, 'y') FROM budget_lines",
+        "SELECT lpad('x', 100000000, 'y') FROM budget_lines",
+        "SELECT range(1000000000)",
+    ],
+    ids=["430mb-of-strings", "4gb-of-strings", "billion-element-list"],
+)
+def test_memory_bombs_are_refused_and_the_next_query_works(sandbox: Sandbox, sql: str) -> None:
+    """Huge strings escape DuckDB's memory_limit; the worker's address-space limit stops them."""
+    with pytest.raises(QueryRefused, match="중단했습니다"):
+        sandbox.run(sql)
+    assert sandbox.run("SELECT count(*) FROM budget_lines").rows == ((43,),)
+
+
+def test_long_cells_come_back_cut(sandbox: Sandbox) -> None:
+    [[cell]] = sandbox.run("SELECT lpad('x', 5000, 'y')").rows
+    assert len(cell) == 1000 and cell.endswith("…")
+
+
+def test_results_keep_their_types_across_the_worker(sandbox: Sandbox) -> None:
+    [row] = sandbox.run("SELECT 1.5 AS d, DATE '2021-08-13' AS day, 7 AS n, NULL AS nothing").rows
+    assert row == (Decimal("1.5"), dt.date(2021, 8, 13), 7, None)
+
+
+def test_workers_hold_no_secret_from_the_bot_environment(
+    report_connection: duckdb.DuckDBPyConnection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "4242:secret-token-for-this-test")
+    fresh = Sandbox.from_connection(report_connection, tmp_path)
+    try:
+        assert fresh.run("SELECT 6*7").rows == ((42,),)
+        for pid in fresh.worker_pids():
+            environment = Path(f"/proc/{pid}/environ").read_bytes()
+            assert b"secret-token-for-this-test" not in environment
+            assert b"TELEGRAM_BOT_TOKEN" not in environment
+    finally:
+        fresh.close()
