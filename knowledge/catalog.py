@@ -72,6 +72,9 @@ class Catalog:
                     f"data/aliases.toml: {alias.name!r} is not a {alias.kind} of the report"
                 )
             aliases.append((alias.alias, entity))
+        # The bodies the bureau came from are matched only when named on their own, never
+        # inside a longer name ("서울민주주의위원회 운영" is a budget line).
+        aliases += [(compact(e.name), e) for e in entities if e.kind == "unit"]
         lines_of_project: dict[int, list[int]] = defaultdict(list)
         project_of_line: dict[int, int] = {}
         for number, line_no in _rows(

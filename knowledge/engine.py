@@ -96,7 +96,7 @@ class Engine:
 
         if reading.has("help") and not mentions and not words:
             return self.respond.help()
-        if named == {"unit"} or (
+        if (named == {"unit"} and not metric) or (
             reading.has("organization") and not named and not metric and not words
         ):
             return self.respond.organization()
@@ -315,7 +315,9 @@ class Engine:
 
     def _figure(self, mention: Mention, metric: str | None, eok: bool, suffix: str) -> Answer:
         """Figures for one mention; a project stands for its lines, several lines → ask which."""
-        direct = [c.entity for c in mention.best if c.entity.kind != "bureau"]
+        direct = [c.entity for c in mention.best if c.entity.kind not in ("bureau", "unit")]
+        if not direct:
+            return self.respond.organization()
         options: list[Entity] = []
         for entity in direct:
             if entity.kind == "project":

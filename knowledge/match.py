@@ -53,7 +53,7 @@ class EntityIndex:
 
     @classmethod
     def build(cls, entities: list[Entity], aliases: list[tuple[str, Entity]]) -> EntityIndex:
-        keys = [Key(compact(e.name), e, "name") for e in entities]
+        keys = [Key(compact(e.name), e, "name") for e in entities if e.kind != "unit"]
         keys += [Key(alias, e, "alias") for alias, e in aliases]
         return cls([k for k in keys if len(k.text) >= 2])
 

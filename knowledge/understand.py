@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
+from knowledge.hangul import disassemble
 from knowledge.lexicon import Lexicon
 from knowledge.match import AMBIGUITY, EXACT, Candidate, EntityIndex, leaders
 from knowledge.normalize import clean, compact
@@ -22,7 +25,9 @@ DETACHABLE = frozenset({"filler", "count", "count_people"})
 # A run of neighbouring words is read as one name only when it fits this well.
 RUN_SCORE = 85.0
 # A word that fits a name this well is not split into a name part and a keyword.
-WHOLE_WORD_SCORE = 84.0
+WHOLE_WORD_SCORE = 82.0
+# A run that reads as a name this closely is that name, even when one word already found it.
+NEAR_EXACT = 92.0
 
 
 @dataclass
@@ -95,23 +100,22 @@ def read(text: str, lexicon: Lexicon, index: EntityIndex) -> Reading:
         offset += len(token)
 
     run: list[str] = []
+    raw: list[str] = []  # the same words before keywords were split off them
     for word in [*words, None]:
         if word is None:
-            _resolve_run(run, reading, lexicon, index)
-            run = []
+            _resolve_run(run, raw, reading, lexicon, index)
+            run, raw = [], []
             continue
         content, keywords = _split_keywords(word, lexicon, index)
         reading.keywords.extend(keywords)
         if content:
             run.append(content)
-        if keywords and content is None:
-            _resolve_run(run, reading, lexicon, index)
-            run = []
-        elif keywords and not all(lexicon.groups[k] == {"filler"} for k in keywords):
-            # Keywords after a content word end the run ("혁신파크 예산 조성" is not one name);
-            # a filler does not ("권역별 NPO지원센터" is).
-            _resolve_run(run, reading, lexicon, index)
-            run = []
+            raw.append(word)
+        if content is None and not all(lexicon.groups[k] == {"filler"} for k in keywords):
+            # A keyword on its own ends the run ("혁신파크 예산 조성" is not one name); a filler
+            # does not, nor does a keyword stuck to a word ("시빈참여예산 운영" may be one name).
+            _resolve_run(run, raw, reading, lexicon, index)
+            run, raw = [], []
     reading.groups = lexicon.groups_of(reading.keywords)
     _demote_weak_mentions(reading)
     counted = [lexicon.counters[k] for k in reading.keywords if k in lexicon.counters]
@@ -150,6 +154,61 @@ def _implied_unit(reading: Reading) -> str | None:
     if reading.has("count"):
         return ANY_COUNTER
     return None
+
+
+def _best_joined(run: list[str], raw: list[str], index: EntityIndex) -> tuple[str, list]:
+    """The run as one word, with or without the keywords that were split off ("시빈참여예산 운영")."""
+    best: tuple[str, list] = ("".join(run), index.candidates("".join(run)))
+    with_keywords = "".join(raw)
+    if with_keywords != best[0]:
+        found = index.candidates(with_keywords)
+        if found and (not best[1] or found[0].score > best[1][0].score):
+            best = (with_keywords, found)
+    return best
+
+
+def _joined_reads_better(
+    words: list[str], each: list[list[Candidate]], joined: list[Candidate]
+) -> bool:
+    """Whether neighbouring words are one name rather than a name and words about it.
+
+    "NPO 지원센터 운영" is one name (the words sit in it as typed). "권역 NPO센터" picks one of
+    the names "NPO센터" leaves open. "서월시민 행복증진" (a typo) is one name that the words
+    alone read only loosely. "NPO입주협업공간 입주" is a name and a word about it: joining
+    finds the same name the first word already gave, so the second word stays a word.
+    """
+    top = joined[0]
+    if top.how == "contained" and top.score >= RUN_SCORE:
+        return True
+    best_single = max((c[0].score for c in each if c), default=0.0)
+    singles_open = any(each) and all(len(_names(c)) > 1 for c in each if c)
+    if singles_open and len(_names(joined)) == 1 and top.score >= best_single - AMBIGUITY:
+        return True
+    name = compact(top.entity.name)
+    if top.score < RUN_SCORE or not all(_inside(w, name) for w in words):
+        return False  # "마을공동체종합지원센터 위탁기간": 기간 is asked about, not part of a name
+    settled = set().union(*(_names(c) for c in each if c and len(_names(c)) == 1))
+    if name in settled and top.score < NEAR_EXACT:
+        return False
+    # The words alone explain the run this well (a word that names nothing explains none of it).
+    length = sum(len(w) for w in words)
+    alone = (
+        sum(len(w) * (c[0].score if c else 0.0) for w, c in zip(words, each, strict=True)) / length
+    )
+    return top.score >= alone
+
+
+def _inside(word: str, name: str) -> bool:
+    """Whether a typed word stands in a name as it is, or with a typo."""
+    if word in name:
+        return True
+    threshold = 85 if len(word) >= 3 else 75
+    return fuzz.partial_ratio(disassemble(word), disassemble(name)) >= threshold
+
+
+def _names(candidates: list[Candidate]) -> set[str]:
+    """The distinct names among the leading candidates (a project and its line may share one)."""
+    return {compact(c.entity.name) for c in leaders(candidates)}
 
 
 def _merge_single_letters(tokens: list[str]) -> list[str]:
@@ -197,7 +256,9 @@ def _split_keywords(
     return word, []
 
 
-def _resolve_run(run: list[str], reading: Reading, lexicon: Lexicon, index: EntityIndex) -> None:
+def _resolve_run(
+    run: list[str], raw: list[str], reading: Reading, lexicon: Lexicon, index: EntityIndex
+) -> None:
     """Read neighbouring unknown words as one name if they make one, else word by word."""
     if not run:
         return
@@ -214,20 +275,8 @@ def _resolve_run(run: list[str], reading: Reading, lexicon: Lexicon, index: Enti
         each.append(found)
     reading.words.extend(words)
     if len(run) > 1:
-        joined = "".join(run)
-        candidates = index.candidates(joined)
-        best_single = max((c[0].score for c in each if c), default=0.0)
-        # "NPO 지원센터 운영" is one name; "NPO입주협업공간 입주" is a name and a word about it;
-        # "권역 NPO센터" picks one of the names "NPO센터" alone leaves open.
-        singles_open = any(each) and all(len(leaders(c)) > 1 for c in each if c)
-        settles = bool(candidates) and len(leaders(candidates)) == 1 and singles_open
-        if candidates and (
-            (
-                candidates[0].score >= RUN_SCORE
-                and (candidates[0].how == "contained" or candidates[0].score >= best_single + 2)
-            )
-            or (settles and candidates[0].score >= best_single - AMBIGUITY)
-        ):
+        joined, candidates = _best_joined(run, raw, index)
+        if candidates and _joined_reads_better(words, each, candidates):
             reading.mentions.append(Mention(joined, candidates))
             return
     for word, candidates in zip(words, each, strict=True):
