@@ -39,6 +39,7 @@ async def on_startup(app: Application) -> None:
 async def on_shutdown(app: Application) -> None:
     """Release the engine's thread and the subscriptions state file."""
     app.bot_data[ENGINE_EXECUTOR].shutdown(wait=False)
+    handlers.usage.close(app)
     store = app.bot_data.get("subscription_store")
     if store is not None:
         store.close()

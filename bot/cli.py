@@ -67,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("chat", help="interactive console on the same engine")
     summary = commands.add_parser("summary", help="the weekly summary, as subscribers get it")
     summary.add_argument("--today", help="pretend today is this date (YYYY-MM-DD)")
+    unanswered = commands.add_parser(
+        "unanswered", help="questions the bot could not answer, most asked first (BOT_STATE_DB)"
+    )
+    unanswered.add_argument("--limit", type=int, default=100)
     run_parser = commands.add_parser("run", help="Telegram with a token, else the console")
     mode = run_parser.add_mutually_exclusive_group()
     mode.add_argument("--polling", dest="mode", action="store_const", const="polling")
@@ -118,6 +122,21 @@ def save_power_file(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
+def print_unanswered(limit: int) -> int:
+    """`python -m bot unanswered`: the anonymised questions with how often they were asked."""
+    from bot.config import Settings
+    from bot.usage import read_unanswered
+
+    questions = read_unanswered(Settings.from_env().bot_state_db, limit)
+    if not questions:
+        print("답하지 못한 질문이 아직 없습니다.")
+        return 0
+    width = len(f"{questions[0].asked:,}")
+    for question in questions:
+        print(f"{question.asked:>{width},}  {question.last_day}  {question.question}")
+    return 0
+
+
 def run(engine: Engine, mode: str | None) -> int:
     """Telegram (polling, or webhook with WEBHOOK_URL) with a token; the console without one."""
     # Imported here so `ask` and `chat` start without loading python-telegram-bot.
@@ -136,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.reconfigure(encoding="utf-8")
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(encoding="utf-8", errors="replace")
+    if args.command == "unanswered":
+        return print_unanswered(args.limit)
     engine = Engine.load()
     if args.command == "ask":
         if args.jsonl:

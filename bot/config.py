@@ -39,6 +39,12 @@ class Settings:
     broadcast_in_flight: int = 1
     # Telegram user ids allowed to use /sql; empty = everyone (public data, sandboxed).
     sql_users: frozenset[int] = frozenset()
+    # Who may use the bot at all (empty = everyone), who may use /stats and /reload.
+    allowed_users: frozenset[int] = frozenset()
+    allowed_chats: frozenset[int] = frozenset()
+    admins: frozenset[int] = frozenset()
+    # Questions a person may ask per minute; 0 = no limit.
+    user_rate: int = 20
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
@@ -73,6 +79,10 @@ class Settings:
             bot_today=_day("BOT_TODAY", text("BOT_TODAY", None)),
             broadcast_in_flight=number("BOT_BROADCAST_IN_FLIGHT", 1, int),
             sql_users=_user_ids("BOT_SQL_USERS", text("BOT_SQL_USERS", "")),
+            allowed_users=_user_ids("BOT_ALLOWED_USERS", text("BOT_ALLOWED_USERS", "")),
+            allowed_chats=_user_ids("BOT_ALLOWED_CHATS", text("BOT_ALLOWED_CHATS", "")),
+            admins=_user_ids("BOT_ADMINS", text("BOT_ADMINS", "")),
+            user_rate=number("BOT_USER_RATE", 20, int),
         )
 
     @property

@@ -55,6 +55,17 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "ALTER TABLE subscriptions ADD COLUMN stopped_reason VARCHAR",
     ),
+    # bot/usage.py: questions the bot could not answer (normalised text only, no ids) and
+    # the counts /stats shows.
+    (
+        """CREATE TABLE unanswered (
+            question VARCHAR PRIMARY KEY,
+            asked BIGINT NOT NULL,
+            first_day DATE NOT NULL,
+            last_day DATE NOT NULL
+        )""",
+        "CREATE TABLE counters (name VARCHAR PRIMARY KEY, value BIGINT NOT NULL)",
+    ),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

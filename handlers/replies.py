@@ -13,6 +13,7 @@ from telegram.error import TelegramError, TimedOut
 from telegram.ext import ContextTypes
 
 from handlers import render
+from handlers.usage import record_answer
 from knowledge import Answer, Engine
 
 logger = logging.getLogger(__name__)
@@ -107,6 +108,7 @@ async def answer_question(
     # the typing action back just the same, and spend the chat's message budget.
     async with typing_while_slow(context.bot, chat_id):
         answer = await ask_engine(context, question)
+    record_answer(context, question, answer)
     await send_answer(context, chat_id, answer, reply_to)
     logger.info(
         "answered chat %s: intent=%s choices=%d", chat_id, answer.intent, len(answer.choices)
