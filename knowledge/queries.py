@@ -63,8 +63,6 @@ TEMPLATES: dict[str, str] = {
     "ORDER BY project_no",
     "revenue_all": "SELECT item, parent, level, budget_2020, budget_2021, change_amount, "
     "change_rate_printed, collected, collection_rate_printed, source FROM revenue ORDER BY position",
-    "projects_of_division": "SELECT project_no, title, division, purpose, source FROM projects "
-    "WHERE division = ? ORDER BY project_no",
     "project_items": "SELECT part, position, depth, text, parent_position, source "
     "FROM project_items WHERE project_no = ? ORDER BY part, position",
     "items_all": "SELECT i.project_no, p.title, i.part, i.position, i.depth, i.text, "
@@ -73,10 +71,6 @@ TEMPLATES: dict[str, str] = {
     "project_budgets": "SELECT project_no, name, line_no, budget, committed, spent, "
     "committed_rate_printed, spent_rate_printed, outlook_amount, outlook_rate_printed, source "
     "FROM project_budgets WHERE project_no = ? ORDER BY line_no",
-    "project_budget_of_line": "SELECT b.project_no, p.title, b.name, b.budget, b.committed, "
-    "b.spent, b.committed_rate_printed, b.spent_rate_printed, b.outlook_amount, "
-    "b.outlook_rate_printed, b.source FROM project_budgets b JOIN projects p USING (project_no) "
-    "WHERE b.line_no = ?",
     "plans_of_project": "SELECT l.project_no, p.title, l.item, l.period, l.start_month, "
     "l.end_month, l.open_ended, l.details, l.source FROM plans l JOIN projects p USING "
     "(project_no) WHERE l.project_no = ? ORDER BY l.position",
@@ -107,8 +101,6 @@ TEMPLATES: dict[str, str] = {
     "duties_all": "SELECT division, position, duty, source FROM duties ORDER BY division, position",
     "duties_of": "SELECT division, position, duty, source FROM duties WHERE division = ? "
     "ORDER BY position",
-    "inconsistencies_of": "SELECT check_name, subject, field, stated, stated_source, other, "
-    "other_source, note FROM inconsistencies WHERE subject = ?",
     "inconsistencies_all": "SELECT check_name, subject, field, stated, stated_source, other, "
     "other_source, note FROM inconsistencies",
 }
