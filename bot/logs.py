@@ -1,11 +1,14 @@
-"""Logging set-up that keeps the bot token and webhook secret out of every log line."""
+"""Logging set-up: one key=value line per event, the bot token and webhook secret never in it."""
 
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Iterable
+from datetime import datetime
 from typing import TextIO
+from urllib.parse import quote
 
 REDACTED = "[REDACTED]"
 
@@ -18,8 +21,10 @@ class RedactingFormatter(logging.Formatter):
 
     def __init__(self, secrets: Iterable[str], fmt: str | None = None) -> None:
         super().__init__(fmt or "%(asctime)s %(levelname)s %(name)s: %(message)s")
+        # URLs may carry a secret percent-encoded (the token's colon as %3A).
+        forms = {form for s in secrets if s for form in (s, quote(s, safe=""), quote(s))}
         # Longest first so that a secret containing another is removed whole.
-        self._secrets = sorted({s for s in secrets if s}, key=len, reverse=True)
+        self._secrets = sorted(forms, key=len, reverse=True)
 
     def redact(self, text: str) -> str:
         for secret in self._secrets:
@@ -30,17 +35,59 @@ class RedactingFormatter(logging.Formatter):
         return self.redact(super().format(record))
 
 
+# Characters that would end or garble a line; a person's text at DEBUG may hold any of them.
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _value(text: str) -> str:
+    """A logfmt value: bare when it can be, else quoted with every line break escaped."""
+    if text and not _LINE_BREAKING.search(text) and not any(c in text for c in ' "=\\'):
+        return text
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = _LINE_BREAKING.sub(
+        lambda match: _ESCAPES.get(match.group(), f"\\u{ord(match.group()):04x}"), escaped
+    )
+    return f'"{escaped}"'
+
+
+class LogfmtFormatter(RedactingFormatter):
+    """`time=… level=… logger=… msg="…"`, then `exc="…"`: one line per event, whatever the
+    message or traceback holds, so log search and line-based shippers see whole events.
+
+    Fields passed as `extra={"fields": {...}}` are appended as key=value pairs.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        moment = datetime.fromtimestamp(record.created).astimezone()
+        pairs = [
+            ("time", moment.isoformat(timespec="milliseconds")),
+            ("level", record.levelname),
+            ("logger", record.name),
+            ("msg", record.getMessage()),
+        ]
+        pairs.extend((str(k), str(v)) for k, v in getattr(record, "fields", {}).items())
+        if record.exc_info:
+            pairs.append(("exc", self.formatException(record.exc_info)))
+        if record.stack_info:
+            pairs.append(("stack", self.formatStack(record.stack_info)))
+        # Redacted before quoting, so escaping can never split a secret and hide it.
+        return " ".join(f"{key}={_value(self.redact(value))}" for key, value in pairs)
+
+
 def configure_logging(
     level: str, secrets: Iterable[str], stream: TextIO | None = None
 ) -> logging.Handler:
     """Send logs to one redacting handler on the root logger; returns that handler."""
     handler = logging.StreamHandler(stream or sys.stderr)
-    handler.setFormatter(RedactingFormatter(secrets))
+    handler.setFormatter(LogfmtFormatter(secrets))
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
+    # At DEBUG everything shows (redacted); otherwise per-request lines are noise.
+    quiet = logging.DEBUG if root.level <= logging.DEBUG else logging.WARNING
     for name in QUIET_LOGGERS:
-        logging.getLogger(name).setLevel(logging.WARNING)
+        logging.getLogger(name).setLevel(quiet)
     return handler

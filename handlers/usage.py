@@ -25,7 +25,7 @@ def usage_of(bot_data: dict) -> UsageLog | None:
 def record_answer(context: ContextTypes.DEFAULT_TYPE, question: str, answer: Answer) -> None:
     """Count an answered question; keep an unanswered one's text, without who asked it."""
     # The text itself only at DEBUG: INFO logs must not carry what people wrote.
-    logger.debug("question text=%r intent=%s", question, answer.intent)
+    logger.debug("question", extra={"fields": {"text": question, "intent": answer.intent}})
     usage = usage_of(context.bot_data)
     if usage is None:
         return
