@@ -218,7 +218,7 @@ class Engine:
 
         if words:
             found = self.respond.search_items(reading.words, reading.unit)
-            return found if found is not None else self.respond.not_found(words)
+            return found if found is not None else self.respond.not_found(words, suffix)
 
         if reading.has("list") and reading.has("division_word"):
             return self.respond.divisions()

@@ -15,6 +15,7 @@ EXACT = 100.0
 MIN_SCORE = 70.0
 AMBIGUITY = 4.0
 FUZZY_CUTOFF = 82.0
+SUGGESTION_CUTOFF = 80.0
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,20 @@ class EntityIndex:
                     taken.append((start, end, key))
                 start = text.find(key.text, start + 1)
         return sorted(taken, key=lambda t: t[0])
+
+    def resembling(self, words: list[str], limit: int = 3) -> list[Entity]:
+        """Names that look like words which matched nothing: suggestions, never answers."""
+        found: dict[Entity, float] = {}
+        for word in words:
+            if len(word) < 3 or is_choseong_only(word):
+                continue
+            for _, score, i in process.extract(
+                disassemble(word), self._letters, scorer=fuzz.partial_ratio,
+                score_cutoff=SUGGESTION_CUTOFF, limit=limit,
+            ):  # fmt: skip
+                entity = self.keys[i].entity
+                found[entity] = max(found.get(entity, 0.0), score)
+        return sorted(found, key=lambda e: -found[e])[:limit]
 
     def _candidates(self, word: str) -> list[Candidate]:
         """Entities `word` may stand for, best first: initials, misspelt names, partial names."""

@@ -117,12 +117,16 @@ class Responder:
         choices = tuple(Choice(q, q) for q in EXAMPLES[:4])
         return Answer(text="\n".join(lines), intent=intent, followups=choices)
 
-    def not_found(self, words: list[str]) -> Answer:
+    def not_found(self, words: list[str], suffix: str = "") -> Answer:
         shown = ", ".join(f"‘{w}’" for w in words[:3])
-        return self.help(
-            f"{shown}에 대한 내용은 시민협력국 업무보고(2021-08-13)에서 찾지 못했습니다.",
-            intent=UNANSWERED,
-        )
+        lead = f"{shown}에 대한 내용은 시민협력국 업무보고(2021-08-13)에서 찾지 못했습니다."
+        near = self.catalog.index.resembling(words)
+        if not near:
+            return self.help(lead, intent=UNANSWERED)
+        # Something alike exists: ask rather than guess, and rather than only say no.
+        choices = tuple(Choice(e.name, f"{e.name} {suffix}".strip()) for e in near)
+        text = f"{lead}\n혹시 아래 항목을 찾으셨나요?"
+        return Answer(text=text, intent=UNANSWERED, choices=choices)
 
     def too_long(self) -> Answer:
         return self.help("질문이 너무 깁니다. 한두 문장으로 짧게 물어봐 주세요.")
