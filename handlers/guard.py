@@ -45,8 +45,9 @@ def is_question(update: Update) -> bool:
         return False
     if message.chat.type == ChatType.PRIVATE:
         return True
-    text = message.text or ""
-    return text.startswith("/") or bool(_addressed.check_update(update))
+    if not message.text:
+        return False
+    return message.text.startswith("/") or bool(_addressed.check_update(update))
 
 
 async def tell(update: Update, text: str | None) -> None:
