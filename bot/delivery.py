@@ -156,8 +156,13 @@ class Broadcaster:
     def summary_day(self) -> date:
         return self.today or self.clock().astimezone(SEOUL).date()
 
-    async def run(self, bot: Bot) -> BroadcastReport:
-        """Send every due slot; slots falling due meanwhile are picked up before returning."""
+    async def run(self, bot: Bot, stopping: Callable[[], bool] = lambda: False) -> BroadcastReport:
+        """Send every due slot; slots falling due meanwhile are picked up before returning.
+
+        `stopping` is asked before each message: once it says True (the process is shutting
+        down) the broadcast ends between two messages, every finished one recorded, and
+        what is left stays due for the next start.
+        """
         report = BroadcastReport()
         if self._running.locked():
             return report
@@ -165,7 +170,7 @@ class Broadcaster:
             started = time.monotonic()
             summary: WeeklySummary | None = None
             texts: dict[str | None, str] = {}
-            while True:
+            while not stopping():
                 due = await asyncio.to_thread(self.store.due, self.clock())
                 if not due:
                     break
@@ -176,9 +181,11 @@ class Broadcaster:
                 batch = _Batch(summary, texts, fingerprints, report)
                 queue = deque(due)
                 await asyncio.gather(
-                    *(self._sender(bot, queue, batch) for _ in range(self.in_flight))
+                    *(self._sender(bot, queue, batch, stopping) for _ in range(self.in_flight))
                 )
             report.seconds = time.monotonic() - started
+            if stopping():
+                logger.info("broadcast paused for shutdown; what is left goes out after restart")
         if report.sent or report.failed or report.unconfirmed:
             logger.info(
                 "broadcast: %d sent, %d failed, %d deactivated, %d unconfirmed, %d retried, "
@@ -193,12 +200,14 @@ class Broadcaster:
             )
         return report
 
-    async def _sender(self, bot: Bot, queue: deque[Due], batch: _Batch) -> None:
+    async def _sender(
+        self, bot: Bot, queue: deque[Due], batch: _Batch, stopping: Callable[[], bool]
+    ) -> None:
         """One message at a time from the shared queue."""
         # The last successful send, written together with the next claim (one commit each).
         unsettled: list[Outcome] = []
         try:
-            while queue:
+            while queue and not stopping():
                 await self._deliver(bot, queue.popleft(), batch, unsettled)
         finally:
             if unsettled:

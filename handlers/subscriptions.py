@@ -115,7 +115,8 @@ async def summary_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 async def deliver_due(context: ContextTypes.DEFAULT_TYPE) -> None:
     """The JobQueue tick: send what is due, then wake again just after the next minute."""
     try:
-        await _broadcaster(context).run(context.bot)
+        # Shutting down (SIGTERM): stop between two messages; the rest is sent after restart.
+        await _broadcaster(context).run(context.bot, lambda: not context.application.running)
     except Exception:
         # A failed tick (disk full, engine not ready) must not end the weekly schedule.
         logger.exception("weekly broadcast failed; retrying at the next minute")

@@ -5,6 +5,9 @@ Usage (see the `fake_bot_api` fixture in tests/conftest.py):
     api.push(api.message_update("갈등관리협치과 집행률"))   # delivered through getUpdates
     [call] = await api.wait_for("sendMessage")              # Call(method, params, files, result)
     api.fail_next("sendMessage", Fault.server_error())      # the next sendMessage gets a 500
+    api.fail_next("sendMessage", Fault.held(1.0), chat_id=7)  # only a send to chat 7
+    api.chaos = lambda method, params: Fault.reset() if random() < 0.1 else None
+    await api.outage(2.0)                                   # connections refused for 2 s
     await api.wait_quiet()                                  # nothing more is being sent
 
 Every Bot API method is accepted: send*/edit* return a plausible Message, get* a plausible
@@ -20,6 +23,7 @@ import json
 import re
 import time
 from collections import defaultdict, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,6 +97,22 @@ class Fault:
         """The request is carried out (a message is delivered), the response comes late."""
         return cls("slow", delay=delay)
 
+    @classmethod
+    def held(cls, delay: float) -> Fault:
+        """The request waits `delay` before it is carried out; a client that hangs up
+        meanwhile leaves it undone ("abandoned")."""
+        return cls("held", delay=delay)
+
+    @classmethod
+    def reset(cls) -> Fault:
+        """The connection drops before the request is carried out: nothing happened."""
+        return cls("reset")
+
+    @classmethod
+    def lost(cls) -> Fault:
+        """The request is carried out, then the connection drops before the answer."""
+        return cls("lost")
+
 
 @dataclass
 class UploadedFile:
@@ -116,7 +136,7 @@ class Call:
     @property
     def delivered(self) -> bool:
         """Whether the server carried it out (a slow response still counts)."""
-        return self.outcome in ("ok", "slow")
+        return self.outcome in ("ok", "slow", "lost")
 
 
 @dataclass
@@ -133,7 +153,10 @@ class FakeBotApi:
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
         self._ids = itertools.count(1)
-        self._faults: dict[str, deque[Fault]] = defaultdict(deque)
+        self._faults: dict[str | tuple[str, int], deque[Fault]] = defaultdict(deque)
+        # Consulted when no queued fault applies: random faults for chaos runs.
+        self.chaos: Callable[[str, dict], Fault | None] | None = None
+        self._site: web.TCPSite | None = None
         self._files: dict[str, UploadedFile] = {}
         self._changed: asyncio.Condition | None = None
         self._runner: web.AppRunner | None = None
@@ -148,10 +171,21 @@ class FakeBotApi:
         app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", self.port)
-        await site.start()
+        self._site = web.TCPSite(self._runner, "127.0.0.1", self.port)
+        await self._site.start()
         self.port = self._runner.addresses[0][1]
         return self
+
+    async def outage(self, seconds: float) -> None:
+        """Nothing listens for `seconds` (connections refused, open ones closed), then the
+        server is back on the same port."""
+        await self._site.stop()
+        for connection in self._runner.server.connections:
+            if connection.transport is not None:
+                connection.transport.abort()
+        await asyncio.sleep(seconds)
+        self._site = web.TCPSite(self._runner, "127.0.0.1", self.port)
+        await self._site.start()
 
     async def stop(self) -> None:
         if self._runner is not None:
@@ -246,13 +280,24 @@ class FakeBotApi:
 
     # --- faults and inspection -----------------------------------------------------------------
 
-    def fail_next(self, method: str, *faults: Fault) -> None:
-        """The next len(faults) requests to `method` get these faults, in order."""
-        self._faults[method].extend(faults)
+    def fail_next(self, method: str, *faults: Fault, chat_id: int | None = None) -> None:
+        """The next len(faults) requests to `method` (for `chat_id` only, if given) get these
+        faults, in order."""
+        self._faults[method if chat_id is None else (method, chat_id)].extend(faults)
 
-    def requests(self, method: str | None = None) -> list[Call]:
-        """Every request so far (to `method`), faulted ones included."""
-        return [call for call in self.calls if method in (None, call.method)]
+    def _next_fault(self, method: str, params: dict) -> Fault | None:
+        for key in ((method, params.get("chat_id")), method):
+            if self._faults.get(key):
+                return self._faults[key].popleft()
+        return self.chaos(method, params) if self.chaos else None
+
+    def requests(self, method: str | None = None, chat_id: int | None = None) -> list[Call]:
+        """Every request so far (to `method`, for `chat_id`), faulted ones included."""
+        return [
+            call
+            for call in self.calls
+            if method in (None, call.method) and chat_id in (None, call.params.get("chat_id"))
+        ]
 
     def delivered(self, method: str) -> list[Call]:
         """Requests to `method` the server carried out."""
@@ -310,10 +355,12 @@ class FakeBotApi:
         method = request.match_info["method"]
         params, files = await _parse(request)
         call = Call(method, params, files, at=time.monotonic())
-        fault = self._faults[method].popleft() if self._faults[method] else None
-        if fault and fault.kind != "slow":
+        fault = self._next_fault(method, params)
+        if fault and fault.kind not in ("slow", "held", "lost"):
             call.outcome = fault.kind
             self._record(call)
+            if fault.kind == "reset":
+                return _hang_up(request)
             if fault.kind == "rate_limited":
                 return _error(
                     429,
@@ -321,12 +368,27 @@ class FakeBotApi:
                     {"retry_after": fault.retry_after},
                 )
             return _error(fault.status, fault.description)
+        if fault and fault.kind == "held":
+            call.outcome = "held"
+            self._record(call)
+            await asyncio.sleep(fault.delay)
+            if request.transport is None or request.transport.is_closing():
+                call.outcome = "abandoned"
+                self._notify()
+                return web.Response(status=499)
+            call.outcome, call.at = "ok", time.monotonic()
         if method == "getUpdates":
             result = await self._get_updates(params)
         else:
             result = self._result(method, params, files)
         call.result = result
-        if fault:
+        if fault and fault.kind == "held":
+            self._notify()
+        elif fault and fault.kind == "lost":
+            call.outcome = "lost"
+            self._record(call)
+            return _hang_up(request)
+        elif fault:
             call.outcome = "slow"
             self._record(call)
             # The work is done; only the answer is late, as when Telegram is slow to respond.
@@ -420,6 +482,13 @@ class FakeBotApi:
         if request.match_info["token"] != self.token or stored is None:
             return web.Response(status=404)
         return web.Response(body=stored.data, content_type=stored.content_type)
+
+
+def _hang_up(request: web.Request) -> web.Response:
+    """Drop the connection without an answer, as a reset or a crashed proxy does."""
+    if request.transport is not None:
+        request.transport.abort()
+    return web.Response(status=499)
 
 
 def _error(status: int, description: str, parameters: dict | None = None) -> web.Response:
