@@ -6,6 +6,7 @@ Run: .venv/bin/python benchmarks/sql_power.py [--repeat 200]
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import sys
 import tempfile
@@ -34,6 +35,7 @@ QUERIES = (
     "SELECT item, collected FROM revenue WHERE level = 3 ORDER BY collected DESC",
 )
 RUNAWAY = "SELECT count(*) FROM range(10000000000) a, range(1000) b"
+STRING_BOMB = "SELECT lpad('x', 100000000, 'y') FROM budget_lines"
 MEMORY_HUNGRY = "SELECT count(*) FROM range(100000000) a, range(100000000) b"
 
 
@@ -72,6 +74,11 @@ def main() -> None:
             f"sandbox copy built: {build * 1000:.0f} ms; reopened unchanged: {reopen * 1000:.0f} ms"
         )
 
+        first = timed(sandbox.run, QUERIES[0])
+        print(
+            f"first /sql, starting {len(sandbox.worker_pids()) or 2} worker processes: {first:.2f} s"
+        )
+
         guard = [timed(sql_guard.check, q, sandbox.tables) for q in QUERIES for _ in range(50)]
         print(f"guard check: p50 {statistics.median(guard) * 1000:.2f} ms, "
               f"p99 {percentile(guard, 0.99) * 1000:.2f} ms")  # fmt: skip
@@ -87,6 +94,10 @@ def main() -> None:
         print(f"cross join of huge ranges refused after {seconds:.2f} s: {reason}")
         seconds, reason = refusal_seconds(sandbox, MEMORY_HUNGRY)
         print(f"memory-hungry cross join refused after {seconds:.2f} s: {reason}")
+
+        seconds, reason = refusal_seconds(sandbox, STRING_BOMB)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        print(f"4 GB string bomb refused after {seconds:.2f} s: {reason} (bot peak RSS {peak} MB)")
 
         others: list[float] = []
         runaway = threading.Thread(target=refusal_seconds, args=(sandbox, RUNAWAY))

@@ -83,6 +83,14 @@ async def show_schema(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     )
 
 
+async def warm_up(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Build the sandbox and start its workers at start-up, so the first /sql is quick."""
+    sandbox = await sandbox_of(context)
+    await asyncio.to_thread(sandbox.start_workers)
+
+
 def register(app: Application) -> None:
+    if app.job_queue is not None:
+        app.job_queue.run_once(warm_up, when=1, name="sql-sandbox-warm-up")
     app.add_handler(CommandHandler("sql", run_sql))
     app.add_handler(CommandHandler("schema", show_schema))

@@ -140,10 +140,14 @@ class Sandbox:
             raise QueryRefused(verdict.reason)
         tree, capped = _cap_rows(verdict.tree, max_rows)
         sql = sql_guard.to_sql(tree)
+        return self.start_workers().execute(sql, max_rows if capped else None)
+
+    def start_workers(self) -> WorkerPool:
+        """The worker processes, started on first use (a bot can start them ahead of time)."""
         with self._pool_lock:
             if self._pool is None:
                 self._pool = WorkerPool(self.path)
-        return self._pool.execute(sql, max_rows if capped else None)
+            return self._pool
 
     def query(self, sql: str, params: Sequence = ()) -> QueryResult:
         """Run our own parameterised SQL (charts, export, catalog) in-process, time-limited."""
