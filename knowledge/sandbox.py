@@ -40,6 +40,7 @@ WORKERS = 2
 WORKER_GRACE_SECONDS = 1.0
 WORKER_ADDRESS_SPACE = 2 * 1024**3
 MAX_CELL_CHARS = 1000
+STALE_COPY_SECONDS = 3600
 TIMED_OUT = (
     f"{TIME_LIMIT_SECONDS:g}초 안에 끝나지 않아 중단했습니다. 조건을 좁히거나 LIMIT 을 써 보세요."
 )
@@ -453,6 +454,8 @@ def _quote(identifier: str) -> str:
 
 
 def _remove_stale_copies(directory: Path, keep: Path) -> None:
+    # A recent copy may belong to another process still starting its workers on it.
+    cutoff = time.time() - STALE_COPY_SECONDS
     for old in directory.glob("report-*.duckdb"):
-        if old != keep:
+        if old != keep and old.stat().st_mtime < cutoff:
             old.unlink(missing_ok=True)

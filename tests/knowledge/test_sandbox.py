@@ -1,6 +1,7 @@
 """The sandbox answers analytical SQL correctly, caps rows, and stops runaway queries politely."""
 
 import datetime as dt
+import os
 import threading
 import time
 from decimal import Decimal
@@ -152,7 +153,14 @@ def test_copy_is_rebuilt_when_the_data_changes(
     rebuilt = Sandbox.from_connection(other, tmp_path)
     assert rebuilt.path != first.path
     assert rebuilt.run("SELECT division FROM divisions").rows == (("새로운과",),)
-    assert sorted(p.name for p in tmp_path.glob("*.duckdb")) == [rebuilt.path.name]
+    assert first.path.exists()  # recent: another process may still be using it
+
+    an_hour_ago = time.time() - 3700
+    os.utime(first.path, (an_hour_ago, an_hour_ago))
+    other.execute("INSERT INTO divisions VALUES ('또새로운과', 2)")
+    newest = Sandbox.from_connection(other, tmp_path)
+    assert not first.path.exists()
+    assert newest.path.exists() and rebuilt.path.exists()
 
 
 def test_catalog_lists_every_report_table(sandbox: Sandbox) -> None:
