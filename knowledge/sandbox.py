@@ -20,7 +20,7 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
@@ -141,7 +141,9 @@ class Sandbox:
             raise QueryRefused(verdict.reason)
         tree, capped = _cap_rows(verdict.tree, max_rows)
         sql = sql_guard.to_sql(tree)
-        return self.start_workers().execute(sql, max_rows if capped else None)
+        result = self.start_workers().execute(sql, max_rows if capped else None)
+        # The query as the person wrote it (regenerated), not with our extra row to see a cut.
+        return replace(result, sql=verdict.sql)
 
     def start_workers(self) -> WorkerPool:
         """The worker processes, started on first use (a bot can start them ahead of time)."""

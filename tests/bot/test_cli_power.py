@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 import struct
 from pathlib import Path
 
@@ -47,3 +48,23 @@ def test_ask_with_sql_prints_runnable_evidence(capsys: pytest.CaptureFixture) ->
     assert "근거 SQL" in out
     assert "'사회협력과'" in out
     assert "?" not in out.split("근거 SQL", 1)[1]
+
+
+def test_ask_answers_sql_and_schema(capsys: pytest.CaptureFixture) -> None:
+    assert main(["ask", "/sql SELECT count(*) FROM budget_lines WHERE spent IS NULL"]) == 0
+    assert capsys.readouterr().out.startswith("결과: 4 ")
+    assert main(["ask", "/schema"]) == 0
+    assert "budget_lines" in capsys.readouterr().out
+
+
+def test_jsonl_answers_sql_lines_in_order(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    lines = ["/sql SELECT 6*7", "/sql DROP TABLE budget_lines", "/schema budget_lines", ""]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    assert main(["ask", "--jsonl"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["query"] for r in records] == lines
+    assert records[0]["reply"].startswith("결과: 42") and records[0]["sql"] == "SELECT 6 * 7"
+    assert records[1]["reply"].startswith("실행하지 않았습니다.")
+    assert records[2]["reply"].startswith("budget_lines:")
