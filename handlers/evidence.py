@@ -1,8 +1,5 @@
 """The "근거 SQL" button under figure answers: a tap shows the exact SQL, runnable through /sql.
-
-The button carries the query's key and its parameters, so it keeps working after a restart;
-the engine's query templates are known by key from the start.
-"""
+It carries the query's key and parameters, so it keeps working after a restart."""
 
 from __future__ import annotations
 

@@ -1,8 +1,5 @@
-"""Bar charts of the report as PNG bytes: execution rates, budgets, revenue, one division's lines.
-
-Korean text uses the NanumGothic font shipped inside the koreanize-matplotlib package, loaded
-by path, so no system font is assumed. Figures are built without pyplot (no global state).
-"""
+"""Bar charts of the report as PNG bytes (rates, budgets, revenue, a division's lines), drawn
+without pyplot in NanumGothic loaded by path from the koreanize-matplotlib package."""
 
 from __future__ import annotations
 

@@ -1,9 +1,5 @@
-"""A read-only copy of the report's tables for people's own SQL, with time, memory and row limits.
-
-DuckDB cannot open an in-memory database read-only from a second connection, so the tables are
-copied into a database file under `var/` (named by a fingerprint of their content, so it is
-rebuilt when the data changes) and that file is opened read-only with external access off.
-"""
+"""A read-only file copy of the report's tables where people's SQL runs, in worker processes,
+under time, memory and row limits (an in-memory DuckDB cannot be opened read-only twice)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,5 @@
-"""Decides whether a person's SQL may run: one read-only SELECT over the report's tables.
-
-The decision is made on sqlglot's syntax tree with allow-lists of node types, functions and
-tables; the SQL that runs is regenerated from that tree, so what was checked is what runs.
-"""
+"""Whether a person's SQL may run: one SELECT over the report's tables, decided on sqlglot's tree
+with allow-lists of node types, functions and tables; what runs is regenerated from that tree."""
 
 from __future__ import annotations
 
