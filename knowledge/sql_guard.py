@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import sqlglot
 from sqlglot import exp
+from sqlglot.dialects.dialect import Dialect
 from sqlglot.errors import SqlglotError
 
 # sqlglot warns with the statement text when it falls back to a Command; those are refused
@@ -72,6 +73,7 @@ _ALLOWED_FUNCTIONS: frozenset[type[exp.Expression]] = frozenset(
 _ALLOWED_ANONYMOUS = frozenset({"date_part", "round_even", "printf", "nfc_normalize"})
 
 _TABLE_FUNCTIONS = frozenset({exp.GenerateSeries})
+_SOURCES = (exp.Table, exp.Subquery, exp.Values)
 
 # Readers of files, URLs and other databases: named in refusals so people learn why.
 _READER_HINT = frozenset(
@@ -83,6 +85,8 @@ _READER_HINT = frozenset(
     }
 )  # fmt: skip
 _MACHINE_HINT = frozenset({"getenv", "current_setting", "getvariable", "version"})
+
+_QUERY_STARTS = frozenset({"SELECT", "WITH", "FROM", "VALUES", "TABLE"})
 
 _STATEMENT_NAMES_KO = {
     exp.Insert: "INSERT", exp.Update: "UPDATE", exp.Delete: "DELETE", exp.Merge: "MERGE",
@@ -118,8 +122,12 @@ def check(text: str, tables: Iterable[str]) -> Verdict:
         tree = parse_single_select(text)
         _check_tree(tree, allowed_tables)
         sql = _regenerate(tree)
-        # The regenerated text is what runs, so it must read back as an allowed query too.
-        _check_tree(parse_single_select(sql), allowed_tables)
+        # The regenerated text is what runs, so it must read back as the same allowed query:
+        # where sqlglot's reading is unstable, DuckDB's might differ from what was checked.
+        reread = parse_single_select(sql)
+        _check_tree(reread, allowed_tables)
+        if _regenerate(reread) != sql:
+            raise Refusal("SQL 문을 해석하지 못했습니다. 문법을 확인해 주세요.")
     except Refusal as refusal:
         return Verdict(sql=None, reason=str(refusal))
     return Verdict(sql=sql, tree=tree)
@@ -149,7 +157,7 @@ def parse_single_select(text: str) -> exp.Expression:
         raise Refusal("SQL 문이 너무 깊게 중첩되어 있습니다.") from None
     except (SqlglotError, ArithmeticError, LookupError, ValueError, TypeError):
         # sqlglot is not hardened against every odd input; an input it trips on is refused.
-        raise Refusal("SQL 문을 해석하지 못했습니다. 문법을 확인해 주세요.") from None
+        raise Refusal(_unparsable_reason(text)) from None
     if not statements:
         raise Refusal("SQL 문이 비어 있습니다. 예: /sql SELECT 6*7")
     if len(statements) > 1:
@@ -160,6 +168,19 @@ def parse_single_select(text: str) -> exp.Expression:
             f"읽기 전용입니다: SELECT 문만 실행할 수 있습니다 (받은 문: {_statement_name(tree)})."
         )
     return tree
+
+
+def _unparsable_reason(text: str) -> str:
+    """Why text sqlglot cannot parse is refused: a statement it does not know (EXPORT DATABASE,
+    IMPORT DATABASE, …) is named as such; anything else is a syntax error."""
+    try:
+        tokens = Dialect.get_or_raise(DIALECT).tokenize(text)
+    except (SqlglotError, ArithmeticError, LookupError, ValueError, TypeError):
+        tokens = []
+    first = tokens[0].text.upper() if tokens else ""
+    if first.isascii() and first.isalpha() and first not in _QUERY_STARTS:
+        return f"읽기 전용입니다: SELECT 문만 실행할 수 있습니다 (받은 문: {first[:20]})."
+    return "SQL 문을 해석하지 못했습니다. 문법을 확인해 주세요."
 
 
 def _statement_name(tree: exp.Expression) -> str:
@@ -181,6 +202,9 @@ def _check_tree(tree: exp.Expression, tables: set[str]) -> None:
         elif type(node) in _ALLOWED_NODES or type(node) in _ALLOWED_FUNCTIONS:
             if isinstance(node, exp.Var):
                 _check_var(node)
+            elif isinstance(node, exp.From | exp.Join) and not isinstance(node.this, _SOURCES):
+                # sqlglot accepts `FROM FROM t` as a bare SELECT source; DuckDB does not.
+                raise Refusal("FROM 에는 표, 괄호 친 하위 질의, VALUES 만 쓸 수 있습니다.")
         elif isinstance(node, exp.Placeholder | exp.Parameter):
             raise Refusal("매개변수 자리표시자(?, $1)는 쓸 수 없습니다. 값을 직접 적어 주세요.")
         elif isinstance(node, exp.Func):

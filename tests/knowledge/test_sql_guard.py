@@ -156,6 +156,8 @@ def test_attack_is_refused_in_korean_and_touches_nothing(
         sandbox.run(sql)
     reason = str(refusal.value)
     assert HANGUL.search(reason), reason
+    # Refused by the guard itself, before any connection sees it.
+    assert not sql_guard.check(sql, sandbox.tables).allowed
     assert MARKER not in reason
     assert _disk_state(marker_file.parent, sandbox.path.parent) == before
 
@@ -234,6 +236,9 @@ def test_allowed_query_runs_as_regenerated_without_comments(sql: str, expected: 
     ("sql", "fragment"),
     [
         ("DROP TABLE budget_lines", "DROP"),
+        ("EXPORT DATABASE '/tmp/x'", "받은 문: EXPORT"),
+        ("/* 주석 */ import database '/tmp/x'", "받은 문: IMPORT"),
+        ("SELECT (", "해석하지 못했습니다"),
         ("SELECT 1; SELECT 2", "하나만"),
         ("SELECT * FROM read_csv('x')", "read_csv"),
         ("SELECT * FROM '/etc/passwd'", "파일 경로"),
@@ -241,7 +246,18 @@ def test_allowed_query_runs_as_regenerated_without_comments(sql: str, expected: 
         ("SELECT * FROM nowhere", "nowhere"),
         ("SELECT ?", "자리표시자"),
     ],
-    ids=["ddl", "many", "reader", "path", "machine", "unknown-table", "placeholder"],
+    ids=[
+        "ddl",
+        "export",
+        "import-after-comment",
+        "syntax",
+        "many",
+        "reader",
+        "path",
+        "machine",
+        "unknown-table",
+        "placeholder",
+    ],
 )
 def test_refusal_says_why(sql: str, fragment: str) -> None:
     verdict = sql_guard.check(sql, ["budget_lines"])
