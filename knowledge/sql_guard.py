@@ -10,11 +10,11 @@ from dataclasses import dataclass
 import sqlglot
 from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
-from sqlglot.errors import SqlglotError
 
 # sqlglot warns with the statement text when it falls back to a Command; those are refused
 # anyway, and people's text stays out of the logs.
 logging.getLogger("sqlglot").setLevel(logging.ERROR)
+logger = logging.getLogger(__name__)
 
 DIALECT = "duckdb"
 MAX_SQL_CHARS = 4000
@@ -86,6 +86,9 @@ _READER_HINT = frozenset(
 )  # fmt: skip
 _MACHINE_HINT = frozenset({"getenv", "current_setting", "getvariable", "version"})
 
+# sqlglot is not hardened against every odd input (AttributeError, IndexError … from deep
+# inside its parser have been seen); any exception while reading untrusted text is a refusal.
+_PARSER_FAULTS = Exception
 _QUERY_STARTS = frozenset({"SELECT", "WITH", "FROM", "VALUES", "TABLE"})
 
 _STATEMENT_NAMES_KO = {
@@ -116,7 +119,7 @@ class Refusal(Exception):
 
 
 def check(text: str, tables: Iterable[str]) -> Verdict:
-    """Allow exactly one SELECT reading only `tables` (or no table); otherwise say why not."""
+    """Allow exactly one SELECT reading only `tables` (or no table); otherwise say why. Never raises."""
     allowed_tables = {name.lower() for name in tables}
     try:
         tree = parse_single_select(text)
@@ -130,6 +133,9 @@ def check(text: str, tables: Iterable[str]) -> Verdict:
             raise Refusal("SQL 문을 해석하지 못했습니다. 문법을 확인해 주세요.")
     except Refusal as refusal:
         return Verdict(sql=None, reason=str(refusal))
+    except _PARSER_FAULTS:
+        logger.exception("the SQL guard failed on a query; refused")
+        return Verdict(sql=None, reason="SQL 문을 해석하지 못했습니다. 문법을 확인해 주세요.")
     return Verdict(sql=sql, tree=tree)
 
 
@@ -141,7 +147,7 @@ def to_sql(tree: exp.Expression) -> str:
 def _regenerate(tree: exp.Expression) -> str:
     try:
         return to_sql(tree)
-    except (SqlglotError, ArithmeticError, LookupError, ValueError, TypeError):
+    except _PARSER_FAULTS:
         raise Refusal("SQL 문을 해석하지 못했습니다. 문법을 확인해 주세요.") from None
 
 
@@ -155,8 +161,7 @@ def parse_single_select(text: str) -> exp.Expression:
         statements = [s for s in sqlglot.parse(text, read=DIALECT) if s is not None]
     except RecursionError:
         raise Refusal("SQL 문이 너무 깊게 중첩되어 있습니다.") from None
-    except (SqlglotError, ArithmeticError, LookupError, ValueError, TypeError):
-        # sqlglot is not hardened against every odd input; an input it trips on is refused.
+    except _PARSER_FAULTS:
         raise Refusal(_unparsable_reason(text)) from None
     if not statements:
         raise Refusal("SQL 문이 비어 있습니다. 예: /sql SELECT 6*7")
@@ -175,7 +180,7 @@ def _unparsable_reason(text: str) -> str:
     IMPORT DATABASE, …) is named as such; anything else is a syntax error."""
     try:
         tokens = Dialect.get_or_raise(DIALECT).tokenize(text)
-    except (SqlglotError, ArithmeticError, LookupError, ValueError, TypeError):
+    except _PARSER_FAULTS:
         tokens = []
     first = tokens[0].text.upper() if tokens else ""
     if first.isascii() and first.isalpha() and first not in _QUERY_STARTS:

@@ -263,3 +263,13 @@ def test_refusal_says_why(sql: str, fragment: str) -> None:
     verdict = sql_guard.check(sql, ["budget_lines"])
     assert not verdict.allowed
     assert fragment in verdict.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["{:}ㄱn{[m나&?ㄱjx", "; --", "SELECT {'a': }", "\x00\x01", "SELECT 1 ::"],
+    ids=["brace-map", "semicolon", "empty-struct-value", "control", "cast"],
+)
+def test_inputs_that_trip_the_parser_are_refused_not_raised(text: str) -> None:
+    verdict = sql_guard.check(text, ["budget_lines"])
+    assert not verdict.allowed and HANGUL.search(verdict.reason)
