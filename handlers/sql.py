@@ -39,8 +39,7 @@ async def sandbox_of(context: ContextTypes.DEFAULT_TYPE) -> Sandbox:
 
 def may_use_sql(context: ContextTypes.DEFAULT_TYPE, user_id: int | None) -> bool:
     """BOT_SQL_USERS lists who may; empty means everyone (the data is public, the sandbox holds)."""
-    settings = context.bot_data.get("settings")
-    allowed = getattr(settings, "sql_users", frozenset())
+    allowed = context.bot_data["settings"].sql_users
     return not allowed or user_id in allowed
 
 
