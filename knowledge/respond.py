@@ -113,6 +113,7 @@ class Responder:
             "예산·집행률, 인력, 세입, 주요사업 현황과 일정, 담당 부서를 물어보세요.",
             "예시:",
             *(f"• {q}" for q in EXAMPLES),
+            "표를 직접 조회하려면: /schema, /sql SELECT …",
         ]
         choices = tuple(Choice(q, q) for q in EXAMPLES[:4])
         return Answer(text="\n".join(lines), intent=intent, followups=choices)
