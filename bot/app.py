@@ -23,6 +23,7 @@ from knowledge import Engine
 logger = logging.getLogger(__name__)
 
 TIMEZONE = ZoneInfo("Asia/Seoul")
+RATE_LIMIT_RETRIES = 10
 
 
 async def on_startup(app: Application) -> None:
@@ -65,7 +66,9 @@ def build_application(settings: Settings, engine: Engine | None = None) -> Appli
     updates_request = HTTPXRequest(connect_timeout=timeout, read_timeout=timeout)
     rate_limiter = AIORateLimiter(
         overall_max_rate=settings.messages_per_second,
-        max_retries=settings.max_retries,
+        # A 429 means Telegram delivered nothing, so resending is always safe: a storm of
+        # them is waited out (RATE_LIMIT_RETRIES retry_after periods) instead of a reply lost.
+        max_retries=max(settings.max_retries, RATE_LIMIT_RETRIES),
     )
     defaults = Defaults(
         parse_mode=ParseMode.HTML,

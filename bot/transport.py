@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 
 import httpx
 from telegram.error import NetworkError
@@ -52,6 +53,17 @@ def is_repeatable(endpoint: str) -> bool:
     return endpoint in REPEATABLE or (endpoint.startswith("get") and endpoint != "getUpdates")
 
 
+# A request that never left keeps being resent for this long (a network outage, a restarting
+# proxy) with backoff up to UNREACHABLE_BACKOFF: a reply waits for the network rather than
+# being dropped after a few quick tries.
+UNREACHABLE_PATIENCE = 60.0
+UNREACHABLE_BACKOFF = 2.0
+
+
+def never_sent(error: NetworkError) -> bool:
+    return isinstance(error.__cause__, NOT_SENT)
+
+
 def may_resend(endpoint: str, error: NetworkError) -> bool:
     """Whether a request that failed with `error` may be sent again without a duplicate."""
     return isinstance(error.__cause__, NOT_SENT) or is_repeatable(endpoint)
@@ -60,10 +72,18 @@ def may_resend(endpoint: str, error: NetworkError) -> bool:
 class RetryingRequest(HTTPXRequest):
     """HTTPXRequest that resends after 5xx replies and safe network failures, with backoff."""
 
-    def __init__(self, *, max_retries: int = 3, backoff: float = 0.5, **kwargs) -> None:
+    def __init__(
+        self,
+        *,
+        max_retries: int = 3,
+        backoff: float = 0.5,
+        patience: float = UNREACHABLE_PATIENCE,
+        **kwargs,
+    ) -> None:
         super().__init__(**kwargs)
         self.max_retries = max_retries
         self.backoff = backoff
+        self.patience = patience
 
     async def do_request(
         self,
@@ -76,8 +96,10 @@ class RetryingRequest(HTTPXRequest):
         pool_timeout=HTTPXRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         endpoint = endpoint_of(url)
-        for attempt in range(self.max_retries + 1):
-            last = attempt == self.max_retries
+        started = time.monotonic()
+        attempt = unreachable = 0
+        while True:
+            last = attempt >= self.max_retries
             try:
                 code, payload = await super().do_request(
                     url,
@@ -89,6 +111,18 @@ class RetryingRequest(HTTPXRequest):
                     pool_timeout=pool_timeout,
                 )
             except NetworkError as error:
+                if never_sent(error) and time.monotonic() - started < self.patience:
+                    # Not counted as an attempt: nothing reached Telegram.
+                    unreachable += 1
+                    logger.warning(
+                        "%s: Telegram unreachable (%s); resending",
+                        endpoint,
+                        type(error.__cause__).__name__,
+                    )
+                    await asyncio.sleep(
+                        min(self.backoff * 2 ** (unreachable - 1), UNREACHABLE_BACKOFF)
+                    )
+                    continue
                 if last or not may_resend(endpoint, error):
                     raise
                 logger.warning(
@@ -103,4 +137,4 @@ class RetryingRequest(HTTPXRequest):
                     return code, payload
                 logger.warning("%s answered %d, attempt %d; resending", endpoint, code, attempt + 1)
             await asyncio.sleep(self.backoff * 2**attempt)
-        raise AssertionError("unreachable: the last attempt returns or raises")
+            attempt += 1

@@ -157,6 +157,7 @@ class FakeBotApi:
         # Consulted when no queued fault applies: random faults for chaos runs.
         self.chaos: Callable[[str, dict], Fault | None] | None = None
         self._site: web.TCPSite | None = None
+        self._down = False
         self._files: dict[str, UploadedFile] = {}
         self._changed: asyncio.Condition | None = None
         self._runner: web.AppRunner | None = None
@@ -167,6 +168,7 @@ class FakeBotApi:
     async def start(self) -> FakeBotApi:
         self._changed = asyncio.Condition()
         app = web.Application(client_max_size=50 * 1024 * 1024)
+        app.on_response_prepare.append(self._close_when_down)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         self._runner = web.AppRunner(app, access_log=None)
@@ -180,10 +182,11 @@ class FakeBotApi:
         """Nothing listens for `seconds` (connections refused, open ones closed), then the
         server is back on the same port."""
         await self._site.stop()
-        for connection in self._runner.server.connections:
-            if connection.transport is not None:
-                connection.transport.abort()
+        # Open keep-alive connections answer once more, with `Connection: close`: cutting
+        # them would be a reset (a request lost in transit), not a refused connection.
+        self._down = True
         await asyncio.sleep(seconds)
+        self._down = False
         self._site = web.TCPSite(self._runner, "127.0.0.1", self.port)
         await self._site.start()
 
@@ -206,6 +209,10 @@ class FakeBotApi:
     @property
     def file_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/file/bot"
+
+    async def _close_when_down(self, request: web.Request, response: web.StreamResponse) -> None:
+        if self._down:
+            response.force_close()
 
     # --- updates -----------------------------------------------------------------------------
 
