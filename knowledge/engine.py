@@ -8,14 +8,14 @@ from pathlib import Path
 import duckdb
 
 from knowledge.answer import Answer
-from knowledge.catalog import Catalog
+from knowledge.catalog import REVENUE_TOTAL, Catalog
 from knowledge.ingest import load_report
 from knowledge.lexicon import Lexicon
 from knowledge.match import Entity, leaders
 from knowledge.normalize import MAX_LENGTH, clean
 from knowledge.power import answer_power_command
 from knowledge.queries import Queries
-from knowledge.respond import BUREAU, UNANSWERED, Responder
+from knowledge.respond import UNANSWERED, Responder
 from knowledge.understand import Mention, Reading, read
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ class Engine:
         self.lexicon = lexicon
         self.catalog = Catalog.build(connection, lexicon)
         self.queries = Queries(connection)
-        self.respond = Responder(self.queries, self.catalog)
+        self.respond = Responder(self.queries, self.catalog, lexicon)
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Engine:
@@ -131,7 +131,7 @@ class Engine:
             reading.has("revenue") and not named - {"revenue"} and not words
         ):
             if not named:
-                return self.respond.revenue("합계", reading)
+                return self.respond.revenue(REVENUE_TOTAL, reading)
             return self._one(
                 mentions[0], suffix, "revenue", lambda e: self.respond.revenue(e.name, reading)
             )
@@ -223,7 +223,7 @@ class Engine:
         if reading.has("list") and reading.has("division_word"):
             return self.respond.divisions()
         if kinds == {"bureau"} or reading.has("bureau", *FIGURE_INTENTS):
-            return self.respond.spending(BUREAU, metric, eok)
+            return self.respond.spending(self.respond.bureau, metric, eok)
         if reading.has("organization", "division_word"):
             return self.respond.organization()
         if reading.has("schedule"):

@@ -28,6 +28,10 @@ class Lexicon:
     aliases: tuple[Alias, ...]
     longest: int
     counters: dict[str, str]
+    examples: tuple[str, ...]
+    personnel_columns: dict[str, str]
+    leading: frozenset[str]
+    money: tuple[str, ...]
 
     @classmethod
     def load(cls, data_dir: Path) -> Lexicon:
@@ -49,7 +53,17 @@ class Lexicon:
                 Alias(compact(a["alias"]), a["kind"], a["name"]) for a in tomllib.load(f)["alias"]
             )
         frozen = {word: frozenset(g) for word, g in groups.items() if word}
-        return cls(frozen, particles, aliases, max(map(len, frozen)), counters)
+        return cls(
+            frozen,
+            particles,
+            aliases,
+            max(map(len, frozen)),
+            counters,
+            tuple(raw["help"]["examples"]),
+            dict(raw["personnel_columns"]),
+            frozenset(raw["words"]["leading"]),
+            tuple(compact(w) for w in raw["words"]["money"]),
+        )
 
     def cover(self, piece: str) -> list[str] | None:
         """Split `piece` wholly into known words (longest first), or None when something is left."""

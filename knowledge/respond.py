@@ -11,14 +11,14 @@ from rapidfuzz import fuzz
 
 from knowledge import format as fmt
 from knowledge.answer import Answer, Choice
-from knowledge.catalog import Catalog
+from knowledge.catalog import REVENUE_TOTAL, Catalog
 from knowledge.hangul import disassemble, is_hangul
+from knowledge.lexicon import Lexicon
 from knowledge.match import Entity
 from knowledge.normalize import compact
 from knowledge.queries import Queries, Result
 from knowledge.understand import ANY_COUNTER, Reading
 
-BUREAU = "시민협력국"
 SECTION_NAMES = {"Ⅰ": "Ⅰ 세출 총괄", "Ⅳ": "Ⅳ 세부사업별 현황"}
 FIELD_LABELS = {"budget": "예산현액", "committed": "원인행위액", "spent": "지출액"}
 RATE_FIELDS = {"committed": "committed_rate_printed", "spent": "spent_rate_printed"}
@@ -33,13 +33,6 @@ METRIC_FIELDS = {
     "remaining": ("budget", "spent"),
     None: ("budget", "committed", "spent"),
 }
-PERSONNEL_KINDS = {
-    "행정직": "administrative",
-    "기술직": "technical",
-    "개방형": "open_position",
-    "임기제": "fixed_term",
-    "관리운영": "management",
-}
 LIST_LIMIT = 12
 # The intent of a reply that could not answer: worth adding an alias or a word for.
 UNANSWERED = "unanswered"
@@ -47,23 +40,18 @@ UNANSWERED = "unanswered"
 COUNTED = re.compile(r"\d[\d,.]*\s*(?:명|개소|개|건|회|곳|석|실|억원|백만원|천원|%)")
 RANK_DEFAULT = 5
 
-EXAMPLES = (
-    "갈등관리협치과 집행률",
-    "서울혁신파크 운영 예산",
-    "10월 일정",
-    "기부금품 담당 부서",
-    "사회협력과 인원",
-    "지출 집행률 가장 낮은 사업",
-)
-
 
 class Responder:
     """Builds the answer for each kind of question from the report's tables."""
 
-    def __init__(self, queries: Queries, catalog: Catalog) -> None:
+    def __init__(self, queries: Queries, catalog: Catalog, lexicon: Lexicon) -> None:
         self.queries = queries
         self.catalog = catalog
-        self.as_of: date = queries.run("report").rows[0]["as_of"]
+        self.examples = lexicon.examples
+        self.personnel_columns = lexicon.personnel_columns
+        report = queries.run("report").rows[0]
+        self.as_of: date = report["as_of"]
+        self.bureau: str = report["bureau"]
         # What the ingest checks found, read once: nearly every figure answer looks here.
         self.inconsistencies: dict[str, list[dict]] = {}
         for row in queries.run("inconsistencies_all").rows:
@@ -112,10 +100,10 @@ class Responder:
             lead or "시민협력국 업무보고(2021-08-13 기준) 도우미입니다.",
             "예산·집행률, 인력, 세입, 주요사업 현황과 일정, 담당 부서를 물어보세요.",
             "예시:",
-            *(f"• {q}" for q in EXAMPLES),
+            *(f"• {q}" for q in self.examples),
             "표를 직접 조회하려면: /schema, /sql SELECT …",
         ]
-        choices = tuple(Choice(q, q) for q in EXAMPLES[:4])
+        choices = tuple(Choice(q, q) for q in self.examples[:4])
         return Answer(text="\n".join(lines), intent=intent, followups=choices)
 
     def not_found(self, words: list[str], suffix: str = "") -> Answer:
@@ -144,12 +132,12 @@ class Responder:
         """The bureau's or a division's figures, from Ⅰ, checked against Ⅳ."""
         result = (
             self.queries.run("spending_total")
-            if subject == BUREAU
+            if subject == self.bureau
             else self.queries.run("spending_of", subject)
         )
         rows = {row["section"]: row for row in result.rows}
         main = rows.get("Ⅰ") or next(iter(rows.values()))
-        name = f"{BUREAU} 전체" if subject == BUREAU else subject
+        name = f"{self.bureau} 전체" if subject == self.bureau else subject
         lines = _figure_lines(name, main, metric, eok)
         fields = METRIC_FIELDS[metric]
         other = rows.get("Ⅳ")
@@ -167,7 +155,7 @@ class Responder:
         lines += self._notes(subject, fields, tuple(said))
         lines.append(self._closing(*(row["source"] for row in result.rows)))
         followups = (
-            () if subject == BUREAU else _followups(subject, ("사업 목록", "인원", "주요업무"))
+            () if subject == self.bureau else _followups(subject, ("사업 목록", "인원", "주요업무"))
         )
         return self._answer(lines, "figure", result, entity=subject, followups=followups)
 
@@ -252,13 +240,12 @@ class Responder:
             else self.queries.run("personnel_total")
         )
         row = result.first
-        name = division or f"{BUREAU} 전체"
-        kinds = [k for k in PERSONNEL_KINDS if any(w.startswith(k) for w in words)]
+        name = division or f"{self.bureau} 전체"
+        columns = self.personnel_columns
+        kinds = [k for k in columns if any(w.startswith(k) for w in words)]
         if kinds:
             first = (
-                f"{name} "
-                + ", ".join(f"{k} {row[PERSONNEL_KINDS[k]]}명" for k in kinds)
-                + " (현원 기준)"
+                f"{name} " + ", ".join(f"{k} {row[columns[k]]}명" for k in kinds) + " (현원 기준)"
             )
         elif "현원" in words and "정원" not in words:
             first = f"{name} 현원: {row['current']}명 (정원 {row['quota']}명)"
@@ -272,7 +259,7 @@ class Responder:
             if not shortage
             else f"과부족 {'△' if shortage < 0 else ''}{abs(shortage)}명"
         )
-        by_kind = ", ".join(f"{k} {row[c]}명" for k, c in PERSONNEL_KINDS.items() if row[c])
+        by_kind = ", ".join(f"{k} {row[c]}명" for k, c in columns.items() if row[c])
         lines = [first if kinds else f"{first} ({balance})", f"직종별 현원: {by_kind}"]
         if row["part_time_fixed_term"]:
             lines.append(f"※ 시간선택제임기제 {row['part_time_fixed_term']}명 별도")
@@ -360,7 +347,7 @@ class Responder:
     def revenue(self, item: str, reading: Reading) -> Answer:
         result = self.queries.run("revenue_item", item)
         row = result.first
-        name = "세입 합계" if item == "합계" else item
+        name = "세입 합계" if item == REVENUE_TOTAL else item
         words = " ".join(reading.keywords)
         collected = f"징수액 {fmt.money(row['collected'])} (징수율 {fmt.rate(row['collection_rate_printed'])})"
         budget = (
@@ -715,7 +702,7 @@ class Responder:
 
     def divisions(self) -> Answer:
         result = self.queries.run("spending_divisions")
-        lines = [f"{BUREAU}의 과 {len(result.rows)}개 (예산현액 순):"]
+        lines = [f"{self.bureau}의 과 {len(result.rows)}개 (예산현액 순):"]
         lines += [
             f"• {r['division']} {fmt.money(r['budget'])} (지출 {fmt.rate(r['spent_rate_printed'])})"
             for r in result.rows

@@ -20,7 +20,6 @@ TOP_N = re.compile(r"(?:상위|하위|top|TOP|Top)\s*(\d{1,2})|(\d{1,2})\s*(?:�
 # "교통국" must stay one unknown word, not "교통" + the bureau keyword "국".
 SHORT_MEANINGFUL = 1
 ANY_COUNTER = "*"  # "위원 수": some number with a counter, whichever
-LEADING_LETTERS = frozenset({"몇", "총", "각", "전"})
 DETACHABLE = frozenset({"filler", "count", "count_people"})
 # A run of neighbouring words is read as one name only when it fits this well.
 RUN_SCORE = 85.0
@@ -72,7 +71,7 @@ def read(text: str, lexicon: Lexicon, index: EntityIndex) -> Reading:
     if top:
         reading.top_n = int(top.group(1) or top.group(2))
 
-    tokens = _merge_single_letters([compact(token) for token in cleaned.split()])
+    tokens = _merge_single_letters([compact(token) for token in cleaned.split()], lexicon.leading)
     joined = "".join(tokens)
     spans = index.exact_spans(joined)
     covered = [False] * len(joined)
@@ -122,7 +121,7 @@ def read(text: str, lexicon: Lexicon, index: EntityIndex) -> Reading:
     if reading.unit is None and counted:
         reading.unit = counted[0]
     if reading.unit is None:
-        reading.unit = _implied_unit(reading)
+        reading.unit = _implied_unit(reading, lexicon)
     return reading
 
 
@@ -143,13 +142,13 @@ def _demote_weak_mentions(reading: Reading) -> None:
             reading.unknown.append(mention.text)
 
 
-def _implied_unit(reading: Reading) -> str | None:
+def _implied_unit(reading: Reading, lexicon: Lexicon) -> str | None:
     """The counter a question implies without "몇": people for 인원, money for 금액 or 규모."""
     if reading.has("count_people", "personnel"):
         return "명"
-    if reading.has("budget") or any(k in ("얼마", "금액") for k in reading.keywords):
+    if reading.has("budget") or any(k in lexicon.money for k in reading.keywords):
         return "원"
-    if any(w.endswith(("금액", "규모", "지원액", "사업비")) for w in reading.words):
+    if any(w.endswith(lexicon.money) for w in reading.words):
         return "원"
     if reading.has("count"):
         return ANY_COUNTER
@@ -211,7 +210,7 @@ def _names(candidates: list[Candidate]) -> set[str]:
     return {compact(c.entity.name) for c in leaders(candidates)}
 
 
-def _merge_single_letters(tokens: list[str]) -> list[str]:
+def _merge_single_letters(tokens: list[str], leading_letters: frozenset[str]) -> list[str]:
     """`시 민 숙 의 예 산 과` → `시민숙의예산과`; `집행 안 된` → `집행안된`; `어느 과` → `어느과`.
 
     A one-letter word is letter-spacing or a word that only means something with its neighbour.
@@ -221,7 +220,7 @@ def _merge_single_letters(tokens: list[str]) -> list[str]:
     for token in tokens:
         if not token:
             continue
-        if token in LEADING_LETTERS:
+        if token in leading_letters:
             # "몇 개소", "총 예산": these open the next word rather than close the last one.
             leading += token
         elif merged and len(token) == 1 and not leading:
