@@ -115,14 +115,23 @@ def _aware(moment: datetime | None) -> datetime | None:
     return None if moment is None else moment.replace(tzinfo=UTC)
 
 
+def first(result: duckdb.DuckDBPyConnection) -> tuple | None:
+    """The first row, with the result read to its end.
+
+    DuckDB keeps a half-read result (`fetchone`) open, and with it a transaction that holds
+    every row version written since: on a long-lived connection that is memory that grows
+    and commits that slow down with each message sent.
+    """
+    rows = result.fetchall()
+    return rows[0] if rows else None
+
+
 def migrate(connection: duckdb.DuckDBPyConnection, target: int = LATEST_VERSION) -> int:
     """Bring the file forward to `target`, one transaction per version; returns the version."""
     connection.execute(
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP)"
     )
-    version = connection.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[
-        0
-    ]
+    version = first(connection.execute("SELECT coalesce(max(version), 0) FROM schema_version"))[0]
     if version > LATEST_VERSION:
         raise RuntimeError(f"state file is at version {version}, newer than this code")
     for number in range(version + 1, target + 1):
@@ -227,12 +236,14 @@ class SubscriptionStore:
 
     def get(self, chat_id: int) -> Subscription | None:
         with self._lock:
-            row = self._connection.execute(
-                """SELECT chat_id, chat_type, weekday, hour, minute, active, since, created_at,
-                          updated_at, stopped_reason
-                   FROM subscriptions WHERE chat_id = ?""",
-                [chat_id],
-            ).fetchone()
+            row = first(
+                self._connection.execute(
+                    """SELECT chat_id, chat_type, weekday, hour, minute, active, since, created_at,
+                              updated_at, stopped_reason
+                       FROM subscriptions WHERE chat_id = ?""",
+                    [chat_id],
+                )
+            )
         if row is None:
             return None
         return Subscription(
@@ -248,9 +259,9 @@ class SubscriptionStore:
 
     def active_count(self) -> int:
         with self._lock:
-            return self._connection.execute(
-                "SELECT count(*) FROM subscriptions WHERE active"
-            ).fetchone()[0]
+            return first(
+                self._connection.execute("SELECT count(*) FROM subscriptions WHERE active")
+            )[0]
 
     def due(self, now: datetime) -> list[Due]:
         """Every active chat's one due slot (the latest, never a backlog), oldest slot first."""
@@ -373,9 +384,11 @@ class SubscriptionStore:
     def last_snapshot(self, chat_id: int) -> dict | None:
         """The key figures of the last summary this chat received, if any."""
         with self._lock:
-            row = self._connection.execute(
-                "SELECT snapshot FROM snapshots WHERE chat_id = ?", [chat_id]
-            ).fetchone()
+            row = first(
+                self._connection.execute(
+                    "SELECT snapshot FROM snapshots WHERE chat_id = ?", [chat_id]
+                )
+            )
         return None if row is None else json.loads(row[0])
 
     def record_snapshot(self, chat_id: int, snapshot: dict, now: datetime) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 
 from bot.schedule import SEOUL
-from bot.subscriptions import migrate
+from bot.subscriptions import first, migrate
 
 # Unanswered questions not asked again for this long are dropped at the next flush.
 KEEP_DAYS = 90
@@ -144,7 +144,7 @@ class UsageLog:
 
     def distinct_unanswered(self) -> int:
         with self._lock:
-            return self._connection.execute("SELECT count(*) FROM unanswered").fetchone()[0]
+            return first(self._connection.execute("SELECT count(*) FROM unanswered"))[0]
 
     def close(self, today: date | None = None) -> None:
         self.flush(today)
