@@ -151,17 +151,25 @@ def migrate(connection: duckdb.DuckDBPyConnection, target: int = LATEST_VERSION)
     return version
 
 
+def open_state_file(path: str) -> tuple[duckdb.DuckDBPyConnection, int]:
+    """Connect to the state file (creating its folder), migrated forward; returns its version.
+
+    In one process DuckDB shares the database between connections to the same file, so the
+    subscription store and the usage log each hold one without locking each other out.
+    """
+    if path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    connection = duckdb.connect(path)
+    return connection, migrate(connection)
+
+
 class SubscriptionStore:
     """Subscriptions and the delivery log; thread-safe, call from asyncio via to_thread."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self._connection = duckdb.connect(self.path)
+        self._connection, self.version = open_state_file(self.path)
         self._lock = threading.Lock()
-        with self._lock:
-            self.version = migrate(self._connection)
 
     def close(self) -> None:
         with self._lock:

@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 
 from bot.schedule import SEOUL
-from bot.subscriptions import first, migrate
+from bot.subscriptions import first, open_state_file
 
 # Unanswered questions not asked again for this long are dropped at the next flush.
 KEEP_DAYS = 90
@@ -70,16 +70,10 @@ class UsageLog:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        # In one process DuckDB shares the database between connections to the same file,
-        # so this sits next to the subscriptions store without a second lock on the file.
-        self._connection = duckdb.connect(self.path)
+        self._connection, _ = open_state_file(self.path)
         self._lock = threading.Lock()
         self._pending_counts: Counter[str] = Counter()
         self._pending_questions: Counter[str] = Counter()
-        with self._lock:
-            migrate(self._connection)
 
     def count(self, name: str, amount: int = 1) -> None:
         with self._lock:
