@@ -19,9 +19,9 @@ import duckdb
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from knowledge import sql_guard  # noqa: E402
-from knowledge.ingest import load_report  # noqa: E402
-from knowledge.sandbox import QueryRefused, Sandbox  # noqa: E402
+from knowledge.report.ingest import load_report  # noqa: E402
+from knowledge.sql import guard as sql_guard  # noqa: E402
+from knowledge.sql.sandbox import QueryRefused, Sandbox  # noqa: E402
 
 QUERIES = (
     "SELECT 6*7",
@@ -112,8 +112,8 @@ def main() -> None:
         )
 
         started = time.perf_counter()
-        from knowledge.charts import render_chart
-        from knowledge.export import export_lines
+        from knowledge.files.charts import render_chart
+        from knowledge.files.export import export_lines
 
         print(
             f"import charts + export (matplotlib, openpyxl): {time.perf_counter() - started:.2f} s"

@@ -7,7 +7,7 @@ import json
 import sys
 
 from knowledge import Answer, Engine
-from knowledge.power import answer_evidence
+from knowledge.sql.commands import answer_evidence
 
 
 def render_plain(answer: Answer) -> str:
@@ -99,16 +99,16 @@ def print_summary(engine: Engine, today: str | None) -> int:
 def save_power_file(engine: Engine, args: argparse.Namespace) -> int:
     """`chart 집행률 -o out.png` and `export [과] -o lines.xlsx`: write the file, say where."""
     # Imported here: matplotlib and openpyxl take a second to load that `ask` never needs.
-    from knowledge.sandbox import shared_sandbox
+    from knowledge.sql.sandbox import shared_sandbox
 
     sandbox = shared_sandbox(engine.connection)
     try:
         if args.command == "chart":
-            from knowledge.charts import render_chart
+            from knowledge.files.charts import render_chart
 
             made = render_chart(sandbox, " ".join(args.topic))
         else:
-            from knowledge.export import export_lines
+            from knowledge.files.export import export_lines
 
             file_format = "csv" if (args.output or "").lower().endswith(".csv") else "xlsx"
             made = export_lines(sandbox, " ".join(args.division), file_format)

@@ -10,7 +10,7 @@ from telegram.constants import ChatAction
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from handlers.sql import sandbox_of
-from knowledge.charts import UnknownChart, render_chart
+from knowledge.files.charts import UnknownChart, render_chart
 
 COMMANDS = (("chart", "차트 (예: /chart 집행률, /chart 사회협력과)"),)
 

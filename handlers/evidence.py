@@ -13,8 +13,8 @@ from telegram import InlineKeyboardButton, Message, Update
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes
 
 from knowledge import Answer
-from knowledge.power import evidence_sql
 from knowledge.queries import TEMPLATES
+from knowledge.sql.commands import evidence_sql
 
 BUTTON_LABEL = "근거 SQL"
 PREFIX = "e:"

@@ -10,7 +10,7 @@ from telegram.constants import ChatAction
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from handlers.sql import sandbox_of
-from knowledge.export import FORMATS, UnknownDivision, export_lines
+from knowledge.files.export import FORMATS, UnknownDivision, export_lines
 
 COMMANDS = (("export", "세부사업 CSV·엑셀 파일 (예: /export 사회협력과)"),)
 

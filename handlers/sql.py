@@ -11,8 +11,8 @@ from telegram.constants import ChatAction
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from handlers.replies import ENGINE, ENGINE_EXECUTOR
-from knowledge.power import answer_schema, split_command, sql_reply
-from knowledge.sandbox import Sandbox, shared_sandbox
+from knowledge.sql.commands import answer_schema, split_command, sql_reply
+from knowledge.sql.sandbox import Sandbox, shared_sandbox
 
 logger = logging.getLogger(__name__)
 

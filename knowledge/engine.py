@@ -9,13 +9,13 @@ import duckdb
 
 from knowledge.answer import Answer
 from knowledge.catalog import REVENUE_TOTAL, Catalog
-from knowledge.ingest import load_report
 from knowledge.lexicon import Lexicon
 from knowledge.match import Entity, leaders
 from knowledge.normalize import MAX_LENGTH, clean
-from knowledge.power import answer_power_command
 from knowledge.queries import Queries
+from knowledge.report.ingest import load_report
 from knowledge.respond import UNANSWERED, Responder
+from knowledge.sql.commands import answer_power_command
 from knowledge.understand import Mention, Reading, read
 
 logger = logging.getLogger(__name__)

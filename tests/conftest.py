@@ -14,8 +14,8 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.config import Settings
 from knowledge import Engine
-from knowledge.ingest import load_report
-from knowledge.sandbox import Sandbox
+from knowledge.report.ingest import load_report
+from knowledge.sql.sandbox import Sandbox
 
 REPORT = Path(__file__).resolve().parents[1] / "data" / "report_2021-08-13.txt"
 

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from bot.cli import main
-from knowledge.charts import SIZE_PIXELS
+from knowledge.files.charts import SIZE_PIXELS
 
 
 def test_chart_is_written_as_png(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -4,7 +4,7 @@ import struct
 
 import pytest
 
-from knowledge.charts import (
+from knowledge.files.charts import (
     SIZE_PIXELS,
     UnknownChart,
     build_figure,
@@ -13,7 +13,7 @@ from knowledge.charts import (
     font_path,
     render_chart,
 )
-from knowledge.sandbox import Sandbox
+from knowledge.sql.sandbox import Sandbox
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from knowledge.ingest import load_report
+from knowledge.report.ingest import load_report
 
 REPORT = Path(__file__).resolve().parents[2] / "data" / "report_2021-08-13.txt"
 

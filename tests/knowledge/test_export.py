@@ -6,8 +6,8 @@ import io
 import openpyxl
 import pytest
 
-from knowledge.export import HEADERS, UnknownDivision, export_lines
-from knowledge.sandbox import Sandbox
+from knowledge.files.export import HEADERS, UnknownDivision, export_lines
+from knowledge.sql.sandbox import Sandbox
 
 SCOPES = [
     ("", "시민협력국", "SELECT count(*) FROM budget_lines"),

@@ -8,12 +8,12 @@ import re
 import duckdb
 import pytest
 
-from knowledge import sql_guard
 from knowledge.answer import Answer
-from knowledge.power import answer_command, answer_evidence, evidence_sql, split_command
-from knowledge.sandbox import Sandbox
-from knowledge.schema_doc import descriptions
-from knowledge.tables import display_width, render_table, to_csv
+from knowledge.sql import guard as sql_guard
+from knowledge.sql.commands import answer_command, answer_evidence, evidence_sql, split_command
+from knowledge.sql.sandbox import Sandbox
+from knowledge.sql.schema_doc import descriptions
+from knowledge.sql.tables import display_width, render_table, to_csv
 
 HANGUL = re.compile("[가-힣]")
 

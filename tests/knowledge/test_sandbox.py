@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from knowledge.sandbox import MAX_ROWS, QueryRefused, Sandbox
+from knowledge.sql.sandbox import MAX_ROWS, QueryRefused, Sandbox
 
 # Expected values are the report's own printed figures (Ⅳ, 2021-08-13, 천원).
 ANALYTICAL = [
@@ -164,7 +164,7 @@ def test_copy_is_rebuilt_when_the_data_changes(
 
 
 def test_catalog_lists_every_report_table(sandbox: Sandbox) -> None:
-    schema = (Path(__file__).resolve().parents[2] / "knowledge" / "schema.sql").read_text()
+    schema = (Path(__file__).resolve().parents[2] / "knowledge" / "report" / "schema.sql").read_text()
     declared = {line.split()[2] for line in schema.splitlines() if line.startswith("CREATE TABLE")}
     assert declared <= sandbox.tables
     budget_lines = next(r for r in sandbox.relations if r.name == "budget_lines")

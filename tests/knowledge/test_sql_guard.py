@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import sql_guard
-from knowledge.sandbox import QueryRefused, Sandbox
+from knowledge.sql import guard as sql_guard
+from knowledge.sql.sandbox import QueryRefused, Sandbox
 
 ENV_NAME = "CIVIC_BOT_SQL_MARKER"
 MARKER = f"marker-{uuid.uuid4().hex}"

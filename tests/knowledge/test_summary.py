@@ -6,7 +6,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from knowledge.ingest import load_report
+from knowledge.report.ingest import load_report
 from knowledge.summary import (
     TELEGRAM_LIMIT,
     WeeklySummary,
@@ -16,7 +16,7 @@ from knowledge.summary import (
 )
 
 REPORT = Path(__file__).resolve().parents[2] / "data" / "report_2021-08-13.txt"
-SCHEMA = Path(__file__).resolve().parents[2] / "knowledge" / "schema.sql"
+SCHEMA = Path(__file__).resolve().parents[2] / "knowledge" / "report" / "schema.sql"
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from bot.app import build_application
 from bot.config import Settings
 from handlers import evidence
 from handlers import sql as sql_handlers
-from knowledge.charts import SIZE_PIXELS
+from knowledge.files.charts import SIZE_PIXELS
 
 PRE = re.compile(r"<pre>(.*)</pre>", re.S)
 OTHER_PERSON = {"id": 2002, "is_bot": False, "first_name": "준호", "language_code": "ko"}

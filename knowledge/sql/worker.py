@@ -1,9 +1,9 @@
-"""Entry point of a /sql worker process: `python -m knowledge.sql_worker <database file>`."""
+"""Entry point of a /sql worker process: `python -m knowledge.sql.worker <database file>`."""
 
 import os
 import sys
 
-from knowledge.sandbox import serve
+from knowledge.sql.sandbox import serve
 
 if __name__ == "__main__":
     # Replies go to a private copy of stdout; anything else printing there (native code

@@ -17,10 +17,10 @@ from pathlib import Path
 import duckdb
 from rapidfuzz import fuzz
 
-from knowledge import checks
+from knowledge.report import checks
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
-UNITS_PATH = Path(__file__).resolve().parent.parent / "data" / "fact_units.toml"
+UNITS_PATH = Path(__file__).resolve().parents[2] / "data" / "fact_units.toml"
 
 SECTION_RE = re.compile(r"^\s*([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\.\s*(\S.*?)\s*$")
 AMOUNT_RE = re.compile(r"△?\d[\d,]*|-")

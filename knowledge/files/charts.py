@@ -14,8 +14,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import StrMethodFormatter
 
-from knowledge.picks import compact, find_division
-from knowledge.sandbox import Sandbox
+from knowledge.files.picks import compact, find_division
+from knowledge.sql.sandbox import Sandbox
 
 WIDTH_INCHES, HEIGHT_INCHES, DPI = 10, 7, 100
 SIZE_PIXELS = (WIDTH_INCHES * DPI, HEIGHT_INCHES * DPI)

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from knowledge.sandbox import Relation
+from knowledge.sql.sandbox import Relation
 
-SCHEMA_DOC = Path(__file__).resolve().parent.parent / "data" / "schema_ko.toml"
+SCHEMA_DOC = Path(__file__).resolve().parents[2] / "data" / "schema_ko.toml"
 
 
 @cache

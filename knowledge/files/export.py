@@ -9,9 +9,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from knowledge.picks import find_division
-from knowledge.sandbox import Sandbox
-from knowledge.tables import to_csv
+from knowledge.files.picks import find_division
+from knowledge.sql.sandbox import Sandbox
+from knowledge.sql.tables import to_csv
 
 FORMATS = ("csv", "xlsx")
 HEADERS = (

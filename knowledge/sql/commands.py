@@ -12,10 +12,11 @@ from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
 from sqlglot.tokens import TokenType
 
-from knowledge import schema_doc, sql_guard
 from knowledge.answer import Answer
-from knowledge.sandbox import QueryFailed, QueryRefused, QueryResult, Sandbox, shared_sandbox
-from knowledge.tables import cell_text, render_table, to_csv
+from knowledge.sql import guard as sql_guard
+from knowledge.sql import schema_doc
+from knowledge.sql.sandbox import QueryFailed, QueryRefused, QueryResult, Sandbox, shared_sandbox
+from knowledge.sql.tables import cell_text, render_table, to_csv
 
 # A Telegram message holds 4,096 characters; the rest is the summary line and markup.
 MESSAGE_BUDGET = 3500

@@ -24,11 +24,11 @@ from typing import BinaryIO
 import duckdb
 from sqlglot import exp
 
-from knowledge import sql_guard
+from knowledge.sql import guard as sql_guard
 
 logger = logging.getLogger(__name__)
 
-VAR_DIR = Path(__file__).resolve().parent.parent / "var" / "sandbox"
+VAR_DIR = Path(__file__).resolve().parents[2] / "var" / "sandbox"
 MAX_ROWS = 50
 TIME_LIMIT_SECONDS = 2.0
 MEMORY_LIMIT = "256MB"
@@ -220,7 +220,7 @@ def execute_limited(
 
 
 class WorkerPool:
-    """Worker processes (`python -m knowledge.sql_worker`) running people's queries.
+    """Worker processes (`python -m knowledge.sql.worker`) running people's queries.
 
     Each has its own read-only connection, an address-space limit, and an environment holding
     nothing but PATH, so not even the bot's token is there to find. One that does not answer
@@ -269,9 +269,9 @@ class _Worker:
 
     @classmethod
     def start(cls, path: Path) -> _Worker:
-        root = Path(__file__).resolve().parent.parent
+        root = Path(__file__).resolve().parents[2]
         process = subprocess.Popen(
-            [sys.executable, "-m", "knowledge.sql_worker", str(path)],
+            [sys.executable, "-m", "knowledge.sql.worker", str(path)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

@@ -1,0 +1,1 @@
+"""Files made for people: charts (PNG) and the budget lines as CSV or XLSX."""
