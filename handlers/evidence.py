@@ -13,7 +13,6 @@ from telegram import InlineKeyboardButton, Message, Update
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes
 
 from knowledge import Answer
-from knowledge.queries import TEMPLATES
 from knowledge.sql.commands import evidence_sql
 
 BUTTON_LABEL = "근거 SQL"
@@ -36,10 +35,6 @@ def _remember_sql(sql: str) -> str:
     key = sql_key(sql)
     _known_sql.setdefault(key, sql)
     return key
-
-
-for _template in TEMPLATES.values():
-    _remember_sql(_template)
 
 
 def _json_value(value: object) -> object:

@@ -10,7 +10,7 @@ from telegram.ext import Application, ContextTypes
 from bot.config import Settings
 from bot.usage import ANSWERED, ERRORS, UsageLog
 from knowledge import Answer
-from knowledge.respond import UNANSWERED
+from knowledge.answer import UNANSWERED
 
 logger = logging.getLogger(__name__)
 

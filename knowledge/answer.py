@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+# The intent of a reply that could not answer: worth adding an alias or a word for.
+UNANSWERED = "unanswered"
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,9 @@ class Answer:
     sql: str | None = None
     params: tuple = field(default_factory=tuple)
     entity: str | None = None
+    # The typed question this answers (knowledge.reading.question.Question), kept so that a
+    # follow-up in the same conversation can take what it leaves out from it.
+    question: Any = field(default=None, compare=False, repr=False)
 
     @property
     def is_clarification(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 EOK_IN_CHEONWON = 100_000  # 1억원 = 100,000천원
 
@@ -23,9 +24,32 @@ def eok(amount: int | None) -> str:
 
 
 def money_with_eok(amount: int | None) -> str:
-    if amount is None:
+    """천원, with 억원 beside it for amounts of 1억 or more."""
+    if amount is None or abs(amount) < EOK_IN_CHEONWON:
         return money(amount)
     return f"{money(amount)} ({eok(amount)})"
+
+
+def half_up(value: float, places: int = 1) -> Decimal:
+    """Rounded as people do on paper: 0.05 → 0.1 (Python's round would give 0.0)."""
+    step = Decimal(1).scaleb(-places)
+    return Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP)
+
+
+def computed_rate(value: float | None) -> str:
+    """A rate this bot computed (a share, a sum's rate): one decimal, half up."""
+    if value is None:
+        return "-"
+    return f"{half_up(value)}%"
+
+
+def points(value: float) -> str:
+    """A gap between two rates: `16.1%p`."""
+    return f"{half_up(abs(value))}%p"
+
+
+def people(count: int | None) -> str:
+    return "-" if count is None else f"{count:,}명"
 
 
 def rate(printed: str | None) -> str:

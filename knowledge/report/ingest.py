@@ -20,6 +20,8 @@ from rapidfuzz import fuzz
 from knowledge.report import checks
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
+# Built from the tables once they are filled: every figure a question can ask for, one row a thing.
+FIGURES_PATH = Path(__file__).with_name("figures.sql")
 UNITS_PATH = Path(__file__).resolve().parents[2] / "data" / "fact_units.toml"
 
 SECTION_RE = re.compile(r"^\s*([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\.\s*(\S.*?)\s*$")
@@ -138,6 +140,7 @@ def load_report(connection: duckdb.DuckDBPyConnection, report_path: Path) -> Non
     for table, table_rows in rows.items():
         _insert(connection, table, table_rows)
     checks.run_checks(connection)
+    connection.execute(FIGURES_PATH.read_text(encoding="utf-8"))
 
 
 def parse_report(text: str, source_file: str) -> dict[str, list[tuple]]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from knowledge.respond import UNANSWERED
+from knowledge.answer import UNANSWERED
 
 
 @pytest.mark.parametrize(
@@ -31,9 +31,11 @@ def test_out_of_scope_gets_help_without_figures(engine, question):
 
 def test_a_figure_answer_keeps_the_query_that_produced_it(engine):
     answer = engine.ask("갈등관리협치과 예산")
-    row = engine.connection.execute(answer.sql, list(answer.params)).fetchall()
-    assert row, "the kept SQL must reproduce the rows the answer quotes"
-    assert f"{row[0][3]:,}" in answer.text  # budget column of the spending template
+    cursor = engine.connection.execute(answer.sql, list(answer.params))
+    columns = [d[0] for d in cursor.description]
+    rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    assert rows, "the kept SQL must reproduce the rows the answer quotes"
+    assert f"{rows[0]['budget']:,}" in answer.text
 
 
 def test_a_tapped_choice_answers_instead_of_asking_again(engine):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from knowledge.hangul import disassemble, get_choseong, is_choseong_only
+from knowledge.reading.hangul import disassemble, get_choseong, is_choseong_only
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from knowledge.normalize import clean, compact
+from knowledge.reading.normalize import clean, compact
 
 
 @pytest.mark.parametrize(

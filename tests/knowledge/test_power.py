@@ -56,7 +56,7 @@ def test_split_command(text: str, expected: tuple | None) -> None:
         ("/sql SELECT * FROM budget_lines a, budget_lines b", "결과가 50행을 넘어"),
         ("/sql DELETE FROM budget_lines", "실행하지 않았습니다. 읽기 전용입니다"),
         ("/sql", "사용법: /sql SELECT"),
-        ("/schema", "조회할 수 있는 표 14개입니다"),
+        ("/schema", "조회할 수 있는 표 15개입니다"),
         ("/schema budget_lines", "budget_lines: Ⅳ 세부사업별 예산집행 현황"),
         ("/schema 없는표", "'없는표' 표는 없습니다."),
     ],
@@ -139,15 +139,35 @@ def test_evidence_refuses_a_parameter_count_mismatch() -> None:
         evidence_sql("SELECT ? + ?", (1,))
 
 
-def test_every_engine_template_is_runnable_through_sql(sandbox: Sandbox) -> None:
-    """The "근거 SQL" of any answer the engine can give passes the /sql guard and runs."""
-    from knowledge.queries import PLACEHOLDERS, TEMPLATES
+EVIDENCE_QUESTIONS = (
+    "갈등관리협치과 집행률",
+    "커뮤니티 공간 운영지원이랑 자치구 마을생태계 조성 예산 합치면",
+    "시민참여과와 시민숙의예산과 예산 차이",
+    "갈등관리협치과 예산이 국 전체에서 차지하는 비중",
+    "지출 집행률 80% 이상인 세부사업 몇 개야",
+    "예산 세 번째로 큰 세부사업",
+    "지역공동체과 지출 집행률 90% 넘어?",
+    "사회협력과 정원이 현원보다 많은 거 맞죠?",
+    "갈등관리협치과 10월 일정",
+    "서울혁신파크 운영 연말 집행예상",
+    "미집행 사업 예산 합계",
+    "작년보다 줄어든 세입 항목",
+)
 
-    for name, sql in TEMPLATES.items():
-        shown = evidence_sql(sql, (None,) * PLACEHOLDERS[name])
-        verdict = sql_guard.check(shown, sandbox.tables)
-        assert verdict.allowed, f"{name}: {verdict.reason}"
-        sandbox.run(shown)
+
+@pytest.mark.parametrize("question", EVIDENCE_QUESTIONS)
+def test_the_sql_behind_an_answer_runs_through_sql_with_the_same_rows(
+    engine, sandbox: Sandbox, question: str
+) -> None:
+    """The "근거 SQL" of an answer passes the /sql guard and gives the rows the answer used."""
+    answer = engine.ask(question)
+    assert answer.sql is not None
+    shown = evidence_sql(answer.sql, answer.params)
+    verdict = sql_guard.check(shown, sandbox.tables)
+    assert verdict.allowed, verdict.reason
+    result = sandbox.run(shown)
+    expected = engine.connection.execute(answer.sql, list(answer.params)).fetchall()
+    assert [tuple(row) for row in result.rows] == [tuple(row) for row in expected]
 
 
 @pytest.mark.parametrize(

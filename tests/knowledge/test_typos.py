@@ -12,7 +12,7 @@ import random
 import pytest
 
 from knowledge import Engine
-from knowledge.hangul import SYLLABLE_FIRST
+from knowledge.reading.hangul import SYLLABLE_FIRST
 
 SEEDS = (0, 1, 2)
 

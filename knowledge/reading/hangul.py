@@ -53,3 +53,20 @@ def get_choseong(text: str) -> str:
 def is_choseong_only(text: str) -> bool:
     """True for `ㄱㄷㄱㄹ`: typed initials only, at least two of them."""
     return len(text) >= 2 and all(char in CONSONANTS for char in text)
+
+
+def has_final(word: str) -> bool:
+    """Whether a word ends in a consonant, as said aloud: `과` no, `국` yes, `3` (삼) yes."""
+    for char in reversed(word):
+        if is_syllable(char):
+            return (ord(char) - SYLLABLE_FIRST) % 28 != 0
+        if char.isdigit():
+            return char in "0136789"
+        if char.isalpha():
+            return char.lower() in "lmn"
+    return False
+
+
+def particle(word: str, after_consonant: str, after_vowel: str) -> str:
+    """`word` with the particle its ending takes: particle("사회협력과", "이", "가") → 사회협력과가."""
+    return word + (after_consonant if has_final(word) else after_vowel)

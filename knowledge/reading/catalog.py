@@ -1,29 +1,47 @@
-"""The report's entities as the matcher sees them, read once from the loaded tables."""
+"""What the reader knows of the report, read once from the loaded tables: its names and its words."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 import duckdb
 
-from knowledge.lexicon import Lexicon
-from knowledge.match import Entity, EntityIndex
-from knowledge.normalize import compact
+from knowledge.reading.lexicon import Lexicon
+from knowledge.reading.match import Entity, EntityIndex
+from knowledge.reading.normalize import compact
 
 # 합계 is the bureau's own total, asked for with bureau words; it is not a revenue item to match.
 REVENUE_TOTAL = "합계"
 
 
+@dataclass(frozen=True)
+class Passage:
+    """A piece of the report's prose (a bullet, a plan, a duty) in the form words are found in."""
+
+    project_no: int | None
+    division: str | None
+    part: str  # 개요 | 현황 | 계획 | plan | duty | purpose
+    compact: str
+
+
 @dataclass
 class Catalog:
-    """Entities by kind, and how the flagship projects of Ⅲ tie to the budget lines of Ⅳ."""
+    """Entities by kind, how the flagship projects of Ⅲ tie to the budget lines of Ⅳ, the
+    report's prose for deciding whether a word is in it, and the months its plans cover."""
 
     entities: list[Entity]
     index: EntityIndex
     by_key: dict[tuple[str, int | str], Entity]
     lines_of_project: dict[int, list[int]] = field(default_factory=dict)
     project_of_line: dict[int, int] = field(default_factory=dict)
+    rows_of_project: dict[int, list[str]] = field(default_factory=dict)
+    row_of_line: dict[int, str] = field(default_factory=dict)
+    passages: tuple[Passage, ...] = ()
+    plan_months: frozenset[date] = frozenset()
+    bureau: str = ""
+    as_of: date = date(2021, 8, 13)
 
     @classmethod
     def build(cls, connection: duckdb.DuckDBPyConnection, lexicon: Lexicon) -> Catalog:
@@ -84,12 +102,29 @@ class Catalog:
         ):
             lines_of_project[number].append(line_no)
             project_of_line[line_no] = number
+        rows_of_project: dict[int, list[str]] = defaultdict(list)
+        row_of_line: dict[int, str] = {}
+        for number, name, line_no in _rows(
+            connection,
+            "SELECT project_no, name, line_no FROM figures WHERE kind = 'project_row' "
+            "ORDER BY position",
+        ):
+            rows_of_project[number].append(name)
+            if line_no is not None:
+                row_of_line[line_no] = name
+        (as_of,) = connection.execute("SELECT as_of FROM report").fetchone()
         return cls(
             entities,
             EntityIndex.build(entities, aliases),
             {(e.kind, e.ref): e for e in entities},
             dict(lines_of_project),
             project_of_line,
+            dict(rows_of_project),
+            row_of_line,
+            _passages(connection),
+            _plan_months(connection),
+            bureau,
+            as_of,
         )
 
     def line(self, line_no: int) -> Entity:
@@ -97,6 +132,50 @@ class Catalog:
 
     def project(self, number: int) -> Entity:
         return self.by_key[("project", number)]
+
+
+def _passages(connection: duckdb.DuckDBPyConnection) -> tuple[Passage, ...]:
+    passages = [
+        Passage(number, division, part, compact(text))
+        for number, division, part, text in _rows(
+            connection,
+            "SELECT i.project_no, p.division, i.part, i.text FROM project_items i "
+            "JOIN projects p USING (project_no) ORDER BY i.project_no, i.part, i.position",
+        )
+    ]
+    passages += [
+        Passage(number, division, "purpose", compact(f"{title} {purpose}"))
+        for number, division, title, purpose in _rows(
+            connection, "SELECT project_no, division, title, purpose FROM projects"
+        )
+    ]
+    passages += [
+        Passage(number, division, "plan", compact(f"{item} {details or ''}"))
+        for number, division, item, details in _rows(
+            connection,
+            "SELECT l.project_no, p.division, l.item, l.details FROM plans l "
+            "JOIN projects p USING (project_no)",
+        )
+    ]
+    passages += [
+        Passage(None, division, "duty", compact(duty))
+        for division, duty in _rows(connection, "SELECT division, duty FROM duties")
+    ]
+    return tuple(passages)
+
+
+def _plan_months(connection: duckdb.DuckDBPyConnection) -> frozenset[date]:
+    """Every month some 향후계획 item runs in (an open-ended one until the year's end)."""
+    months = set()
+    for first, last, open_ended in _rows(
+        connection, "SELECT start_month, end_month, open_ended FROM plans"
+    ):
+        end = date(first.year, 12, 1) if open_ended or last is None else last
+        month = first
+        while month <= end:
+            months.add(month)
+            month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return frozenset(months)
 
 
 def _rows(connection: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:

@@ -1,14 +1,17 @@
-"""Reading questions: which entity a person means, however it is typed, and what is left over."""
+"""Scanning questions: which entity a person means, however it is typed, and what is left over."""
 
 import unicodedata
 
 import pytest
 
-from knowledge.understand import read
+from knowledge.reading.normalize import clean
+from knowledge.reading.quantities import find_quantities
+from knowledge.reading.scan import scan
 
 
 def reading_of(engine, question):
-    return read(question, engine.lexicon, engine.catalog.index)
+    text = find_quantities(clean(question), engine.catalog.as_of.year).text
+    return scan(text, engine.lexicon, engine.catalog.index)
 
 
 def best_names(reading):
@@ -54,10 +57,10 @@ def test_a_short_name_shared_by_two_lines_leaves_both_in_play(engine):
     ("question", "unknown"),
     [
         ("교통국 예산 알려줘", ["교통국"]),
-        ("날씨 어때", ["날씨"]),
+        ("강아지 어때", ["강아지"]),
         ("엠보팅은 어느 과 소관?", ["엠보팅"]),
     ],
-    ids=["교통국은 국 키워드로 쪼개지 않음", "날씨", "조사 은은 떼어냄"],
+    ids=["교통국은 국 키워드로 쪼개지 않음", "강아지", "조사 은은 떼어냄"],
 )
 def test_words_that_name_nothing_are_kept_as_unknown(engine, question, unknown):
     reading = reading_of(engine, question)
@@ -69,26 +72,40 @@ def test_words_that_name_nothing_are_kept_as_unknown(engine, question, unknown):
     ("question", "groups"),
     [
         ("사회협력과 집행율 얼마야?", {"rate"}),
-        ("지출 집행률 가장 낮은 사업", {"spent", "rate", "ranking_low"}),
+        ("지출 집행률 가장 낮은 사업", {"measure", "rate", "ranking_low"}),
         ("기부금품 모집 담당 부서", {"duty"}),
         ("11월 일정", {"schedule"}),
-        ("사회협력과 인원", {"personnel"}),
+        ("사회협력과 인원", {"measure"}),
+        ("주요 추진 현안업무 뭐 있어", {"projects"}),
+        ("시민숙의예산과 남은 예산", {"measure"}),
     ],
-    ids=["율과 어미", "순위", "담당", "일정", "인원"],
+    ids=["율과 어미", "순위", "담당", "일정", "인원", "띄어 쓴 한 낱말", "남은 예산"],
 )
 def test_keywords_say_what_is_asked(engine, question, groups):
     assert groups <= reading_of(engine, question).groups
 
 
 @pytest.mark.parametrize(
-    ("question", "month", "unit"),
+    ("question", "unit"),
     [
-        ("10월 일정", 10, None),
-        ("9월에 뭐 있어", 9, None),
-        ("시민참여예산 제안사업 몇 건", None, "건"),
+        ("시민참여예산 제안사업 몇 건", "건"),
+        ("NPO입주협업공간 좌석 몇 석", "석"),
+        ("마을활력소 몇 개소야", "개소"),
+        ("사회협력과 예산", None),
     ],
-    ids=["10월", "9월", "몇 건"],
+    ids=["몇 건", "몇 석", "몇 개소", "세는 말 없음"],
 )
-def test_months_and_counters_are_read(engine, question, month, unit):
+def test_the_counter_asked_for_is_read(engine, question, unit):
+    assert reading_of(engine, question).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("question", "stem"),
+    [("시민참여예산 제안사업 몇 건 접수됐어", "접수"), ("갈등관리 교육 몇 명 받았어", None)],
+    ids=["접수됐어 → 접수", "받았어 → 뜻 없음"],
+)
+def test_a_verb_ending_is_taken_off_its_stem(engine, question, stem):
     reading = reading_of(engine, question)
-    assert (reading.month, reading.unit) == (month, unit)
+    assert not any(word.endswith(("됐어", "았어")) for word in reading.unknown)
+    if stem:
+        assert stem in reading.unknown

@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from knowledge.hangul import disassemble, get_choseong, is_choseong_only
-from knowledge.normalize import compact
+from knowledge.reading.hangul import disassemble, get_choseong, is_choseong_only
+from knowledge.reading.normalize import compact
 
 EXACT = 100.0
 # A candidate below this is noise; within AMBIGUITY of the best, it is a real alternative.

@@ -1,0 +1,102 @@
+"""Arithmetic over named things: sums, differences (amounts, or %p between rates) and shares."""
+
+from __future__ import annotations
+
+from knowledge import format as fmt
+from knowledge.answer import Answer
+from knowledge.answers.base import Report, Row, finish, value
+from knowledge.planning.compile import Plan
+from knowledge.reading.hangul import particle
+from knowledge.reading.question import Question
+
+
+def write_sum(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
+    measures = report.measures
+    names = " + ".join(r["name"] for r in rows)
+    lines = []
+    for name in question.measures:
+        measure = measures[name]
+        total = rows[0][f"total_{name}"]
+        label = measure.label_for(rows[0]["kind"])
+        if measure.is_rate:
+            lines.append(f"{names} 합산 {label}: {fmt.computed_rate(total)}")
+            lines.append(
+                f"※ 계산: {measures[measure.ratio_of].label} 합계 ÷ 예산현액 합계 "
+                f"({fmt.money(_sum(rows, measure.ratio_of))} ÷ {fmt.money(_sum(rows, 'budget'))})"
+            )
+        else:
+            lines.append(f"{names} {label} 합계: {fmt.money_with_eok(total)}")
+    for row in rows:
+        shown = " · ".join(value(measures[m], row) for m in question.measures)
+        lines.append(f"• {row['name']} {shown}")
+    subjects = [r["name"] for r in rows]
+    lines += report.notes(subjects, question.measures)
+    lines.append(report.closing(*(r.get("source") for r in rows)))
+    return finish(lines, "sum", plan, rows)
+
+
+def _sum(rows: list[Row], name: str) -> int:
+    return sum(r.get(name) or 0 for r in rows)
+
+
+def write_difference(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
+    measures = report.measures
+    difference = rows[0]["difference"]
+    if len(rows) >= 2:
+        measure = measures[question.measures[0]]
+        first, second = rows[0], rows[1]
+        label = measure.label_for(first["kind"])
+        amount = _amount(measure.is_rate, difference)
+        pair = f"{particle(first['name'], '과', '와')} {second['name']}"
+        if difference is None:
+            head = f"{pair}의 {label} 차이를 계산할 수 없습니다."
+        elif difference == 0:
+            head = f"{pair}의 {label}은 같습니다: {value(measure, first)}"
+        else:
+            larger = first if difference > 0 else second
+            more = "높습니다" if measure.is_rate else "많습니다"
+            head = (
+                f"{pair} {label} 차이: {amount} ({particle(larger['name'], '이', '가')} 더 {more})"
+            )
+        lines = [
+            head,
+            f"• {first['name']} {value(measure, first)}",
+            f"• {second['name']} {value(measure, second)}",
+        ]
+    else:
+        row = rows[0]
+        first, second = (measures[m] for m in question.measures[:2])
+        amount = _amount(first.is_rate, difference)
+        kind = row["kind"]
+        lines = [
+            f"{row['name']} {first.label_for(kind)} − {second.label_for(kind)}: "
+            f"{'△' if (difference or 0) < 0 and not first.is_rate else ''}{amount}",
+            f"• {first.label_for(kind)} {value(first, row)} · {second.label_for(kind)} {value(second, row)}",
+        ]
+    names = [r["name"] for r in rows]
+    lines += report.notes(names, question.measures)
+    lines.append(report.closing(*(r.get("source") for r in rows)))
+    return finish(lines, "difference", plan, rows)
+
+
+def _amount(is_rate: bool, difference: float | None) -> str:
+    if difference is None:
+        return "-"
+    if is_rate:
+        return fmt.points(difference)
+    return fmt.money_with_eok(abs(int(difference)))
+
+
+def write_share(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
+    measure = report.measures[question.measures[0]]
+    part, whole = rows[0], rows[1]
+    share = part["share"]
+    label = measure.label_for(part["kind"])
+    whole_name = f"{whole['name']} 전체" if whole["kind"] == "bureau" else whole["name"]
+    lines = [
+        f"{part['name']} {label}이(가) {whole_name}에서 차지하는 비중: {fmt.computed_rate(share)}",
+        f"※ 계산: {value(measure, part)} ÷ {value(measure, whole)}",
+    ]
+    lines += report.notes([part["name"], whole["name"]], question.measures)
+    lines.append(report.closing(part.get("source"), whole.get("source")))
+    return finish(lines, "share", plan, rows)

@@ -1,0 +1,166 @@
+"""What every writer shares: the report's facts beside the rows, the closing line, the notes on
+the report's own disagreements, and the Answer built from lines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlglot import exp
+
+from knowledge import format as fmt
+from knowledge.answer import Answer, Choice
+from knowledge.measures import MONEY, PEOPLE, Measure, Measures
+from knowledge.planning.compile import Plan
+from knowledge.reading.catalog import Catalog
+
+Row = dict[str, Any]
+# A disagreement of the report with itself that only rounding to 천원 explains: shown when the
+# question is about those totals or about the disagreements, not beside every figure.
+ROUNDING_CHECK = "세부사업 합계"
+ROUNDING_LIMIT = 1
+SIGNED = {"shortage", "change_amount", "collected_over_budget", "difference"}
+
+
+@dataclass
+class Report:
+    """What writers know of the report besides their rows, read once at load."""
+
+    as_of: date
+    bureau: str
+    measures: Measures
+    catalog: Catalog
+    examples: tuple[str, ...]
+    inconsistencies: dict[str, list[Row]] = field(default_factory=dict)
+
+    def closing(self, *sources: str | None) -> str:
+        return fmt.as_of_line(self.as_of, *(s for s in sources if s))
+
+    def notes(
+        self, names: Iterable[str], measures: Iterable[str], rounding: bool = False,
+        said: Sequence[str] = (),
+    ) -> list[str]:  # fmt: skip
+        """Warning lines for where the report disagrees with itself about these figures.
+
+        `said` holds figures the answer already sets side by side, so a note is not repeated.
+        """
+        fields = set()
+        for name in measures:
+            measure = self.measures.get(name)
+            if measure is None:
+                continue
+            fields.add(name)
+            fields |= {c.name for c in measure.expression.find_all(exp.Column)}
+        lines = []
+        for name in dict.fromkeys(names):
+            for row in self.inconsistencies.get(name, ()):
+                if row["field"] not in fields and row["field"] != "line_no":
+                    continue
+                if row["field"] == "line_no" and not fields & {"budget", "spent", "committed"}:
+                    continue
+                if _is_rounding(row) and not rounding:
+                    continue
+                if {row["stated"], row["other"]} <= set(said):
+                    continue
+                lines.append(
+                    f"⚠ 보고서 내 불일치: {row['note']} "
+                    f"({row['stated']}: {row['stated_source']} / {row['other']}: {row['other_source']})"
+                )
+        return lines[:3]
+
+    def line_name(self, line_no: int | None) -> str | None:
+        if line_no is None:
+            return None
+        entity = self.catalog.by_key.get(("line", line_no))
+        return entity.name if entity else None
+
+
+def _is_rounding(row: Row) -> bool:
+    if row["check_name"] != ROUNDING_CHECK:
+        return False
+    try:
+        gap = abs(_number(row["stated"]) - _number(row["other"]))
+    except ValueError:
+        return False
+    return gap <= ROUNDING_LIMIT
+
+
+def _number(text: str) -> int:
+    return int(text.replace(",", "").replace("천원", "").strip())
+
+
+def finish(
+    lines: Sequence[str | None],
+    intent: str,
+    plan: Plan | None,
+    rows: Sequence[Row] = (),
+    *,
+    entity: str | None = None,
+    choices: tuple[Choice, ...] = (),
+    followups: tuple[Choice, ...] = (),
+) -> Answer:
+    """The Answer: its lines, the statement behind it and where its figures were printed."""
+    text = "\n".join(line for line in lines if line)
+    sources = []
+    for row in rows:
+        for key in ("source", "staff_source"):
+            if row.get(key):
+                sources.append(row[key])
+    return Answer(
+        text=text,
+        intent=intent,
+        choices=choices,
+        followups=followups,
+        sources=tuple(dict.fromkeys(sources))[:6],
+        sql=plan.sql if plan else None,
+        params=plan.params if plan else (),
+        entity=entity,
+    )
+
+
+def value(measure: Measure, row: Row, eok: bool = False) -> str:
+    """A measure of a row as the report prints it: 천원, the printed rate, 명, △ for a minus."""
+    amount = row.get(measure.name)
+    if measure.printed:
+        printed = row.get(f"{measure.name}_printed")
+        if printed:
+            return printed
+        if amount is None:
+            return "미집행" if measure.missing_is_zero else "-"
+        return fmt.computed_rate(amount)
+    if measure.unit == PEOPLE:
+        if measure.name in SIGNED and amount:
+            return f"{'△' if amount < 0 else '+'}{abs(amount)}명"
+        return fmt.people(amount) if amount is not None else "-"
+    if measure.unit == MONEY:
+        if amount is None:
+            return fmt.money(None) if measure.missing_is_zero else "-"
+        if measure.name in SIGNED:
+            return fmt.signed(amount)
+        return fmt.money_with_eok(amount) if eok else fmt.money(amount)
+    return str(amount)
+
+
+def parts(measures: Sequence[Measure], row: Row, kind: str | None, eok: bool = False) -> str:
+    """`원인행위 92.6% · 지출 91.6%` for the two rates, else `label value · label value`."""
+    names = [m.name for m in measures]
+    shown = []
+    if "committed_rate" in names and "spent_rate" in names:
+        by_name = {m.name: m for m in measures}
+        shown.append(
+            f"집행률 원인행위 {value(by_name['committed_rate'], row)} · "
+            f"지출 {value(by_name['spent_rate'], row)}"
+        )
+        measures = [m for m in measures if m.name not in ("committed_rate", "spent_rate")]
+    shown += [f"{m.label_for(kind)} {value(m, row, eok)}" for m in measures]
+    return " · ".join(shown)
+
+
+def followups(name: str, topics: Sequence[str]) -> tuple[Choice, ...]:
+    return tuple(Choice(topic, f"{name} {topic}") for topic in topics)
+
+
+def short(title: str, width: int = 16) -> str:
+    return title if len(title) <= width else title[: width - 1] + "…"

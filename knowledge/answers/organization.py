@@ -1,0 +1,22 @@
+"""The bureau: when it was formed, its 과, and the bodies it came from."""
+
+from __future__ import annotations
+
+from knowledge.answer import Answer, Choice
+from knowledge.answers.base import Report, Row, finish
+from knowledge.planning.compile import Plan
+from knowledge.reading.question import Question
+
+
+def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
+    current = next(r for r in rows if r["role"] == "current")
+    before = [r for r in rows if r["role"] != "current"]
+    divisions = [e.name for e in report.catalog.entities if e.kind == "division"]
+    lines = [
+        f"{current['unit']}: {current['structure']} ({current['reorganized_on'].isoformat()} 조직 신설)",
+        f"과 {len(divisions)}개: {', '.join(divisions)}",
+        "재편 전: " + ", ".join(f"{r['unit']}({r['structure']})" for r in before),
+        report.closing(current["source"]),
+    ]
+    return finish(lines, "organization", plan, [current],
+                  followups=tuple(Choice(d, f"{d} 예산") for d in divisions))  # fmt: skip

@@ -1,0 +1,217 @@
+"""Sets of things: how many meet the conditions, which they are, their sum, and rankings."""
+
+from __future__ import annotations
+
+from knowledge import format as fmt
+from knowledge.answer import Answer, Choice
+from knowledge.answers.base import Report, Row, finish, followups, short, value
+from knowledge.measures import MONEY, PEOPLE, RATE, Measure
+from knowledge.planning.compile import Plan
+from knowledge.reading.hangul import particle
+from knowledge.reading.question import Condition, Group, Question
+
+GROUP_NAMES = {"line": "세부사업", "division": "과", "revenue": "세입 항목",
+               "project_row": "주요사업 예산표 항목", "project": "주요 추진 현안업무"}  # fmt: skip
+COMPARISON_WORDS = {">=": "이상", ">": "초과", "<=": "이하", "<": "미만", "=": ""}
+SHOWN = 15
+ORDINALS = {1: "가장", 2: "두 번째로", 3: "세 번째로", 4: "네 번째로", 5: "다섯 번째로"}
+
+
+def describe(group: Group, report: Report) -> str:
+    """`사회협력과 지출 집행률 80% 이상인 세부사업`: the group as the reply names it."""
+    conditions = [_condition_text(c, report) for c in group.conditions]
+    scope = f"{group.division} " if group.division else ""
+    if group.project_no is not None:
+        scope += f"{report.catalog.project(group.project_no).name} "
+    said = " · ".join(conditions)
+    noun = GROUP_NAMES[group.kind]
+    return f"{scope}{said}인 {noun}" if said else f"{scope}{noun}"
+
+
+def _condition_text(condition: Condition, report: Report) -> str:
+    measure = report.measures[condition.measure]
+    if condition.comparison == "is_null":
+        return "미집행(지출 실적 ‘-’)"
+    if condition.other is not None:
+        other = report.measures[condition.other]
+        word = "많은" if condition.comparison in (">", ">=") else "적은"
+        return f"{measure.label}이(가) {other.label}보다 {word}"
+    if condition.measure == "change_amount" and condition.value == 0:
+        return "’20년보다 늘어난" if condition.comparison == ">" else "’20년보다 줄어든"
+    figure = _figure(measure, condition.value)
+    return f"{measure.label} {figure} {COMPARISON_WORDS[condition.comparison]}".strip()
+
+
+def _figure(measure: Measure, amount: float | None) -> str:
+    if amount is None:
+        return ""
+    if measure.unit == RATE:
+        return f"{amount:g}%"
+    if measure.unit == PEOPLE:
+        return f"{amount:g}명"
+    if measure.unit == MONEY:
+        if amount >= fmt.EOK_IN_CHEONWON and amount % 1000 == 0:
+            return f"{amount / fmt.EOK_IN_CHEONWON:g}억원"
+        if amount >= 10 and amount % 10 == 0:
+            return f"{amount / 10:,.0f}만원"
+        return f"{amount:,.0f}천원"
+    return f"{amount:g}"
+
+
+def _item(row: Row, measures: list[Measure], with_division: bool) -> str:
+    shown = " · ".join(value(m, row) for m in measures)
+    owner = f" ({row['division']})" if with_division and row.get("division") else ""
+    subtotal = " (소계)" if row["kind"] == "revenue" and _is_subtotal(row) else ""
+    return f"{row['name']}{subtotal}{owner} {shown}".rstrip()
+
+
+def _is_subtotal(row: Row) -> bool:
+    return (row.get("level") or 0) <= 2
+
+
+def _closing(rows: list[Row], report: Report, group: Group) -> str:
+    if rows:
+        return report.closing(*dict.fromkeys(r.get("source") for r in rows[:3]))
+    return report.closing(
+        "Ⅳ. 2021 세부사업별 예산집행 현황" if group.kind == "line" else "Ⅰ. 일반현황"
+    )
+
+
+def write_group(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
+    """COUNT, LIST and a group's SUM."""
+    group = question.group
+    if group.kind == "project":
+        return _projects(question, rows, plan, report)
+    measures = [report.measures[m] for m in plan.measures]
+    described = describe(group, report)
+    with_division = group.kind in ("line", "project_row") and group.division is None
+    if not rows:
+        lead = "아니요. " if question.note == "exists" else ""
+        lines = [
+            f"{lead}{particle(described, '은', '는')} 없습니다.",
+            _closing(rows, report, group),
+        ]
+        return finish(lines, "list", plan, rows)
+    count = len(rows)
+    unit = "개"
+    if question.asks == "sum":
+        sums = []
+        for name in question.measures:
+            measure = report.measures[name]
+            sums.append(f"{measure.label} 합계 {fmt.money_with_eok(rows[0][f'total_{name}'])}")
+        lines = [f"{described} {count}{unit}의 " + " · ".join(sums)]
+    elif question.note == "exists":
+        lines = [f"예. {described}: {count}{unit}"]
+    elif question.asks == "count":
+        lines = [f"{described} {count}{unit}"]
+    else:
+        head = f"{described} {count}{unit}"
+        if count <= 3:
+            head += ": " + ", ".join(_item(r, measures[:1], False) for r in rows)
+        lines = [head]
+    if group.kind == "revenue" and any(_is_subtotal(r) for r in rows):
+        lines.append("※ 세입 항목은 소계(상위 항목)와 세부 항목을 함께 셌습니다.")
+    lines += [f"• {_item(r, measures, with_division)}" for r in rows[:SHOWN]]
+    if count > SHOWN:
+        lines.append(f"… 외 {count - SHOWN}{unit}")
+    if group.kind == "line" and any(c.measure.endswith("rate") for c in group.conditions):
+        lines.append("※ 미집행(‘-’) 사업은 집행률 0%로 셌습니다.")
+    names = [r["name"] for r in rows]
+    lines += report.notes(names, plan.measures, rounding=question.asks == "sum")
+    lines.append(_closing(rows, report, group))
+    return finish(lines, question.asks, plan, rows, followups=_group_followups(rows, group))
+
+
+def _projects(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
+    lines = [f"{describe(question.group, report)} {len(rows)}개 (Ⅲ):"]
+    lines += [f"{r['project_no']}. {r['title']} ({r['division']})" for r in rows]
+    lines.append(report.closing(rows[0]["source"] if rows else None))
+    topics = tuple(Choice(short(r["title"]), f"{r['title']} 추진현황") for r in rows[:4])
+    return finish(lines, "list", plan, rows[:1], followups=topics)
+
+
+def _group_followups(rows: list[Row], group: Group) -> tuple[Choice, ...]:
+    if group.kind == "division":
+        return tuple(Choice(r["name"], f"{r['name']} 예산") for r in rows[:5])
+    if group.kind == "line" and group.division:
+        return followups(group.division, ("집행률", "향후계획"))
+    return ()
+
+
+def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
+    """The n-th, the top n, or the first: exactly what was asked, in ranked order."""
+    measure = report.measures[question.measures[0]]
+    if question.group is None:
+        return _rank_subjects(question, rows, plan, report, measure)
+    group = question.group
+    ranking = question.ranking
+    described = describe(group, report)
+    if not rows:
+        return finish(
+            [f"{described}은(는) 없습니다.", _closing(rows, report, group)], "ranking", plan
+        )
+    word = _direction_word(measure, ranking.descending)
+    label = measure.label_for(group.kind)
+    shown = [measure, *[report.measures[m] for m in plan.measures if m != measure.name][:1]]
+    with_division = group.kind in ("line", "project_row") and group.division is None
+    total = rows[0]["matched"]
+    if ranking.position is not None:
+        ordinal = ORDINALS.get(ranking.position, f"{ranking.position}번째로")
+        lines = [
+            f"{label} {ordinal} {word} {GROUP_NAMES[group.kind]}: "
+            + ", ".join(_item(r, [measure], False) for r in rows)
+            + (f" ({rows[0]['division']})" if with_division and len(rows) == 1 else "")
+        ]
+        if len(rows) > 1:
+            lines.append(f"※ {len(rows)}개가 같은 값으로 공동 {ranking.position}위입니다.")
+        lines.append(f"({described} {total}개 중 {ranking.position}위)")
+    elif ranking.count:
+        lines = [
+            f"{described} {label} {'상위' if ranking.descending else '하위'} {ranking.count}개 ({word} 순):"
+        ]
+        lines += [f"{r['rank']}위 {_item(r, shown, with_division)}" for r in rows]
+    else:
+        if (
+            len(rows) > 1
+            and measure.missing_is_zero
+            and not ranking.descending
+            and not rows[0].get(measure.name)
+        ):
+            lines = [
+                f"{described} 중 {label}이 가장 낮은 것은 미집행 {len(rows)}개입니다 (집행 실적 ‘-’):"
+            ]
+            lines += [f"• {_item(r, shown, with_division)}" for r in rows]
+        elif len(rows) > 1:
+            lines = [f"{label} 가장 {word} {GROUP_NAMES[group.kind]} {len(rows)}개 (동률):"]
+            lines += [f"• {_item(r, shown, with_division)}" for r in rows]
+        else:
+            lines = [
+                f"{label} 가장 {word} {GROUP_NAMES[group.kind]}: {_item(rows[0], [measure], False)}"
+                + (f" ({rows[0]['division']})" if with_division else "")
+            ]
+        lines.append(f"({described} {total}개 중)")
+    if group.kind == "line" and measure.missing_is_zero:
+        lines.append("※ 미집행(‘-’) 사업은 0으로 놓고 순위를 매겼습니다.")
+    lines += report.notes([r["name"] for r in rows], [measure.name])
+    lines.append(_closing(rows, report, group))
+    return finish(lines, "ranking", plan, rows)
+
+
+def _direction_word(measure: Measure, descending: bool) -> str:
+    if measure.is_rate:
+        return "높은" if descending else "낮은"
+    if measure.unit == PEOPLE:
+        return "많은" if descending else "적은"
+    return "큰" if descending else "작은"
+
+
+def _rank_subjects(
+    question: Question, rows: list[Row], plan: Plan, report: Report, measure: Measure
+) -> Answer:
+    ranked = sorted(rows, key=lambda r: r["rank"])
+    word = _direction_word(measure, question.ranking.descending)
+    label = measure.label_for(ranked[0]["kind"])
+    lines = [f"{label}이(가) 더 {word} 곳: {ranked[0]['name']} ({value(measure, ranked[0])})"]
+    lines += [f"{r['rank']}위 {r['name']} {value(measure, r)}" for r in ranked]
+    lines.append(report.closing(*(r.get("source") for r in ranked)))
+    return finish(lines, "ranking", plan, rows)

@@ -1,0 +1,132 @@
+"""Facts from the projects' text: the bullet that holds what was asked, first; or an overview."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from knowledge.answer import Answer
+from knowledge.answers.base import Report, Row, finish, followups
+from knowledge.planning.compile import Plan
+from knowledge.reading.hangul import disassemble
+from knowledge.reading.normalize import compact
+from knowledge.reading.question import Question
+from knowledge.reading.scan import ANY_COUNTER
+
+# A number with a counter after it: the facts a status question is usually after.
+COUNTED = re.compile(r"\d[\d,.]*\s*(?:명|개소|개|건|회|곳|석|실|억원|백만원|천원|%)")
+PICKED = 3
+
+
+def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
+    if question.note == "overview":
+        return _overview(question, rows, plan, report)
+    words = list(question.words)
+    by_position = {(r["project_no"], r["part"], r["position"]): r for r in rows}
+    specific = bool(words or question.unit)
+    scored = []
+    for row in rows:
+        if row["part"] == "계획" and not specific:
+            continue
+        parent = by_position.get((row["project_no"], row["part"], row["parent_position"]))
+        score = item_score(words, question.unit, row, parent)
+        if row["part"] == "현황":
+            score += 1
+        scored.append((score, row, parent))
+    scored.sort(key=lambda s: -s[0])
+    single = len({r["project_no"] for r in rows}) == 1
+    title = rows[0]["title"] if rows and single else None
+    if not specific:
+        overview = [(s, r, p) for s, r, p in scored if r["part"] == "현황" and r["depth"] <= 1]
+        picked = overview[:5]
+        lines = [f"{title} 추진현황:"] + [f"• {r['text']}" for _, r, _ in picked]
+    else:
+        picked = _pick(scored)
+        lines = []
+        for i, (_, row, parent) in enumerate(picked):
+            if i == 0:
+                lines.append(f"{row['title']}: {row['text']}")
+                if parent is not None and row["depth"] >= 2:
+                    lines.append(f"  (상위 항목: {parent['text']})")
+            else:
+                lines.append(f"• {row['text']}")
+    if not picked:
+        asked = " ".join(words)
+        lines = [f"{title or '주요사업'}에서 ‘{asked}’에 대한 내용을 찾지 못했습니다."]
+    lines.append(report.closing(*(r["source"] for _, r, _ in picked)))
+    topics = ("추진현황", "향후계획", "연말 집행예상")
+    return finish(
+        lines, "status", plan, [r for _, r, _ in picked], entity=title,
+        followups=followups(title, topics) if title else (),
+    )  # fmt: skip
+
+
+def _pick(scored: list) -> list:
+    best = scored[0][0] if scored else 0
+    picked = []
+    for entry in scored:
+        score, row, _parent = entry
+        shown = {id(r) for _, r, _ in picked} | {id(p) for _, _, p in picked if p}
+        if score >= max(best * 0.6, 1) and id(row) not in shown and len(picked) < PICKED:
+            picked.append(entry)
+    return picked
+
+
+def _overview(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
+    project = report.catalog.project(question.subjects[0].project_no)
+    outline = [r for r in rows if r["part"] == "개요" and r["depth"] <= 1][:4]
+    lines = [f"{project.name} ({project.division}) 사업개요:"]
+    lines += [f"• {r['text']}" for r in outline]
+    lines.append(report.closing(*(r["source"] for r in outline[:2])))
+    return finish(lines, "overview", plan, rows[:1], entity=project.name,
+                  followups=followups(project.name, ("추진현황", "향후계획")))  # fmt: skip
+
+
+def item_score(words: list[str], unit: str | None, row: Row, parent: Row | None) -> float:
+    """How well a bullet answers: its own words first, its parent's a little, the asked counter."""
+    score = text_score(words, row["text"]) * 10
+    if parent is not None:
+        # The parent only adds what the bullet itself does not say.
+        own = compact(row["text"])
+        score += text_score([w for w in words if w not in own], parent["text"]) * 2
+    if unit:
+        # "몇 명" is answered by a bullet that counts people, not by one that only names them.
+        score = score + 30 if _counts(unit, row["text"]) else score * 0.5
+    if score:
+        score += 2 * min(3, len(COUNTED.findall(row["text"])))
+        score += 1 if row["depth"] <= 1 else 0
+    return score
+
+
+def _counts(unit: str, text: str) -> bool:
+    """Whether the text counts something in `unit`: `114회`, not the 회 of 협의회; 원 is any money."""
+    if unit == ANY_COUNTER:
+        return COUNTED.search(text) is not None
+    counter = r"(?:백만|억|천)?원" if unit == "원" else re.escape(unit)
+    return re.search(r"\d[\d,.]*\s*여?\s*" + counter, text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _forms(text: str) -> tuple[str, str]:
+    """A report text in the forms words are compared in: compact, and as letters."""
+    target = compact(text)
+    return target, disassemble(target)
+
+
+def text_score(words: list[str], text: str) -> float:
+    """How much of the asked words a text contains: exact pieces count fully, near ones partly."""
+    target, letters = _forms(text)
+    score = 0.0
+    for word in words:
+        if len(word) < 2:
+            continue
+        if word in target:
+            score += len(word)
+        elif len(word) >= 3 and word[:-1] in target:
+            # "신청자" → 신청, "참여자" → 참여: a noun with a suffix the text leaves off.
+            score += len(word) - 1
+        elif len(word) >= 3 and fuzz.partial_ratio(disassemble(word), letters) >= 88:
+            score += len(word) * 0.7
+    return score

@@ -1,0 +1,88 @@
+"""The measures of `data/measures.toml`: what can be asked of the report's figures, declared once.
+
+Reading uses their units and kinds, planning their SQL expressions, answers their labels.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlglot
+from sqlglot import exp
+
+MONEY = "천원"
+RATE = "%"
+PEOPLE = "명"
+# The columns of `figures` a measure's expression may read.
+FIGURE_COLUMNS = frozenset(
+    {
+        "budget", "committed", "spent", "committed_rate", "spent_rate", "outlook_amount",
+        "outlook_rate", "quota", "current", "shortage", "administrative", "technical",
+        "open_position", "fixed_term", "management", "part_time_fixed_term", "budget_2020",
+        "change_amount", "change_rate", "collected", "collection_rate",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    label: str
+    unit: str
+    expression: exp.Expression
+    kinds: frozenset[str]
+    printed: str | None = None
+    derived: str | None = None
+    missing_is_zero: bool = False
+    ratio_of: str | None = None
+    labels: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+    def label_for(self, kind: str | None) -> str:
+        return self.labels.get(kind or "", self.label)
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit == MONEY
+
+    @property
+    def is_rate(self) -> bool:
+        return self.unit == RATE
+
+
+class Measures(dict[str, Measure]):
+    """Measures by name, and what an answer shows of each kind of thing when none is asked."""
+
+    overview: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def load(cls, data_dir: Path) -> Measures:
+        with (data_dir / "measures.toml").open("rb") as f:
+            raw = tomllib.load(f)
+        measures = cls()
+        measures.overview = {kind: tuple(names) for kind, names in raw.pop("overview").items()}
+        for name, spec in raw.items():
+            expression = sqlglot.parse_one(spec["expression"], read="duckdb")
+            columns = {column.name for column in expression.find_all(exp.Column)}
+            if not columns <= FIGURE_COLUMNS:
+                raise ValueError(f"data/measures.toml: {name} reads {columns - FIGURE_COLUMNS}")
+            measures[name] = Measure(
+                name=name,
+                label=spec["label"],
+                unit=spec["unit"],
+                expression=expression,
+                kinds=frozenset(spec["kinds"]),
+                printed=spec.get("printed"),
+                derived=spec.get("derived"),
+                missing_is_zero=spec.get("missing_is_zero", False),
+                ratio_of=spec.get("ratio_of"),
+                labels=dict(spec.get("labels", {})),
+            )
+        unknown = {m for names in measures.overview.values() for m in names} - set(measures)
+        if unknown:
+            raise ValueError(f"data/measures.toml: [overview] names unknown measures {unknown}")
+        return measures
+
+    def of_unit(self, unit: str) -> list[Measure]:
+        return [m for m in self.values() if m.unit == unit]

@@ -1,0 +1,1 @@
+"""Planning: a typed question compiled to one parameterised SQL statement over declared measures."""

@@ -1,0 +1,550 @@
+"""The plan stage: a typed question → one parameterised SQL statement, built with sqlglot.
+
+Figures come from the `figures` table through the declared measures (data/measures.toml); prose
+(plans, project text, duties) from its own tables. Whatever a person typed is only ever a bound
+parameter. A combination that cannot be compiled is a `Refusal` saying why, never a nearby query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from sqlglot import exp
+
+from knowledge.measures import PEOPLE, Measure, Measures
+from knowledge.reading import question as q
+from knowledge.reading.question import Condition, Group, Question, Subject
+
+DIALECT = "duckdb"
+FIGURES = "figures"
+# Columns every figure row carries besides its measures: who it is and where it was printed.
+IDENTITY = ("kind", "name", "division", "project_no", "line_no", "position", "level")
+SOURCES = ("source", "staff_source")
+# The revenue table's 합계 and its one child 세외수입 are the whole, not items of it.
+REVENUE_ITEM_LEVEL = 2
+# What a head count is shown with: both counts, the balance, the kinds of post.
+PEOPLE_CONTEXT = (
+    "quota", "current", "shortage", "administrative", "technical", "open_position", "fixed_term",
+    "management", "part_time_fixed_term",
+)  # fmt: skip
+# Where a measure a subject lacks can be found, said when it is asked of the wrong thing.
+WHERE_HELD = (
+    ("project_row", "연말 집행예상은 Ⅲ 주요사업의 예산집행 현황 표에 있는 사업에만 있습니다."),
+    ("revenue", "이 수치는 세입 항목에만 있습니다."),
+    ("division", "인력은 과와 국 단위로만 있습니다."),
+)
+COMPARISONS = {">=": exp.GTE, ">": exp.GT, "<=": exp.LTE, "<": exp.LT, "=": exp.EQ, "!=": exp.NEQ}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The statement to run and what it answers; `measures` are the columns the rows carry."""
+
+    sql: str
+    params: tuple[Any, ...]
+    measures: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A question the planner cannot compile, with the reason in Korean."""
+
+    reason: str
+
+
+class Planner:
+    """Compiles questions over the declared measures."""
+
+    def __init__(self, measures: Measures) -> None:
+        self.measures = measures
+        self.plan = lru_cache(maxsize=4096)(self._plan)
+
+    def _plan(self, question: Question) -> Plan | Refusal | None:
+        build = {
+            q.FIGURES: self._figures,
+            q.SUM: self._sum,
+            q.DIFFERENCE: self._difference,
+            q.SHARE: self._share,
+            q.CHECK: self._check,
+            q.COUNT: self._group,
+            q.LIST: self._group,
+            q.RANK: self._rank,
+            q.PLANS: self._plans,
+            q.TEXT: self._text,
+            q.DUTY: self._duty,
+            q.DUTIES: self._duties,
+            q.ORGANIZATION: self._organization,
+            q.AUDIT: self._audit,
+        }.get(question.asks)
+        return build(question) if build is not None else None
+
+    # --- figures of named subjects ---------------------------------------------------------
+
+    def _wanted(self, question: Question, kinds: set[str]) -> tuple[str, ...]:
+        if question.measures:
+            return question.measures
+        names: list[str] = []
+        for kind in sorted(kinds):
+            names += self.measures.overview.get(kind, ())
+        return tuple(dict.fromkeys(names))
+
+    def _unavailable(
+        self, subjects: tuple[Subject, ...], measures: tuple[str, ...]
+    ) -> Refusal | None:
+        for subject in subjects:
+            missing = [m for m in measures if subject.kind not in self.measures[m].kinds]
+            if missing:
+                labels = ", ".join(self.measures[m].label for m in missing)
+                kinds = set.intersection(*(set(self.measures[m].kinds) for m in missing))
+                where = next((text for kind, text in WHERE_HELD if kind in kinds), "")
+                return Refusal(
+                    f"보고서에는 ‘{subject.name}’의 {labels} 수치가 없습니다. {where}".strip()
+                )
+        return None
+
+    def _asked(self, subjects: tuple[Subject, ...], measures: tuple[str, ...]) -> exp.Select:
+        """One row per subject in the order asked (`ord`), with the measures as columns."""
+        order = exp.Case()
+        where = []
+        for number, _subject in enumerate(subjects, 1):
+            match = exp.and_(_column("kind").eq(_param()), _column("name").eq(_param()))
+            order = order.when(match.copy(), exp.Literal.number(number))
+            where.append(match)
+        select = exp.select(exp.alias_(order, "ord"), *_columns(IDENTITY))
+        select = select.select(*self._measure_columns(measures), *_columns(SOURCES))
+        return select.from_(FIGURES).where(exp.or_(*where))
+
+    def _measure_columns(self, measures: tuple[str, ...]) -> list[exp.Expression]:
+        columns: list[exp.Expression] = []
+        for name in measures:
+            measure = self.measures[name]
+            columns.append(exp.alias_(measure.expression.copy(), name))
+            if measure.printed:
+                columns.append(exp.alias_(_column(measure.printed), f"{name}_printed"))
+        return columns
+
+    def _subject_params(self, subjects: tuple[Subject, ...]) -> tuple:
+        pairs = tuple(value for s in subjects for value in (s.kind, s.name))
+        return pairs + pairs  # once for the CASE that orders, once for the WHERE
+
+    def _context(self, measures: tuple[str, ...], kinds: set[str]) -> tuple[str, ...]:
+        """Figures shown beside those asked: a rate's amounts, a head count's breakdown."""
+        extra: list[str] = []
+        rate_of = {m.ratio_of: m.name for m in self.measures.values() if m.ratio_of}
+        for name in measures:
+            measure = self.measures[name]
+            if measure.derived:
+                extra += [
+                    c.name
+                    for c in measure.expression.find_all(exp.Column)
+                    if c.name in self.measures
+                ]
+            if name in rate_of:
+                extra.append(rate_of[name])
+            if measure.ratio_of:
+                extra += [measure.ratio_of, "budget"]
+            elif measure.is_money and name != "budget":
+                extra.append("budget")
+            elif measure.unit == PEOPLE:
+                extra += list(PEOPLE_CONTEXT)
+        extra = [m for m in extra if kinds <= self.measures[m].kinds]
+        return tuple(dict.fromkeys([*measures, *extra]))
+
+    def _figures(self, question: Question) -> Plan | Refusal:
+        kinds = {s.kind for s in question.subjects}
+        measures = self._wanted(question, kinds)
+        if question.measures:
+            refused = self._unavailable(question.subjects, measures)
+            if refused:
+                return refused
+        else:
+            measures = tuple(m for m in measures if kinds <= self.measures[m].kinds) or measures
+        measures = self._context(measures, kinds)
+        select = self._asked(question.subjects, measures).order_by("ord", dialect=DIALECT)
+        return Plan(_sql(select), self._subject_params(question.subjects), measures)
+
+    def _with_asked(
+        self, question: Question, measures: tuple[str, ...], *results: exp.Expression
+    ) -> Plan:
+        """`WITH asked AS (the subjects' rows) SELECT *, results FROM asked`."""
+        asked = self._asked(question.subjects, measures)
+        select = exp.select("*", *results).from_("asked").with_("asked", as_=asked)
+        return Plan(
+            _sql(select.order_by("ord", dialect=DIALECT)),
+            self._subject_params(question.subjects),
+            measures,
+        )
+
+    def _sum(self, question: Question) -> Plan | Refusal:
+        if question.group is not None:
+            return self._group(question)
+        refused = self._unavailable(question.subjects, question.measures)
+        if refused:
+            return refused
+        results = []
+        measures = list(question.measures)
+        for name in question.measures:
+            measure = self.measures[name]
+            if measure.is_rate:
+                if measure.ratio_of is None:
+                    return Refusal(f"{measure.label}은(는) 더할 수 없는 비율입니다.")
+                for part in (measure.ratio_of, "budget"):
+                    if part not in measures:
+                        measures.append(part)
+                ratio = exp.Div(
+                    this=exp.Mul(
+                        this=exp.Literal.number(100), expression=_total(_ref(measure.ratio_of))
+                    ),
+                    expression=_total(_ref("budget")),
+                )
+                results.append(exp.alias_(ratio, f"total_{name}"))
+            else:
+                results.append(exp.alias_(_total(_ref(name)), f"total_{name}"))
+        return self._with_asked(question, tuple(measures), *results)
+
+    def _difference(self, question: Question) -> Plan | Refusal:
+        refused = self._unavailable(question.subjects, question.measures)
+        if refused:
+            return refused
+        if len(question.subjects) >= 2:
+            name = question.measures[0]
+            first, second = (_of_ord(name, n) for n in (1, 2))
+            return self._with_asked(
+                question,
+                question.measures,
+                exp.alias_(exp.Sub(this=first, expression=second), "difference"),
+            )
+        first, second = question.measures[:2]
+        if self.measures[first].unit != self.measures[second].unit:
+            return Refusal(
+                f"{self.measures[first].label}과(와) {self.measures[second].label}은(는) "
+                "단위가 달라 뺄 수 없습니다."
+            )
+        result = exp.Sub(
+            this=_rate_or_amount(self.measures[first]),
+            expression=_rate_or_amount(self.measures[second]),
+        )
+        return self._with_asked(question, question.measures, exp.alias_(result, "difference"))
+
+    def _share(self, question: Question) -> Plan | Refusal:
+        measure = self.measures[question.measures[0]]
+        part = question.subjects[0]
+        whole = question.subjects[1] if len(question.subjects) > 1 else _whole_of(part)
+        if whole is None:
+            return Refusal(f"‘{part.name}’의 전체가 무엇인지 보고서에서 정할 수 없습니다.")
+        shared = Question(q.SHARE, subjects=(part, whole), measures=question.measures)
+        refused = self._unavailable(shared.subjects, shared.measures)
+        if refused:
+            return refused
+        ratio = exp.Div(
+            this=exp.Mul(this=exp.Literal.number("100.0"), expression=_of_ord(measure.name, 1)),
+            expression=exp.Nullif(this=_of_ord(measure.name, 2), expression=exp.Literal.number(0)),
+        )
+        return self._with_asked(shared, shared.measures, exp.alias_(ratio, "share"))
+
+    def _check(self, question: Question) -> Plan | Refusal | None:
+        if question.note == "plans":
+            return self._plans(question)
+        condition = question.check
+        if condition is None:
+            return None
+        measures = tuple(dict.fromkeys(m for m in (condition.measure, condition.other) if m))
+        refused = self._unavailable(question.subjects, measures)
+        if refused:
+            return refused
+        checked = Question(q.CHECK, subjects=question.subjects, measures=measures)
+        if condition.other is None and condition.value is None and len(question.subjects) == 2:
+            holds = _compare(
+                condition.comparison, _of_ord(condition.measure, 1), _of_ord(condition.measure, 2)
+            )
+            return self._with_asked(checked, measures, exp.alias_(holds, "holds"))
+        plan = self._with_asked(checked, measures, exp.alias_(self._test(condition, True), "holds"))
+        value = () if condition.value is None else (condition.value,)
+        # The condition's figure comes after the subjects' in the statement.
+        return Plan(plan.sql, plan.params + value, plan.measures)
+
+    def _test(self, condition: Condition, on_alias: bool) -> exp.Expression:
+        """The SQL test of a condition; on `asked` rows the measure is a column of its own."""
+        measure = self.measures[condition.measure]
+        value = _ref(measure.name) if on_alias else measure.expression.copy()
+        if condition.comparison == "is_null":
+            return exp.Is(this=value, expression=exp.Null())
+        if measure.missing_is_zero or condition.other is not None:
+            value = exp.func("coalesce", value, exp.Literal.number(0))
+        if condition.other is not None:
+            other = self.measures[condition.other]
+            against = _ref(other.name) if on_alias else other.expression.copy()
+            return _compare(condition.comparison, value, against)
+        if measure.printed and not on_alias:
+            # A rate is compared as printed (one decimal), the figure people see.
+            value = exp.func("round", value, exp.Literal.number(1))
+        return _compare(condition.comparison, value, _param())
+
+    # --- groups --------------------------------------------------------------------------
+
+    def _group_select(self, group: Group, measures: tuple[str, ...]) -> tuple[exp.Select, list]:
+        missing = [m for m in measures if group.kind not in self.measures[m].kinds]
+        if missing:
+            raise _Unplannable(
+                f"{_GROUP_NAMES[group.kind]}에는 "
+                + ", ".join(self.measures[m].label for m in missing)
+                + " 수치가 없습니다."
+            )
+        params: list = [group.kind]
+        where = [_column("kind").eq(_param())]
+        if group.kind == "revenue":
+            where.append(
+                exp.GTE(this=_column("level"), expression=exp.Literal.number(REVENUE_ITEM_LEVEL))
+            )
+        if group.division is not None:
+            where.append(_column("division").eq(_param()))
+            params.append(group.division)
+        if group.project_no is not None:
+            where.append(_column("project_no").eq(_param()))
+            params.append(group.project_no)
+        for condition in group.conditions:
+            if group.kind not in self.measures[condition.measure].kinds:
+                raise _Unplannable(
+                    f"{_GROUP_NAMES[group.kind]}에는 {self.measures[condition.measure].label} 수치가 없습니다."
+                )
+            where.append(self._test(condition, False))
+            if condition.value is not None and condition.comparison != "is_null":
+                params.append(condition.value)
+        select = exp.select(
+            *_columns(IDENTITY), *self._measure_columns(measures), *_columns(SOURCES)
+        )
+        return select.from_(FIGURES).where(exp.and_(*where)), params
+
+    def _group_measures(self, question: Question) -> tuple[str, ...]:
+        group = question.group
+        measures = tuple(dict.fromkeys(
+            list(question.measures) + [c.measure for c in group.conditions] + [c.other for c in group.conditions if c.other]
+        ))  # fmt: skip
+        return measures or (("budget",) if group.kind != "division" else ("budget", "spent_rate"))
+
+    def _projects(self, question: Question) -> Plan:
+        """The flagship projects of Ⅲ themselves, for "주요사업 목록"."""
+        select = exp.select("project_no", "title", "division", "source").from_("projects")
+        if question.group.division is not None:
+            select = select.where(_column("division").eq(_param()))
+            return Plan(
+                _sql(select.order_by("project_no", dialect=DIALECT)), (question.group.division,)
+            )
+        return Plan(_sql(select.order_by("project_no", dialect=DIALECT)), ())
+
+    def _group(self, question: Question) -> Plan | Refusal:
+        if question.group.kind == "project":
+            return self._projects(question)
+        measures = self._group_measures(question)
+        try:
+            select, params = self._group_select(question.group, measures)
+        except _Unplannable as refusal:
+            return Refusal(str(refusal))
+        select = select.select(exp.alias_(exp.Window(this=exp.Count(this=exp.Star())), "matched"))
+        if question.asks == q.SUM:
+            for name in question.measures:
+                measure = self.measures[name]
+                if measure.is_rate:
+                    return Refusal(f"{measure.label}은(는) 더할 수 없는 비율입니다.")
+                total = exp.Window(this=exp.Sum(this=measure.expression.copy()))
+                select = select.select(exp.alias_(total, f"total_{name}"))
+        first = self.measures[measures[0]]
+        if question.group.kind in ("division", "revenue", "project_row") or (
+            question.asks == q.LIST and not question.group.conditions
+        ):
+            select = select.order_by("position", dialect=DIALECT)
+        else:
+            ordered = exp.Ordered(this=_sortable(first), desc=True)
+            select = select.order_by(ordered, "position", dialect=DIALECT)
+        return Plan(_sql(select), tuple(params), measures)
+
+    def _rank(self, question: Question) -> Plan | Refusal:
+        if question.group is None:
+            ranked = Question(q.RANK, subjects=question.subjects, measures=question.measures)
+            refused = self._unavailable(ranked.subjects, ranked.measures)
+            if refused:
+                return refused
+            measure = self.measures[question.measures[0]]
+            rank = _rank_window(measure, question.ranking.descending, on_alias=True)
+            return self._with_asked(ranked, question.measures, exp.alias_(rank, "rank"))
+        measures = self._group_measures(question)
+        try:
+            select, params = self._group_select(question.group, measures)
+        except _Unplannable as refusal:
+            return Refusal(str(refusal))
+        measure = self.measures[question.measures[0]]
+        ranking = question.ranking
+        rank = _rank_window(measure, ranking.descending, on_alias=False)
+        select = select.select(
+            exp.alias_(rank, "rank"),
+            exp.alias_(exp.Window(this=exp.Count(this=exp.Star())), "matched"),
+        )
+        if ranking.position is not None:
+            select = select.qualify(_column("rank").eq(_param()))
+            params.append(ranking.position)
+        else:
+            select = select.qualify(exp.LTE(this=_column("rank"), expression=_param()))
+            params.append(ranking.count or 1)
+        select = select.order_by("rank", "position", dialect=DIALECT)
+        return Plan(_sql(select), tuple(params), measures)
+
+    # --- prose ---------------------------------------------------------------------------
+
+    def _plans(self, question: Question) -> Plan:
+        select = exp.select(
+            "l.project_no", "p.title", "p.division", "l.position", "l.item", "l.period",
+            "l.start_month", "l.end_month", "l.open_ended", "l.details", "l.source",
+        ).from_("plans AS l").join("projects AS p", using=["project_no"])  # fmt: skip
+        where, params = [], []
+        divisions = [s.division or s.name for s in question.subjects if s.kind == "division"]
+        projects = sorted({s.project_no for s in question.subjects if s.project_no is not None})
+        if divisions and not projects:
+            where.append(exp.column("division", "p").isin(*[_param() for _ in divisions]))
+            params += divisions
+        if projects:
+            where.append(exp.column("project_no", "l").isin(*[_param() for _ in projects]))
+            params += projects
+        if question.months is not None:
+            ends = exp.func(
+                "coalesce", exp.column("end_month", "l"), exp.column("start_month", "l")
+            )
+            where.append(
+                exp.LTE(this=exp.column("start_month", "l"), expression=exp.cast(_param(), "DATE"))
+            )
+            where.append(exp.or_(
+                exp.GTE(this=ends, expression=exp.cast(_param(), "DATE")),
+                exp.column("open_ended", "l"),
+            ))  # fmt: skip
+            params += [question.months.last.isoformat(), question.months.first.isoformat()]
+        for word in question.words:
+            text = exp.func(
+                "replace",
+                exp.func(
+                    "concat",
+                    exp.column("item", "l"),
+                    exp.func("coalesce", exp.column("details", "l"), exp.Literal.string("")),
+                ),
+                exp.Literal.string(" "),
+                exp.Literal.string(""),
+            )
+            where.append(
+                exp.GT(this=exp.func("strpos", text, _param()), expression=exp.Literal.number(0))
+            )
+            params.append(word)
+        if where:
+            select = select.where(exp.and_(*where))
+        select = select.order_by("l.start_month", "l.project_no", "l.position", dialect=DIALECT)
+        return Plan(_sql(select), tuple(params))
+
+    def _text(self, question: Question) -> Plan:
+        select = exp.select(
+            "i.project_no", "p.title", "p.division", "i.part", "i.position", "i.depth", "i.text",
+            "i.parent_position", "i.source",
+        ).from_("project_items AS i").join("projects AS p", using=["project_no"])  # fmt: skip
+        projects = sorted({s.project_no for s in question.subjects if s.project_no is not None})
+        params: list = []
+        if projects:
+            select = select.where(exp.column("project_no", "i").isin(*[_param() for _ in projects]))
+            params += projects
+        select = select.order_by("i.project_no", "i.part", "i.position", dialect=DIALECT)
+        return Plan(_sql(select), tuple(params))
+
+    def _duty(self, question: Question) -> Plan:
+        select = exp.select("division", "position", "duty", "source").from_("duties")
+        return Plan(_sql(select.order_by("division", "position", dialect=DIALECT)), ())
+
+    def _duties(self, question: Question) -> Plan:
+        select = exp.select("division", "position", "duty", "source").from_("duties")
+        select = select.where(_column("division").eq(_param())).order_by(
+            "position", dialect=DIALECT
+        )
+        return Plan(_sql(select), (question.subjects[0].name,))
+
+    def _organization(self, question: Question) -> Plan:
+        select = exp.select("unit", "structure", "role", "reorganized_on", "source").from_(
+            "organization"
+        )
+        return Plan(_sql(select.order_by("role", "unit", dialect=DIALECT)), ())
+
+    def _audit(self, question: Question) -> Plan:
+        select = exp.select(
+            "check_name", "subject", "field", "stated", "stated_source", "other", "other_source", "note"
+        ).from_("inconsistencies")  # fmt: skip
+        return Plan(_sql(select), ())
+
+
+class _Unplannable(Exception):
+    pass
+
+
+_GROUP_NAMES = {
+    "line": "세부사업", "division": "과", "revenue": "세입 항목", "project_row": "주요사업 예산표",
+    "plan": "향후계획",
+}  # fmt: skip
+
+
+def _column(name: str) -> exp.Column:
+    return exp.column(name)
+
+
+def _columns(names: tuple[str, ...]) -> list[exp.Column]:
+    return [exp.column(name) for name in names]
+
+
+def _param() -> exp.Placeholder:
+    return exp.Placeholder()
+
+
+def _ref(name: str) -> exp.Column:
+    return exp.column(name)
+
+
+def _total(expression: exp.Expression) -> exp.Window:
+    return exp.Window(this=exp.Sum(this=expression))
+
+
+def _of_ord(name: str, number: int) -> exp.Subquery:
+    """`(SELECT name FROM asked WHERE ord = n)`: a measure of the n-th subject asked."""
+    select = exp.select(name).from_("asked").where(_column("ord").eq(exp.Literal.number(number)))
+    return exp.Subquery(this=select)
+
+
+def _rate_or_amount(measure: Measure) -> exp.Expression:
+    # A rate is taken as printed (one decimal): a gap in %p is between the figures people see.
+    if measure.printed:
+        return exp.func("round", _ref(measure.name), exp.Literal.number(1))
+    return _ref(measure.name)
+
+
+def _compare(comparison: str, left: exp.Expression, right: exp.Expression) -> exp.Expression:
+    return COMPARISONS[comparison](this=left, expression=right)
+
+
+def _sortable(measure: Measure) -> exp.Expression:
+    value = measure.expression.copy()
+    return exp.func("coalesce", value, exp.Literal.number(0)) if measure.missing_is_zero else value
+
+
+def _rank_window(measure: Measure, descending: bool, on_alias: bool) -> exp.Window:
+    value = _ref(measure.name) if on_alias else measure.expression.copy()
+    if measure.missing_is_zero:
+        value = exp.func("coalesce", value, exp.Literal.number(0))
+    order = exp.Order(expressions=[exp.Ordered(this=value, desc=descending, nulls_first=False)])
+    return exp.Window(this=exp.Anonymous(this="rank"), order=order)
+
+
+def _whole_of(part: Subject) -> Subject | None:
+    """What a part is a share of: a 과 of the bureau, a line of its 과, a row of its project's 과."""
+    if part.kind == "division":
+        return None
+    if part.kind in ("line", "project_row") and part.division:
+        return Subject("division", part.division, part.division)
+    if part.kind == "revenue":
+        return Subject("revenue", "합계")
+    return None
+
+
+def _sql(select: exp.Expression) -> str:
+    return select.sql(dialect=DIALECT)

@@ -1,0 +1,158 @@
+"""The hand-curated vocabulary in `data/`: what the words around the report's names ask for."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from knowledge.reading.hangul import disassemble
+from knowledge.reading.normalize import compact
+
+MEASURE = "measure"
+RATE = "rate"
+FILLER = "filler"
+# A typed word this close to a known word (on letters) is that word mistyped.
+TYPO_SCORE = 87.0
+TYPO_MIN_LENGTH = 3
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A short or colloquial name people use for one of the report's entities."""
+
+    alias: str
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Keyword → the groups it belongs to (a word can name a measure and an intent at once)."""
+
+    groups: dict[str, frozenset[str]]
+    measures: dict[str, tuple[str, ...]]  # word → the measures it names
+    rate_of: dict[str, str]  # measure → its rate ("spent" → "spent_rate")
+    generic: frozenset[str]  # words that yield to a more specific measure word beside them
+    particles: tuple[str, ...]
+    stems: tuple[str, ...]
+    aliases: tuple[Alias, ...]
+    longest: int
+    counters: dict[str, str]
+    examples: tuple[str, ...]
+    leading: frozenset[str]
+    money: tuple[str, ...]
+    endings: tuple[str, ...] = ()
+
+    @classmethod
+    def load(cls, data_dir: Path) -> Lexicon:
+        with (data_dir / "lexicon.toml").open("rb") as f:
+            raw = tomllib.load(f)
+        groups: dict[str, set[str]] = {}
+        measures: dict[str, tuple[str, ...]] = {}
+        for word, named in raw["measures"].items():
+            measures[compact(word)] = tuple(named)
+            groups.setdefault(compact(word), set()).add(MEASURE)
+        for word in raw["rates"]["words"]:
+            groups.setdefault(compact(word) or word, set()).add(RATE)
+        for group, words in raw["intents"].items():
+            for word in words:
+                groups.setdefault(compact(word) or word, set()).add(group)
+        for word in raw["fillers"]["words"]:
+            groups.setdefault(compact(word), set()).add(FILLER)
+        counters = {compact(noun): counter for noun, counter in raw["counters"].items()}
+        for noun in counters:
+            groups.setdefault(noun, set()).add("count")
+        particles = tuple(sorted(raw["particles"]["suffixes"], key=len, reverse=True))
+        with (data_dir / "aliases.toml").open("rb") as f:
+            aliases = tuple(
+                Alias(compact(a["alias"]), a["kind"], a["name"]) for a in tomllib.load(f)["alias"]
+            )
+        frozen = {word: frozenset(g) for word, g in groups.items() if word}
+        return cls(
+            frozen,
+            measures,
+            dict(raw["rates"]["of"]),
+            frozenset(compact(w) for w in raw["rates"]["generic"]),
+            particles,
+            tuple(compact(s) for s in raw["fillers"]["stems"]),
+            aliases,
+            max(map(len, frozen)),
+            counters,
+            tuple(raw["help"]["examples"]),
+            frozenset(raw["words"]["leading"]),
+            tuple(compact(w) for w in raw["words"]["money"]),
+            tuple(sorted(raw["endings"]["verbal"], key=len, reverse=True)),
+        )
+
+    def cover(self, piece: str) -> list[str] | None:
+        """Split `piece` wholly into known words (longest first), or None when something is left."""
+        return _cover(self, piece)
+
+    def groups_of(self, words: list[str]) -> set[str]:
+        found: set[str] = set()
+        for word in words:
+            found |= self.groups.get(word, frozenset())
+        return found
+
+    def strip_particle(self, word: str) -> str:
+        for particle in self.particles:
+            if word.endswith(particle) and len(word) - len(particle) >= 2:
+                return word[: -len(particle)]
+        return word
+
+    def predicate_stem(self, word: str) -> str | None:
+        """`접수됐어` → `접수`; `받았어` → ``: a predicate's stem, or None when it is not one."""
+        for ending in self.endings:
+            if word.endswith(ending) and len(word) > len(ending):
+                return word[: -len(ending)]
+        return None
+
+    def is_closing(self, word: str) -> bool:
+        """`알려주셈`, `확인하여주시기`: a request or closing whatever its ending."""
+        return word.startswith(self.stems)
+
+    def mistyped(self, word: str) -> str | None:
+        """The known word `word` is a typo of (`집행뉼` → `집행율`), or None."""
+        if len(word) < TYPO_MIN_LENGTH:
+            return None
+        return _mistyped(self, word)
+
+
+@lru_cache(maxsize=8192)
+def _cover(lexicon: Lexicon, piece: str) -> list[str] | None:
+    # Dynamic programming from the end: best[i] is a split of piece[i:] into the fewest words.
+    n = len(piece)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[n] = []
+    for start in range(n - 1, -1, -1):
+        for end in range(min(n, start + lexicon.longest), start, -1):
+            rest = best[end]
+            word = piece[start:end]
+            if rest is not None and word in lexicon.groups:
+                candidate = [word, *rest]
+                if best[start] is None or len(candidate) < len(best[start]):
+                    best[start] = candidate
+    return best[0]
+
+
+@lru_cache(maxsize=8192)
+def _mistyped(lexicon: Lexicon, word: str) -> str | None:
+    choices = _letters(lexicon)
+    found = process.extractOne(
+        disassemble(word), choices, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE
+    )
+    return choices[found[0]] if found else None
+
+
+@lru_cache(maxsize=4)
+def _letters(lexicon: Lexicon) -> dict[str, str]:
+    """Known words of three letters or more as their jamo, the form typos are measured on."""
+    return {
+        disassemble(word): word
+        for word, groups in lexicon.groups.items()
+        if len(word) >= TYPO_MIN_LENGTH and groups != {FILLER}
+    }

@@ -1,0 +1,236 @@
+"""Figures, dates and positions in a question: `80% 이상`, `1억 5천만원`, `9~10월`, `세 번째`, `2023년`.
+
+Each is found by its written form and taken out of the text, so that what is left is words:
+names, measures and the rest, which the scanner reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+# A separator left where a figure was taken out; the scanner never joins words across it.
+GAP = " § "
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NATIVE_NUMBERS = {
+    "한": 1, "첫": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8,
+    "아홉": 9, "열": 10,
+}  # fmt: skip
+NATIVE = "|".join(sorted(NATIVE_NUMBERS, key=len, reverse=True))
+# 천원 per unit word: the report's amounts are in 천원.
+MONEY_UNITS = {
+    "조": 1_000_000_000,
+    "억": 100_000,
+    "천만": 10_000,
+    "백만": 1_000,
+    "십만": 100,
+    "만": 10,
+}
+
+# What may follow a figure to compare with it; particles between them are allowed.
+_PARTICLE = r"(?:\s*(?:이|가|을|를|은|는|도|의))?"
+COMPARISONS = (
+    (">=", r"이\s*상"),
+    ("<=", r"이\s*하|이\s*내"),
+    (">", r"초\s*과|넘(?:는|은|게|어|나|지|고|었|으면|을|긴|기|겠|네|죠|니|냐)?|상\s*회|웃\s*도|웃\s*돌|보\s*다\s*(?:더\s*)?(?:많|크|큰|높)"),
+    ("<", r"미\s*만|안\s*(?:되|돼|넘|됨|된)|못\s*(?:미치|넘|되|돼)|밑\s*(?:도|돌)|하\s*회|아\s*래|미\s*달|모자|보\s*다\s*(?:더\s*)?(?:적|작|낮)"),
+)  # fmt: skip
+_COMPARISON = re.compile(
+    _PARTICLE + r"\s*(?:" + "|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(COMPARISONS)) + ")"
+)
+
+MONEY = re.compile(
+    rf"(?P<num>{NUMBER})\s*(?P<mult>조|억|천만|백만|십만|만)\s*(?:(?P<num2>{NUMBER})\s*(?P<mult2>천만|백만|십만|만|천)\s*)?(?P<won>천\s*원|원)?"
+    rf"|(?P<num3>{NUMBER})\s*(?P<won3>천\s*원|원)(?![가-힣]{{0}}[인회])"
+)
+RATE = re.compile(
+    rf"(?P<num>{NUMBER})\s*(?:%|퍼센트|프로|퍼)(?P<point>\s*(?:p|포인트|퍼센트\s*포인트))?"
+)
+PEOPLE = re.compile(rf"(?P<num>{NUMBER})\s*명")
+POINT_WORD = re.compile(r"%\s*p|퍼센트\s*포인트|포인트")
+
+REPORT_DATE = re.compile(
+    r"(?:(?:20)?21\s*년\s*)?0?8\s*월\s*13\s*일(?:\s*(?:기준|현재))?"
+    r"|[’'‘`]?\s*(?:20)?21\s*[.\-/]\s*0?8\s*[.\-/]\s*13\.?(?:\s*(?:기준|현재))?"
+)
+YEAR = re.compile(
+    r"(?<![\d.])(?:(?P<full>(?:19|20)\d\d)\s*년(?:도)?|(?P<full2>(?:19|20)\d\d)(?=\s*(?:예산|결산|세입|세출|회계))"
+    r"|[’'‘`]\s*(?P<short>\d\d)(?:\s*년(?:도)?)?(?![\d.])|(?P<bare>[12]\d)\s*년(?:도)?)"
+)
+RELATIVE_YEARS = {"재작년": -2, "작년": -1, "전년": -1, "지난해": -1, "지난 해": -1,
+                  "내년": 1, "다음해": 1, "다음 해": 1, "내후년": 2, "올해": 0, "금년": 0, "당해": 0}  # fmt: skip
+RELATIVE_YEAR = re.compile("|".join(sorted(map(re.escape, RELATIVE_YEARS), key=len, reverse=True)))
+
+MONTH_RANGE = re.compile(
+    r"(?<!\d)(?P<a>1[0-2]|0?[1-9])\s*월?\s*(?:~|∼|-|부터|에서)\s*(?P<b>1[0-2]|0?[1-9])\s*월"
+)
+MONTH = re.compile(r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s*월(?!\s*\d)")
+MONTH_WORDS = {
+    "상반기": (1, 6), "하반기": (7, 12), "1분기": (1, 3), "2분기": (4, 6), "3분기": (7, 9),
+    "4분기": (10, 12), "일사분기": (1, 3), "이사분기": (4, 6), "삼사분기": (7, 9), "사사분기": (10, 12),
+}  # fmt: skip
+MONTH_WORD = re.compile("|".join(MONTH_WORDS))
+# Months counted from today: (offset of the first month, offset of the last, or None = December).
+RELATIVE_MONTHS = {
+    "이번 달": (0, 0), "이번달": (0, 0), "이달": (0, 0), "금월": (0, 0), "당월": (0, 0),
+    "다음 달": (1, 1), "다음달": (1, 1), "내달": (1, 1), "익월": (1, 1), "다다음 달": (2, 2),
+    "다다음달": (2, 2), "지난 달": (-1, -1), "지난달": (-1, -1), "전월": (-1, -1),
+    "연말까지": (0, None), "연내": (0, None), "올해 안": (0, None), "올해안": (0, None),
+    "남은 기간": (0, None), "앞으로": (0, None),
+}  # fmt: skip
+RELATIVE_MONTH = re.compile(
+    "|".join(sorted(map(re.escape, RELATIVE_MONTHS), key=len, reverse=True))
+)
+
+ORDINAL = re.compile(
+    rf"(?P<n>{NATIVE}|\d+)\s*(?:번\s*째|번째|째)|(?P<rank>\d+)\s*(?:위|등)(?![가-힣])"
+)
+TOP = re.compile(
+    rf"(?P<dir>상위|하위|top|TOP|Top|탑|베스트|워스트|bottom)\s*(?P<n>{NATIVE}|\d+)?\s*(?:개|곳|위|건|군데)?"
+    rf"|(?P<n2>{NATIVE}|\d+)\s*(?:개|곳|건|군데)\s*(?:만|까지|씩|를|을)?(?=\s*(?:\?|$|뽑|보여|알려|나열|말해|골라|줘|만))"
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure as typed, in the unit the report uses for it, with what it is compared by."""
+
+    value: float
+    unit: str  # 천원 | % | 명
+    written: str
+    comparison: str | None  # ">=", ">", "<=", "<" or None
+    segment: int  # how many figures/dates came before it: which words stand next to it
+    point: bool = False  # "%p": a gap between two rates
+
+
+@dataclass
+class Quantities:
+    """What was taken out of the text, and the text left (figures replaced by GAP)."""
+
+    text: str
+    figures: list[Figure] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    months: tuple[int, int] | None = None
+    relative_months: tuple[str, tuple[int, int | None]] | None = None
+    month_word: str | None = None
+    position: int | None = None
+    top: tuple[int | None, bool | None] | None = None  # (how many, descending?)
+    report_date: bool = False
+    point: bool = False
+
+
+def find_quantities(text: str, report_year: int) -> Quantities:
+    """Take the figures, dates and positions out of a cleaned question."""
+    found = Quantities(text=text)
+    spans: list[tuple[int, int]] = []
+
+    def take(match: re.Match, whole: bool = True) -> None:
+        spans.append((match.start(), match.end()) if whole else match.span())
+
+    def free(match: re.Match) -> bool:
+        return all(match.end() <= s or match.start() >= e for s, e in spans)
+
+    for match in REPORT_DATE.finditer(text):
+        found.report_date = True
+        take(match)
+    for match in RELATIVE_YEAR.finditer(text):
+        if free(match):
+            found.years.append(report_year + RELATIVE_YEARS[match.group()])
+            take(match)
+    for match in YEAR.finditer(text):
+        if not free(match):
+            continue
+        if match.group("full") or match.group("full2"):
+            year = int(match.group("full") or match.group("full2"))
+        else:
+            year = 2000 + int(match.group("short") or match.group("bare"))
+        found.years.append(year)
+        take(match)
+    for match in RELATIVE_MONTH.finditer(text):
+        if free(match) and found.relative_months is None:
+            found.relative_months = (match.group(), RELATIVE_MONTHS[match.group()])
+            take(match)
+    for match in MONTH_WORD.finditer(text):
+        if free(match) and found.months is None:
+            found.months, found.month_word = MONTH_WORDS[match.group()], match.group()
+            take(match)
+    for match in MONTH_RANGE.finditer(text):
+        if free(match) and found.months is None:
+            first, last = int(match.group("a")), int(match.group("b"))
+            found.months = (min(first, last), max(first, last))
+            take(match)
+    for match in MONTH.finditer(text):
+        if free(match) and found.months is None:
+            month = int(match.group("m"))
+            found.months = (month, month)
+            take(match)
+    for match in ORDINAL.finditer(text):
+        if free(match) and found.position is None:
+            number = match.group("n") or match.group("rank")
+            found.position = NATIVE_NUMBERS.get(number) or int(number)
+            take(match)
+    for match in TOP.finditer(text):
+        if not free(match) or found.top is not None:
+            continue
+        number = match.group("n") or match.group("n2")
+        count = (NATIVE_NUMBERS.get(number) or int(number)) if number else None
+        direction = match.group("dir")
+        descending = (
+            None if direction is None else direction.lower() not in ("하위", "워스트", "bottom")
+        )
+        found.top = (count, descending)
+        take(match)
+
+    candidates: list[tuple[int, int, float, str, bool]] = []
+    for match in MONEY.finditer(text):
+        if free(match):
+            candidates.append((match.start(), match.end(), _money(match), "천원", False))
+    for match in RATE.finditer(text):
+        if free(match) and not any(s <= match.start() < e for s, e, *_ in candidates):
+            point = bool(match.group("point"))
+            candidates.append((match.start(), match.end(), _number(match.group("num")), "%", point))
+    for match in PEOPLE.finditer(text):
+        if free(match) and not any(s <= match.start() < e for s, e, *_ in candidates):
+            candidates.append(
+                (match.start(), match.end(), _number(match.group("num")), "명", False)
+            )
+    for start, end, value, unit, point in sorted(candidates):
+        comparison = None
+        after = _COMPARISON.match(text, end)
+        if after is not None:
+            comparison = next(op for i, (op, _) in enumerate(COMPARISONS) if after.group(f"c{i}"))
+            end = after.end()
+        written = text[start:end].strip()
+        # The start is kept in `segment` until the gaps are numbered below.
+        found.figures.append(Figure(value, unit, written, comparison, start, point))
+        spans.append((start, end))
+    found.point = any(f.point for f in found.figures) or bool(POINT_WORD.search(text))
+
+    # The text left, with a gap where each piece was taken out; a figure's segment is the number
+    # of its gap, so the words of pieces up to it stand before it and the rest after it.
+    spans.sort()
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces.append(text[last:start])
+        last = max(last, end)
+    pieces.append(text[last:])
+    found.text = GAP.join(pieces)
+    order = {start: number for number, (start, _) in enumerate(spans)}
+    found.figures = [replace(f, segment=order[f.segment]) for f in found.figures]
+    return found
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _money(match: re.Match) -> float:
+    """An amount in 천원: `1억 5천만원` → 150,000; `5,000원` → 5; `30,586,608천원` → 30,586,608."""
+    if match.group("num3") is not None:
+        value = _number(match.group("num3"))
+        return value if "천" in match.group("won3") else value / 1000
+    value = _number(match.group("num")) * MONEY_UNITS[match.group("mult")]
+    if match.group("num2") is not None:
+        unit = match.group("mult2")
+        value += _number(match.group("num2")) * (MONEY_UNITS.get(unit, 1) if unit != "천" else 1)
+    return value

@@ -1,0 +1,101 @@
+"""The typed question: everything a person asked, decided once by the reader, no database needed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+# What a question asks for. The engine hands each to its planner and writer; nothing downstream
+# decides again what was asked.
+FIGURES = "figures"  # measures of named subjects
+SUM = "sum"  # a measure added up over subjects, or over a group
+DIFFERENCE = "difference"  # one measure of two subjects, or two measures of one subject
+SHARE = "share"  # a subject's part of its whole (the bureau, or its 과)
+COUNT = "count"  # how many of a group meet the conditions
+LIST = "list"  # the members of a group that meet the conditions
+RANK = "rank"  # a group ordered by a measure: the n-th, or the top n
+CHECK = "check"  # yes or no: does a subject meet a condition
+PLANS = "plans"  # 향후계획: by subject, month or words
+TEXT = "text"  # a fact from a project's text
+DUTY = "duty"  # which 과 handles something
+DUTIES = "duties"  # a 과's 주요업무
+ORGANIZATION = "organization"  # the bureau, its 과 and where it came from
+PARTS = "parts"  # several questions in one message, answered in turn
+HELP = "help"
+CLARIFY = "clarify"  # several things fit about equally: ask with buttons
+NOT_HELD = "not_held"  # the report does not hold what was asked
+NOT_FOUND = "not_found"  # words that name nothing the report has
+AUDIT = "audit"  # where the report disagrees with itself
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Something the report has figures or text about.
+
+    kind: bureau | division | line (Ⅳ) | project_row (a row of a Ⅲ budget table) | revenue |
+    project (a Ⅲ flagship project) | plan (a 향후계획 item) | unit (a body the bureau came from).
+    """
+
+    kind: str
+    name: str
+    division: str | None = None
+    project_no: int | None = None
+    ref: int | str | None = None  # line number, plan position: what tells it apart in its table
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A test on a measure: against a figure (`value`), or against another measure (`other`)."""
+
+    measure: str
+    comparison: str  # ">=", ">", "<=", "<", "=", "!="
+    value: float | None = None  # in the measure's unit (천원, %, 명)
+    other: str | None = None
+    written: str = ""  # as typed ("80%", "1억"), for the reply
+
+
+@dataclass(frozen=True)
+class Group:
+    """A set of things: 세부사업, 과, 세입 항목, 주요사업 예산표 행, 향후계획; narrowed by a 과."""
+
+    kind: str  # line | division | revenue | project_row | plan
+    division: str | None = None
+    project_no: int | None = None
+    conditions: tuple[Condition, ...] = ()
+
+
+@dataclass(frozen=True)
+class Ranking:
+    descending: bool
+    position: int | None = None  # "세 번째로 큰": 3
+    count: int | None = None  # "상위 3개": 3
+
+
+@dataclass(frozen=True)
+class Months:
+    """A span of months, inclusive, and how the reply should name it."""
+
+    first: date
+    last: date
+    said: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """What was asked. Fields not used by `asks` stay empty."""
+
+    asks: str
+    subjects: tuple[Subject, ...] = ()
+    group: Group | None = None
+    measures: tuple[str, ...] = ()
+    ranking: Ranking | None = None
+    check: Condition | None = None
+    months: Months | None = None
+    words: tuple[str, ...] = ()  # content words to look for in the report's text
+    unit: str | None = None  # the counter asked for ("몇 명" → 명)
+    in_eok: bool = False  # amounts wanted in 억원 as well
+    not_held: tuple[str, ...] = ()  # what was asked that the report does not hold
+    choices: tuple[Subject, ...] = ()  # for CLARIFY: the candidates
+    rest: str = ""  # the question without the name, asked again when a choice is tapped
+    parts: tuple[Question, ...] = ()  # for PARTS
+    note: str = ""  # a line the reply must carry (e.g. which months "이번 달" was taken as)

@@ -1,0 +1,813 @@
+"""The read stage: a question as typed → the typed Question it asks. All "what was asked" lives here.
+
+The text is taken apart in three passes (quantities, then names and known words, then what is
+left), and the Question is put together from what was found by general rules: a set word and a
+condition make a group, two names and "합치면" a sum, a figure and "넘어?" a yes/no check.
+A word nothing explains is never dropped: it is looked for in the report's prose, or reported.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, replace
+from datetime import date
+
+from knowledge.measures import MONEY, PEOPLE, RATE, Measures
+from knowledge.reading import question as q
+from knowledge.reading.catalog import Catalog, Passage
+from knowledge.reading.hangul import is_hangul
+from knowledge.reading.lexicon import FILLER, MEASURE, Lexicon
+from knowledge.reading.lexicon import RATE as RATE_WORD
+from knowledge.reading.match import leaders
+from knowledge.reading.months import resolve_months
+from knowledge.reading.normalize import MAX_LENGTH, clean, compact
+from knowledge.reading.quantities import GAP, Figure, Quantities, find_quantities
+from knowledge.reading.question import Condition, Group, Question, Ranking, Subject
+from knowledge.reading.scan import Keyword, Scan, Unknown, scan
+from knowledge.reading.subjects import Resolved, Subjects
+
+# Set words → the kind of thing a group holds.
+SET_WORDS = (("projects", "project_row"), ("revenue_list", "revenue"), ("lines_word", "line"),
+             ("division_word", "division"))  # fmt: skip
+RANK_WORDS = ("ranking", "ranking_high", "ranking_low")
+# The default measure of a condition by the unit of its figure.
+DEFAULT_BY_UNIT = {MONEY: "budget", RATE: "spent_rate", PEOPLE: "current"}
+# Content words shorter than this, or without a letter, are noise rather than something asked.
+MIN_WORD = 2
+# Question words that ask "who", with nothing else about duties: the project's text may say.
+ONLY_WHO = frozenset({"누가", "어디서", "어디에서", "어디가", "누구"})
+# A coordinated word read with the words of the name before it ("혁신파크 운영이랑 조성").
+ELLIPSIS_SCORE = 85.0
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Neighbouring measure words read together ("지출 집행률"), with where they stand."""
+
+    measures: tuple[str, ...]
+    segment: int
+    first: int  # order of its first word
+    last: int
+
+
+class Reader:
+    """Reads questions against the report's names, the vocabulary and the declared measures."""
+
+    def __init__(self, lexicon: Lexicon, catalog: Catalog, measures: Measures) -> None:
+        self.lexicon = lexicon
+        self.catalog = catalog
+        self.measures = measures
+        self.subjects = Subjects(catalog, measures)
+        self.as_of = catalog.as_of
+
+    def read(self, text: str, today: date | None = None) -> Question:
+        """The question `text` asks; never raises on any text."""
+        cleaned = clean(text)
+        if len(cleaned) > MAX_LENGTH:
+            return Question(q.HELP, note="too_long")
+        if not any(ch.isalnum() for ch in cleaned):
+            return Question(q.HELP, note="empty" if not cleaned else "no_letters")
+        quantities = find_quantities(cleaned, self.as_of.year)
+        found = scan(quantities.text, self.lexicon, self.catalog.index)
+        return _Reading(self, quantities, found, today).question()
+
+
+class _Unclear(Exception):
+    """A name fits several things equally at the level the question needs: ask back."""
+
+    def __init__(self, question: Question) -> None:
+        self.question = question
+
+
+class _Reading:
+    """One question being read: the facts found in it, then the decision."""
+
+    def __init__(
+        self, reader: Reader, quantities: Quantities, found: Scan, today: date | None
+    ) -> None:
+        self.reader = reader
+        self.catalog = reader.catalog
+        self.quantities = quantities
+        self.found = found
+        self.lexicon = reader.lexicon
+        self.measures_of = reader.measures
+        self.used: set[Phrase] = set()  # measure phrases a condition's figure took
+        self.phrases = self._phrases()
+        self.measures = self._measures()
+        self.resolved = [reader.subjects.resolve(m, self.measures) for m in found.mentions]
+        self.content = self._content()
+        self._read_ellipsis()
+        names = [compact(s.name) for r in self.resolved for s in r.subjects]
+        # A word inside a name given ("NPO입주협업공간 입주") says what is asked about it:
+        # it is looked for in the text, but it is not unexplained.
+        self.unknown = [u for u in self.content if not any(u.word in n for n in names)]
+        self.months = resolve_months(quantities, reader.as_of, today, self.catalog.plan_months)
+        self.yesno = (self.has("yesno") or self._ends_on_comparison()) and not self.has("which")
+
+    # --- facts -----------------------------------------------------------------------------
+
+    def has(self, *groups: str) -> bool:
+        return self.found.has(*groups)
+
+    def keywords_in(self, group: str) -> list[Keyword]:
+        return [k for k in self.found.places if group in self.lexicon.groups.get(k.word, ())]
+
+    @property
+    def unknown_words(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(u.word for u in self.unknown))
+
+    @property
+    def text_words(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(u.word for u in self.content))
+
+    def _ends_on_comparison(self) -> bool:
+        """`300억 넘지?`, `90% 넘어?`: a figure and its comparison close the question."""
+        if not any(f.comparison for f in self.quantities.figures):
+            return False
+        tail = self.quantities.text.rsplit(GAP.strip(), 1)[-1]
+        words = [compact(w) for w in tail.split()]
+        return all(
+            not w or self.lexicon.groups.get(w, frozenset()) <= {FILLER, "yesno"} for w in words
+        )
+
+    def _phrases(self) -> list[Phrase]:
+        """Measure words grouped where they stand next to each other.
+
+        Fillers may stand between them; a particle ends a phrase ("정원이 현원보다" names two).
+        """
+        items: list[tuple[int, int, str | None]] = [
+            (k.order, k.segment, k.word) for k in self.found.places
+        ]
+        items += [(m.order, m.segment, None) for m in self.found.mentions]
+        items += [(u.order, u.segment, None) for u in self.found.unknown_places]
+        items.sort()
+        phrases: list[Phrase] = []
+        run: list[tuple[int, int, str]] = []
+
+        def close() -> None:
+            if run:
+                measures = self._phrase_measures([word for _, _, word in run])
+                if measures:
+                    phrases.append(Phrase(measures, run[0][1], run[0][0], run[-1][0]))
+            run.clear()
+
+        for order, segment, word in items:
+            groups = self.lexicon.groups.get(word, frozenset()) if word else frozenset()
+            if MEASURE in groups or RATE_WORD in groups:
+                if run and run[-1][1] != segment:
+                    close()
+                run.append((order, segment, word))
+            elif groups == {FILLER} and word not in self.lexicon.particles:
+                continue
+            else:
+                close()
+        close()
+        return phrases
+
+    def _phrase_measures(self, words: list[str]) -> tuple[str, ...]:
+        lexicon = self.lexicon
+        rated = any(RATE_WORD in lexicon.groups[w] for w in words)
+        specific = [
+            m
+            for w in words
+            if w in lexicon.measures and w not in lexicon.generic
+            for m in lexicon.measures[w]
+        ]
+        generic = [m for w in words if w in lexicon.generic for m in lexicon.measures.get(w, ())]
+        if specific:
+            if rated:
+                rates = [lexicon.rate_of[m] for m in specific if m in lexicon.rate_of]
+                already = [m for m in specific if self.measures_of[m].is_rate]
+                return tuple(dict.fromkeys(already + rates or specific))
+            return tuple(dict.fromkeys(specific))
+        if rated:
+            rates = [m for m in generic if self.measures_of[m].is_rate]
+            rates += [lexicon.rate_of[m] for m in generic if m in lexicon.rate_of]
+            return tuple(dict.fromkeys(rates)) or ("committed_rate", "spent_rate")
+        return tuple(dict.fromkeys(generic))
+
+    def _measures(self) -> tuple[str, ...]:
+        measures = tuple(dict.fromkeys(m for p in self.phrases for m in p.measures))
+        if self._previous_year() and "budget" in measures:
+            # "2020년 세입 예산": the revenue table's ’20 budget.
+            measures = tuple("budget_2020" if m == "budget" else m for m in measures)
+        return measures
+
+    def _previous_year(self) -> bool:
+        return self.reader.as_of.year - 1 in self.quantities.years and not (
+            self.has("decreased", "increased", "than", "difference")
+        )
+
+    def _content(self) -> list[Unknown]:
+        """Content words that are neither names nor known words, as typed (particles off)."""
+        left = []
+        for place in self.found.unknown_places:
+            word = self.lexicon.strip_particle(place.word)
+            if len(word) < MIN_WORD or not any(is_hangul(c) or c.isalpha() for c in word):
+                continue
+            left.append(Unknown(word, place.segment, place.order))
+        return left
+
+    def _read_ellipsis(self) -> None:
+        """`혁신파크 운영이랑 조성`: a word after a conjunction is read with the name's first words."""
+        if not self.has("conjunction", "sum", "difference", "compare"):
+            return
+        for resolved in list(self.resolved):
+            words = resolved.mention.words
+            subjects = self._narrowed(list(resolved.subjects), resolved, "holder")
+            if len(subjects) != 1 or len(words) < 2:
+                continue
+            name = compact(subjects[0].name)
+            # The name as the report writes it, up to where the last typed word begins.
+            stems = [name[: name.index(words[-1])]] if words[-1] in name else []
+            stems.append("".join(words[:-1]))
+            for unknown in [u for u in self.content if u.order > resolved.mention.order]:
+                found = next((leaders(self.catalog.index.candidates(stem + unknown.word))
+                              for stem in stems if stem), [])  # fmt: skip
+                if len(found) == 1 and found[0].score >= ELLIPSIS_SCORE:
+                    subject = self.reader.subjects.of(found[0].entity)
+                    if subject not in subjects:
+                        mention = replace(resolved.mention, text=unknown.word, order=unknown.order)
+                        self.resolved.append(Resolved(mention, (subject,)))
+                        self.content.remove(unknown)
+                    break
+
+    def in_text(self, words: tuple[str, ...], project_no: int | None = None,
+                parts: tuple[str, ...] = ()) -> bool:  # fmt: skip
+        """Whether the report's prose holds every word (in one project's, or some parts)."""
+        passages = [
+            p for p in self.catalog.passages
+            if (project_no is None or p.project_no == project_no) and (not parts or p.part in parts)
+        ]  # fmt: skip
+        return bool(words) and all(any(_holds(p, w) for p in passages) for w in words)
+
+    def best_project(self, words: tuple[str, ...]) -> int | None:
+        """The project whose prose holds the most of the words, when one clearly does."""
+        scores: dict[int, int] = {}
+        for passage in self.catalog.passages:
+            if passage.project_no is None:
+                continue
+            held = sum(len(w) for w in words if _holds(passage, w))
+            scores[passage.project_no] = max(scores.get(passage.project_no, 0), held)
+        ranked = sorted(scores.items(), key=lambda s: -s[1])
+        if ranked and ranked[0][1] and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return None
+
+    # --- subjects at the level a question needs ------------------------------------------
+
+    def subjects_at(self, level: str) -> list[Subject]:
+        """Named subjects as the question needs them; raises _Unclear to ask which.
+
+        level: "holder" (what has the figures), "project" (whose text and plans), "division".
+        """
+        picked: list[Subject] = []
+        for resolved in self.resolved:
+            mapped = self._mapped(resolved.subjects, level)
+            if len(mapped) > 1:
+                mapped = self._narrowed(mapped, resolved, level)
+            if len(mapped) > 1:
+                if level == "holder" and any(set(mapped) & set(r.subjects) for r in self.resolved
+                                             if r is not resolved and r.sure):  # fmt: skip
+                    continue
+                raise _Unclear(Question(q.CLARIFY, choices=tuple(mapped[:8]), rest=self._rest()))
+            picked += mapped
+        return list(dict.fromkeys(picked))
+
+    def _mapped(self, subjects: tuple[Subject, ...], level: str) -> list[Subject]:
+        mapped: list[Subject] = []
+        for subject in subjects:
+            if level == "division":
+                if subject.kind in ("bureau", "unit", "revenue"):
+                    mapped.append(subject)
+                elif subject.division:
+                    mapped.append(Subject("division", subject.division, subject.division))
+            elif level == "project":
+                if subject.kind in ("division", "bureau", "unit", "revenue", "project"):
+                    mapped.append(subject)
+                elif subject.project_no is not None:
+                    mapped.append(self._project(subject.project_no))
+            else:
+                mapped.append(subject)
+        return list(dict.fromkeys(mapped))
+
+    def _project(self, number: int) -> Subject:
+        return self.reader.subjects.of(self.catalog.project(number))
+
+    def _narrowed(self, mapped: list[Subject], resolved: Resolved, level: str) -> list[Subject]:
+        if level == "holder":
+            holders = {s: set(self.reader.subjects.figure_subjects(s, self.measures)) or {s}
+                       for s in mapped}  # fmt: skip
+            # A name that fits a line and the project holding it means the line.
+            minimal = [s for s in mapped if not any(holders[o] < holders[s] for o in mapped)]
+            union = set().union(*(holders[s] for s in minimal))
+            if len(union) == 1:
+                return list(union)
+            return minimal
+        if level == "project":
+            projects = [s for s in mapped if s.kind == "project"]
+            if self.text_words and len(projects) > 1:
+                best = self.best_project(self.text_words)
+                if best is not None:
+                    return [self._project(best)]
+            if projects and len(projects) < len(mapped) and len(projects) == 1:
+                return projects
+        return mapped
+
+    def _rest(self) -> str:
+        return " ".join(
+            k for k in dict.fromkeys(self.found.keywords) if self.lexicon.groups[k] != {FILLER}
+        )
+
+    # --- the decision ----------------------------------------------------------------------
+
+    def question(self) -> Question:
+        rules = (
+            self._nothing, self._help, self._audit, self._not_held, self._years, self._monthly,
+            self._organization, self._duty, self._plans, self._text, self._group, self._figures,
+        )  # fmt: skip
+        for rule in rules:
+            try:
+                decided = rule()
+            except _Unclear as unclear:
+                return unclear.question
+            if decided is not None:
+                return replace(decided, in_eok=self.has("eok"))
+        return Question(q.NOT_FOUND, words=self.unknown_words)
+
+    def _nothing(self) -> Question | None:
+        meaningful = [k for k in self.found.keywords if self.lexicon.groups[k] != {FILLER}]
+        if meaningful or self.found.mentions or self.unknown or self.quantities.figures:
+            return None
+        if self.months is not None or self.quantities.years:
+            return None
+        return Question(q.HELP, note="greeting")
+
+    def _help(self) -> Question | None:
+        if self.has("help") and not self.found.mentions and not self.measures and not self.unknown:
+            return Question(q.HELP)
+        return None
+
+    def _audit(self) -> Question | None:
+        if not self.has("inconsistency"):
+            return None
+        return Question(q.AUDIT, subjects=tuple(self._sure()))
+
+    def _not_held(self) -> Question | None:
+        asked = [k.word for k in self.keywords_in("not_held")]
+        if not asked:
+            return None
+        return Question(q.NOT_HELD, subjects=tuple(self._sure()), not_held=tuple(asked))
+
+    def _years(self) -> Question | None:
+        """A year other than the report's: only the revenue table has the year before."""
+        years = [y for y in self.quantities.years if y != self.reader.as_of.year]
+        if not years:
+            return None
+        previous = self.reader.as_of.year - 1
+        revenue = self.has("revenue", "revenue_list", "decreased", "increased") or any(
+            s.kind == "revenue" for s in self._sure()
+        )
+        if set(years) == {previous} and revenue:
+            return None
+        if self.has("schedule") and not self.measures:
+            return None  # plans name the next year's work ("’22. 예산편성")
+        said = ", ".join(f"{y}년" for y in dict.fromkeys(years))
+        return Question(q.NOT_HELD, subjects=tuple(self._sure()), not_held=(said,))
+
+    def _monthly(self) -> Question | None:
+        """`7월 지출액`: the report gives figures as of its 기준일, not month by month."""
+        if self.months is None or not self.measures or self.has("schedule"):
+            return None
+        said = self.months.said.split(": ")[0]
+        return Question(q.NOT_HELD, subjects=tuple(self._sure()), not_held=(f"{said} 월별 수치",))
+
+    def _organization(self) -> Question | None:
+        subjects = self._sure()
+        if any(s.kind == "unit" for s in subjects) and not self.measures:
+            return Question(q.ORGANIZATION)
+        others = [s for s in subjects if s.kind not in ("bureau", "unit")]
+        if not self.has("organization") or others or self.measures or self.unknown:
+            return None
+        if self._operations() - {q.COUNT} or self.has("lines_word", "projects", "revenue"):
+            return None
+        return Question(q.ORGANIZATION)
+
+    def _asks_division(self) -> bool:
+        """`어느 과`, `어떤 부서`: a question word, then the word for a 과."""
+        places = self.found.places
+        if self.has("asks_division"):
+            return True
+        return any(
+            "which" in self.lexicon.groups[a.word]
+            and "division_word" in self.lexicon.groups[b.word]
+            for a, b in itertools.pairwise(places)
+        )
+
+    def _duty(self) -> Question | None:
+        """Which 과 handles something: a duty word, and no figure or set asked for."""
+        divisions = [s for s in self._sure() if s.kind == "division"]
+        plain = not (self.measures or self.unknown or self._operations())
+        if self.has("duties_of") and divisions and len(divisions) == len(self.resolved) and plain:
+            return Question(q.DUTIES, subjects=tuple(divisions[:1]))
+        asks_division = self._asks_division()
+        if not (self.has("duty") or asks_division) or (self.measures and not asks_division):
+            return None
+        if asks_division and not self.resolved and not self.text_words and not self.measures:
+            return None  # "어떤 과가 있어?": the 과 themselves
+        if self._operations() - {q.LIST} or (
+            self.has("lines_word", "projects") and self.has("list")
+        ):
+            return None
+        words = self.text_words
+        only_who = {
+            k.word for k in self.keywords_in("duty")
+        } <= ONLY_WHO and not self._asks_division()
+        if only_who and words and not self.in_text(words, parts=("duty",)) and self.in_text(words):
+            return None  # "선별진료소 누가 운영해": the project's text says who
+        measure_words = tuple(k.word for k in self.keywords_in(MEASURE))
+        named = tuple(compact(r.mention.text) for r in self.resolved)
+        asked = tuple(dict.fromkeys(words + named + measure_words))
+        if any(self.in_text((w,), parts=("duty",)) for w in words + named):
+            # The 주요업무 hold what was asked: they decide, whatever the names fit.
+            return Question(q.DUTY, subjects=tuple(self._sure()), words=asked)
+        subjects = [s for s in self.subjects_at("division") if s.kind not in ("bureau", "unit")]
+        if subjects and all(s.kind == "division" for s in subjects) and not words:
+            named_divisions = [r for r in self.resolved if r.subjects[0].kind == "division"]
+            if len(named_divisions) == len(self.resolved):
+                return Question(q.DUTIES, subjects=tuple(subjects[:1]))
+        given = [s for r in self.resolved if r.sure for s in r.subjects if s.kind != "division"]
+        return Question(q.DUTY, subjects=tuple(given or subjects), words=asked)
+
+    def _plans(self) -> Question | None:
+        schedule = self.has("schedule") or self.months is not None
+        if not schedule or self._figure_measures():
+            return None
+        if self._operations() - {q.LIST} or self.quantities.figures:
+            return None
+        words = self.text_words
+        if self.unknown_words and not self.in_text(self.unknown_words, parts=("plan",)):
+            return None  # "시민총회 언제": a date in the project's text, not a plan
+        subjects = [s for s in self.subjects_at("project") if s.kind not in ("bureau", "unit")]
+        if any(s.kind == "revenue" for s in subjects):
+            return None
+        plan_words = tuple(w for w in words if self.in_text((w,), parts=("plan",)))
+        if self.yesno and self.months is not None:
+            return Question(q.CHECK, subjects=tuple(subjects), months=self.months,
+                            words=plan_words, note="plans")  # fmt: skip
+        note = self.months.said if self.months and "‘" in self.months.said else ""
+        return Question(q.PLANS, subjects=tuple(subjects), months=self.months,
+                        words=plan_words if not subjects else (), note=note)  # fmt: skip
+
+    def _figure_measures(self) -> bool:
+        """Measures a named thing (or the bureau) has: a figure is asked, not a text."""
+        return bool(self.measures)
+
+    def _counted(self) -> bool:
+        """`몇 개소`, `좌석`: a count the report writes in its prose, not a figure of a table."""
+        unit = self.found.unit
+        if unit in (None, "원", "*"):
+            return unit == "*" and not self.measures
+        return not (unit == "명" and any(self.measures_of[m].unit == PEOPLE for m in self.measures)
+                    and self._people_subject())  # fmt: skip
+
+    def _people_subject(self) -> bool:
+        subjects = self._sure()
+        return not subjects or any(s.kind in ("division", "bureau") for s in subjects)
+
+    def _text(self) -> Question | None:
+        """A fact from a project's text: words the figures do not use, or a count it writes."""
+        unknown = self.unknown_words
+        words = self.text_words
+        status = self.has("status", "overview") and not self.measures
+        if unknown and not self.in_text(unknown):
+            return None
+        subjects = [s for s in self.subjects_at("project") if s.kind == "project"]
+        if not (unknown or status or (self._counted() and subjects)):
+            return None
+        if not unknown and self._set_kind() and not subjects:
+            return None
+        if not subjects and not unknown:
+            return None
+        if (subjects and words and not self.in_text(words, subjects[0].project_no)) or (
+            not subjects and words
+        ):
+            best = self.best_project(words)
+            subjects = [self._project(best)] if best is not None else []
+        if subjects:
+            # The question's own keywords that the text also uses ("잔여 좌석": 잔여공간 24석).
+            hints = tuple(k.word for k in self.found.places
+                          if self.lexicon.groups[k.word] != {FILLER}
+                          and self.in_text((k.word,), subjects[0].project_no))  # fmt: skip
+            words = tuple(dict.fromkeys(words + hints))
+        overview = self.has("overview") and not self.has("status") and not words and subjects
+        unit = self.found.unit
+        if unit is None and any(self.measures_of[m].unit == PEOPLE for m in self.measures):
+            unit = "명"  # "참여 인원": a count of people in the text
+        return Question(
+            q.TEXT, subjects=tuple(subjects[:1]), words=words, unit=unit,
+            note="overview" if overview else "",
+        )  # fmt: skip
+
+    def _operations(self) -> set[str]:
+        found = set()
+        if self.has("sum"):
+            found.add(q.SUM)
+        if self.has("difference") or (self.has("than") and self.has("which")):
+            found.add(q.DIFFERENCE)
+        if self.has("share"):
+            found.add(q.SHARE)
+        if self.has("count") and not self.has("count_people"):
+            found.add(q.COUNT)
+        if self.quantities.position or self.quantities.top or self.has(*RANK_WORDS):
+            found.add(q.RANK)
+        if self.has("list", "unexecuted", "fully"):
+            found.add(q.LIST)
+        return found
+
+    def _set_kind(self) -> str | None:
+        for group, kind in SET_WORDS:
+            if self.has(group):
+                if kind == "revenue" and not (self.has("revenue") or self._revenue_measures()):
+                    continue
+                return kind
+        return None
+
+    def _revenue_measures(self) -> bool:
+        return any(self.measures_of[m].kinds == {"revenue"} for m in self.measures)
+
+    def _group(self) -> Question | None:
+        """A question over a set: 세부사업, 과, 세입 항목 or 주요사업, with conditions."""
+        if self.unknown:
+            return None
+        subjects = self._sure()
+        named = [s for s in subjects if s.kind not in ("bureau", "division")]
+        scope = [s for s in subjects if s.kind == "division"]
+        kind = self._set_kind()
+        operations = self._operations()
+        conditions = self._conditions()
+        if named and not (
+            kind in ("project_row", "plan") and all(s.kind == "project" for s in named)
+        ):
+            return None
+        if len(scope) > 1 and not kind:
+            return None
+        if kind is None:
+            if not (conditions or (operations & {q.RANK, q.COUNT, q.LIST} and not scope)):
+                return None
+            if self.yesno and subjects:
+                return None
+            kind = self._default_kind(conditions)
+        elif kind == "division" and scope and not operations and not conditions:
+            return None  # "사회협력과 예산": the 과 word is part of the name
+        elif not (operations or conditions or self.measures or self.has("which") or scope):
+            return None
+        if self.yesno and subjects and not self.has("count", "list"):
+            return None
+        if (
+            kind == "project_row"
+            and not self.measures
+            and not conditions
+            and operations <= {q.LIST, q.COUNT}
+        ):
+            kind = "project"  # "주요사업 목록": the nine projects themselves
+        measures = self._fitting(self.measures, kind)
+        division = scope[0].name if scope and kind != "division" else None
+        project = next((s.project_no for s in named if s.kind == "project"), None)
+        group = Group(kind, division, project, conditions)
+        if q.SUM in operations:
+            return Question(q.SUM, group=group, measures=measures or ("budget",))
+        if q.RANK in operations and kind != "project":
+            measure = self._rank_measure(measures, kind)
+            rest = tuple(m for m in measures if m != measure)
+            return Question(q.RANK, group=group, measures=(measure, *rest), ranking=self._ranking())
+        shown = tuple(c.measure for c in conditions)
+        if any(c.comparison == "is_null" for c in conditions):
+            # "미집행 사업": what there is to show of them is their budget.
+            shown = ("budget",)
+            measures = tuple(m for m in measures if m not in ("committed", "spent"))
+        shown = tuple(dict.fromkeys(shown + measures))
+        asks = q.COUNT if q.COUNT in operations else q.LIST
+        note = "exists" if self.yesno and not self.has("which") else ""
+        return Question(asks, group=group, measures=shown, note=note)
+
+    def _default_kind(self, conditions: tuple[Condition, ...]) -> str:
+        measures = [c.measure for c in conditions] + list(self.measures)
+        for measure in measures:
+            kinds = self.measures_of[measure].kinds
+            for kind in ("line", "division", "revenue", "project_row"):
+                if kind in kinds:
+                    return kind
+        return "line"
+
+    def _fitting(self, measures: tuple[str, ...], kind: str) -> tuple[str, ...]:
+        return tuple(m for m in measures if kind in self.measures_of[m].kinds)
+
+    def _rank_measure(self, measures: tuple[str, ...], kind: str) -> str:
+        """What a ranking is by: measure words the conditions did not take, else the first."""
+        free = [m for p in self.phrases if p not in self.used for m in p.measures]
+        free = [m for m in free if not kind or kind in self.measures_of[m].kinds]
+        if free:
+            measures = tuple(dict.fromkeys(free))
+        if measures:
+            return measures[-1] if _both_rates(measures) else measures[0]
+        if kind == "revenue":
+            return "budget"
+        if kind == "division" and self.has("count_people"):
+            return "current"
+        low = self.has("ranking_low") and not self.has("ranking_high")
+        size_words = {"큰", "작은", "많은", "적은", "가장큰", "제일큰", "가장작은", "제일작은"}
+        if low and not size_words & set(self.found.keywords):
+            return "spent_rate"
+        return "budget"
+
+    def _ranking(self) -> Ranking:
+        top = self.quantities.top
+        low = self.has("ranking_low") and not self.has("ranking_high")
+        if top is not None and top[1] is not None:
+            low = not top[1]
+        if self.has("decreased") and not self.has("increased"):
+            low = True  # "가장 크게 감소한": the most negative change first
+        return Ranking(descending=not low, position=self.quantities.position,
+                       count=top[0] if top else None)  # fmt: skip
+
+    def _figures(self) -> Question | None:
+        """Figures of named subjects: their values, or a sum, difference, share or check."""
+        subjects = self._figure_subjects()
+        if self.unknown:
+            return Question(q.NOT_FOUND, subjects=tuple(subjects), words=self.unknown_words,
+                            measures=self.measures)  # fmt: skip
+        if not subjects:
+            subjects = [self._default_subject()]
+        measures = self.measures
+        holders_of = self.reader.subjects.figure_subjects
+        for project in [s for s in subjects if s.kind == "project"]:
+            holders = holders_of(project, measures)
+            if len(holders) > 1 and not self.has("sum"):
+                # "혁신파크 예산": the project has several budget lines; ask which.
+                rest = " ".join(self.measures_of[m].label for m in measures[:1]) or "예산"
+                return Question(q.CLARIFY, choices=holders, rest=rest)
+        subjects = [h for s in subjects for h in (holders_of(s, measures) or (s,))]
+        operations = self._operations()
+        compared = self._compared_measures()
+        if self.yesno or (self.has("yesno") and compared):
+            check = self._check(subjects, measures)
+            if check is not None:
+                return check
+        if q.SHARE in operations:
+            return self._share(subjects, measures)
+        if q.DIFFERENCE in operations or self.quantities.point or compared:
+            difference = self._difference(subjects, measures)
+            if difference is not None:
+                return difference
+        if q.SUM in operations and len(subjects) >= 2:
+            return Question(q.SUM, subjects=tuple(subjects), measures=measures or ("budget",))
+        if len(subjects) >= 2 and self.has(*RANK_WORDS) and measures:
+            return Question(q.RANK, subjects=tuple(subjects),
+                            measures=(self._rank_measure(measures, ""),), ranking=self._ranking())  # fmt: skip
+        return Question(q.FIGURES, subjects=tuple(subjects), measures=measures)
+
+    # --- parts of the decision -------------------------------------------------------------
+
+    def _sure(self) -> list[Subject]:
+        return [r.subjects[0] for r in self.resolved if r.sure]
+
+    def _figure_subjects(self) -> list[Subject]:
+        """Named subjects in order; a 과 named only to say whose line it is (소관) is dropped."""
+        subjects = self.subjects_at("holder")
+        owned = {s.division for s in subjects if s.kind != "division"}
+        if owned and not self.has("share"):
+            subjects = [s for s in subjects if not (s.kind == "division" and s.name in owned)]
+        if any(s.kind != "bureau" for s in subjects) and not self.has("share"):
+            subjects = [s for s in subjects if s.kind != "bureau"] or subjects
+        return subjects
+
+    def _default_subject(self) -> Subject:
+        if self.has("revenue") or self._revenue_measures():
+            return Subject("revenue", "합계")
+        return Subject("bureau", self.catalog.bureau)
+
+    def _conditions(self) -> tuple[Condition, ...]:
+        conditions = []
+        for figure in self.quantities.figures:
+            measure = self._measure_for(figure)
+            if measure is not None:
+                conditions.append(Condition(measure, figure.comparison or "=", figure.value, None,
+                                            figure.written))  # fmt: skip
+        if self.has("unexecuted"):
+            conditions.append(Condition("spent", "is_null", written="미집행"))
+        if self.has("fully") and not any(c.measure == "spent_rate" for c in conditions):
+            conditions.append(Condition("spent_rate", ">=", 100.0, None, "100%"))
+        if self.has("decreased") and not self.has(*RANK_WORDS):
+            conditions.append(Condition("change_amount", "<", 0.0, None, "감소"))
+        if self.has("increased") and not self.has(*RANK_WORDS):
+            conditions.append(Condition("change_amount", ">", 0.0, None, "증가"))
+        compared = self._compared_measures()
+        if compared is not None:
+            conditions.append(compared)
+        return tuple(conditions)
+
+    def _measure_for(self, figure: Figure) -> str | None:
+        """The measure a figure is about: the nearest measure words before it, else after."""
+        before = [p for p in self.phrases if p.segment <= figure.segment]
+        after = [p for p in self.phrases if p.segment > figure.segment]
+        for phrase in [*reversed(before), *after]:
+            for measure in phrase.measures:
+                fitted = self._in_unit(measure, figure.unit)
+                if fitted is not None:
+                    self.used.add(phrase)
+                    return fitted
+        return DEFAULT_BY_UNIT.get(figure.unit)
+
+    def _in_unit(self, measure: str, unit: str) -> str | None:
+        if self.measures_of[measure].unit == unit:
+            return measure
+        rate = self.lexicon.rate_of.get(measure)
+        if unit == RATE and rate is not None:
+            return rate
+        return None
+
+    def _compared_measures(self) -> Condition | None:
+        """`정원보다 현원 적은`, `현원이 정원보다 적은`: one measure against another."""
+        than = self.keywords_in("than")
+        if not than or len(self.measures) < 2:
+            return None
+        pivot = than[0].order
+        before = [p for p in self.phrases if p.last < pivot]
+        after = [p for p in self.phrases if p.first > pivot]
+        if not before:
+            return None
+        reference = before[-1].measures[0]
+        others = [p.measures[0] for p in (before[:-1] + after) if p.measures[0] != reference]
+        if not others:
+            return None
+        more = self.has("more", "ranking_high", "increased")
+        less = self.has("less", "ranking_low", "decreased")
+        if more == less:
+            return None
+        return Condition(others[0], ">" if more else "<", None, reference)
+
+    def _check(self, subjects: list[Subject], measures: tuple[str, ...]) -> Question | None:
+        compared = self._compared_measures()
+        if compared is not None:
+            return Question(q.CHECK, subjects=tuple(subjects[:1]), check=compared,
+                            measures=(compared.measure, compared.other))  # fmt: skip
+        figures = self.quantities.figures
+        if figures:
+            figure = figures[0]
+            measure = self._measure_for(figure)
+            if measure is None:
+                return None
+            condition = Condition(measure, figure.comparison or "=", figure.value, None,
+                                  figure.written)  # fmt: skip
+            return Question(q.CHECK, subjects=tuple(subjects), check=condition, measures=(measure,))
+        more, less = self.has("more", "ranking_high"), self.has("less", "ranking_low")
+        if len(subjects) == 2 and more != less:
+            measure = (measures or ("budget",))[0]
+            condition = Condition(measure, ">" if more else "<", None, None, "")
+            return Question(q.CHECK, subjects=tuple(subjects), check=condition, measures=(measure,))
+        if self.has("unexecuted"):
+            condition = Condition("spent", "is_null", written="미집행")
+            return Question(q.CHECK, subjects=tuple(subjects), check=condition, measures=("spent",))
+        return None
+
+    def _share(self, subjects: list[Subject], measures: tuple[str, ...]) -> Question:
+        """A part of its whole: a 과 of the bureau, a line of its 과 (or of the bureau when
+        the question says 국 전체), a revenue item of the revenue total."""
+        measure = next((m for m in measures if self.measures_of[m].is_money), "budget")
+        if measures and not self.measures_of[measures[0]].is_money:
+            measure = measures[0]
+        part = next((s for s in subjects if s.kind != "bureau"), subjects[0])
+        named = [s for s in subjects if s is not part and s.kind in ("bureau", "division")]
+        bureau = Subject("bureau", self.catalog.bureau)
+        if named:
+            whole = named[0]
+        elif part.kind == "revenue":
+            whole = Subject("revenue", "합계")
+        elif part.kind == "division" or self.has("bureau") or not part.division:
+            whole = bureau
+        else:
+            whole = Subject("division", part.division, part.division)
+        return Question(q.SHARE, subjects=(part, whole), measures=(measure,))
+
+    def _difference(self, subjects: list[Subject], measures: tuple[str, ...]) -> Question | None:
+        if len(subjects) >= 2:
+            measure = measures[0] if measures else "budget"
+            if _both_rates(measures):
+                measure = "spent_rate"
+            return Question(q.DIFFERENCE, subjects=tuple(subjects[:2]), measures=(measure,))
+        if len(measures) >= 2:
+            return Question(q.DIFFERENCE, subjects=tuple(subjects[:1]), measures=measures[:2])
+        return None
+
+
+def _both_rates(measures: tuple[str, ...]) -> bool:
+    return set(measures) == {"committed_rate", "spent_rate"}
+
+
+def _holds(passage: Passage, word: str) -> bool:
+    """A Korean word in a passage as typed, or without a suffix the text leaves off (`신청자`
+    → 신청). Digits and stray Latin letters ("31m") would be found anywhere: they are not."""
+    if not any(is_hangul(c) for c in word):
+        return False
+    return word in passage.compact or (len(word) >= 3 and word[:-1] in passage.compact)

@@ -1,0 +1,424 @@
+"""Scanning a question's words: which entities it names, which keywords it uses, what is left unknown."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from knowledge.reading.hangul import disassemble
+from knowledge.reading.lexicon import FILLER, Lexicon
+from knowledge.reading.match import AMBIGUITY, EXACT, Candidate, EntityIndex, leaders
+from knowledge.reading.normalize import compact
+from knowledge.reading.quantities import GAP
+
+DATE_WORD = re.compile(r"\d{1,4}(?:년|월|일)?")
+COUNT_UNIT = re.compile(r"몇\s*(개소|개|명|건|회|곳|번|석|실|팀)")
+# A keyword suffix only splits from a word when it is a filler or a word of two syllables or more:
+# "교통국" must stay one unknown word, not "교통" + the bureau keyword "국".
+SHORT_MEANINGFUL = 1
+ANY_COUNTER = "*"  # "위원 수": some number with a counter, whichever
+DETACHABLE = frozenset({FILLER, "count_people"})
+CONJUNCTION = "conjunction"
+# At most this many typed words are read together as one known word.
+JOINED_WORDS = 4
+# This many one-letter words in a row are a word typed letter by letter.
+LETTER_SPACED = 3
+# A run of neighbouring words is read as one name only when it fits this well.
+RUN_SCORE = 85.0
+# A word that fits a name this well is not split into a name part and a keyword.
+WHOLE_WORD_SCORE = 82.0
+# A word that covers this much of a name already names it; the words beside it are about it.
+MOSTLY = 0.6
+# A run that reads as a name this closely is that name, even when one word already found it.
+NEAR_EXACT = 92.0
+
+
+@dataclass
+class Mention:
+    """One place in the question that names an entity, with the entities it may be."""
+
+    text: str
+    candidates: list[Candidate]
+    segment: int = 0  # which piece between figures it stands in (see quantities.GAP)
+    order: int = 0  # its place among the question's words
+    words: tuple[str, ...] = ()  # the typed words it was read from ("혁신파크", "운영")
+
+    @property
+    def best(self) -> list[Candidate]:
+        return leaders(self.candidates)
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """A known word where it stands in the question."""
+
+    word: str
+    segment: int
+    order: int
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """A word that names nothing and is no known word: it must be used or reported."""
+
+    word: str
+    segment: int
+    order: int
+
+
+@dataclass
+class Scan:
+    """The words of a question: names, keywords and unknown words, in order."""
+
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    places: list[Keyword] = field(default_factory=list)
+    groups: set[str] = field(default_factory=set)
+    unknown: list[str] = field(default_factory=list)
+    unknown_places: list[Unknown] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # every content word, named or not
+    unit: str | None = None  # the counter asked for: "몇 건" → 건
+    _order: int = 0
+
+    def has(self, *groups: str) -> bool:
+        return any(g in self.groups for g in groups)
+
+    def next_order(self) -> int:
+        self._order += 1
+        return self._order
+
+
+def scan(text: str, lexicon: Lexicon, index: EntityIndex) -> Scan:
+    """Split a question into entity mentions, keywords and unknown words, piece by piece.
+
+    Pieces are separated by GAP where quantities took a figure or a date out; names never run
+    across a gap.
+    """
+    found = Scan(text=text)
+    unit = COUNT_UNIT.search(text)
+    found.unit = unit.group(1) if unit else None
+    for segment, piece in enumerate(text.split(GAP.strip())):
+        _scan_piece(piece, segment, found, lexicon, index)
+    found.groups = lexicon.groups_of(found.keywords)
+    _demote_weak_mentions(found)
+    counted = [lexicon.counters[k] for k in found.keywords if k in lexicon.counters]
+    if found.unit is None and counted:
+        found.unit = counted[0]
+    if found.unit is None:
+        found.unit = _implied_unit(found, lexicon)
+    return found
+
+
+def _scan_piece(
+    piece: str, segment: int, found: Scan, lexicon: Lexicon, index: EntityIndex
+) -> None:
+    tokens = _merge_single_letters([compact(token) for token in piece.split()], lexicon, index)
+    tokens = _join_keywords(tokens, lexicon)
+    joined = "".join(tokens)
+    spans = index.exact_spans(joined)
+    covered = [False] * len(joined)
+    exact: dict[int, Mention] = {}
+    for start, end, key in spans:
+        for i in range(start, end):
+            covered[i] = True
+        how = "alias" if key.how == "alias" else "exact"
+        exact[start] = Mention(
+            joined[start:end], [Candidate(key.entity, EXACT, how)], segment, 0, (joined[start:end],)
+        )
+
+    # Words between the exact names, token by token, in order; a Mention separates runs.
+    words: list[str | Mention] = []
+    offset = 0
+    for token in tokens:
+        part = ""
+        for i, char in enumerate(token):
+            if covered[offset + i]:
+                if part:
+                    words.append(part)
+                    part = ""
+                if offset + i in exact:
+                    words.append(exact[offset + i])
+            else:
+                part += char
+        if part:
+            words.append(part)
+        offset += len(token)
+
+    run: list[str] = []
+    raw: list[str] = []  # the same words before keywords were split off them
+    orders: list[int] = []  # each run word's place, taken when it is read
+    for word in [*words, None]:
+        if word is None or isinstance(word, Mention):
+            _resolve_run(run, raw, orders, found, lexicon, index, segment)
+            run, raw, orders = [], [], []
+            if word is not None:
+                word.order = found.next_order()
+                found.mentions.append(word)
+            continue
+        content, keywords = _split_keywords(word, lexicon, index)
+        if content is None and keywords and run and _continues_name(raw, word, index):
+            # "동단위계획형 직원사업": a mistyped part of the name, not 직원 + 사업.
+            content, keywords = word, []
+        for keyword in keywords:
+            found.keywords.append(keyword)
+            found.places.append(Keyword(keyword, segment, found.next_order()))
+        if content:
+            run.append(content)
+            raw.append(word)
+            orders.append(found.next_order())
+            if any(CONJUNCTION in lexicon.groups[k] for k in keywords):
+                # "혁신파크 운영이랑 조성": a name ends where 이랑 is stuck to it.
+                _resolve_run(run, raw, orders, found, lexicon, index, segment)
+                run, raw, orders = [], [], []
+                continue
+        elif run and keywords and all(CONJUNCTION in lexicon.groups[k] for k in keywords):
+            # "시민 제안 발굴 및 실행": a 및 between words may be inside a name.
+            raw.append(word)
+            continue
+        if content is None and not all(lexicon.groups[k] == {FILLER} for k in keywords):
+            # A keyword on its own ends the run ("혁신파크 예산 조성" is not one name); a filler
+            # does not, nor does a keyword stuck to a word ("시빈참여예산 운영" may be one name).
+            _resolve_run(run, raw, orders, found, lexicon, index, segment)
+            run, raw, orders = [], [], []
+
+
+def _demote_weak_mentions(reading: Scan) -> None:
+    """With one sure name, a loose second match is a word about it, not a second subject.
+
+    "자치구 시민행복 증진사업 지원 규모" names the 시민행복 project; 자치구 only happens to be
+    part of another line's name. Comparisons ("A vs B", "A랑 B") keep both.
+    """
+    if len(reading.mentions) < 2 or reading.has("compare", "conjunction"):
+        return
+    strongest = max(reading.mentions, key=lambda m: (m.best[0].score, len(m.text)))
+    if strongest.best[0].score < 95:
+        return
+    for mention in list(reading.mentions):
+        if mention is not strongest and mention.best[0].score < 90:
+            reading.mentions.remove(mention)
+            reading.unknown.append(mention.text)
+            reading.unknown_places.append(Unknown(mention.text, mention.segment, mention.order))
+
+
+def _implied_unit(reading: Scan, lexicon: Lexicon) -> str | None:
+    """The counter a question implies without "몇": people for 인원, money for 금액 or 규모."""
+    if reading.has("count_people"):
+        return "명"
+    if any(k in lexicon.money for k in reading.keywords):
+        return "원"
+    if any(w.endswith(lexicon.money) for w in reading.words):
+        return "원"
+    if reading.has("count"):
+        return ANY_COUNTER
+    return None
+
+
+def _best_joined(run: list[str], raw: list[str], index: EntityIndex) -> tuple[str, list]:
+    """The run as one word, with or without the keywords that were split off ("시빈참여예산 운영")."""
+    best: tuple[str, list] = ("".join(run), index.candidates("".join(run)))
+    with_keywords = "".join(raw)
+    if with_keywords != best[0]:
+        found = index.candidates(with_keywords)
+        if found and (not best[1] or found[0].score > best[1][0].score):
+            best = (with_keywords, found)
+    return best
+
+
+def _joined_reads_better(
+    words: list[str], each: list[list[Candidate]], joined: list[Candidate]
+) -> bool:
+    """Whether neighbouring words are one name rather than a name and words about it.
+
+    "NPO 지원센터 운영" is one name (the words sit in it as typed). "권역 NPO센터" picks one of
+    the names "NPO센터" leaves open. "서월시민 행복증진" (a typo) is one name that the words
+    alone read only loosely. "NPO입주협업공간 입주" is a name and a word about it: joining
+    finds the same name the first word already gave, so the second word stays a word.
+    """
+    top = joined[0]
+    if top.how == "contained" and top.score >= RUN_SCORE:
+        return True
+    best_single = max((c[0].score for c in each if c), default=0.0)
+    singles_open = any(each) and all(len(_names(c)) > 1 for c in each if c)
+    if singles_open and len(_names(joined)) == 1 and top.score >= best_single - AMBIGUITY:
+        return True
+    name = compact(top.entity.name)
+    if top.score < RUN_SCORE or not all(_inside(w, name) for w in words if len(w) > 1):
+        return False  # "마을공동체종합지원센터 위탁기간": 기간 is asked about, not part of a name
+    settled = set().union(*(_names(c) for c in each if c and len(_names(c)) == 1))
+    covering = max((len(w) / len(name) for w, c in zip(words, each, strict=True)
+                    if c and _names(c) == {name}), default=0.0)  # fmt: skip
+    if name in settled and top.score < NEAR_EXACT and covering >= MOSTLY:
+        return False
+    # The words alone explain the run this well (a word that names nothing explains none of it).
+    length = sum(len(w) for w in words)
+    alone = (
+        sum(len(w) * (c[0].score if c else 0.0) for w, c in zip(words, each, strict=True)) / length
+    )
+    return top.score >= alone
+
+
+def _inside(word: str, name: str) -> bool:
+    """Whether a typed word stands in a name as it is, or with a typo."""
+    if word in name:
+        return True
+    threshold = 85 if len(word) >= 3 else 75
+    return fuzz.partial_ratio(disassemble(word), disassemble(name)) >= threshold
+
+
+def _names(candidates: list[Candidate]) -> set[str]:
+    """The distinct names among the leading candidates (a project and its line may share one)."""
+    return {compact(c.entity.name) for c in leaders(candidates)}
+
+
+def _join_keywords(tokens: list[str], lexicon: Lexicon) -> list[str]:
+    """`주요 추진 현안업무` → `주요추진현안업무`, `남은 예산` → `남은예산`: words typed apart
+    that the vocabulary knows as one."""
+    joined: list[str] = []
+    start = 0
+    while start < len(tokens):
+        for end in range(min(len(tokens), start + JOINED_WORDS), start + 1, -1):
+            together = "".join(tokens[start:end])
+            if together in lexicon.groups and lexicon.groups[together] != {FILLER}:
+                joined.append(together)
+                start = end
+                break
+        else:
+            joined.append(tokens[start])
+            start += 1
+    return joined
+
+
+def _merge_single_letters(tokens: list[str], lexicon: Lexicon, index: EntityIndex) -> list[str]:
+    """`시 민 숙 의 예 산 과` → `시민숙의예산과`; `어느 과` → `어느과`; `과 줄 세우면` stays apart.
+
+    Three one-letter words or more in a row are letter-spacing. One alone joins its neighbour
+    only when together they are a known word or name it better; otherwise it is a word itself.
+    """
+    merged: list[str] = []
+    leading = ""
+    index_of = 0
+    while index_of < len(tokens):
+        token = tokens[index_of]
+        index_of += 1
+        if not token:
+            continue
+        if token in lexicon.leading:
+            # "몇 개소", "총 예산": these open the next word rather than close the last one.
+            leading += token
+            continue
+        if len(token) == 1 and not leading:
+            run = [token]
+            while index_of < len(tokens) and len(tokens[index_of]) == 1:
+                run.append(tokens[index_of])
+                index_of += 1
+            if len(run) >= LETTER_SPACED:
+                merged.append("".join(run))
+                continue
+            for letter in run:
+                if merged and _joins(merged[-1], letter, lexicon, index):
+                    merged[-1] += letter
+                else:
+                    merged.append(letter)
+            continue
+        merged.append(leading + token)
+        leading = ""
+    if leading:
+        merged.append(leading)
+    return merged
+
+
+def _joins(word: str, letter: str, lexicon: Lexicon, index: EntityIndex) -> bool:
+    together = word + letter
+    if together in lexicon.groups or lexicon.cover(together) == [together]:
+        return True
+    if letter in lexicon.groups:
+        return False
+    alone = index.candidates(word)
+    joined = index.candidates(together)
+    return bool(joined) and (not alone or joined[0].score > alone[0].score)
+
+
+def _split_keywords(
+    word: str, lexicon: Lexicon, index: EntityIndex
+) -> tuple[str | None, list[str]]:
+    """`엠보팅은` → (`엠보팅`, [`은`]); `집행율` → (None, [`집행율`]); `교통국` → (`교통국`, []).
+
+    A word that is itself most of a name stays whole: `참여예산` is not `참여` + `예산`.
+    """
+    whole = lexicon.cover(word)
+    if whole is not None:
+        return None, whole
+    if lexicon.is_closing(word):
+        return None, []
+    named = index.candidates(word)
+    if named and named[0].score >= WHOLE_WORD_SCORE:
+        return word, []
+    stem = lexicon.predicate_stem(word)
+    if stem is not None and not named:
+        # "접수됐어": the stem says what happened; a stem of one letter ("받았어") says nothing.
+        return _split_keywords(stem, lexicon, index) if len(stem) >= 2 else (None, [])
+    for cut in range(1, len(word)):
+        tail = lexicon.cover(word[cut:])
+        if tail is not None and all(
+            len(w) > SHORT_MEANINGFUL or lexicon.groups[w] & DETACHABLE for w in tail
+        ):
+            return word[:cut], tail
+        if cut >= 2 and lexicon.is_closing(word[cut:]):
+            return _split_keywords(word[:cut], lexicon, index)
+    typo = lexicon.mistyped(lexicon.strip_particle(word))
+    if typo is not None and not named:
+        return None, [typo]
+    return word, []
+
+
+def _continues_name(raw: list[str], word: str, index: EntityIndex) -> bool:
+    before = index.candidates("".join(raw))
+    after = index.candidates("".join(raw) + word)
+    return (
+        bool(after)
+        and after[0].score >= NEAR_EXACT
+        and (not before or after[0].score > before[0].score)
+    )
+
+
+def _resolve_run(
+    run: list[str],
+    raw: list[str],
+    orders: list[int],
+    reading: Scan,
+    lexicon: Lexicon,
+    index: EntityIndex,
+    segment: int,
+) -> None:
+    """Read neighbouring unknown words as one name if they make one, else word by word."""
+    if not run:
+        return
+    words, each = [], []
+    for word in run:
+        # "서울시민회의" ends in 의 but is a name: keep whichever form names something better.
+        stripped = lexicon.strip_particle(word)
+        found = index.candidates(word)
+        if stripped != word:
+            found_stripped = index.candidates(stripped)
+            if not found or (found_stripped and found_stripped[0].score > found[0].score):
+                word, found = stripped, found_stripped
+        words.append(word)
+        each.append(found)
+    reading.words.extend(words)
+    if len(run) > 1:
+        joined, candidates = _best_joined(run, raw, index)
+        if candidates and _joined_reads_better(words, each, candidates):
+            reading.mentions.append(Mention(joined, candidates, segment, orders[0], tuple(words)))
+            return
+    for word, candidates, order in zip(words, each, orders, strict=True):
+        named = {c.entity for m in reading.mentions for c in m.best}
+        # A word that only points back at a name already given ("NPO입주협업공간 입주") says
+        # what is asked about it, so it is kept as a word, not as a second mention.
+        if candidates and not {c.entity for c in leaders(candidates)} <= named:
+            reading.mentions.append(Mention(word, candidates, segment, order, (word,)))
+        elif DATE_WORD.fullmatch(word) is None:
+            reading.unknown.append(word)
+            reading.unknown_places.append(Unknown(word, segment, order))
