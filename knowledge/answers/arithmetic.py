@@ -5,6 +5,7 @@ from __future__ import annotations
 from knowledge import format as fmt
 from knowledge.answer import Answer
 from knowledge.answers.base import Report, Row, finish, value
+from knowledge.measures import PEOPLE
 from knowledge.planning.compile import Plan
 from knowledge.reading.hangul import particle
 from knowledge.reading.question import Question
@@ -12,6 +13,8 @@ from knowledge.reading.question import Question
 
 def write_sum(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
     measures = report.measures
+    if question.note == "measures":
+        return _sum_of_measures(question, rows, plan, report)
     names = " + ".join(r["name"] for r in rows)
     lines = []
     for name in question.measures:
@@ -25,13 +28,32 @@ def write_sum(question: Question, rows: list[Row], plan: Plan, report: Report) -
                 f"({fmt.money(_sum(rows, measure.ratio_of))} ÷ {fmt.money(_sum(rows, 'budget'))})"
             )
         else:
-            lines.append(f"{names} {label} 합계: {fmt.money_with_eok(total)}")
+            lines.append(f"{names} {label} 합계: {_total(measure, total)}")
     for row in rows:
         shown = " · ".join(value(measures[m], row) for m in question.measures)
         lines.append(f"• {row['name']} {shown}")
     subjects = [r["name"] for r in rows]
     lines += report.notes(subjects, question.measures)
     lines.append(report.closing(*(r.get("source") for r in rows)))
+    return finish(lines, "sum", plan, rows)
+
+
+def _total(measure, total) -> str:
+    if measure.unit == PEOPLE:
+        return fmt.people(total)
+    return fmt.signed(total) if total is not None and total < 0 else fmt.money_with_eok(total)
+
+
+def _sum_of_measures(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
+    row = rows[0]
+    measures = [report.measures[m] for m in question.measures]
+    added = " + ".join(f"{m.label_for(row['kind'])} {value(m, row)}" for m in measures)
+    lines = [
+        f"{row['name']} {' + '.join(m.label_for(row['kind']) for m in measures)}: "
+        f"{_total(measures[0], row['total'])}",
+        f"• {added}",
+        report.closing(row.get("source"), row.get("staff_source")),
+    ]
     return finish(lines, "sum", plan, rows)
 
 
@@ -89,6 +111,17 @@ def _amount(is_rate: bool, difference: float | None) -> str:
 
 def write_share(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
     measure = report.measures[question.measures[0]]
+    if len(rows) == 1:
+        row = rows[0]
+        whole_measure = report.measures[question.measures[1]]
+        kind = row["kind"]
+        lines = [
+            f"{row['name']} {whole_measure.label_for(kind)} 중 {measure.label_for(kind)} 비율: "
+            f"{fmt.computed_rate(row['share'])}",
+            f"※ 계산: {value(measure, row)} ÷ {value(whole_measure, row)}",
+            report.closing(row.get("source"), row.get("staff_source")),
+        ]
+        return finish(lines, "share", plan, rows)
     part, whole = rows[0], rows[1]
     share = part["share"]
     label = measure.label_for(part["kind"])

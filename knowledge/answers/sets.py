@@ -12,7 +12,7 @@ from knowledge.reading.question import Condition, Group, Question
 
 GROUP_NAMES = {"line": "세부사업", "division": "과", "revenue": "세입 항목",
                "project_row": "주요사업 예산표 항목", "project": "주요 추진 현안업무"}  # fmt: skip
-COMPARISON_WORDS = {">=": "이상", ">": "초과", "<=": "이하", "<": "미만", "=": ""}
+COMPARISON_WORDS = {">=": "이상", ">": "초과", "<=": "이하", "<": "미만", "=": "", "!=": "아닌"}
 SHOWN = 15
 ORDINALS = {1: "가장", 2: "두 번째로", 3: "세 번째로", 4: "네 번째로", 5: "다섯 번째로"}
 
@@ -21,6 +21,8 @@ def describe(group: Group, report: Report) -> str:
     """`사회협력과 지출 집행률 80% 이상인 세부사업`: the group as the reply names it."""
     conditions = [_condition_text(c, report) for c in group.conditions]
     scope = f"{group.division} " if group.division else ""
+    if group.parent:
+        scope += f"{group.parent} 안의 "
     if group.project_no is not None:
         scope += f"{report.catalog.project(group.project_no).name} "
     said = " · ".join(conditions)
@@ -32,6 +34,8 @@ def _condition_text(condition: Condition, report: Report) -> str:
     measure = report.measures[condition.measure]
     if condition.comparison == "is_null":
         return "미집행(지출 실적 ‘-’)"
+    if condition.comparison == "not_null":
+        return "집행 실적이 있는"
     if condition.other is not None:
         other = report.measures[condition.other]
         word = "많은" if condition.comparison in (">", ">=") else "적은"
@@ -155,7 +159,17 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
     shown = [measure, *[report.measures[m] for m in plan.measures if m != measure.name][:1]]
     with_division = group.kind in ("line", "project_row") and group.division is None
     total = rows[0]["matched"]
-    if ranking.position is not None:
+    if ranking.of is not None:
+        row = rows[0]
+        standing = (
+            f"{label} {described} {total}개 중 {row['rank']}위 ({value(measure, row)}, {word} 순)"
+        )
+        if question.note == "check":
+            verdict = "예" if row["rank"] == (ranking.position or 1) else "아니요"
+            lines = [f"{verdict}. {row['name']}은(는) {standing}"]
+        else:
+            lines = [f"{row['name']}: {standing}"]
+    elif ranking.position is not None:
         ordinal = ORDINALS.get(ranking.position, f"{ranking.position}번째로")
         lines = [
             f"{label} {ordinal} {word} {GROUP_NAMES[group.kind]}: "

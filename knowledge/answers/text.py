@@ -55,12 +55,34 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
     if not picked:
         asked = " ".join(words)
         lines = [f"{title or '주요사업'}에서 ‘{asked}’에 대한 내용을 찾지 못했습니다."]
+    elif question.check is not None:
+        verdict = _verdict(question, picked[0][1]["text"])
+        if verdict is not None:
+            lines[0] = f"{verdict}. {lines[0]}"
     lines.append(report.closing(*(r["source"] for _, r, _ in picked)))
     topics = ("추진현황", "향후계획", "연말 집행예상")
     return finish(
         lines, "status", plan, [r for _, r, _ in picked], entity=title,
         followups=followups(title, topics) if title else (),
     )  # fmt: skip
+
+
+NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:여\s*)?")
+COMPARE = {">=": float.__ge__, ">": float.__gt__, "<=": float.__le__, "<": float.__lt__,
+           "=": float.__eq__, "!=": float.__ne__}  # fmt: skip
+
+
+def _verdict(question: Question, text: str) -> str | None:
+    """예 or 아니요 for a check against the text found; None when the text does not decide it."""
+    check = question.check
+    if check.comparison == "in":
+        found = all(w in compact(text) for w in check.written.split())
+        return "예" if found else None
+    unit = re.escape(question.unit or "")
+    figures = [float(m.group(1).replace(",", "")) for m in re.finditer(NUMBER.pattern + unit, text)]
+    if not figures or check.value is None:
+        return None
+    return "예" if COMPARE[check.comparison](figures[0], float(check.value)) else "아니요"
 
 
 def _pick(scored: list) -> list:

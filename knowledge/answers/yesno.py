@@ -4,15 +4,27 @@ from __future__ import annotations
 
 from datetime import date
 
+from knowledge import format as fmt
 from knowledge.answer import Answer
-from knowledge.answers.base import Report, Row, finish, value
+from knowledge.answers.base import Report, Row, finish, parts, value
 from knowledge.answers.plans import plan_months
 from knowledge.answers.sets import _figure
+from knowledge.answers.text import text_score
+from knowledge.measures import Measure
 from knowledge.planning.compile import Plan
-from knowledge.reading.normalize import compact
-from knowledge.reading.question import Question
+from knowledge.reading.hangul import particle
+from knowledge.reading.question import Condition, Question
 
-COMPARISON_WORDS = {">=": "이상", ">": "초과", "<=": "이하", "<": "미만", "=": "와(과) 같음"}
+COMPARISON_WORDS = {
+    ">=": "이상",
+    ">": "초과",
+    "<=": "이하",
+    "<": "미만",
+    "=": "와 같음",
+    "!=": "이 아님",
+}
+BIGGER = {">": "큽니다", "<": "작습니다", "=": "같습니다"}
+HIGHER = {">": "높습니다", "<": "낮습니다", "=": "같습니다"}
 
 
 def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
@@ -21,84 +33,110 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
     condition = question.check
     measure = report.measures[condition.measure]
     if condition.other is None and condition.value is None and len(rows) == 2:
-        first, second = rows
-        holds = bool(first["holds"])
-        word = {">": "큽니다", "<": "작습니다"}.get(condition.comparison, "")
-        if measure.is_rate:
-            word = {">": "높습니다", "<": "낮습니다"}.get(condition.comparison, word)
-        verdict = "예" if holds else "아니요"
-        lines = [
-            f"{verdict}. {first['name']} {measure.label} {value(measure, first)}, "
-            f"{second['name']} {value(measure, second)}"
-            + (f" — {first['name']}이(가) 더 {word}." if holds else "."),
-        ]
+        lines = [_between_two(rows, condition, measure)]
     else:
-        verdicts = [bool(r["holds"]) for r in rows]
-        holds = all(verdicts)
+        holds = all(bool(r["holds"]) for r in rows)
         lines = [("예" if holds else "아니요") + ". " + _facts(rows, condition, measure, report)]
-        if condition.other is None and condition.comparison != "is_null":
+        stated = (
+            condition.comparison in ("is_null", "not_null") or condition.measure == "change_amount"
+        )
+        if condition.other is None and not stated:
+            threshold = _figure(measure, condition.value)
             lines.append(
-                f"기준: {measure.label} {_figure(measure, condition.value)} {COMPARISON_WORDS[condition.comparison]}"
+                f"기준: {measure.label} {threshold} {COMPARISON_WORDS[condition.comparison]}"
             )
+        context = [report.measures[m] for m in plan.measures
+                   if m not in (condition.measure, condition.other) and report.measures[m].printed]  # fmt: skip
+        if context and len(rows) == 1:
+            lines.append(parts(context, rows[0], rows[0]["kind"]))
     names = [r["name"] for r in rows]
     lines += report.notes(names, question.measures)
     lines.append(report.closing(*(r.get("source") for r in rows)))
     return finish(lines, "check", plan, rows)
 
 
-def _facts(rows: list[Row], condition, measure, report: Report) -> str:
+def _between_two(rows: list[Row], condition: Condition, measure: Measure) -> str:
+    first, second = rows
+    holds = bool(first["holds"])
+    words = HIGHER if measure.is_rate else BIGGER
+    facts = (
+        f"{first['name']} {measure.label_for(first['kind'])} {value(measure, first)}, "
+        f"{second['name']} {value(measure, second)}"
+    )
+    if not holds:
+        return f"아니요. {facts}."
+    if condition.comparison == "=":
+        return f"예. {facts} — 같습니다."
+    return f"예. {facts} — {particle(first['name'], '이', '가')} 더 {words[condition.comparison]}."
+
+
+def _facts(rows: list[Row], condition: Condition, measure: Measure, report: Report) -> str:
     shown = []
     for row in rows:
         kind = row["kind"]
+        name = row["name"]
         if condition.other is not None:
             other = report.measures[condition.other]
             shown.append(
-                f"{row['name']} {measure.label_for(kind)} {value(measure, row)}, "
+                f"{name} {measure.label_for(kind)} {value(measure, row)}, "
                 f"{other.label_for(kind)} {value(other, row)}"
             )
-        elif condition.comparison == "is_null":
-            state = (
-                "미집행(‘-’)입니다"
-                if row.get(measure.name) is None
-                else f"{value(measure, row)}입니다"
-            )
-            shown.append(f"{row['name']} {measure.label} {state}")
-        else:
+            if condition.gap:
+                gap = (row.get(measure.name) or 0) - (row.get(condition.other) or 0)
+                unit = measure.unit if measure.unit != "천원" else "천원"
+                shown[-1] += f" → 차이 {gap:,}{unit} (물으신 값 {condition.written})"
+        elif condition.comparison in ("is_null", "not_null"):
+            budget = fmt.money(row.get("budget"))
+            if row.get(measure.name) is None:
+                state = f"집행 실적이 없는 미집행 사업입니다 (원인행위·지출 ‘-’, 예산현액 {budget})"
+            else:
+                state = f"{measure.label} {value(measure, row)}이 집행됐습니다 (예산현액 {budget})"
+            shown.append(f"{particle(name, '은', '는')} {state}")
+        elif condition.measure == "change_amount" and condition.value == 0:
             shown.append(
-                f"{row['name']} {measure.label_for(kind)}은(는) {value(measure, row, eok=True)}"
+                f"{name} ’21년 예산 {fmt.money(row.get('budget'))}, ’20년 "
+                f"{fmt.money(row.get('budget_2020'))} (증감 {fmt.signed(row.get('change_amount'))}, "
+                f"{row.get('change_rate_printed') or '-'})"
             )
+        else:
+            label = measure.label_for(kind)
+            shown.append(f"{name} {particle(label, '은', '는')} {value(measure, row, eok=True)}")
     return "; ".join(shown) + "."
 
 
 def _plans(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
+    """`이노페스티벌이랑 서울갈등포럼 둘 다 10월 맞지?`: each thing asked, by its best plan."""
     months = question.months
-    asked = list(question.words) or [s.name for s in question.subjects]
-    found: list[tuple[str, list[Row]]] = []
-    for word in asked:
-        key = compact(word)
-        matching = [
-            r for r in rows
-            if key in compact(f"{r['item']} {r['details'] or ''} {r['title']}")
-            or (r["project_no"] in {s.project_no for s in question.subjects})
-        ]  # fmt: skip
-        found.append((word, matching))
-    in_span = [
-        any(_overlaps(r, months.first, months.last) for r in matching) for _, matching in found
-    ]
-    holds = bool(found) and all(in_span)
-    span = months.said
-    lines = [("예" if holds else "아니요") + f". {span} 기준으로 " + (
-        "모두 해당합니다." if holds and len(found) > 1 else
-        "해당합니다." if holds else "해당하지 않는 것이 있습니다."
-    )]  # fmt: skip
-    for word, matching in found:
-        if not matching:
-            lines.append(f"• ‘{word}’: 향후계획에서 찾지 못했습니다.")
-            continue
-        for row in matching[:2]:
+    targets = list(question.words) or [s.name for s in question.subjects]
+    found: list[tuple[str, Row | None]] = []
+    for target in targets:
+        words = target.split()
+        scored = [(text_score(words, f"{r['item']} {r['details'] or ''}"), r) for r in rows]
+        best = max(scored, key=lambda s: s[0], default=(0, None))
+        found.append((target, best[1] if best[0] else None))
+    held = [row is not None and _overlaps(row, months.first, months.last) for _, row in found]
+    holds = bool(found) and all(held)
+    span = months.said.split(": ")[-1]
+    if holds:
+        head = (
+            f"예. 모두 {span}에 계획돼 있습니다."
+            if len(found) > 1
+            else f"예. {span}에 계획돼 있습니다."
+        )
+    else:
+        head = (
+            f"아니요. {span}에 계획되지 않은 것이 있습니다."
+            if len(found) > 1
+            else f"아니요. {span} 계획이 아닙니다."
+        )
+    lines = [head]
+    for target, row in found:
+        if row is None:
+            lines.append(f"• ‘{target}’: 향후계획에서 찾지 못했습니다.")
+        else:
             lines.append(f"• {row['item']} : {row['period']} ({row['title']})")
-    lines.append(report.closing(*(r["source"] for _, m in found for r in m[:2])))
-    return finish(lines, "check", plan, rows)
+    lines.append(report.closing(*(row["source"] for _, row in found if row)))
+    return finish(lines, "check", plan, [row for _, row in found if row])
 
 
 def _overlaps(row: Row, first: date, last: date) -> bool:

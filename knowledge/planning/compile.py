@@ -29,6 +29,10 @@ PEOPLE_CONTEXT = (
     "quota", "current", "shortage", "administrative", "technical", "open_position", "fixed_term",
     "management", "part_time_fixed_term",
 )  # fmt: skip
+STATE_CONTEXT = {
+    "spent": ("budget", "committed"),
+    "change_amount": ("budget", "budget_2020", "change_rate"),
+}
 # Where a measure a subject lacks can be found, said when it is asked of the wrong thing.
 WHERE_HELD = (
     ("project_row", "연말 집행예상은 Ⅲ 주요사업의 예산집행 현황 표에 있는 사업에만 있습니다."),
@@ -183,6 +187,14 @@ class Planner:
         refused = self._unavailable(question.subjects, question.measures)
         if refused:
             return refused
+        if question.note == "measures":
+            units = {self.measures[m].unit for m in question.measures}
+            if len(units) > 1 or any(self.measures[m].is_rate for m in question.measures):
+                return Refusal("단위가 다른 수치나 비율은 더할 수 없습니다.")
+            total = exp.Add(this=_ref(question.measures[0]), expression=_ref(question.measures[1]))
+            for name in question.measures[2:]:
+                total = exp.Add(this=total, expression=_ref(name))
+            return self._with_asked(question, question.measures, exp.alias_(total, "total"))
         results = []
         measures = list(question.measures)
         for name in question.measures:
@@ -231,6 +243,16 @@ class Planner:
     def _share(self, question: Question) -> Plan | Refusal:
         measure = self.measures[question.measures[0]]
         part = question.subjects[0]
+        if len(question.subjects) == 1 and len(question.measures) == 2:
+            refused = self._unavailable(question.subjects, question.measures)
+            if refused:
+                return refused
+            whole = self.measures[question.measures[1]]
+            ratio = exp.Div(
+                this=exp.Mul(this=exp.Literal.number("100.0"), expression=_ref(measure.name)),
+                expression=exp.Nullif(this=_ref(whole.name), expression=exp.Literal.number(0)),
+            )
+            return self._with_asked(question, question.measures, exp.alias_(ratio, "share"))
         whole = question.subjects[1] if len(question.subjects) > 1 else _whole_of(part)
         if whole is None:
             return Refusal(f"‘{part.name}’의 전체가 무엇인지 보고서에서 정할 수 없습니다.")
@@ -254,6 +276,16 @@ class Planner:
         refused = self._unavailable(question.subjects, measures)
         if refused:
             return refused
+        if condition.comparison in ("is_null", "not_null") or condition.measure == "change_amount":
+            # A state is shown with what it is a state of: the budget, the year before.
+            measures = tuple(dict.fromkeys([*measures, *STATE_CONTEXT[condition.measure]]))
+            measures = tuple(
+                m
+                for m in measures
+                if all(s.kind in self.measures[m].kinds for s in question.subjects)
+            )
+        kinds = {s.kind for s in question.subjects}
+        measures = self._context(measures, kinds)
         checked = Question(q.CHECK, subjects=question.subjects, measures=measures)
         if condition.other is None and condition.value is None and len(question.subjects) == 2:
             holds = _compare(
@@ -271,11 +303,17 @@ class Planner:
         value = _ref(measure.name) if on_alias else measure.expression.copy()
         if condition.comparison == "is_null":
             return exp.Is(this=value, expression=exp.Null())
+        if condition.comparison == "not_null":
+            return exp.Not(this=exp.Is(this=value, expression=exp.Null()))
         if measure.missing_is_zero or condition.other is not None:
             value = exp.func("coalesce", value, exp.Literal.number(0))
         if condition.other is not None:
             other = self.measures[condition.other]
             against = _ref(other.name) if on_alias else other.expression.copy()
+            if condition.gap:
+                return _compare(
+                    condition.comparison, exp.Sub(this=value, expression=against), _param()
+                )
             return _compare(condition.comparison, value, against)
         if measure.printed and not on_alias:
             # A rate is compared as printed (one decimal), the figure people see.
@@ -304,13 +342,16 @@ class Planner:
         if group.project_no is not None:
             where.append(_column("project_no").eq(_param()))
             params.append(group.project_no)
+        if group.parent is not None:
+            where.append(_column("parent").eq(_param()))
+            params.append(group.parent)
         for condition in group.conditions:
             if group.kind not in self.measures[condition.measure].kinds:
                 raise _Unplannable(
                     f"{_GROUP_NAMES[group.kind]}에는 {self.measures[condition.measure].label} 수치가 없습니다."
                 )
             where.append(self._test(condition, False))
-            if condition.value is not None and condition.comparison != "is_null":
+            if condition.value is not None and condition.comparison not in ("is_null", "not_null"):
                 params.append(condition.value)
         select = exp.select(
             *_columns(IDENTITY), *self._measure_columns(measures), *_columns(SOURCES)
@@ -381,7 +422,10 @@ class Planner:
             exp.alias_(rank, "rank"),
             exp.alias_(exp.Window(this=exp.Count(this=exp.Star())), "matched"),
         )
-        if ranking.position is not None:
+        if ranking.of is not None:
+            select = select.qualify(_column("name").eq(_param()))
+            params.append(ranking.of)
+        elif ranking.position is not None:
             select = select.qualify(_column("rank").eq(_param()))
             params.append(ranking.position)
         else:
@@ -398,6 +442,18 @@ class Planner:
             "l.start_month", "l.end_month", "l.open_ended", "l.details", "l.source",
         ).from_("plans AS l").join("projects AS p", using=["project_no"])  # fmt: skip
         where, params = [], []
+        if question.asks == q.CHECK and question.words:
+            # A yes/no about named plans: every plan (of the project named), each asked thing
+            # is found among them by its words.
+            projects = sorted({s.project_no for s in question.subjects if s.project_no})
+            if projects:
+                select = select.where(
+                    exp.column("project_no", "l").isin(*[_param() for _ in projects])
+                )
+            ordered = select.order_by(
+                "l.start_month", "l.project_no", "l.position", dialect=DIALECT
+            )
+            return Plan(_sql(ordered), tuple(projects))
         divisions = [s.division or s.name for s in question.subjects if s.kind == "division"]
         projects = sorted({s.project_no for s in question.subjects if s.project_no is not None})
         if divisions and not projects:

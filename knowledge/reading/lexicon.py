@@ -18,6 +18,11 @@ FILLER = "filler"
 # A typed word this close to a known word (on letters) is that word mistyped.
 TYPO_SCORE = 87.0
 TYPO_MIN_LENGTH = 3
+SHORT_TYPO_LENGTH = 2
+SHORT_TYPO_SCORE = 80.0
+# Never the reading of a typo: fillers, and words that make the bot say "not in the report"
+# ("과정" is not a mistyped 과장).
+UNTYPED = frozenset({FILLER, "not_held"})
 
 
 @dataclass(frozen=True)
@@ -116,10 +121,12 @@ class Lexicon:
         return word.startswith(self.stems)
 
     def mistyped(self, word: str) -> str | None:
-        """The known word `word` is a typo of (`집행뉼` → `집행율`), or None."""
-        if len(word) < TYPO_MIN_LENGTH:
-            return None
-        return _mistyped(self, word)
+        """The known word `word` is a typo of (`집행뉼` → `집행율`, `합게` → `합계`), or None."""
+        if len(word) >= TYPO_MIN_LENGTH:
+            return _mistyped(self, word)
+        if len(word) == SHORT_TYPO_LENGTH:
+            return _mistyped_short(self, word)
+        return None
 
 
 @lru_cache(maxsize=8192)
@@ -148,11 +155,23 @@ def _mistyped(lexicon: Lexicon, word: str) -> str | None:
     return choices[found[0]] if found else None
 
 
+@lru_cache(maxsize=8192)
+def _mistyped_short(lexicon: Lexicon, word: str) -> str | None:
+    """A two-letter word is only taken for a known one sharing its first letter, one stroke off."""
+    letters = disassemble(word)
+    for known, groups in lexicon.groups.items():
+        if len(known) != SHORT_TYPO_LENGTH or known[0] != word[0] or groups & UNTYPED:
+            continue
+        if fuzz.ratio(letters, disassemble(known)) >= SHORT_TYPO_SCORE:
+            return known
+    return None
+
+
 @lru_cache(maxsize=4)
 def _letters(lexicon: Lexicon) -> dict[str, str]:
     """Known words of three letters or more as their jamo, the form typos are measured on."""
     return {
         disassemble(word): word
         for word, groups in lexicon.groups.items()
-        if len(word) >= TYPO_MIN_LENGTH and groups != {FILLER}
+        if len(word) >= TYPO_MIN_LENGTH and not groups & UNTYPED
     }

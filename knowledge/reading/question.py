@@ -48,20 +48,22 @@ class Condition:
     """A test on a measure: against a figure (`value`), or against another measure (`other`)."""
 
     measure: str
-    comparison: str  # ">=", ">", "<=", "<", "=", "!="
+    comparison: str  # ">=", ">", "<=", "<", "=", "!=", "is_null", "not_null", "in" (words)
     value: float | None = None  # in the measure's unit (천원, %, 명)
     other: str | None = None
     written: str = ""  # as typed ("80%", "1억"), for the reply
+    gap: bool = False  # the test is on measure − other ("정원 현원 차이 3명")
 
 
 @dataclass(frozen=True)
 class Group:
     """A set of things: 세부사업, 과, 세입 항목, 주요사업 예산표 행, 향후계획; narrowed by a 과."""
 
-    kind: str  # line | division | revenue | project_row | plan
+    kind: str  # line | division | revenue | project_row | project
     division: str | None = None
     project_no: int | None = None
     conditions: tuple[Condition, ...] = ()
+    parent: str | None = None  # a revenue item whose items are meant ("경상적세외수입 안에서")
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class Ranking:
     descending: bool
     position: int | None = None  # "세 번째로 큰": 3
     count: int | None = None  # "상위 3개": 3
+    of: str | None = None  # "공유서울 확산은 예산 순위 몇 위?": where this one stands
 
 
 @dataclass(frozen=True)

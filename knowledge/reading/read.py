@@ -9,6 +9,7 @@ A word nothing explains is never dropped: it is looked for in the report's prose
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -32,10 +33,28 @@ SET_WORDS = (("projects", "project_row"), ("revenue_list", "revenue"), ("lines_w
 RANK_WORDS = ("ranking", "ranking_high", "ranking_low")
 # The default measure of a condition by the unit of its figure.
 DEFAULT_BY_UNIT = {MONEY: "budget", RATE: "spent_rate", PEOPLE: "current"}
+# A check on a fact written in a project's text rather than on a declared measure.
+FACT = "fact"
+# Question words: a question that has one asks what, how much or which, not yes or no.
+WH_WORDS = re.compile(r"얼마|몇|어느|어떤|무슨|누가|누구|언제|어디|뭐|무엇|뭔")
+# Keywords that say how something is asked, not what it is.
+STRUCTURAL = frozenset({FILLER, "yesno", "which", "schedule", "count", "count_people", "same",
+                        "more", "less", "than"})  # fmt: skip
+# Words that ask for the first or the last, even when the set is put in order.
+SUPERLATIVES = frozenset(
+    {"가장", "제일", "꼴찌", "꼴등", "최하위", "최고", "최저", "최대", "최소", "1위", "1등"}
+)
+# A ranking asked "in order" lists every one.
+EVERY = 100
+OPPOSITE = {">=": "<", ">": "<=", "<=": ">", "<": ">=", "=": "!=", "!=": "=",
+            "is_null": "not_null", "not_null": "is_null"}  # fmt: skip
 # Content words shorter than this, or without a letter, are noise rather than something asked.
 MIN_WORD = 2
 # Question words that ask "who", with nothing else about duties: the project's text may say.
 ONLY_WHO = frozenset({"누가", "어디서", "어디에서", "어디가", "누구"})
+COUNTED_WORD = re.compile(r"\d+\s*(?:개|건|곳|명|회|개소|가지)")
+# Endings of nouns the report's text often leaves off ("신청자" in "3,201명 신청").
+NOUN_SUFFIXES = frozenset("자들수액분건명측")
 # A coordinated word read with the words of the name before it ("혁신파크 운영이랑 조성").
 ELLIPSIS_SCORE = 85.0
 
@@ -102,7 +121,8 @@ class _Reading:
         # it is looked for in the text, but it is not unexplained.
         self.unknown = [u for u in self.content if not any(u.word in n for n in names)]
         self.months = resolve_months(quantities, reader.as_of, today, self.catalog.plan_months)
-        self.yesno = (self.has("yesno") or self._ends_on_comparison()) and not self.has("which")
+        self.asks_what = bool(WH_WORDS.search(quantities.text)) or self.has("which")
+        self.yesno = (self.has("yesno") or self._ends_on_comparison()) and not self.asks_what
 
     # --- facts -----------------------------------------------------------------------------
 
@@ -174,6 +194,16 @@ class _Reading:
             for m in lexicon.measures[w]
         ]
         generic = [m for w in words if w in lexicon.generic for m in lexicon.measures.get(w, ())]
+        # A generic word yields to a specific one of its own family ("지출 집행액" is 지출액),
+        # not to another family ("징수액 예산" names both).
+        covered = set(specific) | {lexicon.rate_of.get(m) for m in specific}
+        counts_people = any(self.measures_of[m].unit == PEOPLE for m in specific)
+        kept = [m for w in words if w in lexicon.generic
+                if not set(lexicon.measures.get(w, ())) & covered
+                and not (counts_people and self._all_people(lexicon.measures.get(w, ())))
+                for m in lexicon.measures.get(w, ())]  # fmt: skip
+        if specific and kept and not rated:
+            return tuple(dict.fromkeys(specific + kept))
         if specific:
             if rated:
                 rates = [lexicon.rate_of[m] for m in specific if m in lexicon.rate_of]
@@ -186,8 +216,16 @@ class _Reading:
             return tuple(dict.fromkeys(rates)) or ("committed_rate", "spent_rate")
         return tuple(dict.fromkeys(generic))
 
+    def _all_people(self, measures: tuple[str, ...]) -> bool:
+        return all(self.measures_of[m].unit == PEOPLE for m in measures)
+
     def _measures(self) -> tuple[str, ...]:
         measures = tuple(dict.fromkeys(m for p in self.phrases for m in p.measures))
+        if "outlook_amount" in measures and "remaining" in measures:
+            # "연말 예상액 대비 아직 안 쓴 돈": what is left against the outlook.
+            measures = tuple(
+                "outlook_left" if m == "remaining" else m for m in measures if m != "outlook_amount"
+            )
         if self._previous_year() and "budget" in measures:
             # "2020년 세입 예산": the revenue table's ’20 budget.
             measures = tuple("budget_2020" if m == "budget" else m for m in measures)
@@ -205,21 +243,23 @@ class _Reading:
             word = self.lexicon.strip_particle(place.word)
             if len(word) < MIN_WORD or not any(is_hangul(c) or c.isalpha() for c in word):
                 continue
+            if COUNTED_WORD.fullmatch(word):
+                continue  # "9개 주요사업": a count said of the set, not a word to look for
             left.append(Unknown(word, place.segment, place.order))
         return left
 
     def _read_ellipsis(self) -> None:
         """`혁신파크 운영이랑 조성`: a word after a conjunction is read with the name's first words."""
-        if not self.has("conjunction", "sum", "difference", "compare"):
+        if not self.has("conjunction", "sum", "difference", "compare", "than"):
             return
         for resolved in list(self.resolved):
             words = resolved.mention.words
             subjects = self._narrowed(list(resolved.subjects), resolved, "holder")
-            if len(subjects) != 1 or len(words) < 2:
+            if len(subjects) != 1:
                 continue
-            name = compact(subjects[0].name)
-            # The name as the report writes it, up to where the last typed word begins.
-            stems = [name[: name.index(words[-1])]] if words[-1] in name else []
+            # The name's first words as the report writes them ("서울혁신파크" of 서울혁신파크 운영).
+            parts = subjects[0].name.split()
+            stems = [compact(" ".join(parts[:k])) for k in range(len(parts) - 1, 0, -1)]
             stems.append("".join(words[:-1]))
             for unknown in [u for u in self.content if u.order > resolved.mention.order]:
                 found = next((leaders(self.catalog.index.candidates(stem + unknown.word))
@@ -379,6 +419,9 @@ class _Reading:
         """`7월 지출액`: the report gives figures as of its 기준일, not month by month."""
         if self.months is None or not self.measures or self.has("schedule"):
             return None
+        relative = self.quantities.relative_months
+        if relative is not None and relative[1][1] is None:
+            return None  # "연말까지 더 쓸 돈": the year-end outlook, not a month
         said = self.months.said.split(": ")[0]
         return Question(q.NOT_HELD, subjects=tuple(self._sure()), not_held=(f"{said} 월별 수치",))
 
@@ -453,11 +496,38 @@ class _Reading:
             return None
         plan_words = tuple(w for w in words if self.in_text((w,), parts=("plan",)))
         if self.yesno and self.months is not None:
-            return Question(q.CHECK, subjects=tuple(subjects), months=self.months,
-                            words=plan_words, note="plans")  # fmt: skip
+            targets = self._targets()
+            projects = tuple(s for s in subjects if s.kind == "project")
+            return Question(q.CHECK, subjects=projects if targets else tuple(subjects),
+                            months=self.months, words=targets, note="plans")  # fmt: skip
         note = self.months.said if self.months and "‘" in self.months.said else ""
         return Question(q.PLANS, subjects=tuple(subjects), months=self.months,
                         words=plan_words if not subjects else (), note=note)  # fmt: skip
+
+    def _targets(self) -> tuple[str, ...]:
+        """The things a question names, split where it joins them (`A이랑 B 둘 다`): each as
+        the words to find it by."""
+        items: list[tuple[int, str | None]] = [(u.order, u.word) for u in self.content]
+        names = [(r.mention.order, compact(r.mention.text)) for r in self.resolved]
+        if not self.content:
+            items += names  # named things alone: found by their names
+        for keyword in self.found.places:
+            groups = self.lexicon.groups[keyword.word]
+            if "conjunction" in groups:
+                items.append((keyword.order, None))
+            elif not groups & STRUCTURAL:
+                items.append((keyword.order, keyword.word))
+        targets, current = [], []
+        for _, word in sorted(items, key=lambda item: item[0]):
+            if word is None:
+                if current:
+                    targets.append(" ".join(current))
+                current = []
+            else:
+                current.append(word)
+        if current:
+            targets.append(" ".join(current))
+        return tuple(targets)
 
     def _figure_measures(self) -> bool:
         """Measures a named thing (or the bureau) has: a figure is asked, not a text."""
@@ -504,8 +574,18 @@ class _Reading:
         unit = self.found.unit
         if unit is None and any(self.measures_of[m].unit == PEOPLE for m in self.measures):
             unit = "명"  # "참여 인원": a count of people in the text
+        check = None
+        if self.yesno:
+            # "위원 1000명 넘어?", "용산구에 있는 거 맞지?": checked against the text found.
+            figure = self.quantities.figures[0] if self.quantities.figures else None
+            check = (
+                Condition(FACT, figure.comparison or "=", figure.value, None, figure.written)
+                if figure
+                else Condition(FACT, "in", written=" ".join(unknown or words))
+            )
+            unit = figure.unit if figure else unit
         return Question(
-            q.TEXT, subjects=tuple(subjects[:1]), words=words, unit=unit,
+            q.TEXT, subjects=tuple(subjects[:1]), words=words, unit=unit, check=check,
             note="overview" if overview else "",
         )  # fmt: skip
 
@@ -527,7 +607,9 @@ class _Reading:
 
     def _set_kind(self) -> str | None:
         for group, kind in SET_WORDS:
-            if self.has(group):
+            places = [k for k in self.keywords_in(group)
+                      if not (k.attached and "conjunction" in self.lexicon.groups[k.word])]  # fmt: skip
+            if places:
                 if kind == "revenue" and not (self.has("revenue") or self._revenue_measures()):
                     continue
                 return kind
@@ -546,17 +628,24 @@ class _Reading:
         kind = self._set_kind()
         operations = self._operations()
         conditions = self._conditions()
+        if self.has("rank_of") and len(subjects) == 1:
+            return self._rank_of(subjects[0])
+        parent = None
+        if kind == "revenue" and len(named) == 1 and named[0].kind == "revenue":
+            parent, named = named[0].name, []  # "경상적세외수입 안에서 … 항목"
         if named and not (
             kind in ("project_row", "plan") and all(s.kind == "project" for s in named)
         ):
             return None
-        if len(scope) > 1 and not kind:
-            return None
+        if len(scope) > 1 and kind in (None, "division"):
+            return None  # "시민참여과, 사회협력과 두 과의 합계": the 과 named
         if kind is None:
             if not (conditions or (operations & {q.RANK, q.COUNT, q.LIST} and not scope)):
                 return None
-            if self.yesno and subjects:
-                return None
+            if q.DIFFERENCE in operations and all(c.other for c in conditions):
+                return None  # "정원 대비 현원 몇 명 모자라": a difference, not a set
+            if self.yesno:
+                return None  # "세입 징수률 90% 넘었어?": about one thing, not a set
             kind = self._default_kind(conditions)
         elif kind == "division" and scope and not operations and not conditions:
             return None  # "사회협력과 예산": the 과 word is part of the name
@@ -574,7 +663,7 @@ class _Reading:
         measures = self._fitting(self.measures, kind)
         division = scope[0].name if scope and kind != "division" else None
         project = next((s.project_no for s in named if s.kind == "project"), None)
-        group = Group(kind, division, project, conditions)
+        group = Group(kind, division, project, conditions, parent)
         if q.SUM in operations:
             return Question(q.SUM, group=group, measures=measures or ("budget",))
         if q.RANK in operations and kind != "project":
@@ -590,6 +679,21 @@ class _Reading:
         asks = q.COUNT if q.COUNT in operations else q.LIST
         note = "exists" if self.yesno and not self.has("which") else ""
         return Question(asks, group=group, measures=shown, note=note)
+
+    def _rank_of(self, subject: Subject) -> Question | None:
+        """`공유서울 확산은 예산 순위 몇 위?`: where one thing stands among its kind."""
+        holders = self.reader.subjects.figure_subjects(subject, self.measures)
+        if len(holders) != 1:
+            return None
+        holder = holders[0]
+        kind = holder.kind
+        measure = self._rank_measure(self._fitting(self.measures, kind), kind)
+        low = self.has("ranking_low") and not self.has("ranking_high")
+        division = holder.division if self.has("among") and kind != "division" else None
+        return Question(
+            q.RANK, group=Group(kind, division), measures=(measure,),
+            ranking=Ranking(descending=not low, of=holder.name),
+        )  # fmt: skip
 
     def _default_kind(self, conditions: tuple[Condition, ...]) -> str:
         measures = [c.measure for c in conditions] + list(self.measures)
@@ -628,8 +732,13 @@ class _Reading:
             low = not top[1]
         if self.has("decreased") and not self.has("increased"):
             low = True  # "가장 크게 감소한": the most negative change first
-        return Ranking(descending=not low, position=self.quantities.position,
-                       count=top[0] if top else None)  # fmt: skip
+        count = top[0] if top else None
+        superlative = (self.has("ranking") and not self.has("ordering")) or any(
+            k.word in SUPERLATIVES for k in self.found.places
+        )
+        if count is None and self.quantities.position is None and self.has("ordering"):
+            count = None if superlative else EVERY  # "높은 순으로": the whole set in order
+        return Ranking(descending=not low, position=self.quantities.position, count=count)
 
     def _figures(self) -> Question | None:
         """Figures of named subjects: their values, or a sum, difference, share or check."""
@@ -662,6 +771,11 @@ class _Reading:
                 return difference
         if q.SUM in operations and len(subjects) >= 2:
             return Question(q.SUM, subjects=tuple(subjects), measures=measures or ("budget",))
+        if q.SUM in operations and len(measures) >= 2:
+            # "시간선택제 포함하면 인원 총 몇 명": measures of one thing added up.
+            if {"quota", "current"} <= set(measures):
+                measures = tuple(m for m in measures if m != "quota")
+            return Question(q.SUM, subjects=tuple(subjects[:1]), measures=measures, note="measures")
         if len(subjects) >= 2 and self.has(*RANK_WORDS) and measures:
             return Question(q.RANK, subjects=tuple(subjects),
                             measures=(self._rank_measure(measures, ""),), ranking=self._ranking())  # fmt: skip
@@ -680,6 +794,11 @@ class _Reading:
             subjects = [s for s in subjects if not (s.kind == "division" and s.name in owned)]
         if any(s.kind != "bureau" for s in subjects) and not self.has("share"):
             subjects = [s for s in subjects if s.kind != "bureau"] or subjects
+        compares = self.has("than", "difference", "compare") or self.quantities.point
+        bureau = Subject("bureau", self.catalog.bureau)
+        if compares and self.has("bureau") and subjects and bureau not in subjects:
+            # "시민참여과 지출 집행률 국 전체보다 몇 포인트 낮음?": the bureau is compared too.
+            subjects.append(bureau)
         return subjects
 
     def _default_subject(self) -> Subject:
@@ -688,24 +807,42 @@ class _Reading:
         return Subject("bureau", self.catalog.bureau)
 
     def _conditions(self) -> tuple[Condition, ...]:
-        conditions = []
+        conditions: list[tuple[int, Condition]] = []  # (where it stands, condition)
         for figure in self.quantities.figures:
             measure = self._measure_for(figure)
             if measure is not None:
-                conditions.append(Condition(measure, figure.comparison or "=", figure.value, None,
-                                            figure.written))  # fmt: skip
-        if self.has("unexecuted"):
-            conditions.append(Condition("spent", "is_null", written="미집행"))
-        if self.has("fully") and not any(c.measure == "spent_rate" for c in conditions):
-            conditions.append(Condition("spent_rate", ">=", 100.0, None, "100%"))
+                condition = Condition(measure, figure.comparison or "=", figure.value, None,
+                                      figure.written)  # fmt: skip
+                conditions.append((self._figure_place(figure), condition))
+        for keyword in self.keywords_in("unexecuted"):
+            conditions.append((keyword.order, Condition("spent", "is_null", written="미집행")))
+        for keyword in self.keywords_in("executed"):
+            conditions.append((keyword.order, Condition("spent", "not_null", written="집행 실적")))
+        if self.has("fully") and not any(c.measure == "spent_rate" for _, c in conditions):
+            place = self.keywords_in("fully")[0].order
+            conditions.append((place, Condition("spent_rate", ">=", 100.0, None, "100%")))
         if self.has("decreased") and not self.has(*RANK_WORDS):
-            conditions.append(Condition("change_amount", "<", 0.0, None, "감소"))
+            conditions.append((0, Condition("change_amount", "<", 0.0, None, "감소")))
         if self.has("increased") and not self.has(*RANK_WORDS):
-            conditions.append(Condition("change_amount", ">", 0.0, None, "증가"))
+            conditions.append((0, Condition("change_amount", ">", 0.0, None, "증가")))
         compared = self._compared_measures()
         if compared is not None:
-            conditions.append(compared)
-        return tuple(conditions)
+            conditions.append((0, compared))
+        return tuple(self._negated(place, c) for place, c in conditions)
+
+    def _figure_place(self, figure: Figure) -> int:
+        """The order of the first word after a figure (its comparison stands there)."""
+        after = [k.order for k in self.found.places if k.segment > figure.segment]
+        return min(after) - 1 if after else 10**6
+
+    def _negated(self, place: int, condition: Condition) -> Condition:
+        """`미집행 빼고`, `100% 빼고`: a condition followed by 빼고/제외 is turned around."""
+        following = [k for k in self.found.places if k.order > place
+                     and self.lexicon.groups[k.word] != {FILLER}]  # fmt: skip
+        if not following or "except" not in self.lexicon.groups[following[0].word]:
+            return condition
+        return replace(condition, comparison=OPPOSITE[condition.comparison],
+                       written=f"{condition.written} 제외")  # fmt: skip
 
     def _measure_for(self, figure: Figure) -> str | None:
         """The measure a figure is about: the nearest measure words before it, else after."""
@@ -727,32 +864,62 @@ class _Reading:
             return rate
         return None
 
-    def _compared_measures(self) -> Condition | None:
-        """`정원보다 현원 적은`, `현원이 정원보다 적은`: one measure against another."""
-        than = self.keywords_in("than")
-        if not than or len(self.measures) < 2:
-            return None
-        pivot = than[0].order
-        before = [p for p in self.phrases if p.last < pivot]
-        after = [p for p in self.phrases if p.first > pivot]
-        if not before:
-            return None
-        reference = before[-1].measures[0]
-        others = [p.measures[0] for p in (before[:-1] + after) if p.measures[0] != reference]
-        if not others:
-            return None
+    def _direction(self) -> str | None:
+        """ ">", "<" or "=" from the words that compare; None when they do not say."""
+        if self.has("same"):
+            return "="
         more = self.has("more", "ranking_high", "increased")
         less = self.has("less", "ranking_low", "decreased")
         if more == less:
             return None
-        return Condition(others[0], ">" if more else "<", None, reference)
+        return ">" if more else "<"
+
+    def _compared_measures(self) -> Condition | None:
+        """`정원보다 현원 적은`, `징수액이 예산 넘었어`, `정원 현원 같지`: a measure against another.
+
+        With 보다, the measure before it is the reference; without, the first is set against the
+        second.
+        """
+        measures = list(dict.fromkeys(m for p in self.phrases for m in p.measures))
+        if len(measures) < 2 or len(self.keywords_in(MEASURE)) < 2:
+            return None  # "인원" alone names two counts, but sets neither against the other
+        direction = self._direction()
+        if direction is None:
+            return None
+        than = self.keywords_in("than")
+        if than:
+            pivot = than[0].order
+            before = [p for p in self.phrases if p.last < pivot]
+            if not before:
+                return None
+            reference = before[-1].measures[0]
+            others = [m for m in measures if m != reference]
+        else:
+            if not self.has("same", "more", "less"):
+                return None
+            others, reference = [measures[0]], measures[1]
+        if not others or self.measures_of[others[0]].unit != self.measures_of[reference].unit:
+            return None
+        return Condition(others[0], direction, None, reference)
 
     def _check(self, subjects: list[Subject], measures: tuple[str, ...]) -> Question | None:
+        """A yes/no question about named things: a figure against a threshold, against another
+        measure or thing, a state (미집행, 늘었지), or a place in a ranking."""
         compared = self._compared_measures()
         if compared is not None:
             return Question(q.CHECK, subjects=tuple(subjects[:1]), check=compared,
                             measures=(compared.measure, compared.other))  # fmt: skip
         figures = self.quantities.figures
+        if figures and self.has("difference") and len(measures) >= 2:
+            # "정원 현원 차이 3명 아니죠?": the figure is the gap between the two.
+            figure = figures[0]
+            first, second = self._ordered_by_than(measures)[:2]
+            if {first, second} == {"quota", "current"}:
+                first, second = "quota", "current"
+            condition = Condition(first, figure.comparison or "=", figure.value, second,
+                                  figure.written, gap=True)  # fmt: skip
+            return Question(q.CHECK, subjects=tuple(subjects[:1]), check=condition,
+                            measures=(first, second))  # fmt: skip
         if figures:
             figure = figures[0]
             measure = self._measure_for(figure)
@@ -761,24 +928,39 @@ class _Reading:
             condition = Condition(measure, figure.comparison or "=", figure.value, None,
                                   figure.written)  # fmt: skip
             return Question(q.CHECK, subjects=tuple(subjects), check=condition, measures=(measure,))
-        more, less = self.has("more", "ranking_high"), self.has("less", "ranking_low")
-        if len(subjects) == 2 and more != less:
+        if self.has(*RANK_WORDS) and len(subjects) == 1 and measures:
+            ranked = self._rank_of(subjects[0])
+            if ranked is not None:
+                return replace(ranked, ranking=replace(ranked.ranking, position=1), note="check")
+        direction = self._direction()
+        if len(subjects) == 2 and direction is not None:
             measure = (measures or ("budget",))[0]
-            condition = Condition(measure, ">" if more else "<", None, None, "")
+            if {"quota", "current"} <= set(measures):
+                measure = "current"
+            condition = Condition(measure, direction, None, None, "")
             return Question(q.CHECK, subjects=tuple(subjects), check=condition, measures=(measure,))
-        if self.has("unexecuted"):
-            condition = Condition("spent", "is_null", written="미집행")
-            return Question(q.CHECK, subjects=tuple(subjects), check=condition, measures=("spent",))
+        states = [c for c in self._conditions() if c.other is None and c.value in (None, 0.0)]
+        if states:
+            condition = states[0]
+            return Question(q.CHECK, subjects=tuple(subjects), check=condition,
+                            measures=(condition.measure,))  # fmt: skip
         return None
 
     def _share(self, subjects: list[Subject], measures: tuple[str, ...]) -> Question:
         """A part of its whole: a 과 of the bureau, a line of its 과 (or of the bureau when
-        the question says 국 전체), a revenue item of the revenue total."""
+        the question says 국 전체), a revenue item of another; or one measure of another
+        ("현원 중 행정직 비율")."""
+        same_unit = [
+            m for m in measures if self.measures_of[m].unit == self.measures_of[measures[0]].unit
+        ]
+        if len(subjects) == 1 and len(same_unit) >= 2:
+            whole, part = self._whole_first(same_unit[:2])
+            return Question(q.SHARE, subjects=tuple(subjects), measures=(part, whole))
         measure = next((m for m in measures if self.measures_of[m].is_money), "budget")
         if measures and not self.measures_of[measures[0]].is_money:
             measure = measures[0]
         part = next((s for s in subjects if s.kind != "bureau"), subjects[0])
-        named = [s for s in subjects if s is not part and s.kind in ("bureau", "division")]
+        named = [s for s in subjects if s is not part]
         bureau = Subject("bureau", self.catalog.bureau)
         if named:
             whole = named[0]
@@ -790,6 +972,29 @@ class _Reading:
             whole = Subject("division", part.division, part.division)
         return Question(q.SHARE, subjects=(part, whole), measures=(measure,))
 
+    def _whole_first(self, measures: list[str]) -> tuple[str, str]:
+        """Of two measures, the whole and the part: the whole is the one before 중/가운데/에서."""
+        among = self.keywords_in("among")
+        if among:
+            before = [p for p in self.phrases if p.last < among[0].order]
+            if before and before[-1].measures[0] in measures:
+                whole = before[-1].measures[0]
+                return whole, next(m for m in measures if m != whole)
+        return measures[1], measures[0]
+
+    def _ordered_by_than(self, measures: tuple[str, ...]) -> tuple[str, ...]:
+        """`예산보다 얼마 더 걷혔어`: the measure before 보다 is taken away from the other."""
+        than = self.keywords_in("than")
+        if not than or len(measures) < 2:
+            return measures
+        before = [p for p in self.phrases if p.last < than[0].order]
+        if not before:
+            return measures
+        reference = before[-1].measures[-1]
+        if reference not in measures:
+            return measures
+        return (*(m for m in measures if m != reference), reference)
+
     def _difference(self, subjects: list[Subject], measures: tuple[str, ...]) -> Question | None:
         if len(subjects) >= 2:
             measure = measures[0] if measures else "budget"
@@ -797,7 +1002,10 @@ class _Reading:
                 measure = "spent_rate"
             return Question(q.DIFFERENCE, subjects=tuple(subjects[:2]), measures=(measure,))
         if len(measures) >= 2:
-            return Question(q.DIFFERENCE, subjects=tuple(subjects[:1]), measures=measures[:2])
+            ordered = self._ordered_by_than(measures)
+            if set(ordered[:2]) == {"quota", "current"}:
+                ordered = ("quota", "current")  # "정원 대비 현원 몇 명 모자라": 정원 − 현원
+            return Question(q.DIFFERENCE, subjects=tuple(subjects[:1]), measures=ordered[:2])
         return None
 
 
@@ -810,4 +1018,6 @@ def _holds(passage: Passage, word: str) -> bool:
     → 신청). Digits and stray Latin letters ("31m") would be found anywhere: they are not."""
     if not any(is_hangul(c) for c in word):
         return False
-    return word in passage.compact or (len(word) >= 3 and word[:-1] in passage.compact)
+    if word in passage.compact:
+        return True
+    return len(word) >= 3 and word[-1] in NOUN_SUFFIXES and word[:-1] in passage.compact

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from knowledge.reading.hangul import disassemble
-from knowledge.reading.lexicon import FILLER, Lexicon
+from knowledge.reading.lexicon import FILLER, MEASURE, Lexicon
 from knowledge.reading.match import AMBIGUITY, EXACT, Candidate, EntityIndex, leaders
 from knowledge.reading.normalize import compact
 from knowledge.reading.quantities import GAP
@@ -21,6 +21,8 @@ SHORT_MEANINGFUL = 1
 ANY_COUNTER = "*"  # "위원 수": some number with a counter, whichever
 DETACHABLE = frozenset({FILLER, "count_people"})
 CONJUNCTION = "conjunction"
+# A particle is only split off a word that leaves at least this many letters.
+MIN_STEM = 2
 # At most this many typed words are read together as one known word.
 JOINED_WORDS = 4
 # This many one-letter words in a row are a word typed letter by letter.
@@ -57,6 +59,7 @@ class Keyword:
     word: str
     segment: int
     order: int
+    attached: bool = False  # split off a longer typed word ("집행률과" → 과)
 
 
 @dataclass(frozen=True)
@@ -162,9 +165,11 @@ def _scan_piece(
         if content is None and keywords and run and _continues_name(raw, word, index):
             # "동단위계획형 직원사업": a mistyped part of the name, not 직원 + 사업.
             content, keywords = word, []
-        for keyword in keywords:
+        for position, keyword in enumerate(keywords):
+            # A keyword after something in the same typed word is stuck to it ("집행률과").
+            attached = position > 0 or bool(content)
             found.keywords.append(keyword)
-            found.places.append(Keyword(keyword, segment, found.next_order()))
+            found.places.append(Keyword(keyword, segment, found.next_order(), attached))
         if content:
             run.append(content)
             raw.append(word)
@@ -275,20 +280,22 @@ def _names(candidates: list[Candidate]) -> set[str]:
 
 def _join_keywords(tokens: list[str], lexicon: Lexicon) -> list[str]:
     """`주요 추진 현안업무` → `주요추진현안업무`, `남은 예산` → `남은예산`: words typed apart
-    that the vocabulary knows as one."""
-    joined: list[str] = []
-    start = 0
-    while start < len(tokens):
-        for end in range(min(len(tokens), start + JOINED_WORDS), start + 1, -1):
-            together = "".join(tokens[start:end])
-            if together in lexicon.groups and lexicon.groups[together] != {FILLER}:
-                joined.append(together)
-                start = end
-                break
-        else:
-            joined.append(tokens[start])
-            start += 1
-    return joined
+    that the vocabulary knows as one. Measure words are joined first (`얼마 더 쓸`: 더쓸)."""
+    for wanted in (lambda groups: MEASURE in groups, lambda groups: groups != {FILLER}):
+        joined: list[str] = []
+        start = 0
+        while start < len(tokens):
+            for end in range(min(len(tokens), start + JOINED_WORDS), start + 1, -1):
+                together = "".join(tokens[start:end])
+                if together in lexicon.groups and wanted(lexicon.groups[together]):
+                    joined.append(together)
+                    start = end
+                    break
+            else:
+                joined.append(tokens[start])
+                start += 1
+        tokens = joined
+    return tokens
 
 
 def _merge_single_letters(tokens: list[str], lexicon: Lexicon, index: EntityIndex) -> list[str]:
@@ -314,8 +321,9 @@ def _merge_single_letters(tokens: list[str], lexicon: Lexicon, index: EntityInde
             while index_of < len(tokens) and len(tokens[index_of]) == 1:
                 run.append(tokens[index_of])
                 index_of += 1
-            if len(run) >= LETTER_SPACED:
-                merged.append("".join(run))
+            together = "".join(run)
+            if len(run) >= LETTER_SPACED and _names_something(together, lexicon, index):
+                merged.append(together)
                 continue
             for letter in run:
                 if merged and _joins(merged[-1], letter, lexicon, index):
@@ -328,6 +336,11 @@ def _merge_single_letters(tokens: list[str], lexicon: Lexicon, index: EntityInde
     if leading:
         merged.append(leading)
     return merged
+
+
+def _names_something(word: str, lexicon: Lexicon, index: EntityIndex) -> bool:
+    found = index.candidates(word)
+    return lexicon.cover(word) is not None or bool(found and found[0].score >= RUN_SCORE)
 
 
 def _joins(word: str, letter: str, lexicon: Lexicon, index: EntityIndex) -> bool:
@@ -365,6 +378,8 @@ def _split_keywords(
         if tail is not None and all(
             len(w) > SHORT_MEANINGFUL or lexicon.groups[w] & DETACHABLE for w in tail
         ):
+            if cut < MIN_STEM and all(len(w) == 1 for w in tail):
+                continue  # "숙의" is a word, not 숙 + the particle 의
             return word[:cut], tail
         if cut >= 2 and lexicon.is_closing(word[cut:]):
             return _split_keywords(word[:cut], lexicon, index)
