@@ -88,7 +88,11 @@ def write_difference(question: Question, rows: list[Row], plan: Plan, report: Re
     else:
         row = rows[0]
         first, second = (measures[m] for m in question.measures[:2])
-        amount = _amount(first.is_rate, difference)
+        amount = (
+            fmt.people(abs(difference))
+            if first.unit == PEOPLE
+            else _amount(first.is_rate, difference)
+        )
         kind = row["kind"]
         lines = [
             f"{row['name']} {first.label_for(kind)} − {second.label_for(kind)}: "

@@ -102,7 +102,9 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
         sums = []
         for name in question.measures:
             measure = report.measures[name]
-            sums.append(f"{measure.label} 합계 {fmt.money_with_eok(rows[0][f'total_{name}'])}")
+            total = rows[0][f"total_{name}"]
+            shown = fmt.people(total) if measure.unit == PEOPLE else fmt.money_with_eok(total)
+            sums.append(f"{measure.label} 합계 {shown}")
         lines = [f"{described} {count}{unit}의 " + " · ".join(sums)]
     elif question.note == "exists":
         lines = [f"예. {described}: {count}{unit}"]

@@ -18,6 +18,8 @@ from knowledge.reading.scan import ANY_COUNTER
 # A number with a counter after it: the facts a status question is usually after.
 COUNTED = re.compile(r"\d[\d,.]*\s*(?:명|개소|개|건|회|곳|석|실|억원|백만원|천원|%)")
 PICKED = 3
+# A hint word counts this much of an asked word: it only breaks ties.
+HINT_WEIGHT = 3
 
 
 def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
@@ -25,13 +27,15 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         return _overview(question, rows, plan, report)
     words = list(question.words)
     by_position = {(r["project_no"], r["part"], r["position"]): r for r in rows}
-    specific = bool(words or question.unit)
+    specific = bool(words or question.unit or question.hints)
     scored = []
     for row in rows:
         if row["part"] == "계획" and not specific:
             continue
         parent = by_position.get((row["project_no"], row["part"], row["parent_position"]))
         score = item_score(words, question.unit, row, parent)
+        if score:
+            score += HINT_WEIGHT * text_score(list(question.hints), row["text"])
         if row["part"] == "현황":
             score += 1
         scored.append((score, row, parent))

@@ -345,6 +345,14 @@ class Planner:
         if group.parent is not None:
             where.append(_column("parent").eq(_param()))
             params.append(group.parent)
+        if group.leaves:
+            parents = exp.select("parent").from_(FIGURES).where(
+                exp.and_(_column("kind").eq(exp.Literal.string("revenue")),
+                         exp.Not(this=exp.Is(this=_column("parent"), expression=exp.Null())))
+            )  # fmt: skip
+            where.append(
+                exp.Not(this=exp.In(this=_column("name"), query=exp.Subquery(this=parents)))
+            )
         for condition in group.conditions:
             if group.kind not in self.measures[condition.measure].kinds:
                 raise _Unplannable(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,6 +51,7 @@ class Lexicon:
     leading: frozenset[str]
     money: tuple[str, ...]
     endings: tuple[str, ...] = ()
+    prose: dict[str, str] = field(default_factory=dict)  # typed word → how the report writes it
 
     @classmethod
     def load(cls, data_dir: Path) -> Lexicon:
@@ -91,6 +92,7 @@ class Lexicon:
             frozenset(raw["words"]["leading"]),
             tuple(compact(w) for w in raw["words"]["money"]),
             tuple(sorted(raw["endings"]["verbal"], key=len, reverse=True)),
+            {compact(k): v for k, v in raw["prose"].items()},
         )
 
     def cover(self, piece: str) -> list[str] | None:

@@ -64,6 +64,7 @@ class Group:
     project_no: int | None = None
     conditions: tuple[Condition, ...] = ()
     parent: str | None = None  # a revenue item whose items are meant ("경상적세외수입 안에서")
+    leaves: bool = False  # only items with none under them ("세부항목")
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class Question:
     check: Condition | None = None
     months: Months | None = None
     words: tuple[str, ...] = ()  # content words to look for in the report's text
+    hints: tuple[str, ...] = ()  # words that only break ties (a name's own words, keywords)
     unit: str | None = None  # the counter asked for ("몇 명" → 명)
     in_eok: bool = False  # amounts wanted in 억원 as well
     not_held: tuple[str, ...] = ()  # what was asked that the report does not hold

@@ -35,6 +35,8 @@ RANK_WORDS = ("ranking", "ranking_high", "ranking_low")
 DEFAULT_BY_UNIT = {MONEY: "budget", RATE: "spent_rate", PEOPLE: "current"}
 # A check on a fact written in a project's text rather than on a declared measure.
 FACT = "fact"
+# Endings of a comparison word that make it a question ("넘어", "넘지", "넘나").
+QUESTION_ENDINGS = ("어", "지", "나", "니", "냐", "죠", "까", "요", "야", "습니까")
 # Question words: a question that has one asks what, how much or which, not yes or no.
 WH_WORDS = re.compile(r"얼마|몇|어느|어떤|무슨|누가|누구|언제|어디|뭐|무엇|뭔")
 # Keywords that say how something is asked, not what it is.
@@ -146,8 +148,13 @@ class _Reading:
             return False
         tail = self.quantities.text.rsplit(GAP.strip(), 1)[-1]
         words = [compact(w) for w in tail.split()]
-        return all(
-            not w or self.lexicon.groups.get(w, frozenset()) <= {FILLER, "yesno"} for w in words
+        quiet = {FILLER, "yesno"}
+        if not all(not w or self.lexicon.groups.get(w, frozenset()) <= quiet for w in words):
+            return False
+        # "90% 넘어?", "300억 넘었죠?", "이상이야?" ask; "80% 이상인 거" names a set.
+        ending = self.quantities.figures[-1].written + "".join(words)
+        return ending.endswith(QUESTION_ENDINGS) or any(
+            "yesno" in self.lexicon.groups.get(w, ()) for w in words
         )
 
     def _phrases(self) -> list[Phrase]:
@@ -249,8 +256,12 @@ class _Reading:
         return left
 
     def _read_ellipsis(self) -> None:
-        """`혁신파크 운영이랑 조성`: a word after a conjunction is read with the name's first words."""
-        if not self.has("conjunction", "sum", "difference", "compare", "than"):
+        """`혁신파크 운영이랑 조성`, `운영, 조성`: a word after a name is read with its first words."""
+        listed = "," in self.quantities.text or "/" in self.quantities.text
+        if not (
+            listed
+            or self.has("conjunction", "sum", "difference", "compare", "than", "both", "each")
+        ):
             return
         for resolved in list(self.resolved):
             words = resolved.mention.words
@@ -266,7 +277,9 @@ class _Reading:
                               for stem in stems if stem), [])  # fmt: skip
                 if len(found) == 1 and found[0].score >= ELLIPSIS_SCORE:
                     subject = self.reader.subjects.of(found[0].entity)
-                    if subject not in subjects:
+                    if subject not in subjects and subject.kind in {
+                        s.kind for s in resolved.subjects
+                    }:
                         mention = replace(resolved.mention, text=unknown.word, order=unknown.order)
                         self.resolved.append(Resolved(mention, (subject,)))
                         self.content.remove(unknown)
@@ -309,6 +322,9 @@ class _Reading:
             if len(mapped) > 1:
                 if level == "holder" and any(set(mapped) & set(r.subjects) for r in self.resolved
                                              if r is not resolved and r.sure):  # fmt: skip
+                    continue
+                if level == "holder" and self.has("sum", "both", "each"):
+                    picked += mapped  # "NPO지원센터 두 사업 합하면": all the names it fits
                     continue
                 raise _Unclear(Question(q.CLARIFY, choices=tuple(mapped[:8]), rest=self._rest()))
             picked += mapped
@@ -395,6 +411,9 @@ class _Reading:
 
     def _not_held(self) -> Question | None:
         asked = [k.word for k in self.keywords_in("not_held")]
+        if self._set_kind():
+            # "20억 이상인 거 이름": the names of what is listed.
+            asked = [w for w in asked if "list" not in self.lexicon.groups[w]]
         if not asked:
             return None
         return Question(q.NOT_HELD, subjects=tuple(self._sure()), not_held=tuple(asked))
@@ -564,12 +583,18 @@ class _Reading:
         ):
             best = self.best_project(words)
             subjects = [self._project(best)] if best is not None else []
+        hints: tuple[str, ...] = ()
         if subjects:
-            # The question's own keywords that the text also uses ("잔여 좌석": 잔여공간 24석).
+            # The question's own keywords that the text also uses ("잔여 좌석": 잔여공간 24석),
+            # and the name's own words: they break ties between bullets, they do not decide.
             hints = tuple(k.word for k in self.found.places
                           if self.lexicon.groups[k.word] != {FILLER}
                           and self.in_text((k.word,), subjects[0].project_no))  # fmt: skip
-            words = tuple(dict.fromkeys(words + hints))
+            if unknown:
+                hints += tuple(w for w in words if w not in unknown)
+                words = unknown
+            hints += tuple(self.lexicon.prose[k.word] for k in self.found.places
+                           if k.word in self.lexicon.prose)  # fmt: skip
         overview = self.has("overview") and not self.has("status") and not words and subjects
         unit = self.found.unit
         if unit is None and any(self.measures_of[m].unit == PEOPLE for m in self.measures):
@@ -586,7 +611,7 @@ class _Reading:
             unit = figure.unit if figure else unit
         return Question(
             q.TEXT, subjects=tuple(subjects[:1]), words=words, unit=unit, check=check,
-            note="overview" if overview else "",
+            note="overview" if overview else "", hints=tuple(dict.fromkeys(hints)),
         )  # fmt: skip
 
     def _operations(self) -> set[str]:
@@ -599,8 +624,9 @@ class _Reading:
             found.add(q.SHARE)
         if self.has("count") and not self.has("count_people"):
             found.add(q.COUNT)
-        if self.quantities.position or self.quantities.top or self.has(*RANK_WORDS):
-            found.add(q.RANK)
+        ranked = self.quantities.position or self.quantities.top or self.has(*RANK_WORDS)
+        if ranked and not (self.has("than") and self._compared_measures()):
+            found.add(q.RANK)  # "정원보다 현원 적은": a comparison, not a ranking
         if self.has("list", "unexecuted", "fully"):
             found.add(q.LIST)
         return found
@@ -625,6 +651,11 @@ class _Reading:
         subjects = self._sure()
         named = [s for s in subjects if s.kind not in ("bureau", "division")]
         scope = [s for s in subjects if s.kind == "division"]
+        if self.has("sum", "both", "each") and any(
+            len(r.subjects) > 1 and any(s.kind not in ("bureau", "division") for s in r.subjects)
+            for r in self.resolved
+        ):
+            return None  # "NPO지원센터 두 사업 합하면": the lines the name fits
         kind = self._set_kind()
         operations = self._operations()
         conditions = self._conditions()
@@ -632,7 +663,14 @@ class _Reading:
             return self._rank_of(subjects[0])
         parent = None
         if kind == "revenue" and len(named) == 1 and named[0].kind == "revenue":
-            parent, named = named[0].name, []  # "경상적세외수입 안에서 … 항목"
+            set_word = self.keywords_in("revenue_list")
+            mention = next(r.mention for r in self.resolved if r.subjects[0] == named[0])
+            if (
+                operations & {q.RANK, q.COUNT, q.SUM}
+                and set_word
+                and mention.order < set_word[0].order
+            ):
+                parent, named = named[0].name, []  # "경상적세외수입 안에서 … 항목"
         if named and not (
             kind in ("project_row", "plan") and all(s.kind == "project" for s in named)
         ):
@@ -663,8 +701,10 @@ class _Reading:
         measures = self._fitting(self.measures, kind)
         division = scope[0].name if scope and kind != "division" else None
         project = next((s.project_no for s in named if s.kind == "project"), None)
-        group = Group(kind, division, project, conditions, parent)
+        group = Group(kind, division, project, conditions, parent, leaves=self.has("leaves"))
         if q.SUM in operations:
+            if {"quota", "current"} <= set(measures):
+                measures = tuple(m for m in measures if m != "quota")  # 인원 합계: 현원
             return Question(q.SUM, group=group, measures=measures or ("budget",))
         if q.RANK in operations and kind != "project":
             measure = self._rank_measure(measures, kind)
@@ -746,6 +786,8 @@ class _Reading:
         if self.unknown:
             return Question(q.NOT_FOUND, subjects=tuple(subjects), words=self.unknown_words,
                             measures=self.measures)  # fmt: skip
+        if not subjects and not self.measures and not self.has("revenue", "bureau"):
+            return None  # nothing named and no figure asked: not a figure question
         if not subjects:
             subjects = [self._default_subject()]
         measures = self.measures
@@ -759,11 +801,11 @@ class _Reading:
         subjects = [h for s in subjects for h in (holders_of(s, measures) or (s,))]
         operations = self._operations()
         compared = self._compared_measures()
-        if self.yesno or (self.has("yesno") and compared):
+        if self.yesno or (self.has("yesno") and compared and not self.asks_what):
             check = self._check(subjects, measures)
             if check is not None:
                 return check
-        if q.SHARE in operations:
+        if q.SHARE in operations or self._ratio_of_counts(measures):
             return self._share(subjects, measures)
         if q.DIFFERENCE in operations or self.quantities.point or compared:
             difference = self._difference(subjects, measures)
@@ -794,6 +836,9 @@ class _Reading:
             subjects = [s for s in subjects if not (s.kind == "division" and s.name in owned)]
         if any(s.kind != "bureau" for s in subjects) and not self.has("share"):
             subjects = [s for s in subjects if s.kind != "bureau"] or subjects
+        if self.has("revenue") or self._revenue_measures():
+            # "시민협력국 세입 …": the bureau's revenue is the revenue table's 합계.
+            subjects = [Subject("revenue", "합계") if s.kind == "bureau" else s for s in subjects]
         compares = self.has("than", "difference", "compare") or self.quantities.point
         bureau = Subject("bureau", self.catalog.bureau)
         if compares and self.has("bureau") and subjects and bureau not in subjects:
@@ -946,6 +991,11 @@ class _Reading:
                             measures=(condition.measure,))  # fmt: skip
         return None
 
+    def _ratio_of_counts(self, measures: tuple[str, ...]) -> bool:
+        """`현원 중에 행정직 비율`: a rate word beside two counts of people is a share."""
+        people = [m for m in measures if self.measures_of[m].unit == PEOPLE]
+        return self.has(RATE_WORD) and len(people) >= 2 and len(people) == len(measures)
+
     def _share(self, subjects: list[Subject], measures: tuple[str, ...]) -> Question:
         """A part of its whole: a 과 of the bureau, a line of its 과 (or of the bureau when
         the question says 국 전체), a revenue item of another; or one measure of another
@@ -1020,4 +1070,10 @@ def _holds(passage: Passage, word: str) -> bool:
         return False
     if word in passage.compact:
         return True
-    return len(word) >= 3 and word[-1] in NOUN_SUFFIXES and word[:-1] in passage.compact
+    if len(word) >= 3 and word[-1] in NOUN_SUFFIXES and word[:-1] in passage.compact:
+        return True
+    # A compound the text writes apart ("전용면적": "(면 적) 전용 1,815.6㎡").
+    return len(word) >= 4 and any(
+        word[:cut] in passage.compact and word[cut:] in passage.compact
+        for cut in range(2, len(word) - 1)
+    )

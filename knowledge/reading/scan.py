@@ -21,6 +21,7 @@ SHORT_MEANINGFUL = 1
 ANY_COUNTER = "*"  # "위원 수": some number with a counter, whichever
 DETACHABLE = frozenset({FILLER, "count_people"})
 CONJUNCTION = "conjunction"
+LISTING = re.compile(r"\s*[,、/]\s*")
 # A particle is only split off a word that leaves at least this many letters.
 MIN_STEM = 2
 # At most this many typed words are read together as one known word.
@@ -118,8 +119,13 @@ def scan(text: str, lexicon: Lexicon, index: EntityIndex) -> Scan:
 def _scan_piece(
     piece: str, segment: int, found: Scan, lexicon: Lexicon, index: EntityIndex
 ) -> None:
-    tokens = _merge_single_letters([compact(token) for token in piece.split()], lexicon, index)
-    tokens = _join_keywords(tokens, lexicon)
+    # A comma or slash between words lists things ("혁신파크 운영, 조성"): names end there.
+    if LISTING.search(piece):
+        for part in LISTING.split(piece):
+            _scan_piece(part, segment, found, lexicon, index)
+        return
+    tokens = _letter_spaced([compact(token) for token in piece.split()], lexicon, index)
+    tokens = _merge_single_letters(_join_keywords(tokens, lexicon), lexicon, index)
     joined = "".join(tokens)
     spans = index.exact_spans(joined)
     covered = [False] * len(joined)
@@ -286,8 +292,8 @@ def _join_keywords(tokens: list[str], lexicon: Lexicon) -> list[str]:
         start = 0
         while start < len(tokens):
             for end in range(min(len(tokens), start + JOINED_WORDS), start + 1, -1):
-                together = "".join(tokens[start:end])
-                if together in lexicon.groups and wanted(lexicon.groups[together]):
+                together = _joined(tokens[start:end], lexicon)
+                if together is not None and wanted(lexicon.groups[together]):
                     joined.append(together)
                     start = end
                     break
@@ -298,11 +304,46 @@ def _join_keywords(tokens: list[str], lexicon: Lexicon) -> list[str]:
     return tokens
 
 
-def _merge_single_letters(tokens: list[str], lexicon: Lexicon, index: EntityIndex) -> list[str]:
-    """`시 민 숙 의 예 산 과` → `시민숙의예산과`; `어느 과` → `어느과`; `과 줄 세우면` stays apart.
+def _joined(tokens: list[str], lexicon: Lexicon) -> str | None:
+    """The known word some typed words make together, as typed or with the particles between
+    them and the ending after them left off (`실적은 있는데` → 실적있는)."""
+    plain = "".join(tokens)
+    if plain in lexicon.groups:
+        return plain
+    inner = [lexicon.strip_particle(token) for token in tokens[:-1]]
+    last = tokens[-1]
+    for tail in (last, lexicon.predicate_stem(last), lexicon.strip_particle(last)):
+        if tail:
+            together = "".join([*inner, tail])
+            if together in lexicon.groups:
+                return together
+    return None
 
-    Three one-letter words or more in a row are letter-spacing. One alone joins its neighbour
-    only when together they are a known word or name it better; otherwise it is a word itself.
+
+def _letter_spaced(tokens: list[str], lexicon: Lexicon, index: EntityIndex) -> list[str]:
+    """`시 민 숙 의 예 산 과` → `시민숙의예산과`: three one-letter words or more in a row that
+    together name something are one word typed letter by letter."""
+    merged: list[str] = []
+    start = 0
+    while start < len(tokens):
+        end = start
+        while end < len(tokens) and len(tokens[end]) == 1:
+            end += 1
+        together = "".join(tokens[start:end])
+        if end - start >= LETTER_SPACED and _names_something(together, lexicon, index):
+            merged.append(together)
+            start = end
+        else:
+            merged.append(tokens[start])
+            start += 1
+    return merged
+
+
+def _merge_single_letters(tokens: list[str], lexicon: Lexicon, index: EntityIndex) -> list[str]:
+    """`어느 과` → `어느과`; `과 줄 세우면` stays apart; `몇 개소` → `몇개소`.
+
+    A one-letter word joins its neighbour only when together they are a known word or name it
+    better; otherwise it is a word itself.
     """
     merged: list[str] = []
     leading = ""
@@ -321,10 +362,6 @@ def _merge_single_letters(tokens: list[str], lexicon: Lexicon, index: EntityInde
             while index_of < len(tokens) and len(tokens[index_of]) == 1:
                 run.append(tokens[index_of])
                 index_of += 1
-            together = "".join(run)
-            if len(run) >= LETTER_SPACED and _names_something(together, lexicon, index):
-                merged.append(together)
-                continue
             for letter in run:
                 if merged and _joins(merged[-1], letter, lexicon, index):
                     merged[-1] += letter
@@ -384,7 +421,7 @@ def _split_keywords(
         if cut >= 2 and lexicon.is_closing(word[cut:]):
             return _split_keywords(word[:cut], lexicon, index)
     typo = lexicon.mistyped(lexicon.strip_particle(word))
-    if typo is not None and not named:
+    if typo is not None:
         return None, [typo]
     return word, []
 
