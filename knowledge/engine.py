@@ -23,6 +23,7 @@ from knowledge.answers import (
     yesno,
 )
 from knowledge.answers.base import Report
+from knowledge.answers.evidence import why
 from knowledge.answers.guidance import (
     help_answer,
     write_clarify,
@@ -31,6 +32,7 @@ from knowledge.answers.guidance import (
     write_not_held,
     write_refusal,
 )
+from knowledge.conversation import Conversation
 from knowledge.measures import Measures
 from knowledge.planning.compile import Planner, Refusal
 from knowledge.planning.execute import Executor
@@ -114,10 +116,20 @@ class Engine:
         load_report(connection, report_path(data_dir))
         return cls(connection, Lexicon.load(data_dir), Measures.load(data_dir))
 
-    def ask(self, text: str, today: date | None = None) -> Answer:
-        """Answer one question; never raises, always a polite Korean reply."""
+    def conversation(self) -> Conversation:
+        """A new conversation to pass to `ask` for follow-ups."""
+        return Conversation()
+
+    def ask(
+        self, text: str, today: date | None = None, conversation: Conversation | None = None
+    ) -> Answer:
+        """Answer one question (a follow-up within `conversation`); never raises, always a
+        polite Korean reply."""
         try:
-            return self._ask(text if isinstance(text, str) else str(text), today)
+            answer = self._ask(text if isinstance(text, str) else str(text), today, conversation)
+            if conversation is not None and answer.question is not None:
+                conversation.remember(answer.question, answer)
+            return answer
         except Exception:
             logger.exception("engine failed on a question")
             return help_answer(
@@ -125,7 +137,7 @@ class Engine:
                 "죄송합니다. 질문을 처리하는 중 문제가 생겼습니다. 다르게 물어봐 주세요.",
             )
 
-    def _ask(self, text: str, today: date | None) -> Answer:
+    def _ask(self, text: str, today: date | None, conversation: Conversation | None) -> Answer:
         if text.lstrip().startswith(("/", "／")):
             # /sql and /schema read the raw text: cleaning would eat SQL such as `a <b`.
             power = answer_power_command(self.connection, text)
@@ -137,7 +149,11 @@ class Engine:
             if command in ("start", "help", "도움말"):
                 return help_answer(self.report)
             text = cleaned.lstrip("/")
-        question = self.reader.read(text, today or datetime.now(SEOUL).date())
+        previous = conversation.last if conversation is not None else None
+        question = self.reader.read(text, today or datetime.now(SEOUL).date(), previous)
+        if question.asks == q.WHY:
+            evidence = conversation.evidence if conversation is not None else None
+            return replace(why(evidence, self.report), question=question)
         return self.answer(question)
 
     def answer(self, question: Question) -> Answer:

@@ -159,6 +159,8 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
     word = _direction_word(measure, ranking.descending)
     label = measure.label_for(group.kind)
     shown = [measure, *[report.measures[m] for m in plan.measures if m != measure.name][:1]]
+    # What was asked of the ranked ones besides their order ("네 번째 사업의 지출 집행률").
+    asked = [measure, *[report.measures[m] for m in question.measures[1:2]]]
     with_division = group.kind in ("line", "project_row") and group.division is None
     total = rows[0]["matched"]
     if ranking.of is not None:
@@ -175,7 +177,7 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
         ordinal = ORDINALS.get(ranking.position, f"{ranking.position}번째로")
         lines = [
             f"{label} {ordinal} {word} {GROUP_NAMES[group.kind]}: "
-            + ", ".join(_item(r, [measure], False) for r in rows)
+            + ", ".join(_item(r, asked, False) for r in rows)
             + (f" ({rows[0]['division']})" if with_division and len(rows) == 1 else "")
         ]
         if len(rows) > 1:

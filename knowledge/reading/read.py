@@ -16,6 +16,7 @@ from datetime import date
 from knowledge.measures import MONEY, PEOPLE, RATE, Measures
 from knowledge.reading import question as q
 from knowledge.reading.catalog import Catalog, Passage
+from knowledge.reading.follow import Told, follow
 from knowledge.reading.hangul import is_hangul
 from knowledge.reading.lexicon import FILLER, MEASURE, Lexicon
 from knowledge.reading.lexicon import RATE as RATE_WORD
@@ -81,8 +82,10 @@ class Reader:
         self.subjects = Subjects(catalog, measures)
         self.as_of = catalog.as_of
 
-    def read(self, text: str, today: date | None = None) -> Question:
-        """The question `text` asks; never raises on any text."""
+    def read(
+        self, text: str, today: date | None = None, previous: Question | None = None
+    ) -> Question:
+        """The question `text` asks, after `previous` in the same conversation; never raises."""
         cleaned = clean(text)
         if len(cleaned) > MAX_LENGTH:
             return Question(q.HELP, note="too_long")
@@ -90,7 +93,39 @@ class Reader:
             return Question(q.HELP, note="empty" if not cleaned else "no_letters")
         quantities = find_quantities(cleaned, self.as_of.year)
         found = scan(quantities.text, self.lexicon, self.catalog.index)
-        return _Reading(self, quantities, found, today).question()
+        reading = _Reading(self, quantities, found, today)
+        question = reading.question()
+        if previous is None:
+            return question
+        return follow(
+            previous, question, reading.told(), self.relative, self.subjects.figure_subjects
+        )
+
+    def relative(
+        self, subjects: tuple[Subject, ...], words: tuple[str, ...]
+    ) -> tuple[Subject, ...]:
+        """Words read against earlier subjects: `조성사업` after 서울혁신파크 운영 is 서울혁신파크
+        조성사업; `운영` among the candidates offered picks the one that has it."""
+        found: list[Subject] = []
+        for word in words:
+            key = compact(word)
+            among = [s for s in subjects if key and key in compact(s.name)]
+            if len(among) == 1:
+                found.append(among[0])
+                continue
+            for subject in subjects:
+                parts = subject.name.split()
+                for cut in range(len(parts) - 1, 0, -1):
+                    best = leaders(
+                        self.catalog.index.candidates(compact(" ".join(parts[:cut])) + key)
+                    )
+                    if len(best) == 1 and best[0].score >= ELLIPSIS_SCORE:
+                        found.append(self.subjects.of(best[0].entity))
+                        break
+                else:
+                    continue
+                break
+        return tuple(dict.fromkeys(found))
 
 
 class _Unclear(Exception):
@@ -373,6 +408,34 @@ class _Reading:
     def _rest(self) -> str:
         return " ".join(
             k for k in dict.fromkeys(self.found.keywords) if self.lexicon.groups[k] != {FILLER}
+        )
+
+    def told(self) -> Told:
+        """What the message said by itself (see follow.Told)."""
+        subjects = tuple(s for r in self.resolved for s in r.subjects[:1] if r.sure)
+        if self.has("bureau") and not subjects:
+            subjects = (Subject("bureau", self.catalog.bureau),)
+        intents = ("schedule", "status", "overview", "duty", "duties_of", "organization", "help",
+                   "inconsistency", "not_held", "revenue", "asks_division")  # fmt: skip
+        ranked = self.quantities.position or self.quantities.top or self.has(*RANK_WORDS)
+        return Told(
+            subjects=subjects,
+            measures=self.measures,
+            set_word=self._set_kind() is not None,
+            conditions=tuple(c for c in self._conditions() if c.other is None or self.has("than")),
+            ranking=self._ranking() if ranked else None,
+            operations=frozenset(self._operations() - {q.RANK, q.LIST}),
+            months=self.months is not None,
+            narrow=self.has("narrow"),
+            intent=self.has(*intents) or bool(self.unknown) or bool(self.quantities.years),
+            why=self.has("why") and not self.resolved and not self.measures,
+            eok=self.has("eok"),
+            words=tuple(
+                dict.fromkeys(
+                    [u.word for u in self.content]
+                    + [compact(r.mention.text) for r in self.resolved if not r.sure]
+                )
+            ),
         )
 
     # --- the decision ----------------------------------------------------------------------
@@ -778,7 +841,12 @@ class _Reading:
         )
         if count is None and self.quantities.position is None and self.has("ordering"):
             count = None if superlative else EVERY  # "높은 순으로": the whole set in order
-        return Ranking(descending=not low, position=self.quantities.position, count=count)
+        said = self.has("ranking_high", "ranking_low", "decreased") or bool(
+            top and top[1] is not None
+        )
+        return Ranking(
+            descending=not low, position=self.quantities.position, count=count, said_direction=said
+        )
 
     def _figures(self) -> Question | None:
         """Figures of named subjects: their values, or a sum, difference, share or check."""

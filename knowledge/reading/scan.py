@@ -406,6 +406,13 @@ def _split_keywords(
     named = index.candidates(word)
     if named and named[0].score >= WHOLE_WORD_SCORE:
         return word, []
+    stripped = lexicon.strip_particle(word)
+    if (not named or named[0].score < NEAR_EXACT) and not index.writes(stripped):
+        # "지출엑은", "예싼은": a mistyped known word, before a particle is split off it; a
+        # word the report itself writes ("입주", "지원") is never taken for a typo.
+        typo = lexicon.mistyped(stripped)
+        if typo is not None:
+            return None, [typo]
     stem = lexicon.predicate_stem(word)
     if stem is not None and not named:
         # "접수됐어": the stem says what happened; a stem of one letter ("받았어") says nothing.
@@ -420,7 +427,7 @@ def _split_keywords(
             return word[:cut], tail
         if cut >= 2 and lexicon.is_closing(word[cut:]):
             return _split_keywords(word[:cut], lexicon, index)
-    typo = lexicon.mistyped(lexicon.strip_particle(word))
+    typo = None if index.writes(stripped) else lexicon.mistyped(stripped)
     if typo is not None:
         return None, [typo]
     return word, []
