@@ -79,6 +79,17 @@ GUIDES = {
 }
 
 
+def _joined(answers: list[Answer], question: Question) -> Answer:
+    """Several answers in one reply, each in its own block; the first one's query is kept."""
+    first = answers[0]
+    sources = tuple(dict.fromkeys(s for a in answers for s in a.sources))
+    return Answer(
+        text="\n\n".join(a.text for a in answers), intent=first.intent, sources=sources[:6],
+        sql=first.sql, params=first.params, entity=first.entity, question=question,
+        followups=first.followups,
+    )  # fmt: skip
+
+
 def report_path(data_dir: Path) -> Path:
     """The newest report in `data/` (files are named by their 기준일)."""
     reports = sorted(data_dir.glob(REPORT_GLOB))
@@ -109,6 +120,17 @@ class Engine:
             self.catalog.as_of, self.catalog.bureau, measures, self.catalog, lexicon.examples,
             inconsistencies,
         )  # fmt: skip
+
+    def _in_parts(
+        self, question: Question, parts: tuple[Question, ...], lead: Answer | None = None
+    ) -> Answer:
+        answers = [lead] if lead is not None else []
+        for part in parts:
+            answer = self.answer(part)
+            if lead is not None:
+                answer = replace(answer, text="참고 — 보고서에 있는 수치:\n" + answer.text)
+            answers.append(answer)
+        return _joined(answers, question.parts[-1] if lead is None else question)
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Engine:
@@ -158,9 +180,12 @@ class Engine:
 
     def answer(self, question: Question) -> Answer:
         """The reply to a typed question: its plan run, then its writer."""
+        if question.asks == q.PARTS:
+            return self._in_parts(question, question.parts)
         guide = GUIDES.get(question.asks)
         if guide is not None:
-            return replace(guide(question, self.report), question=question)
+            answer = replace(guide(question, self.report), question=question)
+            return self._in_parts(question, question.parts, answer) if question.parts else answer
         plan = self.planner.plan(question)
         if isinstance(plan, Refusal):
             return replace(write_refusal(plan.reason, question, self.report), question=question)

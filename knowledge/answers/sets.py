@@ -120,6 +120,13 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
     lines += [f"• {_item(r, measures, with_division)}" for r in rows[:SHOWN]]
     if count > SHOWN:
         lines.append(f"… 외 {count - SHOWN}{unit}")
+    totals = [m for m in measures if f"total_{m.name}" in rows[0]]
+    if totals and question.asks != "sum":
+        shown = " · ".join(
+            f"{m.label} {fmt.people(rows[0][f'total_{m.name}']) if m.unit == PEOPLE else fmt.money(rows[0][f'total_{m.name}'])}"
+            for m in totals
+        )
+        lines.append(f"합계 {shown}")
     if group.kind == "line" and any(c.measure.endswith("rate") for c in group.conditions):
         lines.append("※ 미집행(‘-’) 사업은 집행률 0%로 셌습니다.")
     names = [r["name"] for r in rows]

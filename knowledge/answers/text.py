@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 from knowledge.answer import Answer
 from knowledge.answers.base import Report, Row, finish, followups
 from knowledge.planning.compile import Plan
-from knowledge.reading.hangul import disassemble
+from knowledge.reading.hangul import disassemble, is_syllable
 from knowledge.reading.normalize import compact
 from knowledge.reading.question import Question
 from knowledge.reading.scan import ANY_COUNTER
@@ -146,13 +146,18 @@ def text_score(words: list[str], text: str) -> float:
     target, letters = _forms(text)
     score = 0.0
     for word in words:
-        if len(word) < 2:
-            continue
+        if len(word) < 2 and (not word or is_syllable(word)):
+            continue  # one Hangul letter says nothing; one Hanja (現) does
         if word in target:
             score += len(word)
         elif len(word) >= 3 and word[:-1] in target:
             # "신청자" → 신청, "참여자" → 참여: a noun with a suffix the text leaves off.
             score += len(word) - 1
+        elif len(word) >= 4 and any(
+            word[:cut] in target and word[cut:] in target for cut in range(2, len(word) - 1)
+        ):
+            # "전용면적": a compound the text writes apart ("(면 적) 전용 1,815.6㎡").
+            score += len(word) * 0.9
         elif len(word) >= 3 and fuzz.partial_ratio(disassemble(word), letters) >= 88:
             score += len(word) * 0.7
     return score

@@ -399,6 +399,13 @@ class Planner:
                     return Refusal(f"{measure.label}은(는) 더할 수 없는 비율입니다.")
                 total = exp.Window(this=exp.Sum(this=measure.expression.copy()))
                 select = select.select(exp.alias_(total, f"total_{name}"))
+        elif question.group.kind == "division" and not question.group.conditions:
+            # Every 과 listed: their total is the bureau's, shown as the report's 합계 row.
+            for name in measures:
+                measure = self.measures[name]
+                if not measure.is_rate and measure.unit != "%":
+                    total = exp.Window(this=exp.Sum(this=measure.expression.copy()))
+                    select = select.select(exp.alias_(total, f"total_{name}"))
         first = self.measures[measures[0]]
         if question.group.kind in ("division", "revenue", "project_row") or (
             question.asks == q.LIST and not question.group.conditions

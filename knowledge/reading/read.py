@@ -38,6 +38,8 @@ DEFAULT_BY_UNIT = {MONEY: "budget", RATE: "spent_rate", PEOPLE: "current"}
 FACT = "fact"
 # Endings of a comparison word that make it a question ("넘어", "넘지", "넘나").
 QUESTION_ENDINGS = ("어", "지", "나", "니", "냐", "죠", "까", "요", "야", "습니까")
+# Where one question ends and another begins: "몇 개고 …", "얼마이고 …", "…, 그리고".
+CLAUSE = re.compile(r"(?<=[가-힣])(?:이고|고|이며|며)\s+|\s*,?\s*그리고\s+|\s*;\s*")
 # Question words: a question that has one asks what, how much or which, not yes or no.
 WH_WORDS = re.compile(r"얼마|몇|어느|어떤|무슨|누가|누구|언제|어디|뭐|무엇|뭔")
 # Keywords that say how something is asked, not what it is.
@@ -95,11 +97,26 @@ class Reader:
         found = scan(quantities.text, self.lexicon, self.catalog.index)
         reading = _Reading(self, quantities, found, today)
         question = reading.question()
-        if previous is None:
-            return question
-        return follow(
-            previous, question, reading.told(), self.relative, self.subjects.figure_subjects
-        )
+        if previous is not None:
+            question = follow(
+                previous, question, reading.told(), self.relative, self.subjects.figure_subjects
+            )
+        if question.asks in (q.TEXT, q.NOT_FOUND) and reading.measures:
+            return self._in_parts(cleaned, today, previous) or question
+        return question
+
+    def _in_parts(
+        self, text: str, today: date | None, previous: Question | None
+    ) -> Question | None:
+        """`입주 단체 몇 개고 지출 집행률은`: two questions in one, the second read after the first."""
+        pieces = [p for p in CLAUSE.split(text, maxsplit=1) if p.strip()]
+        if len(pieces) != 2:
+            return None
+        first = self.read(pieces[0], today, previous)
+        second = self.read(pieces[1], today, first)
+        if {first.asks, second.asks} & {q.HELP, q.NOT_FOUND, q.CLARIFY}:
+            return None
+        return Question(q.PARTS, parts=(first, second))
 
     def relative(
         self, subjects: tuple[Subject, ...], words: tuple[str, ...]
@@ -495,7 +512,12 @@ class _Reading:
         if self.has("schedule") and not self.measures:
             return None  # plans name the next year's work ("’22. 예산편성")
         said = ", ".join(f"{y}년" for y in dict.fromkeys(years))
-        return Question(q.NOT_HELD, subjects=tuple(self._sure()), not_held=(said,))
+        parts = ()
+        if self.reader.as_of.year in self.quantities.years:
+            # "2020년 … 이랑 올해 거 비교해줘": the year the report has is answered too.
+            current = self._figures()
+            parts = (current,) if current is not None and current.asks != q.NOT_FOUND else ()
+        return Question(q.NOT_HELD, subjects=tuple(self._sure()), not_held=(said,), parts=parts)
 
     def _monthly(self) -> Question | None:
         """`7월 지출액`: the report gives figures as of its 기준일, not month by month."""

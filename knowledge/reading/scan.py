@@ -377,7 +377,7 @@ def _merge_single_letters(tokens: list[str], lexicon: Lexicon, index: EntityInde
 
 def _names_something(word: str, lexicon: Lexicon, index: EntityIndex) -> bool:
     found = index.candidates(word)
-    return lexicon.cover(word) is not None or bool(found and found[0].score >= RUN_SCORE)
+    return word in lexicon.groups or bool(found and found[0].score >= RUN_SCORE)
 
 
 def _joins(word: str, letter: str, lexicon: Lexicon, index: EntityIndex) -> bool:
