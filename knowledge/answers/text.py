@@ -63,6 +63,12 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         verdict = _verdict(question, picked[0][1]["text"])
         if verdict is not None:
             lines[0] = f"{verdict}. {lines[0]}"
+    elif _uncounted(question, [row for _, row, _ in picked]):
+        # "입주기관 직원 수": a count was asked and no bullet about it gives one.
+        asked = " ".join(question.words)
+        lines.insert(
+            0, f"보고서에는 ‘{asked}’의 수({question.unit})가 나와 있지 않습니다. 관련 내용:"
+        )
     lines.append(report.closing(*(r["source"] for _, r, _ in picked)))
     topics = ("추진현황", "향후계획", "연말 집행예상")
     return finish(
@@ -74,6 +80,13 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
 NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:여\s*)?")
 COMPARE = {">=": float.__ge__, ">": float.__gt__, "<=": float.__le__, "<": float.__lt__,
            "=": float.__eq__, "!=": float.__ne__}  # fmt: skip
+
+
+def _uncounted(question: Question, picked: list[Row]) -> bool:
+    unit = question.unit
+    if unit in (None, "원", ANY_COUNTER) or not question.words:
+        return False
+    return not any(_counts(unit, row["text"]) for row in picked)
 
 
 def _verdict(question: Question, text: str) -> str | None:
