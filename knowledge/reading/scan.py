@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -305,6 +306,11 @@ def _join_keywords(tokens: list[str], lexicon: Lexicon) -> list[str]:
 
 
 def _joined(tokens: list[str], lexicon: Lexicon) -> str | None:
+    return _joined_words(tuple(tokens), lexicon)
+
+
+@lru_cache(maxsize=8192)
+def _joined_words(tokens: tuple[str, ...], lexicon: Lexicon) -> str | None:
     """The known word some typed words make together, as typed or with the particles between
     them and the ending after them left off (`실적은 있는데` → 실적있는)."""
     plain = "".join(tokens)
