@@ -54,13 +54,9 @@ SEOUL = ZoneInfo("Asia/Seoul")
 # One writer per kind of answer; the reader decided the kind, writers never route.
 WRITERS = {
     q.FIGURES: figures.write,
-    q.SUM: lambda question, *rest: (
-        sets.write_group if question.group is not None else arithmetic.write_sum
-    )(question, *rest),
+    q.SUM: arithmetic.write_sum,
     q.DIFFERENCE: arithmetic.write_difference,
     q.SHARE: arithmetic.write_share,
-    q.COUNT: sets.write_group,
-    q.LIST: sets.write_group,
     q.RANK: sets.write_rank,
     q.CHECK: yesno.write,
     q.PLANS: plans.write,
@@ -69,6 +65,13 @@ WRITERS = {
     q.DUTIES: duties.write_duties,
     q.ORGANIZATION: organization.write,
     q.AUDIT: audit.write,
+}
+# Questions over a set (세부사업, 과, 세입 항목 …) have writers of their own.
+GROUP_WRITERS = {
+    q.SUM: sets.write_group,
+    q.COUNT: sets.write_group,
+    q.LIST: sets.write_group,
+    q.RANK: sets.write_rank,
 }
 # Replies with no query behind them.
 GUIDES = {
@@ -198,4 +201,5 @@ class Engine:
             return replace(
                 write_not_found(replace(question, words=()), self.report), question=question
             )
-        return replace(WRITERS[question.asks](question, rows, plan, self.report), question=question)
+        writers = GROUP_WRITERS if question.group is not None else WRITERS
+        return replace(writers[question.asks](question, rows, plan, self.report), question=question)
