@@ -32,7 +32,7 @@ from knowledge.answers.guidance import (
     write_not_held,
     write_refusal,
 )
-from knowledge.conversation import Conversation
+from knowledge.conversation import Conversation, Evidence
 from knowledge.measures import Measures
 from knowledge.planning.compile import Planner, Refusal
 from knowledge.planning.execute import Executor
@@ -129,6 +129,14 @@ class Engine:
     ) -> Answer:
         answers = [lead] if lead is not None else []
         for part in parts:
+            if part.asks == q.WHY:
+                # "… 얼마고 근거는?": the evidence of the part before.
+                last = answers[-1] if answers else None
+                evidence = (
+                    Evidence(last.sql, last.params, last.sources, last.entity) if last else None
+                )
+                answers.append(why(evidence, self.report))
+                continue
             answer = self.answer(part)
             if lead is not None:
                 answer = replace(answer, text="참고 — 보고서에 있는 수치:\n" + answer.text)

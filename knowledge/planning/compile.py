@@ -209,6 +209,8 @@ class Planner:
                 extra.append(rate_of[name])
             if measure.ratio_of:
                 extra += [measure.ratio_of, "budget"]
+            elif name == "budget" and len(measures) == 1:
+                extra += ["committed_rate", "spent_rate"]  # a budget is read with its execution
             elif measure.is_money and name != "budget":
                 extra.append("budget")
             elif measure.unit == PEOPLE:
