@@ -127,8 +127,9 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
             for m in totals
         )
         lines.append(f"합계 {shown}")
-    if group.kind == "line" and any(c.measure.endswith("rate") for c in group.conditions):
-        lines.append("※ 미집행(‘-’) 사업은 집행률 0%로 셌습니다.")
+    rated = [c.measure for c in group.conditions if report.measures[c.measure].missing_is_zero]
+    if rated and any(r.get(m) is None for r in rows for m in rated):
+        lines.append("※ 미집행(‘-’) 사업은 집행률·집행액 0으로 셌습니다.")
     names = [r["name"] for r in rows]
     lines += report.notes(names, plan.measures, rounding=question.asks == "sum")
     lines.append(_closing(rows, report, group))
