@@ -24,6 +24,31 @@ IDENTITY = ("kind", "name", "division", "project_no", "line_no", "position", "le
 SOURCES = ("source", "staff_source")
 # The revenue table's 합계 and its one child 세외수입 are the whole, not items of it.
 REVENUE_ITEM_LEVEL = 2
+# The columns of a 향후계획 answer (plans l joined to projects p) and of a text answer.
+PLAN_COLUMNS = (
+    "l.project_no",
+    "p.title",
+    "p.division",
+    "l.position",
+    "l.item",
+    "l.period",
+    "l.start_month",
+    "l.end_month",
+    "l.open_ended",
+    "l.details",
+    "l.source",
+)
+ITEM_COLUMNS = (
+    "i.project_no",
+    "p.title",
+    "p.division",
+    "i.part",
+    "i.position",
+    "i.depth",
+    "i.text",
+    "i.parent_position",
+    "i.source",
+)
 # Questions about named things, compiled once per shape (see Planner.plan).
 SHAPED = frozenset({q.FIGURES, q.SUM, q.DIFFERENCE, q.SHARE, q.CHECK, q.RANK})
 GROUPED = frozenset({q.COUNT, q.LIST, q.RANK, q.SUM})
@@ -548,19 +573,7 @@ class Planner:
 
     def _plans(self, question: Question) -> Plan:
         select = (
-            exp.select(
-                _col("l.project_no"),
-                _col("p.title"),
-                _col("p.division"),
-                _col("l.position"),
-                _col("l.item"),
-                _col("l.period"),
-                _col("l.start_month"),
-                _col("l.end_month"),
-                _col("l.open_ended"),
-                _col("l.details"),
-                _col("l.source"),
-            )
+            exp.select(*map(_col, PLAN_COLUMNS))
             .from_(_table("plans", "l"), copy=False)
             .join(_table("projects", "p"), using=["project_no"], copy=False)
         )
@@ -623,17 +636,7 @@ class Planner:
 
     def _text(self, question: Question) -> Plan:
         select = (
-            exp.select(
-                _col("i.project_no"),
-                _col("p.title"),
-                _col("p.division"),
-                _col("i.part"),
-                _col("i.position"),
-                _col("i.depth"),
-                _col("i.text"),
-                _col("i.parent_position"),
-                _col("i.source"),
-            )
+            exp.select(*map(_col, ITEM_COLUMNS))
             .from_(_table("project_items", "i"), copy=False)
             .join(_table("projects", "p"), using=["project_no"], copy=False)
         )
