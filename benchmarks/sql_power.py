@@ -79,7 +79,7 @@ def main() -> None:
             f"first /sql, starting {len(sandbox.worker_pids()) or 2} worker processes: {first:.2f} s"
         )
 
-        guard = [timed(sql_guard.check, q, sandbox.tables) for q in QUERIES for _ in range(50)]
+        guard = [timed(sql_guard.check, q, sandbox.schema) for q in QUERIES for _ in range(50)]
         print(f"guard check: p50 {statistics.median(guard) * 1000:.2f} ms, "
               f"p99 {percentile(guard, 0.99) * 1000:.2f} ms")  # fmt: skip
 

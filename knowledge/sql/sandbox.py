@@ -112,6 +112,8 @@ class Sandbox:
         self._pool: WorkerPool | None = None
         self.relations = self._read_catalog()
         self.tables = frozenset(relation.name for relation in self.relations)
+        # What the guard lets people read: each table or view with its column names.
+        self.schema = {r.name: tuple(name for name, _ in r.columns) for r in self.relations}
 
     @classmethod
     def from_connection(
@@ -132,7 +134,7 @@ class Sandbox:
         It runs in a worker process: a query that makes DuckDB allocate past any limit (huge
         strings are not counted by memory_limit) takes down the worker, never the bot.
         """
-        verdict = sql_guard.check(text, self.tables)
+        verdict = sql_guard.check(text, self.schema)
         if not verdict.allowed:
             raise QueryRefused(verdict.reason)
         tree, capped = _cap_rows(verdict.tree, max_rows)
