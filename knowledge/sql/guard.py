@@ -15,6 +15,7 @@ from sqlglot.errors import OptimizeError
 from sqlglot.optimizer.normalize_identifiers import normalize_identifiers
 from sqlglot.optimizer.qualify import qualify
 from sqlglot.optimizer.scope import traverse_scope
+from sqlglot.tokens import Token, TokenType
 
 # sqlglot warns with the statement text when it falls back to a Command; those are refused
 # anyway, and people's text stays out of the logs.
@@ -23,6 +24,21 @@ logger = logging.getLogger(__name__)
 
 DIALECT = "duckdb"
 MAX_SQL_CHARS = 4000
+# Bounds on the text, checked on its tokens before parsing, because sqlglot's work is not
+# linear in them: brackets and CASE open at once (its recursion), and subscripts `x[1]`, each of
+# which it type-checks (1,100 chained ones cost 2.5 s of CPU before it gave up). Real queries
+# over the report nest a few levels and subscript a string now and then.
+MAX_NESTING = 24
+MAX_SUBSCRIPTS = 16
+_OPENERS = frozenset({TokenType.L_PAREN, TokenType.L_BRACKET, TokenType.L_BRACE, TokenType.CASE})
+_CLOSERS = frozenset({TokenType.R_PAREN, TokenType.R_BRACKET, TokenType.R_BRACE, TokenType.END})
+# What a `[` after these subscripts rather than opens a list.
+_VALUE_ENDS = frozenset(
+    {
+        TokenType.R_BRACKET, TokenType.R_PAREN, TokenType.VAR, TokenType.IDENTIFIER,
+        TokenType.STRING, TokenType.NUMBER,
+    }
+)  # fmt: skip
 # A bare name DuckDB cannot find among the columns in reach is tried as one of its
 # parenthesis-free functions (current_catalog, user, …), even before an outer query's column.
 _BARE = "bare_column"
@@ -172,6 +188,15 @@ def parse_single_select(text: str) -> exp.Expression:
     if len(text) > MAX_SQL_CHARS:
         raise Refusal(f"SQL 문이 너무 깁니다 ({MAX_SQL_CHARS:,}자까지 받습니다).")
     try:
+        tokens = Dialect.get_or_raise(DIALECT).tokenize(text)
+    except _PARSER_FAULTS:
+        raise Refusal(_unparsable_reason(text)) from None
+    shape = Shape.of(tokens)
+    if shape.nesting > MAX_NESTING:
+        raise Refusal(f"SQL 문이 너무 깊게 중첩되어 있습니다 ({MAX_NESTING}단계까지 받습니다).")
+    if shape.subscripts > MAX_SUBSCRIPTS:
+        raise Refusal(f"[ ] 첨자가 너무 많습니다 ({MAX_SUBSCRIPTS}개까지 받습니다).")
+    try:
         statements = [s for s in sqlglot.parse(text, read=DIALECT) if s is not None]
     except RecursionError:
         raise Refusal("SQL 문이 너무 깊게 중첩되어 있습니다.") from None
@@ -187,6 +212,29 @@ def parse_single_select(text: str) -> exp.Expression:
             f"읽기 전용입니다: SELECT 문만 실행할 수 있습니다 (받은 문: {_statement_name(tree)})."
         )
     return tree
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What bounds sqlglot's work on a text, read from its tokens in one pass."""
+
+    nesting: int
+    subscripts: int
+
+    @classmethod
+    def of(cls, tokens: Iterable[Token]) -> Shape:
+        deepest = depth = subscripts = 0
+        previous: TokenType | None = None
+        for token in tokens:
+            kind = token.token_type
+            if kind in _OPENERS:
+                depth += 1
+                deepest = max(deepest, depth)
+                subscripts += kind == TokenType.L_BRACKET and previous in _VALUE_ENDS
+            elif kind in _CLOSERS and depth:
+                depth -= 1
+            previous = kind
+        return cls(deepest, subscripts)
 
 
 def _unparsable_reason(text: str) -> str:

@@ -11,6 +11,7 @@ import os
 import queue
 import resource
 import select
+import signal
 import subprocess
 import sys
 import threading
@@ -34,6 +35,11 @@ TIME_LIMIT_SECONDS = 2.0
 MEMORY_LIMIT = "256MB"
 WORKERS = 2
 WORKER_GRACE_SECONDS = 1.0
+# CPU a worker may spend deciding whether a query may run. Bounds on the text come first
+# (guard.MAX_SQL_CHARS, guard.MAX_NESTING); this catches whatever else makes sqlglot slow.
+GUARD_CPU_SECONDS = 0.25
+# How long the bot waits for a worker's answer before it replaces the worker.
+WORKER_WAIT_SECONDS = TIME_LIMIT_SECONDS + GUARD_CPU_SECONDS + WORKER_GRACE_SECONDS
 WORKER_ADDRESS_SPACE = 2 * 1024**3
 MAX_CELL_CHARS = 1000
 STALE_COPY_SECONDS = 3600
@@ -41,6 +47,7 @@ TIMED_OUT = (
     f"{TIME_LIMIT_SECONDS:g}초 안에 끝나지 않아 중단했습니다. 조건을 좁히거나 LIMIT 을 써 보세요."
 )
 OUT_OF_MEMORY = f"메모리 한도({MEMORY_LIMIT})를 넘어 중단했습니다. 조건을 좁혀 보세요."
+TOO_COMPLEX = "SQL 문이 너무 복잡해 검사를 중단했습니다. 더 짧고 단순한 문으로 나눠 보세요."
 # Bumped when the copy's layout changes, so an old file is never reused.
 _FORMAT_VERSION = "1"
 
@@ -112,8 +119,7 @@ class Sandbox:
         self._pool: WorkerPool | None = None
         self.relations = self._read_catalog()
         self.tables = frozenset(relation.name for relation in self.relations)
-        # What the guard lets people read: each table or view with its column names.
-        self.schema = {r.name: tuple(name for name, _ in r.columns) for r in self.relations}
+        self.schema = schema_of(self.relations)
 
     @classmethod
     def from_connection(
@@ -131,17 +137,12 @@ class Sandbox:
     def run(self, text: str, max_rows: int = MAX_ROWS) -> QueryResult:
         """Check and run a person's SQL; raise QueryRefused with the reason when it may not run.
 
-        It runs in a worker process: a query that makes DuckDB allocate past any limit (huge
-        strings are not counted by memory_limit) takes down the worker, never the bot.
+        Both happen in a worker process, so the caller's thread spends no CPU on people's SQL:
+        the check is bounded there (GUARD_CPU_SECONDS), and a query that makes DuckDB allocate
+        past any limit (huge strings are not counted by memory_limit) takes down the worker,
+        never the bot.
         """
-        verdict = sql_guard.check(text, self.schema)
-        if not verdict.allowed:
-            raise QueryRefused(verdict.reason)
-        tree, capped = _cap_rows(verdict.tree, max_rows)
-        sql = sql_guard.to_sql(tree)
-        result = self.start_workers().execute(sql, max_rows if capped else None)
-        # The query as the person wrote it (regenerated), not with our extra row to see a cut.
-        return replace(result, sql=verdict.sql)
+        return self.start_workers().execute(text, max_rows)
 
     def start_workers(self) -> WorkerPool:
         """The worker processes, started on first use (a bot can start them ahead of time)."""
@@ -176,23 +177,33 @@ class Sandbox:
     def _read_catalog(self) -> tuple[Relation, ...]:
         cursor = self._connection.cursor()
         try:
-            names = cursor.execute(
-                "SELECT table_name, 'table' FROM duckdb_tables() "
-                "WHERE database_name = current_database() AND NOT internal "
-                "UNION ALL SELECT view_name, 'view' FROM duckdb_views() "
-                "WHERE database_name = current_database() AND NOT internal"
-            ).fetchall()
-            columns = cursor.execute(
-                "SELECT table_name, column_name, data_type FROM duckdb_columns() "
-                "WHERE database_name = current_database() AND NOT internal "
-                "ORDER BY table_name, column_index"
-            ).fetchall()
+            return read_catalog(cursor)
         finally:
             cursor.close()
-        by_table: dict[str, list[tuple[str, str]]] = {}
-        for table, column, data_type in columns:
-            by_table.setdefault(table, []).append((column, data_type))
-        return tuple(Relation(name, kind, tuple(by_table.get(name, ()))) for name, kind in names)
+
+
+def read_catalog(connection: duckdb.DuckDBPyConnection) -> tuple[Relation, ...]:
+    """The tables and views of the database with their columns."""
+    names = connection.execute(
+        "SELECT table_name, 'table' FROM duckdb_tables() "
+        "WHERE database_name = current_database() AND NOT internal "
+        "UNION ALL SELECT view_name, 'view' FROM duckdb_views() "
+        "WHERE database_name = current_database() AND NOT internal"
+    ).fetchall()
+    columns = connection.execute(
+        "SELECT table_name, column_name, data_type FROM duckdb_columns() "
+        "WHERE database_name = current_database() AND NOT internal "
+        "ORDER BY table_name, column_index"
+    ).fetchall()
+    by_table: dict[str, list[tuple[str, str]]] = {}
+    for table, column, data_type in columns:
+        by_table.setdefault(table, []).append((column, data_type))
+    return tuple(Relation(name, kind, tuple(by_table.get(name, ()))) for name, kind in names)
+
+
+def schema_of(relations: Sequence[Relation]) -> dict[str, tuple[str, ...]]:
+    """What the guard lets people read: each table or view with its column names."""
+    return {relation.name: tuple(name for name, _ in relation.columns) for relation in relations}
 
 
 def execute_limited(
@@ -237,11 +248,12 @@ class WorkerPool:
         for _ in range(size):
             self._idle.put(_Worker.start(path))
 
-    def execute(self, sql: str, max_rows: int | None) -> QueryResult:
+    def execute(self, text: str, max_rows: int) -> QueryResult:
+        """Check and run a person's query in an idle worker."""
         worker = self._idle.get()
         healthy = False
         try:
-            reply = worker.ask(sql, max_rows, TIME_LIMIT_SECONDS + WORKER_GRACE_SECONDS)
+            reply = worker.ask(text, max_rows, WORKER_WAIT_SECONDS)
             healthy = reply is not None
         finally:
             if healthy or self._closed:
@@ -251,6 +263,8 @@ class WorkerPool:
                 self._idle.put(_Worker.start(self.path))
         if reply is None:
             raise QueryFailed(TIMED_OUT if worker.timed_out else OUT_OF_MEMORY)
+        if "refused" in reply:
+            raise QueryRefused(reply["refused"])
         if "failed" in reply:
             raise QueryFailed(reply["failed"])
         return decode_result(reply["result"])
@@ -282,11 +296,11 @@ class _Worker:
         )
         return cls(process)
 
-    def ask(self, sql: str, max_rows: int | None, timeout: float) -> dict | None:
+    def ask(self, text: str, max_rows: int, timeout: float) -> dict | None:
         """The worker's reply, or None when it timed out or died (it must then be replaced)."""
         self.timed_out = False
         try:
-            request = json.dumps({"sql": sql, "max_rows": max_rows}) + "\n"
+            request = json.dumps({"query": text, "max_rows": max_rows}) + "\n"
             self.process.stdin.write(request.encode())
             self.process.stdin.flush()
             ready, _, _ = select.select([self.process.stdout], [], [], timeout)
@@ -306,21 +320,62 @@ class _Worker:
 
 
 def serve(path: str, requests: BinaryIO, replies: BinaryIO) -> None:
-    """A worker's loop: run each query it reads and write back rows or the Korean reason."""
+    """A worker's loop: check and run each query it reads, write back rows or the Korean reason."""
     # Address space, not just DuckDB's own accounting: big strings are allocated outside it.
     resource.setrlimit(resource.RLIMIT_AS, (WORKER_ADDRESS_SPACE, WORKER_ADDRESS_SPACE))
+    signal.signal(signal.SIGPROF, _stop_checking)
     database = duckdb.connect(path, read_only=True, config=_CONFIG)
+    schema = schema_of(read_catalog(database))
     for line in requests:
         request = json.loads(line)
         try:
-            result = execute_limited(database, request["sql"], (), request["max_rows"])
+            result = run_checked(database, schema, request["query"], request["max_rows"])
             reply = {"result": encode_result(result)}
         except QueryFailed as failure:
             reply = {"failed": str(failure)}
+        except QueryRefused as refusal:
+            reply = {"refused": str(refusal)}
         except MemoryError:
             reply = {"failed": OUT_OF_MEMORY}
         replies.write(json.dumps(reply, ensure_ascii=False).encode() + b"\n")
         replies.flush()
+
+
+def run_checked(
+    database: duckdb.DuckDBPyConnection,
+    schema: dict[str, tuple[str, ...]],
+    text: str,
+    max_rows: int,
+) -> QueryResult:
+    """The guard's verdict on `text` within its CPU budget, then the query with its row cap."""
+    verdict = _check_within_budget(text, schema)
+    if not verdict.allowed:
+        raise QueryRefused(verdict.reason)
+    tree, capped = _cap_rows(verdict.tree, max_rows)
+    result = execute_limited(database, sql_guard.to_sql(tree), (), max_rows if capped else None)
+    # The query as the person wrote it (regenerated), not with our extra row to see a cut.
+    return replace(result, sql=verdict.sql)
+
+
+class _OverBudget(BaseException):
+    """Raised by SIGPROF inside the guard; a BaseException so that no `except Exception` in
+    the guard or sqlglot can swallow it."""
+
+
+def _stop_checking(signum: int, frame: object) -> None:
+    raise _OverBudget
+
+
+def _check_within_budget(text: str, schema: dict[str, tuple[str, ...]]) -> sql_guard.Verdict:
+    """Only in a worker's main thread: SIGPROF interrupts the check after GUARD_CPU_SECONDS."""
+    try:
+        signal.setitimer(signal.ITIMER_PROF, GUARD_CPU_SECONDS)
+        try:
+            return sql_guard.check(text, schema)
+        finally:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+    except _OverBudget:
+        return sql_guard.Verdict(sql=None, reason=TOO_COMPLEX)
 
 
 def encode_result(result: QueryResult) -> dict:
