@@ -26,6 +26,7 @@ import duckdb
 from sqlglot import exp
 
 from knowledge.sql import guard as sql_guard
+from knowledge.sql.tables import csv_size
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,13 @@ GUARD_CPU_SECONDS = 0.25
 WORKER_WAIT_SECONDS = TIME_LIMIT_SECONDS + GUARD_CPU_SECONDS + WORKER_GRACE_SECONDS
 WORKER_ADDRESS_SPACE = 2 * 1024**3
 MAX_CELL_CHARS = 1000
+# What one /sql result may hold, checked in the worker before anything travels back: about
+# what a person can read or a phone open, and far below Telegram's 50 MB file limit (a
+# 221-character query made a 45 MB CSV and 7 s of rendering before these).
+MAX_CELLS = 5000
+MAX_RESULT_BYTES = 1_000_000
+# The limit that left rows out of a result.
+CUT_BY_ROWS, CUT_BY_CELLS, CUT_BY_BYTES = "rows", "cells", "bytes"
 STALE_COPY_SECONDS = 3600
 TIMED_OUT = (
     f"{TIME_LIMIT_SECONDS:g}초 안에 끝나지 않아 중단했습니다. 조건을 좁히거나 LIMIT 을 써 보세요."
@@ -90,13 +98,17 @@ class QueryFailed(QueryRefused):
 
 @dataclass(frozen=True)
 class QueryResult:
-    """Rows of a query; `truncated` when more rows existed than were kept."""
+    """Rows of a query; `cut` names the limit (CUT_BY_…) that left further rows out."""
 
     columns: tuple[str, ...]
     rows: tuple[tuple, ...]
-    truncated: bool
+    cut: str | None
     elapsed_seconds: float
     sql: str
+
+    @property
+    def truncated(self) -> bool:
+        return self.cut is not None
 
 
 @dataclass(frozen=True)
@@ -207,16 +219,24 @@ def schema_of(relations: Sequence[Relation]) -> dict[str, tuple[str, ...]]:
 
 
 def execute_limited(
-    cursor: duckdb.DuckDBPyConnection, sql: str, params: Sequence, max_rows: int | None
+    cursor: duckdb.DuckDBPyConnection,
+    sql: str,
+    params: Sequence,
+    max_rows: int | None,
+    max_cells: int | None = None,
 ) -> QueryResult:
-    """Run on `cursor`, interrupted after the time limit; `max_rows` + 1 fetched to see a cut."""
+    """Run on `cursor`, interrupted after the time limit; at most `max_rows` rows and
+    `max_cells` cells are kept, one row more fetched to see a cut."""
     timer = threading.Timer(TIME_LIMIT_SECONDS, cursor.interrupt)
     started = time.perf_counter()
     timer.start()
     try:
         relation = cursor.execute(sql, list(params))
-        rows = relation.fetchmany(max_rows + 1) if max_rows is not None else relation.fetchall()
         columns = tuple(column[0] for column in relation.description or ())
+        keep, cut = max_rows, CUT_BY_ROWS
+        if max_cells is not None and columns and (keep is None or keep * len(columns) > max_cells):
+            keep, cut = max_cells // len(columns), CUT_BY_CELLS
+        rows = relation.fetchmany(keep + 1) if keep is not None else relation.fetchall()
     except duckdb.InterruptException:
         raise QueryFailed(TIMED_OUT) from None
     except (duckdb.OutOfMemoryException, MemoryError):
@@ -226,10 +246,9 @@ def execute_limited(
     finally:
         timer.cancel()
     elapsed = time.perf_counter() - started
-    truncated = max_rows is not None and len(rows) > max_rows
-    if truncated:
-        rows = rows[:max_rows]
-    return QueryResult(columns, tuple(rows), truncated, elapsed, sql)
+    if keep is None or len(rows) <= keep:
+        return QueryResult(columns, tuple(rows), None, elapsed, sql)
+    return QueryResult(columns, tuple(rows[:keep]), cut, elapsed, sql)
 
 
 class WorkerPool:
@@ -352,9 +371,31 @@ def run_checked(
     if not verdict.allowed:
         raise QueryRefused(verdict.reason)
     tree, capped = _cap_rows(verdict.tree, max_rows)
-    result = execute_limited(database, sql_guard.to_sql(tree), (), max_rows if capped else None)
+    result = execute_limited(
+        database, sql_guard.to_sql(tree), (), max_rows if capped else None, MAX_CELLS
+    )
     # The query as the person wrote it (regenerated), not with our extra row to see a cut.
-    return replace(result, sql=verdict.sql)
+    return replace(shrink(result), sql=verdict.sql)
+
+
+def shrink(result: QueryResult) -> QueryResult:
+    """Cells cut to MAX_CELL_CHARS, then only the rows whose CSV fits in MAX_RESULT_BYTES."""
+    used = sum(csv_size(name) for name in result.columns)
+    kept: list[tuple] = []
+    for row in result.rows:
+        cells = tuple(_cut_cell(value) for value in row)
+        used += sum(csv_size(value) for value in cells)
+        if used > MAX_RESULT_BYTES:
+            return replace(result, rows=tuple(kept), cut=CUT_BY_BYTES)
+        kept.append(cells)
+    return replace(result, rows=tuple(kept))
+
+
+def _cut_cell(value: object) -> object:
+    if value is None or isinstance(value, bool | int | float | Decimal | dt.date):
+        return value
+    text = value if isinstance(value, str) else str(value)
+    return text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1] + "…"
 
 
 class _OverBudget(BaseException):
@@ -379,11 +420,11 @@ def _check_within_budget(text: str, schema: dict[str, tuple[str, ...]]) -> sql_g
 
 
 def encode_result(result: QueryResult) -> dict:
-    """JSON-ready rows, cells cut to MAX_CELL_CHARS so what travels back stays small."""
+    """JSON-ready rows (after `shrink`, so what travels back stays small)."""
     return {
         "columns": list(result.columns),
         "rows": [[_encode_value(value) for value in row] for row in result.rows],
-        "truncated": result.truncated,
+        "cut": result.cut,
         "elapsed": result.elapsed_seconds,
         "sql": result.sql,
     }
@@ -391,9 +432,7 @@ def encode_result(result: QueryResult) -> dict:
 
 def decode_result(data: dict) -> QueryResult:
     rows = tuple(tuple(_decode_value(value) for value in row) for row in data["rows"])
-    return QueryResult(
-        tuple(data["columns"]), rows, data["truncated"], data["elapsed"], data["sql"]
-    )
+    return QueryResult(tuple(data["columns"]), rows, data["cut"], data["elapsed"], data["sql"])
 
 
 # Types that keep their meaning (alignment, formatting) across the pipe; others become text.
@@ -409,8 +448,7 @@ def _encode_value(value: object) -> object:
         return {"datetime": value.isoformat()}
     if isinstance(value, dt.date):
         return {"date": value.isoformat()}
-    text = value if isinstance(value, str) else str(value)
-    return text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1] + "…"
+    return str(value)
 
 
 def _decode_value(value: object) -> object:

@@ -1,14 +1,21 @@
-"""Limits on people's SQL through the real sandbox and its worker processes: what the checker
-may cost, and that it never runs on the caller's thread."""
+"""Limits on people's SQL through the real sandbox, its worker processes and the CLI: what the
+checker may cost (never on the caller's thread), and how much a result may hold."""
 
 import os
+import resource
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from knowledge.sql import guard as sql_guard
-from knowledge.sql.sandbox import QueryRefused, Sandbox
+from knowledge.sql.commands import sql_reply
+from knowledge.sql.sandbox import MAX_CELLS, MAX_RESULT_BYTES, QueryRefused, Sandbox
+from knowledge.sql.tables import render_table
+
+ROOT = Path(__file__).resolve().parents[2]
 
 QUERY_CHARS = 3500
 
@@ -102,3 +109,75 @@ def test_the_text_is_bounded_before_parsing(sql: str, fragment: str | None) -> N
         assert verdict.allowed, verdict.reason
     else:
         assert not verdict.allowed and fragment in verdict.reason
+
+
+# 301 columns of 1,000 characters (3,000 bytes each) on 50 rows: a 45 MB CSV before the caps.
+WIDE = (
+    "WITH s AS (SELECT lpad('', 1000, '가') n), "
+    "w AS (SELECT * FROM s a, s b, s c, s d, s e, s f, s g, s h, s i, s j), "
+    "v AS (SELECT * FROM w a, w b, w c, w d, w e, w f, w g, w h, w i, w j) "
+    "SELECT * FROM v a, v b, v c, range(50)"
+)
+
+
+def test_a_wide_result_is_cut_to_a_megabyte_before_it_is_rendered(sandbox: Sandbox) -> None:
+    sandbox.run("SELECT 1")
+    caller_before = time.thread_time()
+    reply = sql_reply(sandbox, WIDE)
+    caller = time.thread_time() - caller_before
+    assert reply.summary == "결과가 1MB를 넘어 처음 1행만 보여 드립니다."
+    assert reply.csv is not None and len(reply.csv) <= MAX_RESULT_BYTES
+    assert caller < 0.5, f"rendering took {caller:.2f} s of CPU"
+
+
+@pytest.mark.parametrize(
+    ("sql", "summary", "rows"),
+    [
+        (
+            "SELECT " + ", ".join(["*"] * 11) + " FROM budget_lines",
+            "결과가 5,000칸(행×열)을 넘어 처음 41행만 보여 드립니다.",
+            41,
+        ),
+        (
+            WIDE.replace("'가'", "'😀'"),
+            "결과의 첫 행부터 한도(1MB)를 넘어 보여 드릴 수 없습니다. 열을 줄여 보세요.",
+            0,
+        ),
+        ("SELECT * FROM range(100)", "결과가 50행을 넘어 처음 50행만 보여 드립니다.", 50),
+    ],
+    ids=["121-columns-by-cells", "first-row-over-a-megabyte", "rows"],
+)
+def test_the_reply_says_which_limit_cut_the_result(
+    sandbox: Sandbox, sql: str, summary: str, rows: int
+) -> None:
+    reply = sql_reply(sandbox, sql)
+    assert reply.summary == summary
+    assert reply.result is not None and len(reply.result.rows) == rows
+    assert len(reply.result.rows) * len(reply.result.columns) <= MAX_CELLS
+
+
+def test_rendering_a_full_result_of_long_cells_is_quick() -> None:
+    columns = [f"열{i}" for i in range(100)]
+    rows = [["가나다" * 333 + "\x07"] * 100 for _ in range(50)]
+    started = time.process_time()
+    table = render_table(columns, rows)
+    assert time.process_time() - started < 1.0
+    assert "\x07" not in table and "…" in table
+
+
+def test_the_cli_answers_a_wide_query_quickly_and_briefly() -> None:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", f"/sql {WIDE}"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("결과가 1MB를 넘어 처음 1행만 보여 드립니다.")
+    assert len(done.stdout) < 50_000
+    # Loading the engine and starting the workers included; rendering was 6 s of it before.
+    assert cpu < 3.0, f"the CLI process spent {cpu:.1f} s of CPU"
