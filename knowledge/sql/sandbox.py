@@ -3,6 +3,7 @@ under time, memory and row limits (an in-memory DuckDB cannot be opened read-onl
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -56,6 +58,11 @@ TIMED_OUT = (
 )
 OUT_OF_MEMORY = f"메모리 한도({MEMORY_LIMIT})를 넘어 중단했습니다. 조건을 좁혀 보세요."
 TOO_COMPLEX = "SQL 문이 너무 복잡해 검사를 중단했습니다. 더 짧고 단순한 문으로 나눠 보세요."
+NO_WORKER = "지금은 SQL을 실행할 수 있는 곳이 모두 바쁩니다. 잠시 후 다시 보내 주세요."
+CLOSED = "자료를 새로 읽어 SQL 실행 환경을 바꾸는 중입니다. 다시 보내 주세요."
+# Pauses between tries to start a worker that could not be started, doubling up to the longest.
+RESTART_FIRST_PAUSE = 0.1
+RESTART_LONGEST_PAUSE = 5.0
 # Bumped when the copy's layout changes, so an old file is never reused.
 _FORMAT_VERSION = "1"
 
@@ -73,19 +80,27 @@ _CONFIG = {
 }
 
 
-_shared: dict[int, tuple[duckdb.DuckDBPyConnection, Sandbox]] = {}
+# Keyed weakly: when an engine's connection is gone (after /reload), so is its entry.
+_shared: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, Sandbox] = weakref.WeakKeyDictionary()
 _shared_lock = threading.Lock()
 
 
 def shared_sandbox(connection: duckdb.DuckDBPyConnection) -> Sandbox:
-    """The sandbox of `connection`, built on first use and kept for the life of the process."""
+    """The sandbox of `connection`, built on first use and kept while the connection lives."""
     with _shared_lock:
-        # Keeping the connection itself alive means its id is never reused by another one.
-        entry = _shared.get(id(connection))
-        if entry is None or entry[0] is not connection:
-            entry = (connection, Sandbox.from_connection(connection))
-            _shared[id(connection)] = entry
-        return entry[1]
+        sandbox = _shared.get(connection)
+        if sandbox is None:
+            sandbox = _shared[connection] = Sandbox.from_connection(connection)
+        return sandbox
+
+
+def close_shared_sandbox(connection: duckdb.DuckDBPyConnection) -> None:
+    """Close the sandbox built for `connection`, if there is one: after a reload its workers
+    would otherwise live on with the old tables."""
+    with _shared_lock:
+        sandbox = _shared.pop(connection, None)
+    if sandbox is not None:
+        sandbox.close()
 
 
 class QueryRefused(Exception):
@@ -129,6 +144,7 @@ class Sandbox:
         self._cursor_lock = threading.Lock()
         self._pool_lock = threading.Lock()
         self._pool: WorkerPool | None = None
+        self._closed = False
         self.relations = self._read_catalog()
         self.tables = frozenset(relation.name for relation in self.relations)
         self.schema = schema_of(self.relations)
@@ -159,6 +175,8 @@ class Sandbox:
     def start_workers(self) -> WorkerPool:
         """The worker processes, started on first use (a bot can start them ahead of time)."""
         with self._pool_lock:
+            if self._closed:
+                raise QueryRefused(CLOSED)
             if self._pool is None:
                 self._pool = WorkerPool(self.path)
             return self._pool
@@ -172,11 +190,14 @@ class Sandbox:
         return self._pool.pids() if self._pool is not None else ()
 
     def close(self) -> None:
-        """Stop the worker processes (they also end with this process)."""
+        """Stop the workers (a busy one when its query ends) and close the copy; from then on
+        /sql here is refused politely. Workers also end with this process."""
         with self._pool_lock:
+            self._closed = True
             if self._pool is not None:
                 self._pool.close()
-                self._pool = None
+        with self._cursor_lock:
+            self._connection.close()
 
     def _execute(self, sql: str, params: Sequence, max_rows: int | None) -> QueryResult:
         with self._cursor_lock:
@@ -257,29 +278,35 @@ class WorkerPool:
     Each has its own read-only connection, an address-space limit, and an environment holding
     nothing but PATH, so not even the bot's token is there to find. One that does not answer
     within the time limit plus a grace period, or dies, is replaced; its caller gets a polite
-    refusal and the other workers keep serving.
+    refusal and the other workers keep serving. A replacement that cannot start (out of file
+    descriptors or memory) is retried in the background with growing pauses until the pool is
+    full again, and a query that finds no worker within the time limit is refused.
     """
 
     def __init__(self, path: Path, size: int = WORKERS) -> None:
         self.path = path
         self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._lock = threading.Lock()
         self._closed = False
+        self._missing = 0
+        self._refilling: threading.Thread | None = None
         for _ in range(size):
-            self._idle.put(_Worker.start(path))
+            self._replace()
 
     def execute(self, text: str, max_rows: int) -> QueryResult:
         """Check and run a person's query in an idle worker."""
-        worker = self._idle.get()
+        if self._closed:
+            raise QueryRefused(CLOSED)
+        try:
+            worker = self._idle.get(timeout=TIME_LIMIT_SECONDS)
+        except queue.Empty:
+            raise QueryRefused(NO_WORKER) from None
         healthy = False
         try:
             reply = worker.ask(text, max_rows, WORKER_WAIT_SECONDS)
             healthy = reply is not None
         finally:
-            if healthy or self._closed:
-                self._idle.put(worker)
-            else:
-                worker.stop()
-                self._idle.put(_Worker.start(self.path))
+            self._give_back(worker, healthy)
         if reply is None:
             raise QueryFailed(TIMED_OUT if worker.timed_out else OUT_OF_MEMORY)
         if "refused" in reply:
@@ -292,9 +319,56 @@ class WorkerPool:
         return tuple(worker.process.pid for worker in list(self._idle.queue))
 
     def close(self) -> None:
-        self._closed = True
-        while not self._idle.empty():
-            self._idle.get_nowait().stop()
+        """Stop the idle workers now and each busy one when its query ends; start no more."""
+        with self._lock:
+            self._closed = True
+        while True:
+            try:
+                self._idle.get_nowait().stop()
+            except queue.Empty:
+                return
+
+    def _give_back(self, worker: _Worker, healthy: bool) -> None:
+        with self._lock:
+            keep = healthy and not self._closed
+            if keep:
+                self._idle.put(worker)
+        if not keep:
+            worker.stop()
+            self._replace()
+
+    def _replace(self) -> None:
+        """Start one worker into the pool, or have the refill thread keep trying."""
+        with self._lock:
+            if self._closed:
+                return
+            try:
+                self._idle.put(_Worker.start(self.path))
+                return
+            except OSError as error:
+                logger.warning("could not start a /sql worker (%s); retrying", error)
+                self._missing += 1
+                if self._refilling is None:
+                    self._refilling = threading.Thread(
+                        target=self._refill, name="sql-worker-refill", daemon=True
+                    )
+                    self._refilling.start()
+
+    def _refill(self) -> None:
+        pause = RESTART_FIRST_PAUSE
+        while True:
+            time.sleep(pause)
+            with self._lock:
+                if self._closed or not self._missing:
+                    self._refilling = None
+                    return
+                try:
+                    self._idle.put(_Worker.start(self.path))
+                    self._missing -= 1
+                    pause = RESTART_FIRST_PAUSE
+                except OSError as error:
+                    pause = min(pause * 2, RESTART_LONGEST_PAUSE)
+                    logger.warning("still cannot start a /sql worker (%s)", error)
 
 
 @dataclass
@@ -335,7 +409,9 @@ class _Worker:
         self.process.kill()
         self.process.wait(timeout=5)
         for stream in (self.process.stdin, self.process.stdout):
-            stream.close()
+            # Closing flushes what is buffered for a worker that may already be dead.
+            with contextlib.suppress(OSError):
+                stream.close()
 
 
 def serve(path: str, requests: BinaryIO, replies: BinaryIO) -> None:

@@ -1,6 +1,8 @@
 """Limits on people's SQL through the real sandbox, its worker processes and the CLI: what the
-checker may cost (never on the caller's thread), and how much a result may hold."""
+checker may cost (never on the caller's thread), how much a result may hold, and that the
+workers come back by themselves."""
 
+import json
 import os
 import resource
 import subprocess
@@ -8,11 +10,19 @@ import sys
 import time
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from knowledge.sql import guard as sql_guard
 from knowledge.sql.commands import sql_reply
-from knowledge.sql.sandbox import MAX_CELLS, MAX_RESULT_BYTES, QueryRefused, Sandbox
+from knowledge.sql.sandbox import (
+    MAX_CELLS,
+    MAX_RESULT_BYTES,
+    NO_WORKER,
+    TIME_LIMIT_SECONDS,
+    QueryRefused,
+    Sandbox,
+)
 from knowledge.sql.tables import render_table
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -181,3 +191,75 @@ def test_the_cli_answers_a_wide_query_quickly_and_briefly() -> None:
     assert len(done.stdout) < 50_000
     # Loading the engine and starting the workers included; rendering was 6 s of it before.
     assert cpu < 3.0, f"the CLI process spent {cpu:.1f} s of CPU"
+
+
+# Run in a child process because it uses up the file descriptors of the process it runs in.
+OUT_OF_FILE_DESCRIPTORS = """
+import json, os, signal, sys, time
+from pathlib import Path
+import duckdb
+from knowledge.report.ingest import load_report
+from knowledge.sql.sandbox import QueryRefused, Sandbox
+
+def ask(sql):
+    started = time.perf_counter()
+    try:
+        answer = repr(sandbox.run(sql).rows)
+    except QueryRefused as refusal:
+        answer = str(refusal)
+    return answer, round(time.perf_counter() - started, 2)
+
+connection = duckdb.connect(":memory:")
+load_report(connection, Path("data/report_2021-08-13.txt"))
+sandbox = Sandbox.from_connection(connection, Path(sys.argv[1]))
+report = {"first": ask("SELECT 6*7")}
+held = []
+try:
+    while True:
+        held.append(os.open(os.devnull, os.O_RDONLY))
+except OSError:
+    pass
+for pid in sandbox.worker_pids():
+    os.kill(pid, signal.SIGKILL)
+# Each finds its worker dead; neither replacement can start without file descriptors.
+report["dead"] = [ask("SELECT 1") for _ in range(2)]
+report["none"] = ask("SELECT 2")
+for fd in held:
+    os.close(fd)
+time.sleep(1.0)
+report["after"] = [ask("SELECT 3") for _ in range(4)]
+report["workers"] = len(sandbox.worker_pids())
+print(json.dumps(report, ensure_ascii=False))
+"""
+
+
+def test_the_pool_refills_after_workers_could_not_be_started(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", OUT_OF_FILE_DESCRIPTORS, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(done.stdout)
+    assert report["first"][0] == "((42,),)"
+    for answer, _ in report["dead"]:
+        assert "중단했습니다" in answer
+    answer, seconds = report["none"]
+    assert answer == NO_WORKER and seconds < TIME_LIMIT_SECONDS + 1
+    assert [answer for answer, _ in report["after"]] == ["((3,),)"] * 4
+    assert report["workers"] == 2
+
+
+def test_a_closed_sandbox_stops_its_workers_and_refuses_politely(
+    report_connection: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    sandbox = Sandbox.from_connection(report_connection, tmp_path)
+    assert sandbox.run("SELECT 6*7").rows == ((42,),)
+    workers = sandbox.worker_pids()
+    sandbox.close()
+    for pid in workers:
+        assert not Path(f"/proc/{pid}").exists()
+    with pytest.raises(QueryRefused, match="다시 보내 주세요"):
+        sandbox.run("SELECT 1")
