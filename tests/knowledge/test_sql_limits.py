@@ -195,7 +195,7 @@ def test_the_cli_answers_a_wide_query_quickly_and_briefly() -> None:
 
 # Run in a child process because it uses up the file descriptors of the process it runs in.
 OUT_OF_FILE_DESCRIPTORS = """
-import json, os, signal, sys, time
+import json, os, resource, signal, sys, time
 from pathlib import Path
 import duckdb
 from knowledge.report.ingest import load_report
@@ -213,6 +213,9 @@ connection = duckdb.connect(":memory:")
 load_report(connection, Path("data/report_2021-08-13.txt"))
 sandbox = Sandbox.from_connection(connection, Path(sys.argv[1]))
 report = {"first": ask("SELECT 6*7")}
+# Few descriptors to use up, whatever the machine allows.
+_, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+resource.setrlimit(resource.RLIMIT_NOFILE, (256, hard))
 held = []
 try:
     while True:
