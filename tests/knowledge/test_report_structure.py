@@ -32,8 +32,9 @@ def replaced(old: str, new: str) -> str:
 def folder_with(tmp_path: Path, text: str) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
-    for name in ("aliases.toml", "fact_units.toml", "lexicon.toml", "schema_ko.toml"):
-        (folder / name).write_bytes((DATA / name).read_bytes())
+    for source in DATA.iterdir():
+        if source.is_file() and not source.name.startswith("report_"):
+            (folder / source.name).write_bytes(source.read_bytes())
     (folder / REPORT.name).write_text(text, encoding="utf-8")
     return folder
 
