@@ -42,13 +42,12 @@ from knowledge.reading.lexicon import Lexicon
 from knowledge.reading.normalize import clean
 from knowledge.reading.question import Question
 from knowledge.reading.read import Reader
-from knowledge.report.ingest import load_report
+from knowledge.report.ingest import load_report, newest_report
 from knowledge.sql.commands import answer_power_command
 
 logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-REPORT_GLOB = "report_*.txt"
 SEOUL = ZoneInfo("Asia/Seoul")
 
 # One writer per kind of answer; the reader decided the kind, writers never route.
@@ -91,14 +90,6 @@ def _joined(answers: list[Answer], question: Question) -> Answer:
         sql=first.sql, params=first.params, entity=first.entity, question=question,
         followups=first.followups,
     )  # fmt: skip
-
-
-def report_path(data_dir: Path) -> Path:
-    """The newest report in `data/` (files are named by their 기준일)."""
-    reports = sorted(data_dir.glob(REPORT_GLOB))
-    if not reports:
-        raise FileNotFoundError(f"no {REPORT_GLOB} in {data_dir}")
-    return reports[-1]
 
 
 class Engine:
@@ -146,7 +137,7 @@ class Engine:
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Engine:
         connection = duckdb.connect(":memory:")
-        load_report(connection, report_path(data_dir))
+        load_report(connection, newest_report(data_dir))
         return cls(connection, Lexicon.load(data_dir), Measures.load(data_dir))
 
     def conversation(self) -> Conversation:
