@@ -13,10 +13,11 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from knowledge.answer import UNANSWERED, Answer
-from knowledge.reading.question import Question
+from knowledge.reading.question import Question, Subject
 
 QUIET_SECONDS = 30 * 60
 KEPT = 10_000
+RECENT = 4  # things talked about that `둘이 합치면?` can reach back to
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Conversation:
     def __init__(self) -> None:
         self.last: Question | None = None
         self.evidence: Evidence | None = None
+        self.recent: tuple[Subject, ...] = ()  # oldest first
 
     def remember(self, question: Question, answer: Answer) -> None:
         """Keep what a later message may build on; a reply that understood nothing keeps the
@@ -42,6 +44,10 @@ class Conversation:
         if answer.intent in (UNANSWERED, "help") or question.asks in ("help", "why"):
             return
         self.last = question
+        named = [s for part in (question.parts or (question,)) for s in part.subjects]
+        if named:
+            kept = [s for s in self.recent if s not in named] + list(dict.fromkeys(named))
+            self.recent = tuple(kept[-RECENT:])
         if answer.sql is not None or answer.sources:
             self.evidence = Evidence(answer.sql, answer.params, answer.sources, answer.entity)
 

@@ -174,7 +174,8 @@ class Engine:
                 return help_answer(self.report)
             text = cleaned.lstrip("/")
         previous = conversation.last if conversation is not None else None
-        question = self.reader.read(text, today or datetime.now(SEOUL).date(), previous)
+        recent = conversation.recent if conversation is not None else ()
+        question = self.reader.read(text, today or datetime.now(SEOUL).date(), previous, recent)
         if question.asks == q.WHY:
             evidence = conversation.evidence if conversation is not None else None
             return replace(why(evidence, self.report), question=question)

@@ -43,6 +43,13 @@ def computed_rate(value: float | None) -> str:
     return f"{half_up(value)}%"
 
 
+def times(percent: float | None) -> str:
+    """A ratio this bot computed, from its percentage: `7.00배`, two decimals, half up."""
+    if percent is None:
+        return "-"
+    return f"{half_up(percent / 100, 2)}배"
+
+
 def points(value: float) -> str:
     """A gap between two rates: `16.1%p`."""
     return f"{half_up(abs(value))}%p"

@@ -8,7 +8,7 @@ from knowledge.answers.base import Report, Row, finish, value
 from knowledge.measures import PEOPLE
 from knowledge.planning.compile import Plan
 from knowledge.reading.hangul import particle
-from knowledge.reading.question import Question
+from knowledge.reading.question import TIMES, Question
 
 
 def write_sum(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
@@ -126,9 +126,22 @@ def write_share(question: Question, rows: list[Row], plan: Plan, report: Report)
             report.closing(row.get("source"), row.get("staff_source")),
         ]
         return finish(lines, "share", plan, rows)
+    if len(rows) < 2:
+        return finish(
+            [f"‘{rows[0]['name']}’의 비중을 셀 전체가 따로 없습니다."], "share", plan, rows
+        )
     part, whole = rows[0], rows[1]
     share = part["share"]
     label = measure.label_for(part["kind"])
+    if question.note == TIMES:
+        lines = [
+            f"{part['name']} {label}{particle(label, '은', '는')[len(label) :]} "
+            f"{whole['name']}의 {fmt.times(share)}",
+            f"※ 계산: {value(measure, part)} ÷ {value(measure, whole)}",
+        ]
+        lines += report.notes([part["name"], whole["name"]], question.measures)
+        lines.append(report.closing(part.get("source"), whole.get("source")))
+        return finish(lines, "share", plan, rows)
     whole_name = f"{whole['name']} 전체" if whole["kind"] == "bureau" else whole["name"]
     lines = [
         f"{part['name']} {particle(label, '이', '가')} {whole_name}에서 차지하는 비중: "

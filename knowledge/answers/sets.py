@@ -62,8 +62,13 @@ def _figure(measure: Measure, amount: float | None) -> str:
     return f"{amount:g}"
 
 
-def _item(row: Row, measures: list[Measure], with_division: bool) -> str:
-    shown = " · ".join(value(m, row) for m in measures)
+def _item(row: Row, measures: list[Measure], with_division: bool, labelled: bool = False) -> str:
+    """`커뮤니티 공간 운영지원 9,280,066천원`; with `labelled`, what is shown after the ranked
+    figure says its name (`· 지출 집행률 83.4%`)."""
+    shown = " · ".join(
+        f"{m.label_for(row['kind'])} {value(m, row)}" if labelled and n else value(m, row)
+        for n, m in enumerate(measures)
+    )
     owner = f" ({row['division']})" if with_division and row.get("division") else ""
     subtotal = " (소계)" if row["kind"] == "revenue" and _is_subtotal(row) else ""
     return f"{row['name']}{subtotal}{owner} {shown}".rstrip()
@@ -168,7 +173,7 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
     label = measure.label_for(group.kind)
     shown = [measure, *[report.measures[m] for m in plan.measures if m != measure.name][:1]]
     # What was asked of the ranked ones besides their order ("네 번째 사업의 지출 집행률").
-    asked = [measure, *[report.measures[m] for m in question.measures[1:2]]]
+    asked = [measure, *[report.measures[m] for m in question.measures[1:3]]]
     with_division = group.kind in ("line", "project_row") and group.division is None
     total = rows[0]["matched"]
     if ranking.of is not None:
@@ -185,7 +190,7 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
         ordinal = ORDINALS.get(ranking.position, f"{ranking.position}번째로")
         lines = [
             f"{label} {ordinal} {word} {GROUP_NAMES[group.kind]}: "
-            + ", ".join(_item(r, asked, False) for r in rows)
+            + ", ".join(_item(r, asked, False, True) for r in rows)
             + (f" ({rows[0]['division']})" if with_division and len(rows) == 1 else "")
         ]
         if len(rows) > 1:
@@ -197,22 +202,25 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
         ]
         lines += [f"{r['rank']}위 {_item(r, shown, with_division)}" for r in rows]
     else:
-        if (
-            len(rows) > 1
-            and measure.missing_is_zero
-            and not ranking.descending
-            and not rows[0].get(measure.name)
-        ):
+        unexecuted = [r for r in rows if r.get(measure.name) is None]
+        reported = [r for r in rows if r.get(measure.name) is not None]
+        if measure.missing_is_zero and not ranking.descending and unexecuted:
             lines = [
-                f"{described} 중 {label}이 가장 낮은 것은 미집행 {len(rows)}개입니다 (집행 실적 ‘-’):"
+                f"{described} 중 {label}이 가장 낮은 것은 미집행 {len(unexecuted)}개입니다 "
+                "(집행 실적 ‘-’):"
             ]
-            lines += [f"• {_item(r, shown, with_division)}" for r in rows]
+            lines += [f"• {_item(r, shown, with_division)}" for r in unexecuted]
+            if reported:
+                lines.append(
+                    f"집행 실적이 있는 것 중 가장 낮은 {GROUP_NAMES[group.kind]}: "
+                    + ", ".join(_item(r, asked, with_division, labelled=True) for r in reported)
+                )
         elif len(rows) > 1:
             lines = [f"{label} 가장 {word} {GROUP_NAMES[group.kind]} {len(rows)}개 (동률):"]
             lines += [f"• {_item(r, shown, with_division)}" for r in rows]
         else:
             lines = [
-                f"{label} 가장 {word} {GROUP_NAMES[group.kind]}: {_item(rows[0], [measure], False)}"
+                f"{label} 가장 {word} {GROUP_NAMES[group.kind]}: {_item(rows[0], asked, False, True)}"
                 + (f" ({rows[0]['division']})" if with_division else "")
             ]
         lines.append(f"({described} {total}개 중)")

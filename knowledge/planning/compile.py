@@ -564,8 +564,17 @@ class Planner:
             select = select.qualify(_column("rank").eq(_param()), copy=False)
             params.append(ranking.position)
         else:
-            select = select.qualify(exp.LTE(this=_column("rank"), expression=_param()), copy=False)
+            kept = exp.LTE(this=_column("rank"), expression=_param())
             params.append(ranking.count or 1)
+            if measure.missing_is_zero and not ranking.descending and ranking.count is None:
+                # "지출률 가장 낮은": the unexecuted lines ('-') come first as 0; the lowest
+                # that has a figure is kept beside them, so the reply can give both.
+                select = select.select(
+                    exp.alias_(_rank_window(measure, False, on_alias=False, reported=True),
+                               "reported_rank"), copy=False)  # fmt: skip
+                kept = exp.or_(kept, exp.EQ(this=_column("reported_rank"),
+                                            expression=exp.Literal.number(1)))  # fmt: skip
+            select = select.qualify(kept, copy=False)
         select = select.order_by(_col("rank"), _col("position"), copy=False)
         return Plan(_sql(select), tuple(params), measures)
 
@@ -761,9 +770,13 @@ def _sortable(measure: Measure) -> exp.Expression:
     return exp.func("coalesce", value, exp.Literal.number(0)) if measure.missing_is_zero else value
 
 
-def _rank_window(measure: Measure, descending: bool, on_alias: bool) -> exp.Window:
+def _rank_window(
+    measure: Measure, descending: bool, on_alias: bool, reported: bool = False
+) -> exp.Window:
+    """The rank by a measure; a missing figure counts as 0 where the measure says so, unless
+    only the figures reported are ranked (`reported`: missing ones last)."""
     value = _ref(measure.name) if on_alias else measure.expression.copy()
-    if measure.missing_is_zero:
+    if measure.missing_is_zero and not reported:
         value = exp.func("coalesce", value, exp.Literal.number(0))
     order = exp.Order(expressions=[exp.Ordered(this=value, desc=descending, nulls_first=False)])
     return exp.Window(this=exp.Anonymous(this="rank"), order=order)

@@ -20,6 +20,7 @@ FOLLOWABLE = frozenset(
 )  # fmt: skip
 # The kinds of thing that hold figures; a follow-up's measure is asked of these.
 HOLDERS = frozenset({"bureau", "division", "line", "project_row", "revenue"})
+RATE_SUFFIX = "_rate"  # committed_rate, spent_rate, collection_rate, outlook_rate
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,20 @@ class Told:
     words: tuple[str, ...] = ()  # words that named nothing by themselves
 
     @property
+    def compares_with_before(self) -> bool:
+        """`국 전체에서 몇 퍼센트야?`, `시민참여과랑 비교하면 몇 배?`: one thing named, or only the
+        bureau as the whole; the other side is the thing talked about before."""
+        named = [s for s in self.subjects if s.kind != "bureau"]
+        if q.SHARE in self.operations and q.TIMES not in self.operations:
+            return not named
+        return len(named) <= 1 and len(self.subjects) <= 1
+
+    @property
     def complete(self) -> bool:
         """A question that needs nothing from before."""
         if self.narrow:
+            return False
+        if self.operations & {q.SHARE, q.TIMES, q.DIFFERENCE} and self.compares_with_before:
             return False
         asks = bool(self.measures or self.intent or self.operations or self.ranking)
         listed = bool(self.measures or self.conditions or self.intent or self.operations)
@@ -55,12 +67,18 @@ Holders = Callable[[Subject, tuple[str, ...]], tuple[Subject, ...]]
 
 
 def follow(
-    previous: Question, current: Question, told: Told, relative: Relative, holders: Holders
+    previous: Question,
+    current: Question,
+    told: Told,
+    relative: Relative,
+    holders: Holders,
+    recent: tuple[Subject, ...] = (),
 ) -> Question:
     """The question a follow-up asks, given the conversation's last question.
 
     `relative` reads words against the last subjects (`조성사업은?` after 서울혁신파크 운영);
-    `holders` gives what holds a subject's figures.
+    `holders` gives what holds a subject's figures; `recent` are the things the conversation
+    talked about, oldest first (`둘이 합치면?` adds the last two).
     """
     if told.why:
         return Question(q.WHY)
@@ -75,6 +93,9 @@ def follow(
         return current
     if previous.asks == q.CLARIFY:
         return _picked(previous, current, told, relative)
+    combined = _combined(previous, told, recent)
+    if combined is not None:
+        return combined
     if previous.group is not None:
         return _narrowed(previous, current, told) or current
     if previous.asks == q.PLANS:
@@ -177,3 +198,44 @@ def _same_subjects(
     if previous.asks == q.TEXT:
         return replace(previous, subjects=subjects[:1], words=previous.words)
     return None
+
+
+def _combined(previous: Question, told: Told, recent: tuple[Subject, ...]) -> Question | None:
+    """A sum, difference, share or ratio whose other side is what was talked about before:
+    `둘이 합치면?`, `사회협력과랑 차이는?`, `국 전체에서 몇 퍼센트?`, `시민참여과랑 비교하면 몇 배?`."""
+    operations = told.operations & {q.SUM, q.DIFFERENCE, q.SHARE, q.TIMES}
+    if not operations or previous.group is not None:
+        return None
+    before = tuple(s for s in previous.subjects if s.kind in HOLDERS)
+    if not before:
+        return None
+    named = tuple(s for s in told.subjects if s.kind != "bureau" and s not in before)
+    measures = told.measures[:1] or previous.measures[:1] or ("budget",)
+    if operations & {q.SHARE, q.TIMES}:
+        # A share or ratio of amounts; "비율" read as a rate word asks the share itself.
+        measures = _amounts(told.measures) or _amounts(previous.measures) or ("budget",)
+    if q.TIMES in operations:
+        if not named:
+            return None
+        return Question(q.SHARE, subjects=(before[0], named[0]), measures=measures, note=q.TIMES)
+    if q.SHARE in operations:
+        if named:
+            return None
+        whole = tuple(s for s in told.subjects if s.kind == "bureau")
+        return Question(q.SHARE, subjects=(before[0], *whole[:1]), measures=measures)
+    asks = q.SUM if q.SUM in operations else q.DIFFERENCE
+    if named:
+        subjects = (before[0], *named)
+    elif len(before) >= 2:
+        subjects = before
+    else:
+        # "둘이 합치면?": this and the thing talked about just before it.
+        earlier = [s for s in recent if s.kind in HOLDERS and s not in before]
+        if not earlier:
+            return None
+        subjects = (earlier[-1], before[0])
+    return Question(asks, subjects=subjects, measures=measures)
+
+
+def _amounts(measures: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(m for m in measures if not m.endswith(RATE_SUFFIX))[:1]

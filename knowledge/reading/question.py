@@ -27,6 +27,8 @@ NOT_HELD = "not_held"  # the report does not hold what was asked
 NOT_FOUND = "not_found"  # words that name nothing the report has
 AUDIT = "audit"  # where the report disagrees with itself
 WHY = "why"  # the source and the SQL behind the last answer
+# An operation, not a kind of answer: "A는 B의 몇 배" is a SHARE written as times.
+TIMES = "times"
 
 
 @dataclass(frozen=True)

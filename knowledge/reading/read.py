@@ -85,9 +85,14 @@ class Reader:
         self.as_of = catalog.as_of
 
     def read(
-        self, text: str, today: date | None = None, previous: Question | None = None
+        self,
+        text: str,
+        today: date | None = None,
+        previous: Question | None = None,
+        recent: tuple[Subject, ...] = (),
     ) -> Question:
-        """The question `text` asks, after `previous` in the same conversation; never raises."""
+        """The question `text` asks, after `previous` in the same conversation (which talked
+        about `recent`, oldest first); never raises."""
         cleaned = clean(text)
         if len(cleaned) > MAX_LENGTH:
             return Question(q.HELP, note="too_long")
@@ -98,9 +103,8 @@ class Reader:
         reading = _Reading(self, quantities, found, today)
         question = reading.question()
         if previous is not None:
-            question = follow(
-                previous, question, reading.told(), self.relative, self.subjects.figure_subjects
-            )
+            question = follow(previous, question, reading.told(), self.relative,
+                              self.subjects.figure_subjects, recent)  # fmt: skip
         if question.asks in (q.TEXT, q.NOT_FOUND) and reading.measures:
             return self._in_parts(cleaned, today, previous) or question
         return question
@@ -707,6 +711,8 @@ class _Reading:
             found.add(q.DIFFERENCE)
         if self.has("share"):
             found.add(q.SHARE)
+        if self.has("times"):
+            found.add(q.TIMES)
         if self.has("count") and not self.has("count_people"):
             found.add(q.COUNT)
         ranked = self.quantities.position or self.quantities.top or self.has(*RANK_WORDS)
@@ -895,6 +901,8 @@ class _Reading:
             check = self._check(subjects, measures)
             if check is not None:
                 return check
+        if q.TIMES in operations and len(subjects) >= 2:
+            return self._times(subjects, measures)
         if q.SHARE in operations or self._ratio_of_counts(measures):
             return self._share(subjects, measures)
         if q.DIFFERENCE in operations or self.quantities.point or compared:
@@ -1100,6 +1108,11 @@ class _Reading:
         if measures and not self.measures_of[measures[0]].is_money:
             measure = measures[0]
         part = next((s for s in subjects if s.kind != "bureau"), subjects[0])
+        if part.kind == "bureau":
+            # "국 전체에서 몇 퍼센트?" with nothing named: the share of which 과?
+            label = self.measures_of[measure].label
+            return Question(q.CLARIFY, choices=self.reader.subjects.divisions(),
+                            rest=f"{label} 비중")  # fmt: skip
         named = [s for s in subjects if s is not part]
         bureau = Subject("bureau", self.catalog.bureau)
         if named:
@@ -1111,6 +1124,20 @@ class _Reading:
         else:
             whole = Subject("division", part.division, part.division)
         return Question(q.SHARE, subjects=(part, whole), measures=(measure,))
+
+    def _times(self, subjects: list[Subject], measures: tuple[str, ...]) -> Question:
+        """`갈등관리협치과 예산은 시민참여과의 몇 배`: the first over the second, unless the
+        second is said to be the base (`시민참여과 대비`, `시민참여과보다`)."""
+        first, second = subjects[0], subjects[1]
+        base_words = [k.order for k in self.found.places
+                      if "than" in self.lexicon.groups[k.word]]  # fmt: skip
+        places = {r.subjects[0]: r.mention.order for r in self.resolved if r.subjects}
+        if base_words and first in places and second in places:
+            after_first = [o for o in base_words if places[first] < o < places[second]]
+            if after_first:
+                first, second = second, first
+        measure = next(iter(measures), "budget")
+        return Question(q.SHARE, subjects=(first, second), measures=(measure,), note=q.TIMES)
 
     def _whole_first(self, measures: list[str]) -> tuple[str, str]:
         """Of two measures, the whole and the part: the whole is the one before 중/가운데/에서."""

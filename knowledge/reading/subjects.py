@@ -46,6 +46,10 @@ class Subjects:
             project_no, ref = entity.ref, entity.name
         return Subject(kind, entity.name, entity.division, project_no, ref)
 
+    def divisions(self) -> tuple[Subject, ...]:
+        """The bureau's 과, in the report's order."""
+        return tuple(self.of(e) for e in self.catalog.entities if e.kind == "division")
+
     def resolve(self, mention: Mention, measures: tuple[str, ...]) -> Resolved:
         """The mention's leading entities, narrowed by what the measures exist for."""
         entities = list(dict.fromkeys(c.entity for c in leaders(mention.candidates)))
