@@ -30,9 +30,30 @@ def ask_jsonl(engine: Engine, stdin, stdout) -> None:
         stdout.flush()
 
 
+CONSOLE_EXAMPLES = 4
+
+
+def first_screen(engine: Engine) -> str:
+    """What the console shows before the first question: what this is and how to use it."""
+    rows = engine.connection.execute("SELECT bureau, as_of FROM report LIMIT 1").fetchall()
+    bureau, as_of = rows[0] if rows else ("시민협력국", None)
+    dated = f" (기준일 {as_of.isoformat()})" if as_of else ""
+    examples = " · ".join(engine.lexicon.examples[:CONSOLE_EXAMPLES])
+    return "\n".join(
+        [
+            f"{bureau} 업무보고{dated}의 예산·집행률·인력·세입·사업·일정을 물어보세요.",
+            f"예) {examples}",
+            "답 아래 [1] [2] 같은 후보가 나오면 번호만 입력해 고릅니다.",
+            "/근거: 방금 받은 답의 근거 SQL을 보여 줍니다.",
+            "TELEGRAM_BOT_TOKEN 을 설정하고 다시 실행하면 텔레그램 봇이 됩니다.",
+            "끝내려면 Ctrl+D (또는 Ctrl+C).",
+        ]
+    )
+
+
 def chat(engine: Engine) -> None:
     """An interactive console; a number picks one of the last answer's choices."""
-    print("시민협력국 업무보고 도우미입니다. 질문을 입력하세요 (끝내려면 Ctrl+D).")
+    print(first_screen(engine))
     last_choices, last_answer = (), None
     while True:
         try:

@@ -164,7 +164,9 @@ def test_copy_is_rebuilt_when_the_data_changes(
 
 
 def test_catalog_lists_every_report_table(sandbox: Sandbox) -> None:
-    schema = (Path(__file__).resolve().parents[2] / "knowledge" / "report" / "schema.sql").read_text()
+    schema = (
+        Path(__file__).resolve().parents[2] / "knowledge" / "report" / "schema.sql"
+    ).read_text()
     declared = {line.split()[2] for line in schema.splitlines() if line.startswith("CREATE TABLE")}
     assert declared <= sandbox.tables
     budget_lines = next(r for r in sandbox.relations if r.name == "budget_lines")
