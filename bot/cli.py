@@ -101,18 +101,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def print_summary(engine: Engine, today: str | None) -> int:
     """`python -m bot summary [--today 2021-09-06]`: --today, else BOT_TODAY, else today in Seoul."""
-    from datetime import date, datetime
+    from datetime import date
 
-    from bot.config import Settings
-    from bot.schedule import SEOUL
+    from knowledge.calendar import today_in_seoul
     from knowledge.summary import build_summary
+    from services.config import Settings
 
     try:
         day = date.fromisoformat(today) if today else Settings.from_env().bot_today
     except ValueError:
         print("날짜는 2021-09-06 처럼 적어 주세요.", file=sys.stderr)
         return 2
-    text, _ = build_summary(engine.connection, day or datetime.now(SEOUL).date())
+    text, _ = build_summary(engine.connection, day or today_in_seoul())
     print(text)
     return 0
 
@@ -145,10 +145,18 @@ def save_power_file(engine: Engine, args: argparse.Namespace) -> int:
 
 def print_unanswered(limit: int) -> int:
     """`python -m bot unanswered`: the anonymised questions with how often they were asked."""
-    from bot.config import Settings
-    from bot.usage import read_unanswered
+    import duckdb
 
-    questions = read_unanswered(Settings.from_env().bot_state_db, limit)
+    from services.config import Settings
+    from services.usage import read_unanswered
+
+    path = Settings.from_env().bot_state_db
+    try:
+        questions = read_unanswered(path, limit)
+    except (duckdb.Error, OSError) as error:
+        # Nothing to show without the file: the one case where an unusable file is an error.
+        print(f"상태 파일을 읽을 수 없습니다 ({path}): {error}", file=sys.stderr)
+        return 1
     if not questions:
         print("답하지 못한 질문이 아직 없습니다.")
         return 0
@@ -161,8 +169,8 @@ def print_unanswered(limit: int) -> int:
 def run(engine: Engine, mode: str | None) -> int:
     """Telegram (polling, or webhook with WEBHOOK_URL) with a token; the console without one."""
     # Imported here so `ask` and `chat` start without loading python-telegram-bot.
-    from bot.config import Settings
     from bot.runner import run_telegram
+    from services.config import Settings
 
     settings = Settings.from_env()
     if settings.mode == "console":

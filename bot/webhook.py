@@ -13,7 +13,7 @@ import tornado.web
 from telegram import Update
 from telegram.ext import Application
 
-from bot.config import Settings
+from services.config import Settings
 
 logger = logging.getLogger(__name__)
 

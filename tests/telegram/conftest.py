@@ -4,8 +4,10 @@ import pytest
 from telegram import Update
 from telegram.ext import Application
 
+from bot.app import build_application
 from handlers import render
 from knowledge import Answer, Engine
+from services.config import Settings
 
 # Questions likely to be ambiguous; the engine decides which ones are.
 AMBIGUOUS_CANDIDATES = (
@@ -17,6 +19,19 @@ AMBIGUOUS_CANDIDATES = (
     "마을 예산",
     "공익활동 예산",
 )
+
+
+async def start_app(settings: Settings, engine: Engine) -> Application:
+    """A real Application as `run_polling` starts it (initialize, then post_init), not polling."""
+    app = build_application(settings, engine)
+    await app.initialize()
+    await app.post_init(app)
+    return app
+
+
+async def stop_app(app: Application) -> None:
+    await app.shutdown()
+    await app.post_shutdown(app)
 
 
 async def process(app: Application, update: dict) -> None:

@@ -13,8 +13,9 @@ from conftest import rendered
 from fakebot import PERSON, Fault
 from test_subscriptions_e2e import bot_process_env, spawn_bot
 
-from bot.schedule import SEOUL, Weekly
-from bot.subscriptions import SubscriptionStore
+from knowledge.calendar import SEOUL
+from services.schedule import Weekly
+from services.subscriptions import SubscriptionStore
 
 SUBSCRIBERS = 30
 EXIT_WITHIN = 10.0

@@ -31,9 +31,10 @@ from telegram.error import (
     TelegramError,
 )
 
-from bot.schedule import SEOUL
-from bot.subscriptions import Due, Outcome, SubscriptionStore
+from knowledge.calendar import SEOUL
 from knowledge.summary import WeeklySummary
+from services.limits import MESSAGES_PER_SECOND, fit_message
+from services.subscriptions import Due, Outcome, SubscriptionStore
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,11 @@ SummaryFactory = Callable[[date], Awaitable[WeeklySummary]]
 # Failures that prove the request never reached Telegram: resending cannot duplicate.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 GONE_CHAT = ("chat not found", "user is deactivated", "bot was kicked", "have no rights")
+
+
+def summary_message(summary: WeeklySummary, previous: dict | None) -> str:
+    """The summary as one Telegram message (HTML), with what changed since `previous`."""
+    return html.escape(fit_message(summary.text_for(previous)))
 
 
 def utc_now() -> datetime:
@@ -63,7 +69,7 @@ class Pacer:
     send does not make the next one wait longer than it must.
     """
 
-    def __init__(self, rate: float = 30, period: float = 1.0) -> None:
+    def __init__(self, rate: float = MESSAGES_PER_SECOND, period: float = 1.0) -> None:
         # 0 means no limit, as for TELEGRAM_MESSAGES_PER_SECOND.
         self.rate = int(rate) if rate > 0 else None
         self.period = period
@@ -136,7 +142,7 @@ class Broadcaster:
         *,
         clock: Clock = utc_now,
         today: date | None = None,
-        rate: float = 30,
+        rate: float = MESSAGES_PER_SECOND,
         max_attempts: int = 4,
         backoff: float = 0.5,
         send_timeout: float = 30.0,
@@ -218,7 +224,7 @@ class Broadcaster:
         key = batch.fingerprints.get(item.chat_id)
         if key not in batch.texts:
             previous = await asyncio.to_thread(self.store.last_snapshot, item.chat_id)
-            batch.texts[key] = html.escape(summary.text_for(previous))
+            batch.texts[key] = summary_message(summary, previous)
         text = batch.texts[key]
         # The claim is committed before the request leaves: the ambiguity starts here.
         claimed = await asyncio.to_thread(
