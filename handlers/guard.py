@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import logging
 
-from telegram import Update
+from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
@@ -39,10 +39,15 @@ def needs(request: Request) -> str | None:
 
 async def tell(update: Update, text: str | None) -> None:
     """Say `text` where the person will see it; with None, only settle a pressed button.
-    Inline queries get nothing: a refusal has nothing to offer there."""
+    In inline mode the text is the one result offered (never sent unless picked)."""
     with contextlib.suppress(TelegramError):
         if update.callback_query is not None:
             await update.callback_query.answer(text, show_alert=bool(text))
+        elif text and update.inline_query is not None:
+            notice = InlineQueryResultArticle(
+                id="notice", title=text, input_message_content=InputTextMessageContent(text)
+            )
+            await update.inline_query.answer([notice], cache_time=0, is_personal=True)
         elif text and update.message is not None:
             await update.message.reply_text(text)
 
@@ -70,8 +75,11 @@ async def gate(update: object, context: BotContext) -> None:
         say = texts.TOO_MANY.format(limit=context.gate.limiter.limit)
         await tell(update, say if outcome is Outcome.TOO_MANY else None)
         raise ApplicationHandlerStop
-    if outcome in (Outcome.NOT_ALLOWED, Outcome.NOT_ALLOWED_SILENT) and usage is not None:
+    refused = outcome in (Outcome.NOT_ALLOWED, Outcome.NOT_ALLOWED_SILENT)
+    if refused and usage is not None:
         usage.count(REFUSED)
     logger.info("refused %s from user %s: %s", request.route, user_id, outcome.value)
-    await tell(update, SAY.get(outcome))
+    # Someone not let in learns nothing in inline mode, not even that the bot is there.
+    silent = refused and update.inline_query is not None
+    await tell(update, None if silent else SAY.get(outcome))
     raise ApplicationHandlerStop
