@@ -93,6 +93,11 @@ def open_state(app: Application) -> bool:
     return True
 
 
+async def on_stop(app: Application) -> None:
+    """Let each /sql still running beside its chat finish and reply (its time limit at most)."""
+    await asyncio.gather(*app.bot_data.sql_running.values(), return_exceptions=True)
+
+
 async def on_shutdown(app: Application) -> None:
     """Release the engine's thread and the state file (the sandbox's workers end with us)."""
     data: BotData = app.bot_data
@@ -144,6 +149,7 @@ def build_application(settings: Settings, engine: Engine | None = None) -> Appli
         .context_types(CONTEXT_TYPES)
         .concurrent_updates(PerChatUpdateProcessor())
         .post_init(on_startup)
+        .post_stop(on_stop)
         .post_shutdown(on_shutdown)
         .build()
     )

@@ -46,8 +46,8 @@ class BotData:
     # The folder /reload reads (tests point it at a copy), and the lock of a reload.
     data_dir: Path = DATA_DIR
     reloading: asyncio.Lock = field(default_factory=asyncio.Lock)
-    # People with a /sql running: one at a time each.
-    sql_running: set[int] = field(default_factory=set)
+    # Each person's /sql running beside their chat (handlers.sql): one at a time each.
+    sql_running: dict[int | None, asyncio.Task] = field(default_factory=dict)
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, BotData]):

@@ -8,10 +8,8 @@ person has at most one running at a time.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import html
 import logging
-from collections.abc import Iterator
 
 from telegram import InlineQueryResultArticle, InputFile, InputTextMessageContent, Update
 from telegram.constants import ChatAction
@@ -29,43 +27,45 @@ COMMANDS = (
 )
 
 
-@contextlib.contextmanager
-def one_at_a_time(context: BotContext, user_id: int | None) -> Iterator[bool]:
-    """True while this person had no other /sql running (and now has this one)."""
-    running = context.bot_data.sql_running
-    if user_id in running:
-        yield False
-        return
-    if user_id is not None:
-        running.add(user_id)
-    try:
-        yield True
-    finally:
-        running.discard(user_id)
-
-
 async def _reply(update: Update, text: str, **kwargs) -> None:
     """Reply in the chat the request came from (a message or a tapped button's message)."""
-    if update.callback_query is not None:
-        await acknowledge(update.callback_query)
     await update.effective_message.reply_text(text, **kwargs)
 
 
 async def run_sql(update: Update, context: BotContext) -> None:
-    """Run the query in the sandbox and reply with a table, or a CSV file when it is long."""
-    message = update.effective_message
+    """Start the person's query beside the chat, or refuse it while their last one runs."""
     user = update.effective_user
-    with one_at_a_time(context, user.id if user else None) as free:
-        if not free:
-            await _reply(update, html.escape(texts.SQL_BUSY))
-            return
+    person = user.id if user else None
+    running = context.bot_data.sql_running
+    if update.callback_query is not None:
+        await acknowledge(update.callback_query)
+    if person in running:
+        await _reply(update, html.escape(texts.SQL_BUSY))
+        return
+    # Beside the chat's queue, not in it: a query's two seconds do not hold the person's
+    # next question, and a second /sql meanwhile is refused at once instead of piling up.
+    running[person] = asyncio.create_task(_run_and_reply(update, context, person))
+
+
+async def _run_and_reply(update: Update, context: BotContext, person: int | None) -> None:
+    """The query and its reply; a failure goes to the error handlers like any other."""
+    try:
+        await _run_query(update, context, person)
+    except Exception as error:
+        await context.application.process_error(update, error)
+
+
+async def _run_query(update: Update, context: BotContext, person: int | None) -> None:
+    """Run the query in the sandbox's workers; reply with a table, or a CSV file when long."""
+    message = update.effective_message
+    try:
         await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
         reply = await asyncio.to_thread(sql_reply, context.sandbox, context.request.text)
+    finally:
+        context.bot_data.sql_running.pop(person, None)
     logger.info("sql in chat %s: rows=%s", message.chat_id, reply.result and len(reply.result.rows))
     summary = f"<b>{html.escape(reply.summary)}</b>"
     if reply.csv is not None:
-        if update.callback_query is not None:
-            await acknowledge(update.callback_query)
         await message.reply_document(
             InputFile(reply.csv, filename="sql_결과.csv"),
             caption=f"{summary}\n표가 길어 CSV 파일로 보내 드립니다.",
@@ -78,6 +78,8 @@ async def run_sql(update: Update, context: BotContext) -> None:
 
 async def show_schema(update: Update, context: BotContext) -> None:
     """List the tables with Korean descriptions, or one table's columns."""
+    if update.callback_query is not None:
+        await acknowledge(update.callback_query)
     answer = answer_schema(context.sandbox, context.request.text)
     first, _, rest = answer.text.partition("\n")
     await _reply(update, f"<b>{html.escape(first)}</b>\n{html.escape(rest)}".rstrip())

@@ -1,5 +1,7 @@
 """Helpers for the Telegram tests: feed one update dict to the real Application."""
 
+import asyncio
+
 import pytest
 from telegram import Update
 from telegram.ext import Application
@@ -35,8 +37,10 @@ async def stop_app(app: Application) -> None:
 
 
 async def process(app: Application, update: dict) -> None:
-    """Deliver one update (a Bot API dict) to the application, as polling would."""
+    """Deliver one update (a Bot API dict) to the application, as polling would, and wait
+    for a /sql it started beside the chat."""
     await app.process_update(Update.de_json(update, app.bot))
+    await asyncio.gather(*app.bot_data.sql_running.values(), return_exceptions=True)
 
 
 def rendered(answer: Answer) -> list[str]:
