@@ -12,10 +12,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from http import HTTPStatus
 
 import httpx
 from telegram.error import NetworkError
 from telegram.request import HTTPXRequest, RequestData
+
+from services.limits import RequestTooLarge
 
 logger = logging.getLogger(__name__)
 
@@ -132,6 +135,9 @@ class RetryingRequest(HTTPXRequest):
                     attempt + 1,
                 )
             else:
+                if code == HTTPStatus.REQUEST_ENTITY_TOO_LARGE:
+                    # Otherwise a plain NetworkError, logged as if Telegram were unreachable.
+                    raise RequestTooLarge(f"{endpoint}: request too large for Telegram")
                 # A 5xx means the server did not carry the request out.
                 if code < 500 or last:
                     return code, payload

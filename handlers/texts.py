@@ -47,6 +47,11 @@ START_COMMAND = ("start", "시작하기와 예시 질문")
 HELP_COMMAND = ("help", "물어볼 수 있는 것과 예시")
 
 ERROR = "죄송합니다. 답을 준비하다 문제가 생겼습니다. 잠시 후 다시 질문해 주세요."
+# Telegram refused what we tried to send (400, 413): say so instead of staying silent.
+SEND_REFUSED = "텔레그램이 이 답을 받지 않아 보내지 못했습니다. 범위를 좁혀 다시 요청해 주세요."
+SEND_TOO_LARGE = (
+    "보낼 파일이 텔레그램 한도보다 커서 보내지 못했습니다. 범위를 좁혀 다시 요청해 주세요."
+)
 
 # The gate (handlers.guard).
 NOT_ALLOWED = "죄송합니다. 이 봇은 허용된 사용자만 이용할 수 있습니다. 담당자에게 문의해 주세요."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from telegram.error import BadRequest
+
 # A message's text after entity parsing, and a photo's or document's caption: UTF-16 units.
 MESSAGE_LIMIT = 4096
 CAPTION_LIMIT = 1024
@@ -34,3 +36,7 @@ def fit_message(text: str, limit: int = MESSAGE_LIMIT) -> str:
             break
         kept.append(line)
     return "\n".join(kept) + CUT_MARK
+
+
+class RequestTooLarge(BadRequest):
+    """Telegram refused a request as too large (HTTP 413), e.g. a file over its upload limit."""

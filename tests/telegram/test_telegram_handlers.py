@@ -264,7 +264,7 @@ async def test_refused_reply_gets_an_apology_and_the_bot_keeps_serving(
 ):
     fake_bot_api.fail_next("sendMessage", Fault.rejected(400, "Bad Request: can't parse entities"))
     await process(telegram_app, fake_bot_api.message_update("갈등관리협치과 집행률"))
-    assert fake_bot_api.sent_texts() == [texts.ERROR]
+    assert fake_bot_api.sent_texts() == [texts.SEND_REFUSED]
     await process(telegram_app, fake_bot_api.message_update("10월 일정"))
     assert fake_bot_api.sent_texts()[1:] == rendered(engine.ask("10월 일정"))
 
