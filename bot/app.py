@@ -108,6 +108,17 @@ async def on_shutdown(app: Application) -> None:
         data.subscriptions.state.close()
 
 
+class BotApplication(Application):
+    """Application that stops resending at once when shutdown begins (see bot.transport):
+    during an outage a SIGTERM would otherwise wait out a minute of resends."""
+
+    async def stop(self) -> None:
+        request = self.bot.request
+        if isinstance(request, RetryingRequest):
+            request.give_up()
+        await super().stop()
+
+
 def build_application(settings: Settings, engine: Engine | None = None) -> Application:
     """The bot, ready for run_polling, the webhook server or tests; post_init starts it up."""
     if not settings.telegram_bot_token:
@@ -139,6 +150,7 @@ def build_application(settings: Settings, engine: Engine | None = None) -> Appli
     )
     app = (
         ApplicationBuilder()
+        .application_class(BotApplication)
         .token(settings.telegram_bot_token)
         .base_url(settings.telegram_api_url)
         .base_file_url(settings.telegram_file_url)

@@ -111,6 +111,8 @@ class BroadcastReport:
     failed: int = 0
     deactivated: int = 0
     unconfirmed: int = 0
+    # Claimed, not sent, and given back at shutdown: due again after the restart.
+    released: int = 0
     rate_limited: int = 0
     retried: int = 0
     seconds: float = 0.0
@@ -214,12 +216,19 @@ class Broadcaster:
         unsettled: list[Outcome] = []
         try:
             while queue and not stopping():
-                await self._deliver(bot, queue.popleft(), batch, unsettled)
+                await self._deliver(bot, queue.popleft(), batch, unsettled, stopping)
         finally:
             if unsettled:
                 await asyncio.to_thread(self.store.settle, unsettled.pop(), self.clock())
 
-    async def _deliver(self, bot: Bot, item: Due, batch: _Batch, unsettled: list[Outcome]) -> None:
+    async def _deliver(
+        self,
+        bot: Bot,
+        item: Due,
+        batch: _Batch,
+        unsettled: list[Outcome],
+        stopping: Callable[[], bool],
+    ) -> None:
         summary, report = batch.summary, batch.report
         key = batch.fingerprints.get(item.chat_id)
         if key not in batch.texts:
@@ -244,6 +253,10 @@ class Broadcaster:
             except RetryAfter as error:
                 # Telegram refused it, so it was not sent: wait as told and send again.
                 report.rate_limited += 1
+                if stopping():
+                    await asyncio.to_thread(self.store.release, item.chat_id, item.slot)
+                    report.released += 1
+                    return
                 wait = _seconds(error.retry_after)
                 logger.warning("429 for chat %s: waiting %.0f s", chat_id, wait)
                 self.pacer.pause(wait)
@@ -278,6 +291,12 @@ class Broadcaster:
                     logger.warning("summary to chat %s may or may not have arrived", chat_id)
                     await self._finish(item, "unconfirmed", attempt, error=str(error))
                     report.unconfirmed += 1
+                    return
+                if stopping():
+                    # Shutting down: no more tries. It was not sent, so it stays due and
+                    # goes out once after the restart.
+                    await asyncio.to_thread(self.store.release, item.chat_id, item.slot)
+                    report.released += 1
                     return
                 if attempt < self.max_attempts:
                     report.retried += 1

@@ -201,6 +201,14 @@ class SubscriptionStore:
             return False
         return bool(inserted)
 
+    def release(self, chat_id: int, slot: datetime) -> None:
+        """Undo a claim whose message provably never left us: the slot is due again."""
+        with self.state.transaction() as db:
+            db.execute(
+                "DELETE FROM deliveries WHERE chat_id = ? AND slot = ? AND status = 'sending'",
+                [chat_id, _naive_utc(slot)],
+            )
+
     def finish(
         self,
         chat_id: int,

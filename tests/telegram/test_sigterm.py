@@ -103,3 +103,54 @@ async def test_sigterm_finishes_replies_pauses_the_broadcast_and_loses_nothing(
         if c.params["chat_id"] == PERSON["id"]
     ]
     assert person == rendered(engine.ask(QUESTION))
+
+
+# Longer than EXIT_WITHIN: before the fix the broadcast kept resending into the outage.
+OUTAGE = 12.0
+
+
+async def test_sigterm_during_an_outage_mid_broadcast_exits_at_once_and_loses_nothing(
+    fake_bot_api, tmp_path
+):
+    state_db = tmp_path / "state.duckdb"
+    now = datetime.now(UTC).astimezone(SEOUL)
+    weekly = Weekly(now.weekday(), now.hour, now.minute)
+    store = SubscriptionStore(state_db)
+    for chat in range(1, SUBSCRIBERS + 1):
+        store.subscribe(chat, "private", weekly, now - timedelta(days=7))
+    store.close()
+    env = {**bot_process_env(fake_bot_api, state_db), "TELEGRAM_MESSAGES_PER_SECOND": "10"}
+
+    first = await spawn_bot(env)
+    try:
+        await fake_bot_api.wait_for(
+            "sendMessage", count=6, timeout=60, where=lambda c: c.params["text"].startswith("📊")
+        )
+        outage = asyncio.create_task(fake_bot_api.outage(OUTAGE))
+        # Telegram is unreachable: the broadcast's next summary is being resent into nothing.
+        await asyncio.sleep(1.5)
+    finally:
+        took = await stop_with_sigterm(first)
+    assert first.returncode == 0
+    assert took < EXIT_WITHIN
+    await outage
+    sent_before = summaries_per_chat(fake_bot_api)
+    store = SubscriptionStore(state_db)
+    statuses = {status for _, _, status, _ in store.deliveries()}
+    store.close()
+    # What went out is recorded; the one that never left was given back, not failed.
+    assert statuses == {"sent"}
+
+    second = await spawn_bot(env)
+    try:
+        await fake_bot_api.wait_for(
+            "sendMessage",
+            count=SUBSCRIBERS,
+            timeout=60,
+            where=lambda c: c.params["text"].startswith("📊"),
+        )
+        await fake_bot_api.wait_quiet(quiet=1.0, timeout=20)
+    finally:
+        await stop_with_sigterm(second)
+    assert len(sent_before) < SUBSCRIBERS
+    assert summaries_per_chat(fake_bot_api) == dict.fromkeys(range(1, SUBSCRIBERS + 1), 1)
