@@ -147,7 +147,8 @@ def read_unanswered(path: str | Path, limit: int = 100) -> list[UnansweredQuesti
     """The list for `python -m bot unanswered`, also while the bot holds the file.
 
     DuckDB lets one process at a time open a file; when the running bot has it, a copy of
-    the file (and its write-ahead log) is read instead.
+    the file (and its write-ahead log) is read instead. A file that cannot be read either
+    way raises (duckdb.Error or OSError).
     """
     path = Path(path)
     if not path.exists():
@@ -155,14 +156,19 @@ def read_unanswered(path: str | Path, limit: int = 100) -> list[UnansweredQuesti
     try:
         connection = duckdb.connect(str(path), read_only=True)
     except (duckdb.IOException, duckdb.ConnectionException):
-        # Held by the running bot (another process), or open in this one.
+        # Held by the running bot (another process), or open in this one. Read once from a
+        # copy: a copy that fails too is a broken file, not a busy one.
         with tempfile.TemporaryDirectory() as folder:
             copy = Path(folder) / path.name
             shutil.copyfile(path, copy)
             wal = path.with_name(path.name + ".wal")
             if wal.exists():
                 shutil.copyfile(wal, copy.with_name(copy.name + ".wal"))
-            return read_unanswered(copy, limit)
+            return _unanswered_in(duckdb.connect(str(copy), read_only=True), limit)
+    return _unanswered_in(connection, limit)
+
+
+def _unanswered_in(connection: duckdb.DuckDBPyConnection, limit: int) -> list[UnansweredQuestion]:
     try:
         tables = {row[0] for row in connection.execute("SHOW TABLES").fetchall()}
         if "unanswered" not in tables:
