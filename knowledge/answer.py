@@ -31,14 +31,6 @@ class Answer:
     params: tuple = field(default_factory=tuple)
     entity: str | None = None
 
-    @property
-    def is_clarification(self) -> bool:
-        return bool(self.choices)
-
-    @property
-    def has_figures(self) -> bool:
-        return self.sql is not None
-
     def button_labels(self) -> list[str]:
         return [choice.label for choice in self.choices]
 
