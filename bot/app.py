@@ -72,7 +72,6 @@ def open_state(app: Application) -> bool:
     try:
         state = StateFile(settings.bot_state_db)
     except StateFileUnusable as problem:
-        data.state_problem = str(problem)
         logger.error("state file unusable, subscriptions and usage counts are off: %s", problem)
         return False
     data.usage = UsageLog(state)

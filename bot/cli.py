@@ -7,7 +7,17 @@ import json
 import sys
 
 from knowledge import Answer, Engine
-from knowledge.sql.commands import answer_evidence
+from knowledge.sql.commands import answer_command, answer_evidence, split_command
+
+
+def answer(engine: Engine, text: str) -> Answer:
+    """The console's one door, as in Telegram: /sql and /schema go to the sandbox's workers,
+    everything else to the engine."""
+    if split_command(text) is not None:
+        from knowledge.sql.sandbox import shared_sandbox
+
+        return answer_command(shared_sandbox(engine.connection), text)
+    return engine.ask(text)
 
 
 def render_plain(answer: Answer) -> str:
@@ -24,8 +34,8 @@ def ask_jsonl(engine: Engine, stdin, stdout) -> None:
     for raw in stdin:
         # Bytes that are not UTF-8 arrive as lone surrogates; they become U+FFFD, not a crash.
         query = raw.rstrip("\r\n").encode("utf-8", "replace").decode("utf-8")
-        answer = engine.ask(query)
-        record = {"query": query, **answer.to_json()}
+        reply = answer(engine, query)
+        record = {"query": query, **reply.to_json()}
         stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         stdout.flush()
 
@@ -67,9 +77,9 @@ def chat(engine: Engine) -> None:
             continue
         if picked.isdigit() and 0 < int(picked) <= len(last_choices):
             line = last_choices[int(picked) - 1].query
-        answer = engine.ask(line)
-        last_choices, last_answer = answer.choices, answer
-        print(render_plain(answer))
+        reply = answer(engine, line)
+        last_choices, last_answer = reply.choices, reply
+        print(render_plain(reply))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -191,10 +201,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.jsonl:
             ask_jsonl(engine, sys.stdin, sys.stdout)
         else:
-            answer = engine.ask(" ".join(args.question))
-            print(render_plain(answer))
+            reply = answer(engine, " ".join(args.question))
+            print(render_plain(reply))
             if args.sql:
-                print("\n" + answer_evidence(answer))
+                print("\n" + answer_evidence(reply))
         return 0
     if args.command in ("chart", "export"):
         return save_power_file(engine, args)

@@ -42,7 +42,6 @@ class BotData:
     subscriptions: SubscriptionStore | None = None
     usage: UsageLog | None = None
     broadcaster: Broadcaster | None = None
-    state_problem: str | None = None
     # The folder /reload reads (tests point it at a copy), and the lock of a reload.
     data_dir: Path = DATA_DIR
     reloading: asyncio.Lock = field(default_factory=asyncio.Lock)
@@ -98,11 +97,6 @@ class BotContext(CallbackContext[ExtBot, dict, dict, BotData]):
         loop = asyncio.get_running_loop()
         engine = self.engine
         return await loop.run_in_executor(self.bot_data.engine_executor, engine.ask, question)
-
-    async def on_engine_thread(self, function, *args):
-        """Run `function(*args)` on the engine's thread (it owns the report connection)."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.bot_data.engine_executor, function, *args)
 
 
 CONTEXT_TYPES = ContextTypes(context=BotContext, bot_data=BotData)

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from telegram.error import BadRequest
 
-# A message's text after entity parsing, and a photo's or document's caption: UTF-16 units.
+# A message's text after entity parsing: UTF-16 units.
 MESSAGE_LIMIT = 4096
-CAPTION_LIMIT = 1024
 # Callback data of an inline button: bytes.
 CALLBACK_DATA_LIMIT = 64
-# Results in one answer to an inline query.
-INLINE_RESULTS_LIMIT = 50
 # What Telegram shows of an inline result's title before cutting it on a phone.
 INLINE_TITLE_CHARACTERS = 64
 # Messages per second a bot may send across all chats.
