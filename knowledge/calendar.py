@@ -1,4 +1,5 @@
-"""Calendar words in one place: the Seoul time zone and the weekday names of data/calendar.toml."""
+"""Calendar words in one place: the Seoul time zone, weekday names and the time words of
+data/calendar.toml."""
 
 from __future__ import annotations
 
@@ -17,6 +18,10 @@ WEEKDAY_NAMES: tuple[str, ...] = tuple(_CALENDAR["weekdays"]["names"])
 WEEKDAY_LETTERS: tuple[str, ...] = tuple(_CALENDAR["weekdays"]["letters"])
 ENGLISH_WEEKDAYS: dict[str, int] = {
     word: day for day, words in enumerate(_CALENDAR["weekdays"]["english"]) for word in words
+}
+# Words read around a weekday and a time (afternoon, morning, fillers, noon, daily).
+TIME_WORDS: dict[str, tuple[str, ...]] = {
+    kind: tuple(words) for kind, words in _CALENDAR["time_words"].items()
 }
 
 

@@ -10,11 +10,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from knowledge.calendar import ENGLISH_WEEKDAYS, SEOUL, WEEKDAY_LETTERS, WEEKDAY_NAMES
+from knowledge.calendar import ENGLISH_WEEKDAYS, SEOUL, TIME_WORDS, WEEKDAY_LETTERS, WEEKDAY_NAMES
 
-_AFTERNOON = ("오후", "저녁", "밤", "pm", "p.m.")
-_MORNING = ("오전", "아침", "새벽", "am", "a.m.")
-_FILLERS = ("매주", "주마다", "마다", "에", "weekly", "every", "at")
+_AFTERNOON = TIME_WORDS["afternoon"]
+_MORNING = TIME_WORDS["morning"]
+_FILLERS = TIME_WORDS["fillers"]
+# Time words written against a number or a weekday ("오후3시") are spaced out before reading.
+_SPACED = re.compile("(" + "|".join(map(re.escape, TIME_WORDS["spaced"])) + ")")
 
 EXAMPLE = "예) /subscribe 금 18:00 · /subscribe 매주 수요일 8시 · /subscribe 수요일 오후 3시 30분"
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -57,7 +59,7 @@ def _normalise(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).lower()
     # Split "8시30분" / "오후3시" / "금18:00" into tokens people would have spaced.
     text = re.sub(r"(요일|욜)", r"\1 ", text)
-    text = re.sub(r"(오전|오후|아침|저녁|새벽|밤|매주)", r" \1 ", text)
+    text = _SPACED.sub(r" \1 ", text)
     text = re.sub(r"(\d+\s*시)\s*(\d+\s*분|반)", r"\1 \2", text)
     text = re.sub(rf"(^|\s)([{_DAY_LETTERS}])\s*(?=\d)", r"\1\2 ", text)
     text = re.sub(r"(\d)\s*(pm|am|p\.m\.|a\.m\.)", r"\1 \2", text)
@@ -87,7 +89,7 @@ def parse_weekly(text: str) -> Weekly:
         if token in _AFTERNOON or token in _MORNING:
             meridiem = "pm" if token in _AFTERNOON else "am"
             continue
-        if token == "정오":
+        if token in TIME_WORDS["noon"]:
             hour, minute = 12, 0
             continue
         if token in ("반", "30분") and hour is not None and minute is None:
@@ -108,7 +110,7 @@ def parse_weekly(text: str) -> Weekly:
         if minutes:
             minute = int(minutes.group(1))
             continue
-        if token in ("매일", "daily"):
+        if token in TIME_WORDS["daily"]:
             raise ScheduleError("요약은 매주 한 번 보내 드립니다. 요일을 하나 정해 주세요.")
         raise ScheduleError("요일과 시각을 알아보지 못했습니다.")
     if hour is not None and meridiem is not None:

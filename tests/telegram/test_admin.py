@@ -1,6 +1,7 @@
 """/stats and /reload: admins only, counts without texts, a new engine swapped in safely."""
 
 import asyncio
+import os
 import shutil
 import threading
 from dataclasses import replace
@@ -104,3 +105,24 @@ async def test_a_missing_report_is_refused_too(admin_app, fake_bot_api, engine):
     report_copy(admin_app).unlink()
     reply = await admin_says(admin_app, fake_bot_api, "/reload")
     assert reply.startswith("새 자료를 읽지 못해") and admin_app.bot_data.engine is engine
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+async def test_reload_stops_the_old_sql_workers(admin_app, fake_bot_api):
+    retired: list[int] = []
+    for _ in range(3):
+        sandbox = admin_app.bot_data.sandbox
+        await asyncio.to_thread(sandbox.start_workers)
+        retired.extend(sandbox.worker_pids())
+        assert (await admin_says(admin_app, fake_bot_api, "/reload")).startswith("자료를 다시")
+    assert len(retired) >= 3
+    assert not [pid for pid in retired if alive(pid)]
+    # The new data's sandbox serves /sql.
+    assert "결과: 42" in await admin_says(admin_app, fake_bot_api, "/sql SELECT 6*7")
