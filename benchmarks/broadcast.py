@@ -28,11 +28,10 @@ from fakebot import TOKEN  # noqa: E402
 from paced_fakebot import PacedFakeBotApi  # noqa: E402
 
 from bot.app import build_application  # noqa: E402
-from bot.config import Settings  # noqa: E402
-from bot.schedule import SEOUL  # noqa: E402
-from bot.subscriptions import migrate  # noqa: E402
-from handlers.subscriptions import BROADCASTER  # noqa: E402
 from knowledge import Engine  # noqa: E402
+from knowledge.calendar import SEOUL  # noqa: E402
+from services.config import Settings  # noqa: E402
+from services.state import migrate  # noqa: E402
 
 LIMIT = 30
 
@@ -103,10 +102,11 @@ async def broadcast(
     )
     app = build_application(settings, engine)
     async with app:
+        await app.post_init(app)
         started = time.monotonic()
-        report = await app.bot_data[BROADCASTER].run(app.bot)
+        report = await app.bot_data.broadcaster.run(app.bot)
         elapsed = time.monotonic() - started
-        app.bot_data["subscription_store"].close()
+        await app.post_shutdown(app)
     return elapsed, report
 
 

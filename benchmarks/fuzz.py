@@ -25,10 +25,10 @@ from strategies import hostile_text  # noqa: E402
 from telegram import Update  # noqa: E402
 
 from bot.app import build_application  # noqa: E402
-from bot.config import Settings  # noqa: E402
 from handlers import render, texts  # noqa: E402
-from handlers.usage import USAGE  # noqa: E402
 from knowledge import Engine  # noqa: E402
+from services.config import Settings  # noqa: E402
+from services.limits import MESSAGE_LIMIT, telegram_length  # noqa: E402
 
 
 @dataclass
@@ -66,7 +66,7 @@ def fuzz_engine(engine: Engine, examples: int) -> Tally:
         answer = engine.ask(text)
         parts = render.render_html(answer)
         tally.saw(text, parts)
-        if not answer.text.strip() or max(map(render.telegram_length, parts)) > 4096:
+        if not answer.text.strip() or max(map(telegram_length, parts)) > MESSAGE_LIMIT:
             tally.failures.append(repr(text[:80]))
 
     run()
@@ -100,7 +100,7 @@ async def fuzz_bot(engine: Engine, examples: int) -> Tally:
                 if c.method.startswith("send") and c.method != "sendChatAction"
             ]
             tally.saw(text, sent)
-            if not sent or texts.ERROR in sent or max(map(render.telegram_length, sent)) > 4096:
+            if not sent or texts.ERROR in sent or max(map(telegram_length, sent)) > MESSAGE_LIMIT:
                 tally.failures.append(repr(text[:80]))
 
         @profile(examples)
@@ -110,8 +110,10 @@ async def fuzz_bot(engine: Engine, examples: int) -> Tally:
             asyncio.run_coroutine_threadsafe(one(text, in_group), loop).result()
 
         async with app:
+            await app.post_init(app)
             await asyncio.to_thread(run)
-            errors = app.bot_data[USAGE].counters()["errors"]
+            errors = app.bot_data.usage.counters()["errors"]
+            await app.post_shutdown(app)
         if errors:
             tally.failures.append(f"{errors} handler errors")
     return tally

@@ -28,9 +28,9 @@ from fakebot import FakeBotApi, Fault  # noqa: E402
 from telegram import Update  # noqa: E402
 
 from bot.app import build_application  # noqa: E402
-from bot.config import Settings  # noqa: E402
 from handlers import render  # noqa: E402
 from knowledge import Engine  # noqa: E402
+from services.config import Settings  # noqa: E402
 
 QUESTIONS = (
     "갈등관리협치과 집행률",
@@ -82,6 +82,7 @@ async def run(
         ends = {chat: list(accumulate(parts[q] for q in qs)) for chat, qs in asked.items()}
         expected = {chat: counts[-1] for chat, counts in ends.items()}
         async with app:
+            await app.post_init(app)
             await app.start()
             await app.updater.start_polling(
                 poll_interval=0.0, timeout=1, allowed_updates=Update.ALL_TYPES
@@ -114,6 +115,7 @@ async def run(
             await api.wait_quiet(quiet=0.5, timeout=30)
             await app.updater.stop()
             await app.stop()
+            await app.post_shutdown(app)
     delivered = api.delivered("sendMessage")
     per_chat: dict[int, list[float]] = {}
     for call in delivered:

@@ -1,1 +1,1 @@
-"""Wiring: settings, the Telegram application, and the command line."""
+"""The entry points and the wiring: the command line, the console chat, the Telegram Application, the webhook server."""

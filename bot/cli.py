@@ -7,8 +7,18 @@ import json
 import sys
 
 from knowledge import Answer, Engine
-from knowledge.conversation import Conversations
-from knowledge.sql.commands import answer_evidence
+from knowledge.conversation import Conversation, Conversations
+from knowledge.sql.commands import answer_command, answer_evidence, split_command
+
+
+def answer(engine: Engine, text: str, conversation: Conversation | None = None) -> Answer:
+    """The console's one door, as in Telegram: /sql and /schema go to the sandbox's workers,
+    everything else to the engine (a follow-up within `conversation`)."""
+    if split_command(text) is not None:
+        from knowledge.sql.sandbox import shared_sandbox
+
+        return answer_command(shared_sandbox(engine.connection), text)
+    return engine.ask(text, conversation=conversation)
 
 
 def render_plain(answer: Answer) -> str:
@@ -32,8 +42,8 @@ def ask_jsonl(engine: Engine, stdin, stdout) -> None:
         line = raw.rstrip("\r\n").encode("utf-8", "replace").decode("utf-8")
         query, chat_id = _turn(line)
         conversation = conversations.get(chat_id) if chat_id is not None else None
-        answer = engine.ask(query, conversation=conversation)
-        record = {"query": query, **answer.to_json()}
+        reply = answer(engine, query, conversation)
+        record = {"query": query, **reply.to_json()}
         stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         stdout.flush()
 
@@ -51,9 +61,30 @@ def _turn(line: str) -> tuple[str, str | None]:
     return line, None
 
 
+CONSOLE_EXAMPLES = 4
+
+
+def first_screen(engine: Engine) -> str:
+    """What the console shows before the first question: what this is and how to use it."""
+    rows = engine.connection.execute("SELECT bureau, as_of FROM report LIMIT 1").fetchall()
+    bureau, as_of = rows[0] if rows else ("시민협력국", None)
+    dated = f" (기준일 {as_of.isoformat()})" if as_of else ""
+    examples = " · ".join(engine.lexicon.examples[:CONSOLE_EXAMPLES])
+    return "\n".join(
+        [
+            f"{bureau} 업무보고{dated}의 예산·집행률·인력·세입·사업·일정을 물어보세요.",
+            f"예) {examples}",
+            "답 아래 [1] [2] 같은 후보가 나오면 번호만 입력해 고릅니다.",
+            "/근거: 방금 받은 답의 근거 SQL · /reset: 대화를 새로 시작합니다.",
+            "TELEGRAM_BOT_TOKEN 을 설정하고 다시 실행하면 텔레그램 봇이 됩니다.",
+            "끝내려면 Ctrl+D (또는 Ctrl+C).",
+        ]
+    )
+
+
 def chat(engine: Engine) -> None:
     """An interactive console; a number picks one of the last answer's choices."""
-    print("시민협력국 업무보고 도우미입니다. 질문을 입력하세요 (끝내려면 Ctrl+D).")
+    print(first_screen(engine))
     last_choices, last_answer = (), None
     conversation = engine.conversation()
     while True:
@@ -72,9 +103,9 @@ def chat(engine: Engine) -> None:
             continue
         if picked.isdigit() and 0 < int(picked) <= len(last_choices):
             line = last_choices[int(picked) - 1].query
-        answer = engine.ask(line, conversation=conversation)
-        last_choices, last_answer = answer.choices, answer
-        print(render_plain(answer))
+        reply = answer(engine, line, conversation)
+        last_choices, last_answer = reply.choices, reply
+        print(render_plain(reply))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -106,18 +137,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def print_summary(engine: Engine, today: str | None) -> int:
     """`python -m bot summary [--today 2021-09-06]`: --today, else BOT_TODAY, else today in Seoul."""
-    from datetime import date, datetime
+    from datetime import date
 
-    from bot.config import Settings
-    from bot.schedule import SEOUL
+    from knowledge.calendar import today_in_seoul
     from knowledge.summary import build_summary
+    from services.config import Settings
 
     try:
         day = date.fromisoformat(today) if today else Settings.from_env().bot_today
     except ValueError:
         print("날짜는 2021-09-06 처럼 적어 주세요.", file=sys.stderr)
         return 2
-    text, _ = build_summary(engine.connection, day or datetime.now(SEOUL).date())
+    text, _ = build_summary(engine.connection, day or today_in_seoul())
     print(text)
     return 0
 
@@ -150,10 +181,18 @@ def save_power_file(engine: Engine, args: argparse.Namespace) -> int:
 
 def print_unanswered(limit: int) -> int:
     """`python -m bot unanswered`: the anonymised questions with how often they were asked."""
-    from bot.config import Settings
-    from bot.usage import read_unanswered
+    import duckdb
 
-    questions = read_unanswered(Settings.from_env().bot_state_db, limit)
+    from services.config import Settings
+    from services.usage import read_unanswered
+
+    path = Settings.from_env().bot_state_db
+    try:
+        questions = read_unanswered(path, limit)
+    except (duckdb.Error, OSError) as error:
+        # Nothing to show without the file: the one case where an unusable file is an error.
+        print(f"상태 파일을 읽을 수 없습니다 ({path}): {error}", file=sys.stderr)
+        return 1
     if not questions:
         print("답하지 못한 질문이 아직 없습니다.")
         return 0
@@ -166,8 +205,8 @@ def print_unanswered(limit: int) -> int:
 def run(engine: Engine, mode: str | None) -> int:
     """Telegram (polling, or webhook with WEBHOOK_URL) with a token; the console without one."""
     # Imported here so `ask` and `chat` start without loading python-telegram-bot.
-    from bot.config import Settings
     from bot.runner import run_telegram
+    from services.config import Settings
 
     settings = Settings.from_env()
     if settings.mode == "console":
@@ -188,10 +227,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.jsonl:
             ask_jsonl(engine, sys.stdin, sys.stdout)
         else:
-            answer = engine.ask(" ".join(args.question))
-            print(render_plain(answer))
+            reply = answer(engine, " ".join(args.question))
+            print(render_plain(reply))
             if args.sql:
-                print("\n" + answer_evidence(answer))
+                print("\n" + answer_evidence(reply))
         return 0
     if args.command in ("chart", "export"):
         return save_power_file(engine, args)

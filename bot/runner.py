@@ -7,10 +7,10 @@ import logging
 from telegram import Update
 
 from bot.app import build_application
-from bot.config import Settings
 from bot.logs import configure_logging
 from bot.webhook import run_webhook
 from knowledge import Engine
+from services.config import Settings
 
 logger = logging.getLogger(__name__)
 

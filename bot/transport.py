@@ -12,10 +12,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from http import HTTPStatus
 
 import httpx
 from telegram.error import NetworkError
 from telegram.request import HTTPXRequest, RequestData
+
+from services.limits import RequestTooLarge
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +87,17 @@ class RetryingRequest(HTTPXRequest):
         self.max_retries = max_retries
         self.backoff = backoff
         self.patience = patience
+        self._giving_up = False
+
+    def give_up(self) -> None:
+        """From now on (shutdown) fail at once instead of resending or waiting to resend."""
+        self._giving_up = True
+
+    async def _pause(self, seconds: float) -> None:
+        # Short steps, so a shutdown that starts meanwhile does not wait out a long backoff.
+        deadline = time.monotonic() + seconds
+        while not self._giving_up and time.monotonic() < deadline:
+            await asyncio.sleep(min(0.1, deadline - time.monotonic()))
 
     async def do_request(
         self,
@@ -111,6 +125,8 @@ class RetryingRequest(HTTPXRequest):
                     pool_timeout=pool_timeout,
                 )
             except NetworkError as error:
+                if self._giving_up:
+                    raise
                 if never_sent(error) and time.monotonic() - started < self.patience:
                     # Not counted as an attempt: nothing reached Telegram.
                     unreachable += 1
@@ -119,7 +135,7 @@ class RetryingRequest(HTTPXRequest):
                         endpoint,
                         type(error.__cause__).__name__,
                     )
-                    await asyncio.sleep(
+                    await self._pause(
                         min(self.backoff * 2 ** (unreachable - 1), UNREACHABLE_BACKOFF)
                     )
                     continue
@@ -132,9 +148,12 @@ class RetryingRequest(HTTPXRequest):
                     attempt + 1,
                 )
             else:
+                if code == HTTPStatus.REQUEST_ENTITY_TOO_LARGE:
+                    # Otherwise a plain NetworkError, logged as if Telegram were unreachable.
+                    raise RequestTooLarge(f"{endpoint}: request too large for Telegram")
                 # A 5xx means the server did not carry the request out.
-                if code < 500 or last:
+                if code < 500 or last or self._giving_up:
                     return code, payload
                 logger.warning("%s answered %d, attempt %d; resending", endpoint, code, attempt + 1)
-            await asyncio.sleep(self.backoff * 2**attempt)
+            await self._pause(self.backoff * 2**attempt)
             attempt += 1

@@ -26,7 +26,7 @@ from telegram import Update
 from telegram.ext import Application
 from tornado.http1connection import HTTP1ServerConnection
 
-from bot.config import Settings
+from services.config import Settings
 
 logger = logging.getLogger(__name__)
 

@@ -1,11 +1,15 @@
-"""Telegram handlers, one module per feature; `register_all` wires them in a fixed order."""
+"""Telegram handlers, one module per feature; `register_all` wires them behind the gate.
 
-from telegram import BotCommand
-from telegram.ext import Application
+Group -1: the gate (handlers.guard) reads what each update asks for, once, and stops what may
+not pass. Group 0: one dispatcher hands the request to the feature whose ROUTES name it
+(`/chart`, `question`, `sql`, `inline:question`, …); what none names goes to the fallbacks.
+"""
+
+from telegram import BotCommand, Update
+from telegram.ext import Application, TypeHandler
 
 from handlers import (
     admin,
-    buttons,
     charts,
     errors,
     evidence,
@@ -20,25 +24,29 @@ from handlers import (
     usage,
 )
 from handlers import help as help_
+from handlers.context import BotContext
 
-# All handlers sit in group 0, where the first match wins, in this order. Add a feature
-# here with one line. Its commands and its own callback-data prefix never clash with
-# `questions` (text that is not a command) or `buttons` (prefixes "q:" and "k:").
-# `fallbacks` always comes last: it takes every button, command and message nobody else took.
+# The features, in the order of the command menu. Add one here with one line.
 FEATURES = (
-    start, help_, subscriptions, sql, charts, export, admin, questions, buttons, evidence, inline
+    start, help_, subscriptions, sql, charts, export, admin, questions, evidence, inline, fallbacks
 )  # fmt: skip
+ROUTES = {route: callback for feature in FEATURES for route, callback in feature.ROUTES.items()}
+
+
+async def dispatch(update: object, context: BotContext) -> None:
+    """Hand the gate's request to the feature that serves it."""
+    if context.request is None:
+        return
+    callback = ROUTES.get(context.request.route, fallbacks.anything_else)
+    await callback(update, context)
 
 
 def register_all(app: Application) -> None:
-    """Register the usage counts and the gate (group -1, before everything), every feature,
-    then the fallbacks, then the error handler."""
-    usage.register(app)
-    guard.register(app)
-    for feature in FEATURES:
-        feature.register(app)
-    fallbacks.register(app)
-    errors.register(app)
+    """The gate, the dispatcher, then the error handlers (counting first)."""
+    app.add_handler(TypeHandler(Update, guard.gate), group=guard.GROUP)
+    app.add_handler(TypeHandler(Update, dispatch))
+    app.add_error_handler(usage.count_error)
+    app.add_error_handler(errors.on_error)
 
 
 def bot_commands() -> list[BotCommand]:

@@ -7,21 +7,20 @@ import html
 
 from telegram import InputFile, Update
 from telegram.constants import ChatAction
-from telegram.ext import Application, CommandHandler, ContextTypes
 
-from handlers.sql import sandbox_of
+from handlers.context import BotContext
 from knowledge.files.charts import UnknownChart, render_chart
 
 COMMANDS = (("chart", "차트 (예: /chart 집행률, /chart 사회협력과)"),)
 
 
-async def send_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def send_chart(update: Update, context: BotContext) -> None:
     """Draw the chart off the event loop and send it with its title as the caption."""
     message = update.effective_message
     await context.bot.send_chat_action(message.chat_id, ChatAction.UPLOAD_PHOTO)
-    sandbox = await sandbox_of(context)
+    sandbox = context.sandbox
     try:
-        chart = await asyncio.to_thread(render_chart, sandbox, " ".join(context.args or ()))
+        chart = await asyncio.to_thread(render_chart, sandbox, context.request.text)
     except UnknownChart as unknown:
         await message.reply_text(html.escape(str(unknown)))
         return
@@ -30,5 +29,4 @@ async def send_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     )
 
 
-def register(app: Application) -> None:
-    app.add_handler(CommandHandler("chart", send_chart))
+ROUTES = {"/chart": send_chart}

@@ -7,20 +7,19 @@ import html
 
 from telegram import InputFile, Update
 from telegram.constants import ChatAction
-from telegram.ext import Application, CommandHandler, ContextTypes
 
-from handlers.sql import sandbox_of
+from handlers.context import BotContext
 from knowledge.files.export import FORMATS, UnknownDivision, export_lines
 
 COMMANDS = (("export", "세부사업 CSV·엑셀 파일 (예: /export 사회협력과)"),)
 
 
-async def send_export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def send_export(update: Update, context: BotContext) -> None:
     """Build both files off the event loop and send them as documents."""
     message = update.effective_message
     await context.bot.send_chat_action(message.chat_id, ChatAction.UPLOAD_DOCUMENT)
-    sandbox = await sandbox_of(context)
-    division = " ".join(context.args or ())
+    sandbox = context.sandbox
+    division = context.request.text
     try:
         files = [
             await asyncio.to_thread(export_lines, sandbox, division, file_format)
@@ -36,5 +35,4 @@ async def send_export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         )
 
 
-def register(app: Application) -> None:
-    app.add_handler(CommandHandler("export", send_export))
+ROUTES = {"/export": send_export}

@@ -1,43 +1,27 @@
-"""What every feature needs to answer: the engine off the event loop, typing, sending."""
+"""What every feature needs to answer: typing while slow, settling buttons, sending answers."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, MutableMapping
+from collections.abc import AsyncIterator
 
 from telegram import Bot, CallbackQuery, Message, ReplyParameters
 from telegram.constants import ChatAction
 from telegram.error import TelegramError, TimedOut
-from telegram.ext import ContextTypes
 
 from handlers import render
+from handlers.context import BotContext
+from handlers.keyboards import keyboard
 from handlers.usage import record_answer
-from knowledge import Answer, Engine
+from knowledge import Answer
 
 logger = logging.getLogger(__name__)
-
-# bot_data keys, set by bot.app.build_application.
-ENGINE = "engine"
-ENGINE_EXECUTOR = "engine_executor"
-CALLBACK_KEYS = "callback_keys"
 
 # Typing shows only when work is slow enough to notice; Telegram clears it after ~5 s.
 TYPING_AFTER = 0.3
 TYPING_EVERY = 4.5
-CALLBACK_KEYS_KEPT = 10_000
-
-
-def engine_of(context: ContextTypes.DEFAULT_TYPE) -> Engine:
-    return context.bot_data[ENGINE]
-
-
-async def ask_engine(context: ContextTypes.DEFAULT_TYPE, question: str) -> Answer:
-    """The engine's answer, computed on its own thread (one DuckDB connection, one thread)."""
-    loop = asyncio.get_running_loop()
-    executor = context.bot_data.get(ENGINE_EXECUTOR)
-    return await loop.run_in_executor(executor, engine_of(context).ask, question)
 
 
 async def _keep_typing(bot: Bot, chat_id: int) -> None:
@@ -69,20 +53,12 @@ async def acknowledge(query: CallbackQuery, text: str | None = None) -> None:
         logger.warning("could not answer callback query: %s", error)
 
 
-def remembered_keys(context: ContextTypes.DEFAULT_TYPE) -> MutableMapping[str, str]:
-    """Long button questions by key; bounded so a busy bot does not grow without end."""
-    keys = context.bot_data.setdefault(CALLBACK_KEYS, {})
-    while len(keys) > CALLBACK_KEYS_KEPT:
-        del keys[next(iter(keys))]
-    return keys
-
-
 async def send_answer(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, answer: Answer, reply_to: Message | None
+    context: BotContext, chat_id: int, answer: Answer, reply_to: Message | None
 ) -> None:
     """Send the answer as HTML, split if long, buttons under the last part."""
     chunks = render.render_html(answer)
-    markup = render.keyboard(answer, remembered_keys(context))
+    markup = keyboard(answer, context.buttons)
     quote = (
         ReplyParameters(reply_to.message_id, allow_sending_without_reply=True) if reply_to else None
     )
@@ -101,13 +77,13 @@ async def send_answer(
 
 
 async def answer_question(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, question: str, reply_to: Message | None
+    context: BotContext, chat_id: int, question: str, reply_to: Message | None
 ) -> Answer:
     """Ask the engine and send its answer, typing while the engine takes a while."""
     # Only our own work shows typing: a send held back by the rate limiter would hold
     # the typing action back just the same, and spend the chat's message budget.
     async with typing_while_slow(context.bot, chat_id):
-        answer = await ask_engine(context, question)
+        answer = await context.ask(question)
     record_answer(context, question, answer)
     await send_answer(context, chat_id, answer, reply_to)
     logger.info(

@@ -47,8 +47,31 @@ START_COMMAND = ("start", "시작하기와 예시 질문")
 HELP_COMMAND = ("help", "물어볼 수 있는 것과 예시")
 
 ERROR = "죄송합니다. 답을 준비하다 문제가 생겼습니다. 잠시 후 다시 질문해 주세요."
+# Telegram refused what we tried to send (400, 413): say so instead of staying silent.
+SEND_REFUSED = "텔레그램이 이 답을 받지 않아 보내지 못했습니다. 범위를 좁혀 다시 요청해 주세요."
+SEND_TOO_LARGE = (
+    "보낼 파일이 텔레그램 한도보다 커서 보내지 못했습니다. 범위를 좁혀 다시 요청해 주세요."
+)
+
+# The gate (handlers.guard).
+NOT_ALLOWED = "죄송합니다. 이 봇은 허용된 사용자만 이용할 수 있습니다. 담당자에게 문의해 주세요."
+TOO_MANY = "질문이 너무 잦습니다. 1분에 {limit}개까지 답해 드리니 잠시 후 다시 질문해 주세요."
+NO_SQL = "/sql 은 허용된 사용자만 쓸 수 있습니다. 궁금한 것은 글로 물어봐 주세요."
+ADMINS_ONLY = "관리자만 쓸 수 있는 명령입니다."
+
+# /sql (handlers.sql).
+SQL_BUSY = "먼저 보내신 /sql 을 실행하는 중입니다. 끝난 뒤에 다시 보내 주세요."
+SQL_NOT_INLINE = "/sql 과 /schema 는 봇과의 대화창에서 보내 주세요"
+SQL_NOT_INLINE_DETAIL = "인라인 모드에서는 SQL을 실행하지 않습니다."
+
+# Subscriptions when the state file cannot be used.
+SUBSCRIPTIONS_OFF = (
+    "지금은 구독 기능을 쓸 수 없습니다(상태 파일 문제). 질문에는 계속 답해 드립니다. "
+    "관리자에게 알려 주세요."
+)
 UNKNOWN_COMMAND = "모르는 명령입니다. /help 에서 물어볼 수 있는 것을 확인해 주세요."
 STALE_BUTTON = "이 버튼은 더 이상 쓸 수 없습니다. 질문을 다시 입력해 주세요."
+STALE_EVIDENCE = "이 버튼의 근거를 더 찾을 수 없습니다. 질문을 다시 보내 주세요."
 TEXT_ONLY = "글로 질문해 주세요. 예: 갈등관리협치과 집행률"
 INLINE_HINT = "사용법 보기"
 INLINE_NO_ANSWER = "답을 찾지 못했습니다"

@@ -38,14 +38,6 @@ class Answer:
     # follow-up in the same conversation can take what it leaves out from it.
     question: Any = field(default=None, compare=False, repr=False)
 
-    @property
-    def is_clarification(self) -> bool:
-        return bool(self.choices)
-
-    @property
-    def has_figures(self) -> bool:
-        return self.sql is not None
-
     def button_labels(self) -> list[str]:
         return [choice.label for choice in self.choices]
 

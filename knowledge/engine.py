@@ -43,7 +43,6 @@ from knowledge.reading.normalize import clean
 from knowledge.reading.question import Question
 from knowledge.reading.read import Reader
 from knowledge.report.ingest import load_report, newest_report
-from knowledge.sql.commands import answer_power_command
 
 logger = logging.getLogger(__name__)
 
@@ -163,10 +162,8 @@ class Engine:
 
     def _ask(self, text: str, today: date | None, conversation: Conversation | None) -> Answer:
         if text.lstrip().startswith(("/", "／")):
-            # /sql and /schema read the raw text: cleaning would eat SQL such as `a <b`.
-            power = answer_power_command(self.connection, text)
-            if power is not None:
-                return power
+            # /sql and /schema are answered by the sandbox beside the engine (bot/cli.py and
+            # handlers/sql.py send them there); here a slash is only a command word.
             cleaned = clean(text)
             words = cleaned[1:].split()
             command = words[0].split("@")[0].lower() if words else ""

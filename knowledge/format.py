@@ -6,13 +6,20 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 EOK_IN_CHEONWON = 100_000  # 1억원 = 100,000천원
+# The one word for the report's `-` (nothing executed), in answers, summaries and charts.
+NOT_EXECUTED = "미집행"
 
 
 def money(amount: int | None) -> str:
     """`30586608` → `30,586,608천원`; the report's `-` (nothing executed) → `0천원(미집행)`."""
     if amount is None:
-        return "0천원(미집행)"
+        return f"0천원({NOT_EXECUTED})"
     return f"{amount:,}천원"
+
+
+def amount(value: int | None) -> str:
+    """`30586608` → `30,586,608천원`; the report's `-` → `미집행` (lists and summaries)."""
+    return NOT_EXECUTED if value is None else f"{value:,}천원"
 
 
 def eok(amount: int | None) -> str:
@@ -61,7 +68,12 @@ def people(count: int | None) -> str:
 
 def rate(printed: str | None) -> str:
     """A rate as the report prints it; `-` means nothing was executed."""
-    return printed if printed else "미집행"
+    return printed if printed else NOT_EXECUTED
+
+
+def movement(delta: int) -> str:
+    """A change between two reports: `▲1,200` up, `▼300` down (amounts in 천원)."""
+    return f"▲{delta:,}" if delta > 0 else f"▼{-delta:,}"
 
 
 def signed(amount: int | None) -> str:

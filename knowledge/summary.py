@@ -12,8 +12,9 @@ from datetime import date
 
 import duckdb
 
-TELEGRAM_LIMIT = 4096
-WEEKDAYS = "월화수목금토일"
+from knowledge import format as fmt
+from knowledge.calendar import weekday_letter
+
 SNAPSHOT_VERSION = 1
 LOWEST_COUNT = 5
 CHANGED_LINES_SHOWN = 5
@@ -32,21 +33,6 @@ class Figures:
     committed_rate: str | None
     spent_rate: str | None
     division: str | None = None
-
-
-def telegram_length(text: str) -> int:
-    """Length as Telegram counts it (UTF-16 code units): an emoji counts twice."""
-    return len(text.encode("utf-16-le")) // 2
-
-
-def won(amount: int | None) -> str:
-    """`30,586,608천원`; None is the report's '-' (nothing executed)."""
-    return "미집행" if amount is None else f"{amount:,}천원"
-
-
-def eok(amount: int) -> str:
-    """천원 as 억원 with one decimal: 78,850,849천원 → 788.5억원."""
-    return f"{amount / 100_000:,.1f}억원"
 
 
 def _month_start(day: date, months_ahead: int = 0) -> date:
@@ -102,7 +88,7 @@ class WeeklySummary:
         return cls(today=today, as_of=as_of, bureau=bureau, body=body, snapshot=snapshot)
 
     def header(self) -> str:
-        weekday = WEEKDAYS[self.today.weekday()]
+        weekday = weekday_letter(self.today)
         as_of = self.as_of.isoformat() if self.as_of else "알 수 없음"
         return (
             f"📊 {self.bureau} 주간 요약 · {self.today.isoformat()}({weekday})\n"
@@ -110,22 +96,14 @@ class WeeklySummary:
         )
 
     def text_for(self, previous: dict | None = None) -> str:
-        """The whole message for one subscriber, given the snapshot of their last summary."""
+        """The whole text for one subscriber, given the snapshot of their last summary; the
+        bot fits it to one message."""
         parts = [self.header()]
         changes = changes_since(previous, self.snapshot)
         if changes:
             parts.append(changes)
         parts.append(self.body)
-        text = "\n\n".join(parts)
-        if telegram_length(text) <= TELEGRAM_LIMIT:
-            return text
-        kept, size = [], telegram_length("\n…")
-        for line in text.split("\n"):
-            size += telegram_length(line) + 1
-            if size > TELEGRAM_LIMIT:
-                break
-            kept.append(line)
-        return "\n".join(kept) + "\n…"
+        return "\n\n".join(parts)
 
 
 def build_summary(
@@ -170,7 +148,7 @@ def _spending(
             ):
                 if mine != theirs:
                     disagreements.append(
-                        f"※ {label}: {sections[0]}장 {won(mine)}, {other}장 {won(theirs)}"
+                        f"※ {label}: {sections[0]}장 {fmt.amount(mine)}, {other}장 {fmt.amount(theirs)}"
                         " (보고서 안에서 서로 다릅니다)"
                     )
     return totals, divisions, disagreements
@@ -195,9 +173,9 @@ def _bureau_section(totals: Figures | None, disagreements: list[str]) -> str:
         return "■ 세출 예산\n세출 자료가 없습니다."
     lines = [
         "■ 국 전체 세출",
-        f"예산현액 {won(totals.budget)} ({eok(totals.budget or 0)})",
-        f"원인행위 {won(totals.committed)} · 집행률 {totals.committed_rate or '-'}",
-        f"지출 {won(totals.spent)} · 집행률 {totals.spent_rate or '-'}",
+        f"예산현액 {fmt.amount(totals.budget)} ({fmt.eok(totals.budget)})",
+        f"원인행위 {fmt.amount(totals.committed)} · 집행률 {fmt.rate(totals.committed_rate)}",
+        f"지출 {fmt.amount(totals.spent)} · 집행률 {fmt.rate(totals.spent_rate)}",
     ]
     return "\n".join(lines + disagreements)
 
@@ -208,7 +186,8 @@ def _divisions_section(divisions: list[Figures]) -> str:
     lines = ["■ 과별 (예산현액 · 원인행위/지출 집행률)"]
     for row in divisions:
         lines.append(
-            f"· {row.name} {won(row.budget)} · {row.committed_rate or '-'} / {row.spent_rate or '-'}"
+            f"· {row.name} {fmt.amount(row.budget)} · "
+            f"{fmt.rate(row.committed_rate)} / {fmt.rate(row.spent_rate)}"
         )
     return "\n".join(lines)
 
@@ -218,7 +197,7 @@ def _unexecuted_section(lines: list[Figures]) -> str:
     if not unexecuted:
         return "■ 미집행 사업\n없습니다."
     unexecuted.sort(key=lambda row: -(row.budget or 0))
-    body = [f"· {row.name} ({row.division}) 예산 {won(row.budget)}" for row in unexecuted]
+    body = [f"· {row.name} ({row.division}) 예산 {fmt.amount(row.budget)}" for row in unexecuted]
     return "\n".join([f"■ 미집행 사업 {len(unexecuted)}건", *body])
 
 
@@ -259,10 +238,6 @@ def _plans_section(connection: duckdb.DuckDBPyConnection, today: date) -> str:
     return "\n".join([f"{title} {len(rows)}건", *body])
 
 
-def _signed(delta: int) -> str:
-    return f"▲{delta:,}" if delta > 0 else f"▼{-delta:,}"
-
-
 def _compare(label: str, before: list | None, after: list | None) -> str | None:
     """One line saying how a row's 원인행위/지출 moved, or None if they did not."""
     if before is None or after is None:
@@ -271,11 +246,11 @@ def _compare(label: str, before: list | None, after: list | None) -> str | None:
     for index, field in ((1, "원인행위"), (2, "지출")):
         old, new = before[index] or 0, after[index] or 0
         if old != new:
-            old_rate, new_rate = before[index + 2] or "-", after[index + 2] or "-"
+            old_rate, new_rate = fmt.rate(before[index + 2]), fmt.rate(after[index + 2])
             rate = f", 집행률 {old_rate} → {new_rate}" if old_rate != new_rate else ""
-            moves.append(f"{field} {_signed(new - old)}천원{rate}")
+            moves.append(f"{field} {fmt.movement(new - old)}천원{rate}")
     if before[0] != after[0]:
-        moves.insert(0, f"예산현액 {_signed((after[0] or 0) - (before[0] or 0))}천원")
+        moves.insert(0, f"예산현액 {fmt.movement((after[0] or 0) - (before[0] or 0))}천원")
     return f"· {label}: " + "; ".join(moves) if moves else None
 
 

@@ -12,10 +12,10 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.app import build_application
-from bot.config import Settings
 from knowledge import Engine
 from knowledge.report.ingest import load_report
 from knowledge.sql.sandbox import Sandbox
+from services.config import Settings
 
 REPORT = Path(__file__).resolve().parents[1] / "data" / "report_2021-08-13.txt"
 
@@ -61,18 +61,23 @@ def bot_settings(fake_bot_api: FakeBotApi) -> Settings:
 
 
 @pytest.fixture
-async def telegram_app(bot_settings: Settings, engine: Engine) -> AsyncIterator[Application]:
-    """The real Application, initialised (getMe done) but not polling: drive it with
-    `await app.process_update(Update.de_json(api.message_update("..."), app.bot))`."""
+async def telegram_app(
+    bot_settings: Settings, engine: Engine, fake_bot_api: FakeBotApi
+) -> AsyncIterator[Application]:
+    """The real Application, initialised (getMe and post_init done) but not polling: drive it with
+    `await app.process_update(Update.de_json(api.message_update("..."), app.bot))`. The
+    server's record starts empty after that start-up."""
     app = build_application(bot_settings, engine)
     async with app:
+        await app.post_init(app)
+        fake_bot_api.calls.clear()
         yield app
+        await app.post_shutdown(app)
 
 
 @pytest.fixture
 async def running_bot(telegram_app: Application) -> AsyncIterator[Application]:
     """The application polling the fake server: `fake_bot_api.push(update)` reaches it."""
-    await telegram_app.post_init(telegram_app)
     await telegram_app.start()
     await telegram_app.updater.start_polling(
         poll_interval=0.0, timeout=1, allowed_updates=Update.ALL_TYPES

@@ -14,6 +14,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import StrMethodFormatter
 
+from knowledge import format as fmt
 from knowledge.files.picks import compact, find_division
 from knowledge.sql.sandbox import Sandbox
 
@@ -48,7 +49,7 @@ class ChartSpec:
     series: tuple[tuple[str, tuple[float | None, ...]], ...]
     horizontal: bool = False
     value_format: str = "{:,.1f}"
-    missing_label: str = "미집행"
+    missing_label: str = fmt.NOT_EXECUTED
     reference: tuple[str, float] | None = None
 
     @property
@@ -186,8 +187,9 @@ def _division_rates(sandbox: Sandbox, as_of: str) -> ChartSpec:
 
 def _division_budgets(sandbox: Sandbox, as_of: str) -> ChartSpec:
     rows = sandbox.query(
-        "SELECT s.division, s.budget / 100000.0 FROM spending s JOIN divisions d USING "
-        "(division) WHERE s.section = 'Ⅳ' AND NOT s.is_total ORDER BY d.position"
+        "SELECT s.division, s.budget / ? FROM spending s JOIN divisions d USING "
+        "(division) WHERE s.section = 'Ⅳ' AND NOT s.is_total ORDER BY d.position",
+        [float(fmt.EOK_IN_CHEONWON)],
     ).rows
     return ChartSpec(
         title=f"과별 예산현액 ({as_of} 기준, 단위: 억원)",

@@ -14,6 +14,7 @@ from typing import Any
 from sqlglot import exp
 
 from knowledge.measures import PEOPLE, Measure, Measures
+from knowledge.planning.statements import remember
 from knowledge.reading import question as q
 from knowledge.reading.question import Condition, Group, Question, Subject
 
@@ -794,4 +795,4 @@ def _whole_of(part: Subject) -> Subject | None:
 
 
 def _sql(select: exp.Expression) -> str:
-    return select.sql(dialect=DIALECT)
+    return remember(select.sql(dialect=DIALECT))

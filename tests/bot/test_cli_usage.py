@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from bot.usage import UsageLog
+from services.usage import UsageLog
 
 ROOT = Path(__file__).resolve().parents[2]
 

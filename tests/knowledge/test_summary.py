@@ -7,13 +7,8 @@ import duckdb
 import pytest
 
 from knowledge.report.ingest import load_report
-from knowledge.summary import (
-    TELEGRAM_LIMIT,
-    WeeklySummary,
-    build_summary,
-    fingerprint,
-    telegram_length,
-)
+from knowledge.summary import WeeklySummary, build_summary, fingerprint
+from services.limits import MESSAGE_LIMIT, fit_message, telegram_length
 
 REPORT = Path(__file__).resolve().parents[2] / "data" / "report_2021-08-13.txt"
 SCHEMA = Path(__file__).resolve().parents[2] / "knowledge" / "report" / "schema.sql"
@@ -36,7 +31,7 @@ def section(text: str, heading: str) -> str:
 def test_bureau_block_has_budget_and_both_rates(report):
     text, _ = build_summary(report, date(2021, 9, 6))
     bureau = section(text, "■ 국 전체")
-    assert "예산현액 78,850,849천원 (788.5억원)" in bureau
+    assert "예산현액 78,850,849천원 (약 788.5억원)" in bureau
     assert "원인행위 67,988,971천원 · 집행률 86.2%" in bureau
     assert "지출 65,410,160천원 · 집행률 83.0%" in bureau
     # The report prints two different 지출 totals (Ⅰ vs Ⅳ); the summary says so.
@@ -111,15 +106,15 @@ def test_as_of_date_and_today_in_the_header(report):
     assert snapshot["as_of"] == "2021-08-13"
 
 
-def test_fits_one_telegram_message_even_with_many_plans(report):
+def test_fitted_to_one_telegram_message_even_with_many_plans(report):
     report.execute(
         """INSERT INTO plans SELECT 1, 100 + i, repeat('긴 계획 항목 🙂 ', 8), '’21. 9월',
                   DATE '2021-09-01', DATE '2021-09-01', false, NULL, 'test'
            FROM range(300) t(i)"""
     )
-    text, _ = build_summary(report, date(2021, 9, 6))
-    assert telegram_length(text) <= TELEGRAM_LIMIT
-    assert telegram_length(text) > TELEGRAM_LIMIT - 200
+    text = fit_message(build_summary(report, date(2021, 9, 6))[0])
+    assert telegram_length(text) <= MESSAGE_LIMIT
+    assert telegram_length(text) > MESSAGE_LIMIT - 200
     assert text.endswith("…")
 
 
@@ -154,7 +149,7 @@ def test_a_newer_report_says_what_moved_up_and_down(report):
     changes = section(text, "■ 달라진 점")
     assert "기준일 2021-08-13 → 2021-09-10" in changes
     assert "· 시민참여과: 지출 ▲500,000천원, 집행률 65.4% → 76.9%" in changes
-    assert "· 저층주거지 관리 사업: 원인행위 ▲60,000천원, 집행률 - → 60.0%" in changes
+    assert "· 저층주거지 관리 사업: 원인행위 ▲60,000천원, 집행률 미집행 → 60.0%" in changes
     assert "· 예산학교 운영: 지출 ▼1,000천원" in changes
     assert before["fingerprint"] != after["fingerprint"]
     # The unexecuted list follows the new data too.

@@ -5,16 +5,14 @@ import itertools
 from dataclasses import replace
 
 import pytest
-from conftest import process
+from conftest import process, start_app, stop_app
 from fakebot import GROUP_CHAT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import hostile_text
 
-from bot.app import build_application
 from handlers import texts
-from handlers.render import MESSAGE_LIMIT, telegram_length
-from handlers.usage import USAGE
+from services.limits import MESSAGE_LIMIT, telegram_length
 
 SHORT = settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
 LONG = settings(SHORT, max_examples=10_000)
@@ -24,9 +22,9 @@ GROUP_IDS = itertools.count(-1_000_000_000, -1)
 @pytest.fixture
 async def fuzz_app(fake_bot_api, bot_settings, engine):
     # Thousands of messages from one person: the per-person limit would silence them.
-    app = build_application(replace(bot_settings, user_rate=0), engine)
-    async with app:
-        yield app
+    app = await start_app(replace(bot_settings, user_rate=0), engine)
+    yield app
+    await stop_app(app)
 
 
 async def check(app, api, text: str, in_group: bool) -> None:
@@ -49,7 +47,7 @@ async def check(app, api, text: str, in_group: bool) -> None:
     assert sent, "no reply"
     assert all(0 < telegram_length(message) <= MESSAGE_LIMIT for message in sent)
     assert texts.ERROR not in sent
-    assert app.bot_data[USAGE].counters()["errors"] == 0
+    assert app.bot_data.usage.counters()["errors"] == 0
 
 
 @SHORT

@@ -3,12 +3,10 @@
 from dataclasses import replace
 
 import pytest
-from conftest import process, rendered
+from conftest import process, rendered, start_app, stop_app
 from fakebot import GROUP_CHAT, PERSON
 
-from bot.app import build_application
-from handlers.guard import LIMITER, NOT_ALLOWED, TOO_MANY
-from handlers.usage import USAGE
+from handlers.texts import NOT_ALLOWED, TOO_MANY
 
 STRANGER = {"id": 2002, "is_bot": False, "first_name": "낯선이"}
 FRIEND = {"id": 3003, "is_bot": False, "first_name": "동료"}
@@ -24,9 +22,7 @@ class Clock:
 
 
 async def app_with(settings, engine, **changes):
-    app = build_application(replace(settings, **changes), engine)
-    await app.initialize()
-    return app
+    return await start_app(replace(settings, **changes), engine)
 
 
 async def test_a_stranger_gets_one_polite_refusal_then_silence(fake_bot_api, bot_settings, engine):
@@ -40,8 +36,8 @@ async def test_a_stranger_gets_one_polite_refusal_then_silence(fake_bot_api, bot
     # A listed person is answered as usual.
     await process(app, fake_bot_api.message_update(QUESTION))
     assert fake_bot_api.sent_texts(PERSON["id"]) == rendered(engine.ask(QUESTION))
-    assert app.bot_data[USAGE].counters()["refused"] == 6
-    await app.shutdown()
+    assert app.bot_data.usage.counters()["refused"] == 6
+    await stop_app(app)
 
 
 async def test_a_stranger_tapping_a_button_is_refused_in_the_button_answer(
@@ -53,7 +49,7 @@ async def test_a_stranger_tapping_a_button_is_refused_in_the_button_answer(
     first, second = fake_bot_api.delivered("answerCallbackQuery")
     assert first.params["text"] == NOT_ALLOWED and "text" not in second.params
     assert fake_bot_api.sent_texts() == []
-    await app.shutdown()
+    await stop_app(app)
 
 
 async def test_a_listed_group_lets_everyone_in_it_ask_and_other_groups_stay_quiet(
@@ -69,7 +65,7 @@ async def test_a_listed_group_lets_everyone_in_it_ask_and_other_groups_stay_quie
     assert fake_bot_api.sent_texts(other["id"]) == []
     await process(app, fake_bot_api.message_update(mention, chat=other, user=FRIEND))
     assert fake_bot_api.sent_texts(other["id"]) == [NOT_ALLOWED]
-    await app.shutdown()
+    await stop_app(app)
 
 
 async def test_over_the_limit_one_notice_then_silence_until_the_window_passes(
@@ -77,7 +73,7 @@ async def test_over_the_limit_one_notice_then_silence_until_the_window_passes(
 ):
     app = await app_with(bot_settings, engine, user_rate=3)
     clock = Clock()
-    app.bot_data[LIMITER].clock = clock
+    app.bot_data.gate.limiter.clock = clock
     for _ in range(6):
         await process(app, fake_bot_api.message_update("10월 일정"))
     one_reply = rendered(engine.ask("10월 일정"))
@@ -89,8 +85,8 @@ async def test_over_the_limit_one_notice_then_silence_until_the_window_passes(
     clock.now += 60
     await process(app, fake_bot_api.message_update("10월 일정"))
     assert fake_bot_api.sent_texts(PERSON["id"]) == one_reply * 3 + [notice] + one_reply
-    assert app.bot_data[USAGE].counters()["rate_limited"] == 3
-    await app.shutdown()
+    assert app.bot_data.usage.counters()["rate_limited"] == 3
+    await stop_app(app)
 
 
 @pytest.mark.parametrize("rate", [0, 20], ids=["limit-off", "default-limit"])
@@ -101,4 +97,4 @@ async def test_twenty_questions_in_a_minute_are_all_answered(
     for _ in range(20):
         await process(app, fake_bot_api.message_update("10월 일정"))
     assert len(fake_bot_api.sent_texts(PERSON["id"])) == 20 * len(rendered(engine.ask("10월 일정")))
-    await app.shutdown()
+    await stop_app(app)

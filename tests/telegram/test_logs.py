@@ -6,7 +6,6 @@ import re
 
 import pytest
 from conftest import process
-from fakebot import Fault
 
 from bot.logs import QUIET_LOGGERS, configure_logging
 
@@ -34,10 +33,18 @@ async def run_with_logging(level, app, api, settings) -> str:
     stream = io.StringIO()
     configure_logging(level, settings.secrets(), stream)
     # A failure with a traceback, and a question with a line break and a control character.
-    api.fail_next("sendMessage", Fault.rejected(400, "Bad Request: can't parse entities"))
+    engine, app.bot_data.engine = app.bot_data.engine, Broken()
     await process(app, api.message_update("첫 질문"))
+    app.bot_data.engine = engine
     await process(app, api.message_update(QUESTION + "\n둘째 줄\x00"))
     return stream.getvalue()
+
+
+class Broken:
+    """An engine that fails: the error handler logs a traceback (multi-line) as one event."""
+
+    def ask(self, text: str):
+        raise RuntimeError("broken engine\nsecond line")
 
 
 @pytest.mark.parametrize("level", ["DEBUG", "INFO"])

@@ -8,7 +8,6 @@ from conftest import process
 from fakebot import GROUP_CHAT, PERSON
 
 from handlers import texts
-from handlers.usage import USAGE
 
 CHANNEL = {"id": -100777, "type": "channel", "title": "시민협력국 소식"}
 PHOTO = [{"file_id": "p1", "file_unique_id": "p1", "width": 90, "height": 90}]
@@ -51,11 +50,11 @@ IGNORED = {
 async def test_private_non_text_gets_the_hint(telegram_app, fake_bot_api, kind):
     await process(telegram_app, HINTED[kind])
     assert fake_bot_api.sent_texts() == [texts.TEXT_ONLY]
-    assert telegram_app.bot_data[USAGE].counters()["errors"] == 0
+    assert telegram_app.bot_data.usage.counters()["errors"] == 0
 
 
 @pytest.mark.parametrize("kind", IGNORED)
 async def test_edits_channel_posts_and_group_media_are_ignored(telegram_app, fake_bot_api, kind):
     await process(telegram_app, IGNORED[kind])
     assert fake_bot_api.requests("sendMessage") == []
-    assert telegram_app.bot_data[USAGE].counters()["errors"] == 0
+    assert telegram_app.bot_data.usage.counters()["errors"] == 0

@@ -7,11 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import process
+from conftest import process, start_app, stop_app
 
-from bot.app import build_application
-from handlers.admin import DATA_FOLDER
-from handlers.replies import ENGINE
 from knowledge import Engine
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -41,10 +38,12 @@ async def reloading_app(fake_bot_api, bot_settings, tmp_path):
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)
     settings = replace(bot_settings, admins=frozenset({ADMIN["id"]}))
-    app = build_application(settings, Engine.load(folder))
-    app.bot_data[DATA_FOLDER] = folder
-    async with app:
+    app = await start_app(settings, Engine.load(folder))
+    app.bot_data.data_dir = folder
+    try:
         yield app
+    finally:
+        await stop_app(app)
 
 
 async def test_six_reloads_leave_only_the_newest_workers(reloading_app, fake_bot_api):
@@ -65,14 +64,14 @@ async def test_six_reloads_leave_only_the_newest_workers(reloading_app, fake_bot
 async def test_a_report_cut_short_by_ten_lines_is_refused_and_the_old_one_serves(
     reloading_app, fake_bot_api
 ):
-    engine = reloading_app.bot_data[ENGINE]
-    report = reloading_app.bot_data[DATA_FOLDER] / REPORT
+    engine = reloading_app.bot_data.engine
+    report = reloading_app.bot_data.data_dir / REPORT
     report.write_text("\n".join(report.read_text(encoding="utf-8").split("\n")[:-10]))
     await process(reloading_app, fake_bot_api.message_update("/reload", user=ADMIN))
     reply = fake_bot_api.sent_texts(ADMIN["id"])[-1]
     assert reply.startswith("새 자료를 읽지 못해 기존 자료로 계속 답합니다.")
     assert "줄 949: Ⅳ장 갈등관리협치과 소계의 예산현액" in reply
-    assert reloading_app.bot_data[ENGINE] is engine
+    assert reloading_app.bot_data.engine is engine
     await process(
         reloading_app, fake_bot_api.message_update("/sql SELECT count(*) FROM budget_lines")
     )

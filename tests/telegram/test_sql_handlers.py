@@ -11,14 +11,12 @@ import time
 
 import openpyxl
 import pytest
-from conftest import process
+from conftest import process, start_app, stop_app
 from fakebot import PERSON
 
-from bot.app import build_application
-from bot.config import Settings
-from handlers import evidence
-from handlers import sql as sql_handlers
+from handlers import keyboards, texts
 from knowledge.files.charts import SIZE_PIXELS
+from services.config import Settings
 
 PRE = re.compile(r"<pre>(.*)</pre>", re.S)
 OTHER_PERSON = {"id": 2002, "is_bot": False, "first_name": "준호", "language_code": "ko"}
@@ -95,11 +93,12 @@ async def test_bot_sql_users_decides_who_may_query(
     bot_settings, engine, fake_bot_api, allowed, runs
 ):
     settings = Settings(**{**bot_settings.__dict__, "sql_users": allowed})
-    async with build_application(settings, engine) as app:
-        await process(app, fake_bot_api.message_update("/sql SELECT 6*7"))
+    app = await start_app(settings, engine)
+    await process(app, fake_bot_api.message_update("/sql SELECT 6*7"))
+    await stop_app(app)
     [call] = fake_bot_api.delivered("sendMessage")
     assert ("42" in call.params["text"]) is runs
-    assert (call.params["text"] == sql_handlers.NOT_ALLOWED) is not runs
+    assert (call.params["text"] == texts.NO_SQL) is not runs
 
 
 def test_bot_sql_users_is_read_from_the_environment():
@@ -155,7 +154,7 @@ async def test_evidence_button_shows_sql_that_reproduces_the_figure(telegram_app
     await process(telegram_app, fake_bot_api.message_update("갈등관리협치과 지출액"))
     answer_call = fake_bot_api.delivered("sendMessage")[-1]
     assert "28,004,156" in answer_call.params["text"]
-    [button] = [b for b in buttons(answer_call) if b["text"] == evidence.BUTTON_LABEL]
+    [button] = [b for b in buttons(answer_call) if b["text"] == keyboards.EVIDENCE_LABEL]
     assert len(button["callback_data"].encode()) <= 64
 
     tap = fake_bot_api.callback_update(button["callback_data"], message=answer_call.result)
@@ -169,21 +168,29 @@ async def test_evidence_button_shows_sql_that_reproduces_the_figure(telegram_app
 
 
 @pytest.mark.parametrize(
-    "data",
-    ['e:["nosuchkey","x"]', "e:not json", "e#unknown", 'e:["' + "a" * 40 + '"]'],
-    ids=["unknown-sql", "damaged", "expired-stored", "forged"],
+    ("payload", "expected"),
+    [
+        ('["nosuchkey","x"]', texts.STALE_EVIDENCE),
+        ("not json", texts.STALE_EVIDENCE),
+        ('["SELECT ?", 1, 2]', texts.STALE_EVIDENCE),
+        (None, texts.STALE_BUTTON),
+    ],
+    ids=["unknown-sql", "damaged", "wrong-parameters", "forged"],
 )
 async def test_stale_or_forged_evidence_button_is_answered_politely(
-    telegram_app, fake_bot_api, data
+    telegram_app, fake_bot_api, payload, expected
 ):
     message = {
         "message_id": 7,
         "date": int(time.time()),
         "chat": {"id": PERSON["id"], "type": "private"},
     }
+    # A payload we signed but cannot rebuild, or data we never offered.
+    book = telegram_app.bot_data.buttons
+    data = book.offer("e", payload) if payload else 'e:["' + "a" * 40 + '"]'
     await process(telegram_app, fake_bot_api.callback_update(data, message=message))
     [call] = fake_bot_api.delivered("answerCallbackQuery")
-    assert call.params.get("text") == evidence.STALE
+    assert call.params.get("text") == expected
     assert not fake_bot_api.delivered("sendMessage")
 
 

@@ -12,16 +12,17 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import start_app, stop_app
 from fakebot import BOT_USER, GROUP_CHAT, Fault
 from paced_fakebot import PacedFakeBotApi
 from telegram import Update
 from telegram.ext import Application
 
 from bot.app import build_application
-from bot.config import Settings
-from bot.schedule import SEOUL, Weekly
-from bot.subscriptions import SubscriptionStore
-from handlers.subscriptions import BROADCASTER, STORE
+from knowledge.calendar import SEOUL
+from services.config import Settings
+from services.schedule import Weekly
+from services.subscriptions import SubscriptionStore
 
 ROOT = Path(__file__).resolve().parents[2]
 PERSON_ID = 1001
@@ -47,9 +48,10 @@ def state_settings(bot_settings: Settings, tmp_path: Path) -> Settings:
 
 async def start_bot(settings: Settings, engine, clock: Clock) -> Application:
     app = build_application(settings, engine)
-    app.bot_data[BROADCASTER].clock = clock
     await app.initialize()
     await app.post_init(app)
+    # Before start: the first delivery tick runs once the application starts.
+    app.bot_data.broadcaster.clock = clock
     await app.start()
     await app.updater.start_polling(poll_interval=0.0, timeout=1)
     return app
@@ -58,8 +60,7 @@ async def start_bot(settings: Settings, engine, clock: Clock) -> Application:
 async def stop_bot(app: Application) -> None:
     await app.updater.stop()
     await app.stop()
-    await app.shutdown()
-    await app.post_shutdown(app)
+    await stop_app(app)
 
 
 def summaries(api, chat_id: int | None = None) -> list[str]:
@@ -89,7 +90,7 @@ async def test_subscribe_restart_and_receive_exactly_once(fake_bot_api, state_se
     await fake_bot_api.wait_for("sendMessage", count=3)
     (summary,) = summaries(fake_bot_api, PERSON_ID)
     assert "2021-09-06(월)" in summary and "78,850,849천원" in summary
-    assert (await app.bot_data[BROADCASTER].run(app.bot)).sent == 0
+    assert (await app.bot_data.broadcaster.run(app.bot)).sent == 0
     await stop_bot(app)
 
     # Another restart in the same week sends nothing more.
@@ -115,7 +116,7 @@ async def test_group_subscribes_as_a_group_and_unsubscribes(fake_bot_api, state_
         fake_bot_api, f"/subscribe@{BOT_USER['username']} 금 18:00", chat=GROUP_CHAT
     )
     assert reply.startswith("이 그룹에 매주 금요일 18:00")
-    store: SubscriptionStore = app.bot_data[STORE]
+    store: SubscriptionStore = app.bot_data.subscriptions
     assert store.get(GROUP_CHAT["id"]).chat_type == "supergroup"
     assert store.get(PERSON_ID) is None
     assert "해지했습니다" in await command(fake_bot_api, "/unsubscribe", chat=GROUP_CHAT)
@@ -134,7 +135,7 @@ async def test_bad_arguments_get_a_korean_example_and_change_nothing(
     app = await start_bot(state_settings, engine, Clock(MONDAY_0859))
     reply = await command(fake_bot_api, text)
     assert "/subscribe 금 18:00" in reply and "<b>" not in reply
-    assert app.bot_data[STORE].get(PERSON_ID) is None
+    assert app.bot_data.subscriptions.get(PERSON_ID) is None
     await stop_bot(app)
 
 
@@ -147,7 +148,7 @@ async def test_summary_now_and_what_changed(fake_bot_api, state_settings, engine
     await app.process_update(update)
     assert "달라진 점" not in fake_bot_api.sent_texts()[-1]
     # Pretend this chat's last summary came from an older report.
-    store = app.bot_data[STORE]
+    store = app.bot_data.subscriptions
     older = store.last_snapshot(PERSON_ID)
     older["fingerprint"] = "older"
     older["divisions"]["시민참여과"][2] -= 1000
@@ -159,12 +160,13 @@ async def test_summary_now_and_what_changed(fake_bot_api, state_settings, engine
 
 async def due_app(settings: Settings, engine, chats: list[int]) -> Application:
     """An initialised app whose chats are all due right now (subscribed a week ago)."""
-    app = build_application(settings, engine)
+    app = await start_app(settings, engine)
     clock = Clock(MONDAY_0859 + timedelta(minutes=5))
-    app.bot_data[BROADCASTER].clock = clock
+    app.bot_data.broadcaster.clock = clock
     for chat in chats:
-        app.bot_data[STORE].subscribe(chat, "private", Weekly(0, 9, 0), clock.now - timedelta(7))
-    await app.initialize()
+        app.bot_data.subscriptions.subscribe(
+            chat, "private", Weekly(0, 9, 0), clock.now - timedelta(7)
+        )
     return app
 
 
@@ -175,13 +177,13 @@ async def test_blocked_chat_is_deactivated_and_others_still_get_theirs(
     fake_bot_api.fail_next(
         "sendMessage", Fault.rejected(403, "Forbidden: bot was blocked by the user")
     )
-    report = await app.bot_data[BROADCASTER].run(app.bot)
+    report = await app.bot_data.broadcaster.run(app.bot)
     assert (report.sent, report.deactivated) == (2, 1)
-    store = app.bot_data[STORE]
+    store = app.bot_data.subscriptions
     assert store.get(11).active is False and "blocked" in store.get(11).stopped_reason
     assert store.get(12).active and store.get(13).active
     assert [len(summaries(fake_bot_api, chat)) for chat in (11, 12, 13)] == [0, 1, 1]
-    await app.shutdown()
+    await stop_app(app)
 
 
 async def test_429_and_500_are_retried_to_exactly_one_delivery(
@@ -189,25 +191,25 @@ async def test_429_and_500_are_retried_to_exactly_one_delivery(
 ):
     app = await due_app(state_settings, engine, [21, 22])
     fake_bot_api.fail_next("sendMessage", Fault.rate_limited(1), Fault.server_error(500))
-    await app.bot_data[BROADCASTER].run(app.bot)
+    await app.bot_data.broadcaster.run(app.bot)
     assert [len(summaries(fake_bot_api, chat)) for chat in (21, 22)] == [1, 1]
-    statuses = [row[2] for row in app.bot_data[STORE].deliveries()]
+    statuses = [row[2] for row in app.bot_data.subscriptions.deliveries()]
     assert statuses == ["sent", "sent"]
-    await app.shutdown()
+    await stop_app(app)
 
 
 async def test_lost_response_is_not_resent(fake_bot_api, state_settings, engine):
     settings = replace(state_settings, request_timeout=0.3)
     app = await due_app(settings, engine, [31])
-    app.bot_data[BROADCASTER].send_timeout = 0.3
+    app.bot_data.broadcaster.send_timeout = 0.3
     fake_bot_api.fail_next("sendMessage", Fault.slow(1.0))
-    report = await app.bot_data[BROADCASTER].run(app.bot)
+    report = await app.bot_data.broadcaster.run(app.bot)
     assert report.unconfirmed == 1
     # The chat did get it (the server carried it out); a resend would be a duplicate.
     assert len(summaries(fake_bot_api, 31)) == 1
-    assert (await app.bot_data[BROADCASTER].run(app.bot)).sent == 0
+    assert (await app.bot_data.broadcaster.run(app.bot)).sent == 0
     assert len(summaries(fake_bot_api, 31)) == 1
-    await app.shutdown()
+    await stop_app(app)
 
 
 # --- a real process, killed with SIGKILL in the middle of a broadcast ---------------------
@@ -302,13 +304,13 @@ async def test_a_refused_summary_is_logged_once_and_not_retried(
 ):
     app = await due_app(state_settings, engine, [41])
     fake_bot_api.fail_next("sendMessage", fault)
-    report = await app.bot_data[BROADCASTER].run(app.bot)
+    report = await app.bot_data.broadcaster.run(app.bot)
     assert report.failed == 1 and report.sent == 0
     assert len(fake_bot_api.requests("sendMessage")) == 1
-    store = app.bot_data[STORE]
+    store = app.bot_data.subscriptions
     assert store.get(41).active is still_active
     assert [row[2] for row in store.deliveries()] == ["failed"]
-    await app.shutdown()
+    await stop_app(app)
 
 
 async def test_several_in_flight_still_deliver_each_summary_once(
@@ -316,10 +318,10 @@ async def test_several_in_flight_still_deliver_each_summary_once(
 ):
     chats = list(range(51, 71))
     app = await due_app(state_settings, engine, chats)
-    app.bot_data[BROADCASTER].in_flight = 3
+    app.bot_data.broadcaster.in_flight = 3
     fake_bot_api.fail_next("sendMessage", Fault.server_error(502), Fault.rate_limited(1))
-    report = await app.bot_data[BROADCASTER].run(app.bot)
+    report = await app.bot_data.broadcaster.run(app.bot)
     assert report.sent == len(chats)
     assert [len(summaries(fake_bot_api, chat)) for chat in chats] == [1] * len(chats)
-    assert {row[2] for row in app.bot_data[STORE].deliveries()} == {"sent"}
-    await app.shutdown()
+    assert {row[2] for row in app.bot_data.subscriptions.deliveries()} == {"sent"}
+    await stop_app(app)

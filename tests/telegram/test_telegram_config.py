@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from bot.config import TELEGRAM_API_URL, Settings
+from services.config import TELEGRAM_API_URL, Settings
 
 TOKEN = "123456:ABC-secret-token"
 

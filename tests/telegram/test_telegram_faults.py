@@ -67,7 +67,8 @@ async def test_slow_callback_answer_is_repeated_and_the_answer_sent_once(
     fake_bot_api.fail_next("answerCallbackQuery", Fault.slow(1.0))
     fake_bot_api.push(fake_bot_api.message_update(QUESTION))
     [reply] = await fake_bot_api.wait_for("sendMessage")
-    fake_bot_api.push(fake_bot_api.callback_update("q:10월 일정", message=reply.result))
+    offered = running_bot.bot_data.buttons.offer("q", "10월 일정")
+    fake_bot_api.push(fake_bot_api.callback_update(offered, message=reply.result))
     await fake_bot_api.wait_for("sendMessage", count=2)
     await fake_bot_api.wait_quiet()
     assert [c.outcome for c in fake_bot_api.requests("answerCallbackQuery")] == ["slow", "ok"]

@@ -3,20 +3,22 @@ by the fake Bot API server, so assertions are on what Telegram would receive."""
 
 import asyncio
 import time
+import unicodedata
 
 import pytest
-from conftest import process, rendered
+from conftest import process, rendered, start_app, stop_app
 from fakebot import BOT_USER, GROUP_CHAT, PERSON, Fault
 
 import handlers
-from handlers import render, replies, texts
+from handlers import keyboards, replies, texts
+from services.buttons import ButtonBook
+from services.limits import MESSAGE_LIMIT, telegram_length
 
 BAD_INPUTS = {
     "5000-chars": "가" * 5000,
     "emoji": "😀😀 예산 👍",
     "sql": "'; DROP TABLE lines; --",
-    "nfd-hangul": "갈등관리협치과 집행률".encode().decode()
-    and "\u1100\u1161\u11af\u1103\u1173\u11bc",
+    "nfd-hangul": unicodedata.normalize("NFD", "갈등관리협치과 집행률"),
     "zero-width": "갈등\u200b관리\u200b협치과 집행률",
     "html": "<b>예산</b> & <i>",
     "spaces": "   ",
@@ -35,9 +37,8 @@ async def test_start_welcomes_with_example_questions_as_buttons(telegram_app, fa
     assert call.params["parse_mode"] == "HTML"
     buttons = [button for row in markup_rows(call) for button in row]
     assert 3 <= len(buttons) <= 4
-    assert [render.question_from_callback(b["callback_data"], {}) for b in buttons] == list(
-        texts.START_EXAMPLES
-    )
+    book = telegram_app.bot_data.buttons
+    assert [book.read(b["callback_data"]).payload for b in buttons] == list(texts.START_EXAMPLES)
 
 
 @pytest.mark.parametrize("command", ["/help", "/start help"], ids=["help", "start-deep-link"])
@@ -50,8 +51,9 @@ async def test_help_lists_kinds_with_examples_and_the_inline_username(
     assert "@report_test_bot" in call.params["text"]
 
 
-async def test_command_menu_is_registered_in_korean(telegram_app, fake_bot_api):
-    await telegram_app.post_init(telegram_app)
+async def test_command_menu_is_registered_in_korean(bot_settings, engine, fake_bot_api):
+    app = await start_app(bot_settings, engine)
+    await stop_app(app)
     [call] = fake_bot_api.delivered("setMyCommands")
     commands = {c["command"]: c["description"] for c in call.params["commands"]}
     assert commands == {c.command: c.description for c in handlers.bot_commands()}
@@ -74,7 +76,7 @@ async def test_a_question_gets_the_engines_answer_as_html(
     )
     # In a private chat the reply does not quote the question.
     assert "reply_parameters" not in calls[0].params
-    expected = render.keyboard(answer, {})
+    expected = keyboards.keyboard(answer, telegram_app.bot_data.buttons)
     assert markup_rows(calls[-1]) == (expected.to_dict()["inline_keyboard"] if expected else [])
 
 
@@ -85,7 +87,7 @@ async def test_bad_input_gets_a_polite_reply_never_an_error(
     await process(telegram_app, fake_bot_api.message_update(text))
     sent = fake_bot_api.sent_texts()
     assert sent == rendered(engine.ask(text.strip()))
-    assert all(0 < render.telegram_length(t) <= render.MESSAGE_LIMIT for t in sent)
+    assert all(0 < telegram_length(t) <= MESSAGE_LIMIT for t in sent)
     assert texts.ERROR not in sent
     assert not any("Traceback" in t for t in sent)
 
@@ -121,7 +123,8 @@ async def test_tapping_a_candidate_answers_for_it_after_acknowledging(
 
 async def test_start_example_button_asks_its_question(telegram_app, fake_bot_api, engine):
     example = texts.START_EXAMPLES[0]
-    data = render.question_keyboard([example]).inline_keyboard[0][0].callback_data
+    book = telegram_app.bot_data.buttons
+    data = keyboards.question_keyboard([example], book).inline_keyboard[0][0].callback_data
     await process(telegram_app, fake_bot_api.callback_update(data))
     assert fake_bot_api.delivered("answerCallbackQuery")
     assert fake_bot_api.sent_texts() == []  # no message under the tap: nowhere to answer
@@ -133,7 +136,8 @@ async def test_button_keyed_before_a_restart_is_answered_by_its_label(
     # A long question travels as a key the new process never saw; the label still works.
     label = "갈등관리협치과 집행률"
     long_query = "갈등관리협치과 " + "예산 " * 30
-    data = render.callback_key(long_query)
+    before_the_restart = ButtonBook.for_token(fake_bot_api.token)
+    data = before_the_restart.offer("q", long_query)
     message = {
         "message_id": 7,
         "date": int(time.time()),
@@ -172,7 +176,7 @@ async def test_group_chatter_is_ignored(telegram_app, fake_bot_api):
     await process(telegram_app, group_message(fake_bot_api, "갈등관리협치과 집행률 얼마였죠?"))
     await process(telegram_app, group_message(fake_bot_api, "/help@other_bot"))
     await process(telegram_app, group_message(fake_bot_api, "@someone 예산 봤어요?"))
-    assert [c.method for c in fake_bot_api.calls] == ["getMe"]
+    assert fake_bot_api.calls == []
 
 
 @pytest.mark.parametrize(
@@ -260,7 +264,7 @@ async def test_refused_reply_gets_an_apology_and_the_bot_keeps_serving(
 ):
     fake_bot_api.fail_next("sendMessage", Fault.rejected(400, "Bad Request: can't parse entities"))
     await process(telegram_app, fake_bot_api.message_update("갈등관리협치과 집행률"))
-    assert fake_bot_api.sent_texts() == [texts.ERROR]
+    assert fake_bot_api.sent_texts() == [texts.SEND_REFUSED]
     await process(telegram_app, fake_bot_api.message_update("10월 일정"))
     assert fake_bot_api.sent_texts()[1:] == rendered(engine.ask("10월 일정"))
 
@@ -283,9 +287,9 @@ class SlowEngine:
 async def test_typing_shows_only_while_slow_work_runs(
     telegram_app, fake_bot_api, engine, delay, typing
 ):
-    telegram_app.bot_data[replies.ENGINE] = SlowEngine(engine, delay)
+    telegram_app.bot_data.engine = SlowEngine(engine, delay)
     await process(telegram_app, fake_bot_api.message_update("갈등관리협치과 집행률"))
-    methods = [c.method for c in fake_bot_api.calls if c.method != "getMe"]
+    methods = [c.method for c in fake_bot_api.calls]
     assert methods[-1] == "sendMessage"
     assert (methods[0] == "sendChatAction") is typing
     if typing:

@@ -1,12 +1,14 @@
-"""Answer → Telegram HTML, message splitting, keyboards and callback data (pure functions)."""
+"""Answer → Telegram HTML, message splitting and keyboards (pure functions)."""
 
 import html
 import re
 
 import pytest
 
-from handlers import render
+from handlers import keyboards, render
 from knowledge import Answer, Choice
+from services.buttons import Button, ButtonBook
+from services.limits import MESSAGE_LIMIT, telegram_length
 
 
 def plain(chunks: list[str]) -> str:
@@ -39,7 +41,7 @@ def test_long_answer_is_split_between_lines_within_the_limit():
     text = "\n".join(lines)
     chunks = render.render_html(Answer(text=text, intent="list"))
     assert len(chunks) > 1
-    assert all(render.telegram_length(chunk) <= render.MESSAGE_LIMIT for chunk in chunks)
+    assert all(telegram_length(chunk) <= MESSAGE_LIMIT for chunk in chunks)
     # No line is cut: every part holds whole lines.
     assert all(line in lines for chunk in chunks for line in plain([chunk]).split("\n"))
     assert plain(chunks) == text
@@ -52,34 +54,8 @@ def test_long_answer_is_split_between_lines_within_the_limit():
 )
 def test_a_single_overlong_line_is_cut_within_the_limit(text):
     chunks = render.render_html(Answer(text=text, intent="test"))
-    assert all(render.telegram_length(chunk) <= render.MESSAGE_LIMIT for chunk in chunks)
+    assert all(telegram_length(chunk) <= MESSAGE_LIMIT for chunk in chunks)
     assert plain(chunks).replace("\n", "") == text
-
-
-@pytest.mark.parametrize(
-    "query",
-    [
-        "혁신파크 조성사업 예산",
-        "서울혁신파크 운영 및 시민참여 활성화 사업의 2021년 예산현액과 집행률",
-    ],
-    ids=["short-query-travels-itself", "long-query-travels-as-key"],
-)
-def test_callback_data_fits_64_bytes_and_leads_back_to_the_question(query):
-    remembered: dict[str, str] = {}
-    data = render.callback_data(Choice(label="후보", query=query), remembered)
-    assert len(data.encode()) <= render.CALLBACK_LIMIT
-    assert render.question_from_callback(data, remembered) == query
-    # A stable key: the same question gets the same data in another process.
-    assert render.callback_data(Choice(label="후보", query=query), {}) == data
-
-
-@pytest.mark.parametrize(
-    "data",
-    ["k:unknownkey123", "q:", "zz:other-feature", ""],
-    ids=["expired-key", "empty", "foreign", "blank"],
-)
-def test_unknown_callback_data_resolves_to_nothing(data):
-    assert render.question_from_callback(data, {}) is None
 
 
 def test_keyboard_puts_candidates_one_per_row_and_packs_followups():
@@ -96,14 +72,15 @@ def test_keyboard_puts_candidates_one_per_row_and_packs_followups():
             Choice("예산", "a 예산"),
         ),
     )
-    rows = render.keyboard(answer, {}).inline_keyboard
+    book = ButtonBook(b"secret")
+    rows = keyboards.keyboard(answer, book).inline_keyboard
     assert [[b.text for b in row] for row in rows] == [
         ["서울혁신파크 운영"],
         ["혁신파크 조성"],
         ["추진현황", "향후계획", "예산"],
     ]
-    assert rows[0][0].callback_data == "q:서울혁신파크 운영 예산"
+    assert book.read(rows[0][0].callback_data) == Button("q", "서울혁신파크 운영 예산")
 
 
 def test_no_buttons_means_no_keyboard():
-    assert render.keyboard(Answer(text="답", intent="figure"), {}) is None
+    assert keyboards.keyboard(Answer(text="답", intent="figure"), ButtonBook()) is None

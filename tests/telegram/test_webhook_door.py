@@ -20,8 +20,8 @@ from pathlib import Path
 from conftest import rendered
 
 from bot.app import build_application
-from bot.config import Settings
 from bot.webhook import SECRET_HEADER, DoorLimits, serve_webhook
+from services.config import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 PATH = "/tg+hook"

@@ -1,4 +1,4 @@
-"""The state file: migrations, the one-delivery-per-slot key, concurrency, bad input."""
+"""The subscription store: the one-delivery-per-slot key, restarts, concurrency, bad input."""
 
 import random
 import threading
@@ -8,8 +8,9 @@ from datetime import UTC, datetime, timedelta
 import duckdb
 import pytest
 
-from bot.schedule import SEOUL, Weekly
-from bot.subscriptions import LATEST_VERSION, Outcome, SubscriptionStore, migrate
+from knowledge.calendar import SEOUL
+from services.schedule import Weekly
+from services.subscriptions import Outcome, SubscriptionStore
 
 MONDAY_8 = datetime(2021, 9, 6, 8, 0, tzinfo=SEOUL)
 MONDAY_9 = Weekly(0, 9, 0)
@@ -20,45 +21,6 @@ def store(tmp_path):
     opened = SubscriptionStore(tmp_path / "state.duckdb")
     yield opened
     opened.close()
-
-
-def test_fresh_file_is_migrated_to_the_latest_version(tmp_path):
-    path = tmp_path / "var" / "state.duckdb"
-    SubscriptionStore(path).close()
-    with duckdb.connect(str(path)) as db:
-        versions = [
-            row[0] for row in db.sql("SELECT version FROM schema_version ORDER BY 1").fetchall()
-        ]
-    assert versions == list(range(1, LATEST_VERSION + 1))
-
-
-def test_old_file_migrates_forward_and_keeps_its_rows(tmp_path):
-    path = tmp_path / "state.duckdb"
-    with duckdb.connect(str(path)) as db:
-        assert migrate(db, target=1) == 1
-        db.execute(
-            "INSERT INTO subscriptions VALUES (42, 'group', 4, 18, 0, true, ?, ?, ?)",
-            [datetime(2021, 9, 1)] * 3,
-        )
-    store = SubscriptionStore(path)
-    assert store.version == LATEST_VERSION
-    kept = store.get(42)
-    assert (kept.chat_type, kept.weekly, kept.active) == ("group", Weekly(4, 18, 0), True)
-    assert store.last_snapshot(42) is None
-    store.close()
-    # Reopening applies nothing twice.
-    SubscriptionStore(path).close()
-    with duckdb.connect(str(path)) as db:
-        assert db.execute("SELECT count(*) FROM schema_version").fetchone()[0] == LATEST_VERSION
-
-
-def test_a_file_from_newer_code_is_refused(tmp_path):
-    path = tmp_path / "state.duckdb"
-    SubscriptionStore(path).close()
-    with duckdb.connect(str(path)) as db:
-        db.execute("INSERT INTO schema_version VALUES (?, NULL)", [LATEST_VERSION + 1])
-    with pytest.raises(RuntimeError, match="newer"):
-        SubscriptionStore(path)
 
 
 def test_subscriptions_survive_a_restart(tmp_path):

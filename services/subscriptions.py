@@ -1,73 +1,19 @@
-"""The bot's state file: weekly subscriptions and the delivery log, in DuckDB.
+"""Weekly subscriptions, the delivery log and each chat's last-summary figures, in the state file.
 
-Separate from the report data. One connection guarded by a lock (DuckDB admits one writer
-process); every change is one transaction, so a failed statement leaves the file as it was.
+Every change is one transaction (services.state), so a failed statement leaves the file as it was.
 """
 
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import duckdb
 
-from bot.schedule import Weekly, due_slot
-
-# Forward-only: each entry moves the file from version i to i + 1; never edit a shipped entry.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    (
-        """CREATE TABLE subscriptions (
-            chat_id BIGINT PRIMARY KEY,
-            chat_type VARCHAR NOT NULL,
-            weekday TINYINT NOT NULL CHECK (weekday BETWEEN 0 AND 6),
-            hour TINYINT NOT NULL CHECK (hour BETWEEN 0 AND 23),
-            minute TINYINT NOT NULL CHECK (minute BETWEEN 0 AND 59),
-            active BOOLEAN NOT NULL,
-            since TIMESTAMP NOT NULL,
-            created_at TIMESTAMP NOT NULL,
-            updated_at TIMESTAMP NOT NULL
-        )""",
-    ),
-    (
-        """CREATE TABLE deliveries (
-            chat_id BIGINT NOT NULL,
-            slot TIMESTAMP NOT NULL,
-            status VARCHAR NOT NULL
-                CHECK (status IN ('sending', 'sent', 'unconfirmed', 'failed', 'skipped')),
-            attempts INTEGER NOT NULL DEFAULT 0,
-            claimed_at TIMESTAMP NOT NULL,
-            finished_at TIMESTAMP,
-            message_id BIGINT,
-            error VARCHAR,
-            PRIMARY KEY (chat_id, slot)
-        )""",
-    ),
-    (
-        """CREATE TABLE snapshots (
-            chat_id BIGINT PRIMARY KEY,
-            snapshot VARCHAR NOT NULL,
-            recorded_at TIMESTAMP NOT NULL
-        )""",
-        "ALTER TABLE subscriptions ADD COLUMN stopped_reason VARCHAR",
-    ),
-    # bot/usage.py: questions the bot could not answer (normalised text only, no ids) and
-    # the counts /stats shows.
-    (
-        """CREATE TABLE unanswered (
-            question VARCHAR PRIMARY KEY,
-            asked BIGINT NOT NULL,
-            first_day DATE NOT NULL,
-            last_day DATE NOT NULL
-        )""",
-        "CREATE TABLE counters (name VARCHAR PRIMARY KEY, value BIGINT NOT NULL)",
-    ),
-)
-LATEST_VERSION = len(MIGRATIONS)
+from services.schedule import Weekly, due_slot
+from services.state import StateFile
 
 
 @dataclass(frozen=True)
@@ -115,83 +61,25 @@ def _aware(moment: datetime | None) -> datetime | None:
     return None if moment is None else moment.replace(tzinfo=UTC)
 
 
-def first(result: duckdb.DuckDBPyConnection) -> tuple | None:
-    """The first row, with the result read to its end.
-
-    DuckDB keeps a half-read result (`fetchone`) open, and with it a transaction that holds
-    every row version written since: on a long-lived connection that is memory that grows
-    and commits that slow down with each message sent.
-    """
-    rows = result.fetchall()
-    return rows[0] if rows else None
-
-
-def migrate(connection: duckdb.DuckDBPyConnection, target: int = LATEST_VERSION) -> int:
-    """Bring the file forward to `target`, one transaction per version; returns the version."""
-    connection.execute(
-        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP)"
-    )
-    version = first(connection.execute("SELECT coalesce(max(version), 0) FROM schema_version"))[0]
-    if version > LATEST_VERSION:
-        raise RuntimeError(f"state file is at version {version}, newer than this code")
-    for number in range(version + 1, target + 1):
-        connection.execute("BEGIN TRANSACTION")
-        try:
-            for statement in MIGRATIONS[number - 1]:
-                connection.execute(statement)
-            connection.execute(
-                "INSERT INTO schema_version VALUES (?, ?)",
-                [number, _naive_utc(datetime.now(UTC))],
-            )
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-        version = number
-    return version
-
-
-def open_state_file(path: str) -> tuple[duckdb.DuckDBPyConnection, int]:
-    """Connect to the state file (creating its folder), migrated forward; returns its version.
-
-    In one process DuckDB shares the database between connections to the same file, so the
-    subscription store and the usage log each hold one without locking each other out.
-    """
-    if path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    connection = duckdb.connect(path)
-    return connection, migrate(connection)
-
-
 class SubscriptionStore:
     """Subscriptions and the delivery log; thread-safe, call from asyncio via to_thread."""
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
-        self._connection, self.version = open_state_file(self.path)
-        self._lock = threading.Lock()
+    def __init__(self, state: StateFile | str | Path) -> None:
+        """On the bot's open state file, or on its own one opened from a path (tools, tests)."""
+        self._owns_state = not isinstance(state, StateFile)
+        self.state = StateFile(state) if self._owns_state else state
 
     def close(self) -> None:
-        with self._lock:
-            self._connection.close()
-
-    @contextmanager
-    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with self._lock:
-            self._connection.execute("BEGIN TRANSACTION")
-            try:
-                yield self._connection
-            except BaseException:
-                self._connection.execute("ROLLBACK")
-                raise
-            self._connection.execute("COMMIT")
+        """Release the state file when this store opened it."""
+        if self._owns_state:
+            self.state.close()
 
     def subscribe(
         self, chat_id: int, chat_type: str, weekly: Weekly, now: datetime
     ) -> Subscription:
         """Create or change a subscription; an unchanged active one keeps its start (`since`)."""
         moment = _naive_utc(now)
-        with self._transaction() as db:
+        with self.state.transaction() as db:
             db.execute(
                 """INSERT INTO subscriptions
                        (chat_id, chat_type, weekday, hour, minute, active, since,
@@ -221,7 +109,7 @@ class SubscriptionStore:
 
     def unsubscribe(self, chat_id: int, now: datetime, reason: str = "unsubscribed") -> bool:
         """Stop deliveries; True when there was an active subscription."""
-        with self._transaction() as db:
+        with self.state.transaction() as db:
             stopped = db.execute(
                 """UPDATE subscriptions SET active = false, updated_at = ?, stopped_reason = ?
                    WHERE chat_id = ? AND active RETURNING chat_id""",
@@ -231,7 +119,7 @@ class SubscriptionStore:
 
     def move_chat(self, old_chat_id: int, new_chat_id: int, now: datetime) -> None:
         """A group became a supergroup: its subscription and history follow the new id."""
-        with self._transaction() as db:
+        with self.state.transaction() as db:
             for table in ("subscriptions", "snapshots", "deliveries"):
                 db.execute(f"DELETE FROM {table} WHERE chat_id = ?", [new_chat_id])
                 db.execute(
@@ -243,17 +131,15 @@ class SubscriptionStore:
             )
 
     def get(self, chat_id: int) -> Subscription | None:
-        with self._lock:
-            row = first(
-                self._connection.execute(
-                    """SELECT chat_id, chat_type, weekday, hour, minute, active, since, created_at,
-                              updated_at, stopped_reason
-                       FROM subscriptions WHERE chat_id = ?""",
-                    [chat_id],
-                )
-            )
-        if row is None:
+        rows = self.state.read(
+            """SELECT chat_id, chat_type, weekday, hour, minute, active, since, created_at,
+                      updated_at, stopped_reason
+               FROM subscriptions WHERE chat_id = ?""",
+            [chat_id],
+        )
+        if not rows:
             return None
+        row = rows[0]
         return Subscription(
             chat_id=row[0],
             chat_type=row[1],
@@ -266,24 +152,20 @@ class SubscriptionStore:
         )
 
     def active_count(self) -> int:
-        with self._lock:
-            return first(
-                self._connection.execute("SELECT count(*) FROM subscriptions WHERE active")
-            )[0]
+        return self.state.read("SELECT count(*) FROM subscriptions WHERE active")[0][0]
 
     def due(self, now: datetime) -> list[Due]:
         """Every active chat's one due slot (the latest, never a backlog), oldest slot first."""
-        with self._lock:
-            rows = self._connection.execute(
-                """SELECT s.chat_id, s.weekday, s.hour, s.minute, s.since, d.last_slot
-                   FROM subscriptions s
-                   LEFT JOIN (SELECT chat_id, max(slot) AS last_slot FROM deliveries
-                              WHERE slot >= ? GROUP BY chat_id) d USING (chat_id)
-                   WHERE s.active""",
-                # Older log rows cannot matter (the latest slot is within the last week), and
-                # skipping them keeps this query flat as the log grows.
-                [_naive_utc(now - timedelta(days=8))],
-            ).fetchall()
+        rows = self.state.read(
+            """SELECT s.chat_id, s.weekday, s.hour, s.minute, s.since, d.last_slot
+               FROM subscriptions s
+               LEFT JOIN (SELECT chat_id, max(slot) AS last_slot FROM deliveries
+                          WHERE slot >= ? GROUP BY chat_id) d USING (chat_id)
+               WHERE s.active""",
+            # Older log rows cannot matter (the latest slot is within the last week), and
+            # skipping them keeps this query flat as the log grows.
+            [_naive_utc(now - timedelta(days=8))],
+        )
         found = []
         for chat_id, weekday, hour, minute, since, last_slot in rows:
             slot = due_slot(Weekly(weekday, hour, minute), now, _aware(since), _aware(last_slot))
@@ -302,7 +184,7 @@ class SubscriptionStore:
         written in the same transaction: one commit per message instead of two.
         """
         try:
-            with self._transaction() as db:
+            with self.state.transaction() as db:
                 if settle is not None:
                     self._settle(db, settle, _naive_utc(now))
                 # A plain insert: the primary key refuses a second claim, and is several
@@ -318,6 +200,14 @@ class SubscriptionStore:
                 self.settle(settle, now)
             return False
         return bool(inserted)
+
+    def release(self, chat_id: int, slot: datetime) -> None:
+        """Undo a claim whose message provably never left us: the slot is due again."""
+        with self.state.transaction() as db:
+            db.execute(
+                "DELETE FROM deliveries WHERE chat_id = ? AND slot = ? AND status = 'sending'",
+                [chat_id, _naive_utc(slot)],
+            )
 
     def finish(
         self,
@@ -335,7 +225,7 @@ class SubscriptionStore:
         self.settle(Outcome(chat_id, slot, status, attempts, message_id, error, snapshot), now)
 
     def settle(self, outcome: Outcome, now: datetime) -> None:
-        with self._transaction() as db:
+        with self.state.transaction() as db:
             self._settle(db, outcome, _naive_utc(now))
 
     def _settle(self, db: duckdb.DuckDBPyConnection, outcome: Outcome, moment: datetime) -> None:
@@ -362,7 +252,7 @@ class SubscriptionStore:
         They may or may not have reached the chat; they become 'unconfirmed' and are not
         sent again (at most once for that single in-flight message).
         """
-        with self._transaction() as db:
+        with self.state.transaction() as db:
             rows = db.execute(
                 """UPDATE deliveries SET status = 'unconfirmed', finished_at = ?
                    WHERE status = 'sending' RETURNING chat_id, slot""",
@@ -377,30 +267,24 @@ class SubscriptionStore:
         if chat_id is not None:
             query += " WHERE chat_id = ?"
             params.append(chat_id)
-        with self._lock:
-            rows = self._connection.execute(query + " ORDER BY slot, chat_id", params).fetchall()
+        rows = self.state.read(query + " ORDER BY slot, chat_id", params)
         return [(c, _aware(s), status, attempts) for c, s, status, attempts in rows]
 
     def snapshot_fingerprints(self) -> dict[int, str]:
         """Each chat's last-summary fingerprint: chats sharing one share their 'what changed'."""
-        with self._lock:
-            rows = self._connection.execute(
+        return dict(
+            self.state.read(
                 "SELECT chat_id, json_extract_string(snapshot, '$.fingerprint') FROM snapshots"
-            ).fetchall()
-        return dict(rows)
+            )
+        )
 
     def last_snapshot(self, chat_id: int) -> dict | None:
         """The key figures of the last summary this chat received, if any."""
-        with self._lock:
-            row = first(
-                self._connection.execute(
-                    "SELECT snapshot FROM snapshots WHERE chat_id = ?", [chat_id]
-                )
-            )
-        return None if row is None else json.loads(row[0])
+        rows = self.state.read("SELECT snapshot FROM snapshots WHERE chat_id = ?", [chat_id])
+        return json.loads(rows[0][0]) if rows else None
 
     def record_snapshot(self, chat_id: int, snapshot: dict, now: datetime) -> None:
-        with self._transaction() as db:
+        with self.state.transaction() as db:
             self._put_snapshot(db, chat_id, snapshot, _naive_utc(now))
 
     @staticmethod

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.ratelimit import RateLimiter, Verdict
+from services.ratelimit import RateLimiter, Verdict
 
 
 class Clock:

@@ -4,9 +4,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.schedule import (
+from knowledge.calendar import SEOUL
+from services.schedule import (
     DEFAULT,
-    SEOUL,
     ScheduleError,
     Weekly,
     due_slot,

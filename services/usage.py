@@ -13,16 +13,14 @@ import tempfile
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
 
-from bot.schedule import SEOUL
-from bot.subscriptions import first, open_state_file
+from knowledge.calendar import today_in_seoul
+from services.state import StateFile
 
 # Unanswered questions not asked again for this long are dropped at the next flush.
 KEEP_DAYS = 90
@@ -68,9 +66,10 @@ class UnansweredQuestion:
 class UsageLog:
     """Counters and unanswered questions; thread-safe, record from the event loop."""
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
-        self._connection, _ = open_state_file(self.path)
+    def __init__(self, state: StateFile | str | Path) -> None:
+        """On the bot's open state file, or on its own one opened from a path (tools, tests)."""
+        self._owns_state = not isinstance(state, StateFile)
+        self.state = StateFile(state) if self._owns_state else state
         self._lock = threading.Lock()
         self._pending_counts: Counter[str] = Counter()
         self._pending_questions: Counter[str] = Counter()
@@ -89,12 +88,12 @@ class UsageLog:
 
     def flush(self, today: date | None = None) -> None:
         """Write what was gathered since the last flush, and drop long-forgotten questions."""
-        today = today or datetime.now(SEOUL).date()
+        today = today or today_in_seoul()
         with self._lock:
             counts, self._pending_counts = self._pending_counts, Counter()
             questions, self._pending_questions = self._pending_questions, Counter()
             try:
-                with self._transaction() as db:
+                with self.state.transaction() as db:
                     for name, amount in counts.items():
                         db.execute(
                             """INSERT INTO counters VALUES (?, ?) ON CONFLICT (name)
@@ -121,46 +120,35 @@ class UsageLog:
     def counters(self) -> Counter[str]:
         """Every counter: what is in the file plus what is not flushed yet."""
         with self._lock:
-            rows = self._connection.execute("SELECT name, value FROM counters").fetchall()
-            totals = Counter(dict(rows))
+            totals = Counter(dict(self.state.read("SELECT name, value FROM counters")))
             totals.update(self._pending_counts)
         return totals
 
     def unanswered(self, limit: int = 100) -> list[UnansweredQuestion]:
         """The flushed unanswered questions, most asked first."""
-        with self._lock:
-            rows = self._connection.execute(
-                """SELECT question, asked, first_day, last_day FROM unanswered
-                   ORDER BY asked DESC, last_day DESC, question LIMIT ?""",
-                [limit],
-            ).fetchall()
+        rows = self.state.read(
+            """SELECT question, asked, first_day, last_day FROM unanswered
+               ORDER BY asked DESC, last_day DESC, question LIMIT ?""",
+            [limit],
+        )
         return [UnansweredQuestion(*row) for row in rows]
 
     def distinct_unanswered(self) -> int:
-        with self._lock:
-            return first(self._connection.execute("SELECT count(*) FROM unanswered"))[0]
+        return self.state.read("SELECT count(*) FROM unanswered")[0][0]
 
     def close(self, today: date | None = None) -> None:
+        """Write what is left; release the state file when this log opened it."""
         self.flush(today)
-        with self._lock:
-            self._connection.close()
-
-    @contextmanager
-    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        self._connection.execute("BEGIN TRANSACTION")
-        try:
-            yield self._connection
-        except BaseException:
-            self._connection.execute("ROLLBACK")
-            raise
-        self._connection.execute("COMMIT")
+        if self._owns_state:
+            self.state.close()
 
 
 def read_unanswered(path: str | Path, limit: int = 100) -> list[UnansweredQuestion]:
     """The list for `python -m bot unanswered`, also while the bot holds the file.
 
     DuckDB lets one process at a time open a file; when the running bot has it, a copy of
-    the file (and its write-ahead log) is read instead.
+    the file (and its write-ahead log) is read instead. A file that cannot be read either
+    way raises (duckdb.Error or OSError).
     """
     path = Path(path)
     if not path.exists():
@@ -168,14 +156,19 @@ def read_unanswered(path: str | Path, limit: int = 100) -> list[UnansweredQuesti
     try:
         connection = duckdb.connect(str(path), read_only=True)
     except (duckdb.IOException, duckdb.ConnectionException):
-        # Held by the running bot (another process), or open in this one.
+        # Held by the running bot (another process), or open in this one. Read once from a
+        # copy: a copy that fails too is a broken file, not a busy one.
         with tempfile.TemporaryDirectory() as folder:
             copy = Path(folder) / path.name
             shutil.copyfile(path, copy)
             wal = path.with_name(path.name + ".wal")
             if wal.exists():
                 shutil.copyfile(wal, copy.with_name(copy.name + ".wal"))
-            return read_unanswered(copy, limit)
+            return _unanswered_in(duckdb.connect(str(copy), read_only=True), limit)
+    return _unanswered_in(connection, limit)
+
+
+def _unanswered_in(connection: duckdb.DuckDBPyConnection, limit: int) -> list[UnansweredQuestion]:
     try:
         tables = {row[0] for row in connection.execute("SHOW TABLES").fetchall()}
         if "unanswered" not in tables:

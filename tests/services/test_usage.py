@@ -5,8 +5,17 @@ from datetime import date, timedelta
 import duckdb
 import pytest
 
-from bot.subscriptions import LATEST_VERSION, MIGRATIONS, SubscriptionStore, migrate
-from bot.usage import ANSWERED, ERRORS, KEEP_DAYS, UNANSWERED, UsageLog, anonymise, read_unanswered
+from services.state import LATEST_VERSION, MIGRATIONS, migrate
+from services.subscriptions import SubscriptionStore
+from services.usage import (
+    ANSWERED,
+    ERRORS,
+    KEEP_DAYS,
+    UNANSWERED,
+    UsageLog,
+    anonymise,
+    read_unanswered,
+)
 
 DAY = date(2021, 9, 6)
 

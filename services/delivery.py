@@ -31,9 +31,10 @@ from telegram.error import (
     TelegramError,
 )
 
-from bot.schedule import SEOUL
-from bot.subscriptions import Due, Outcome, SubscriptionStore
+from knowledge.calendar import SEOUL
 from knowledge.summary import WeeklySummary
+from services.limits import MESSAGES_PER_SECOND, fit_message
+from services.subscriptions import Due, Outcome, SubscriptionStore
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,11 @@ SummaryFactory = Callable[[date], Awaitable[WeeklySummary]]
 # Failures that prove the request never reached Telegram: resending cannot duplicate.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 GONE_CHAT = ("chat not found", "user is deactivated", "bot was kicked", "have no rights")
+
+
+def summary_message(summary: WeeklySummary, previous: dict | None) -> str:
+    """The summary as one Telegram message (HTML), with what changed since `previous`."""
+    return html.escape(fit_message(summary.text_for(previous)))
 
 
 def utc_now() -> datetime:
@@ -63,7 +69,7 @@ class Pacer:
     send does not make the next one wait longer than it must.
     """
 
-    def __init__(self, rate: float = 30, period: float = 1.0) -> None:
+    def __init__(self, rate: float = MESSAGES_PER_SECOND, period: float = 1.0) -> None:
         # 0 means no limit, as for TELEGRAM_MESSAGES_PER_SECOND.
         self.rate = int(rate) if rate > 0 else None
         self.period = period
@@ -105,6 +111,8 @@ class BroadcastReport:
     failed: int = 0
     deactivated: int = 0
     unconfirmed: int = 0
+    # Claimed, not sent, and given back at shutdown: due again after the restart.
+    released: int = 0
     rate_limited: int = 0
     retried: int = 0
     seconds: float = 0.0
@@ -136,7 +144,7 @@ class Broadcaster:
         *,
         clock: Clock = utc_now,
         today: date | None = None,
-        rate: float = 30,
+        rate: float = MESSAGES_PER_SECOND,
         max_attempts: int = 4,
         backoff: float = 0.5,
         send_timeout: float = 30.0,
@@ -208,17 +216,24 @@ class Broadcaster:
         unsettled: list[Outcome] = []
         try:
             while queue and not stopping():
-                await self._deliver(bot, queue.popleft(), batch, unsettled)
+                await self._deliver(bot, queue.popleft(), batch, unsettled, stopping)
         finally:
             if unsettled:
                 await asyncio.to_thread(self.store.settle, unsettled.pop(), self.clock())
 
-    async def _deliver(self, bot: Bot, item: Due, batch: _Batch, unsettled: list[Outcome]) -> None:
+    async def _deliver(
+        self,
+        bot: Bot,
+        item: Due,
+        batch: _Batch,
+        unsettled: list[Outcome],
+        stopping: Callable[[], bool],
+    ) -> None:
         summary, report = batch.summary, batch.report
         key = batch.fingerprints.get(item.chat_id)
         if key not in batch.texts:
             previous = await asyncio.to_thread(self.store.last_snapshot, item.chat_id)
-            batch.texts[key] = html.escape(summary.text_for(previous))
+            batch.texts[key] = summary_message(summary, previous)
         text = batch.texts[key]
         # The claim is committed before the request leaves: the ambiguity starts here.
         claimed = await asyncio.to_thread(
@@ -238,6 +253,10 @@ class Broadcaster:
             except RetryAfter as error:
                 # Telegram refused it, so it was not sent: wait as told and send again.
                 report.rate_limited += 1
+                if stopping():
+                    await asyncio.to_thread(self.store.release, item.chat_id, item.slot)
+                    report.released += 1
+                    return
                 wait = _seconds(error.retry_after)
                 logger.warning("429 for chat %s: waiting %.0f s", chat_id, wait)
                 self.pacer.pause(wait)
@@ -272,6 +291,12 @@ class Broadcaster:
                     logger.warning("summary to chat %s may or may not have arrived", chat_id)
                     await self._finish(item, "unconfirmed", attempt, error=str(error))
                     report.unconfirmed += 1
+                    return
+                if stopping():
+                    # Shutting down: no more tries. It was not sent, so it stays due and
+                    # goes out once after the restart.
+                    await asyncio.to_thread(self.store.release, item.chat_id, item.slot)
+                    report.released += 1
                     return
                 if attempt < self.max_attempts:
                     report.retried += 1

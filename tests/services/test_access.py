@@ -2,8 +2,8 @@
 
 import pytest
 
-from bot.access import AccessPolicy, Remembered
-from bot.config import Settings
+from services.access import AccessPolicy, Remembered
+from services.config import Settings
 
 ALICE, BOB, ADMIN = 1, 2, 9
 GROUP = -100123

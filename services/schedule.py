@@ -9,27 +9,20 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-SEOUL = ZoneInfo("Asia/Seoul")
+from knowledge.calendar import ENGLISH_WEEKDAYS, SEOUL, TIME_WORDS, WEEKDAY_LETTERS, WEEKDAY_NAMES
 
-WEEKDAY_NAMES = ("월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일")
-
-# Korean one-syllable day names and English names/abbreviations, Monday = 0.
-_KOREAN_DAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
-_ENGLISH_DAYS = {
-    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
-    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
-    "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
-}  # fmt: skip
-_AFTERNOON = ("오후", "저녁", "밤", "pm", "p.m.")
-_MORNING = ("오전", "아침", "새벽", "am", "a.m.")
-_FILLERS = ("매주", "주마다", "마다", "에", "weekly", "every", "at")
+_AFTERNOON = TIME_WORDS["afternoon"]
+_MORNING = TIME_WORDS["morning"]
+_FILLERS = TIME_WORDS["fillers"]
+# Time words written against a number or a weekday ("오후3시") are spaced out before reading.
+_SPACED = re.compile("(" + "|".join(map(re.escape, TIME_WORDS["spaced"])) + ")")
 
 EXAMPLE = "예) /subscribe 금 18:00 · /subscribe 매주 수요일 8시 · /subscribe 수요일 오후 3시 30분"
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 
-_DAY_RE = re.compile(r"^([월화수목금토일])(?:요일|욜)?(?:마다|에)?$")
+_DAY_LETTERS = "".join(WEEKDAY_LETTERS)
+_DAY_RE = re.compile(rf"^([{_DAY_LETTERS}])(?:요일|욜)?(?:마다|에)?$")
 _CLOCK_RE = re.compile(r"^(\d{1,2})[:시](\d{1,2})?(?:분)?$")
 _HOUR_RE = re.compile(r"^(\d{1,2})(?:시|h|pm|am)?$")
 _MINUTE_RE = re.compile(r"^(\d{1,2})분$")
@@ -66,9 +59,9 @@ def _normalise(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).lower()
     # Split "8시30분" / "오후3시" / "금18:00" into tokens people would have spaced.
     text = re.sub(r"(요일|욜)", r"\1 ", text)
-    text = re.sub(r"(오전|오후|아침|저녁|새벽|밤|매주)", r" \1 ", text)
+    text = _SPACED.sub(r" \1 ", text)
     text = re.sub(r"(\d+\s*시)\s*(\d+\s*분|반)", r"\1 \2", text)
-    text = re.sub(r"(^|\s)([월화수목금토일])\s*(?=\d)", r"\1\2 ", text)
+    text = re.sub(rf"(^|\s)([{_DAY_LETTERS}])\s*(?=\d)", r"\1\2 ", text)
     text = re.sub(r"(\d)\s*(pm|am|p\.m\.|a\.m\.)", r"\1 \2", text)
     text = re.sub(r"(\d+)\s+(시|분)", r"\1\2", text)
     return [token for token in re.split(r"[\s,]+", text) if token]
@@ -86,9 +79,9 @@ def parse_weekly(text: str) -> Weekly:
         if token in _FILLERS:
             continue
         day = _DAY_RE.match(token)
-        english_day = _ENGLISH_DAYS.get(token.rstrip("."))
+        english_day = ENGLISH_WEEKDAYS.get(token.rstrip("."))
         if day or english_day is not None:
-            found = _KOREAN_DAYS[day.group(1)] if day else english_day
+            found = WEEKDAY_LETTERS.index(day.group(1)) if day else english_day
             if weekday is not None and weekday != found:
                 raise ScheduleError("요일은 하나만 정할 수 있습니다.")
             weekday = found
@@ -96,7 +89,7 @@ def parse_weekly(text: str) -> Weekly:
         if token in _AFTERNOON or token in _MORNING:
             meridiem = "pm" if token in _AFTERNOON else "am"
             continue
-        if token == "정오":
+        if token in TIME_WORDS["noon"]:
             hour, minute = 12, 0
             continue
         if token in ("반", "30분") and hour is not None and minute is None:
@@ -117,7 +110,7 @@ def parse_weekly(text: str) -> Weekly:
         if minutes:
             minute = int(minutes.group(1))
             continue
-        if token in ("매일", "daily"):
+        if token in TIME_WORDS["daily"]:
             raise ScheduleError("요약은 매주 한 번 보내 드립니다. 요일을 하나 정해 주세요.")
         raise ScheduleError("요일과 시각을 알아보지 못했습니다.")
     if hour is not None and meridiem is not None:

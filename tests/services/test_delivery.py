@@ -3,7 +3,7 @@
 import asyncio
 import time
 
-from bot.delivery import Pacer, seconds_to_next_minute
+from services.delivery import Pacer, seconds_to_next_minute
 
 
 async def paced_sends(pacer: Pacer, count: int, latency: float) -> list[tuple[float, float]]:
