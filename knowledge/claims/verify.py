@@ -1,0 +1,541 @@
+"""The verify stage: each claim against the report's tables, read by SQL, into a verdict.
+
+✓ the report agrees at the precision the claim is written to, ✗ it does not (the report's figure
+is shown), ? the report does not cover it or what it is about cannot be told. A ✗ needs a
+figure the claim can only mean; anything less is a ?.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from sqlglot import exp
+
+from knowledge.answers.text import text_score
+from knowledge.claims.extract import DUTY, FIGURE, MONTH, UNHELD, Claim
+from knowledge.claims.figures import MONEY_UNIT, ONE, PEOPLE_UNIT, RATE_UNIT, Written
+from knowledge.claims.words import ClaimWords
+from knowledge.measures import Measures
+from knowledge.planning.compile import Plan
+from knowledge.reading.catalog import Catalog
+from knowledge.reading.normalize import compact
+from knowledge.reading.quantities import MONEY_UNITS
+from knowledge.reading.question import Subject
+from knowledge.reading.subjects import Subjects
+
+AGREES = "✓"
+DIFFERS = "✗"
+UNKNOWN = "?"
+MARKS = (AGREES, DIFFERS, UNKNOWN)
+DIALECT = "duckdb"
+# Among the facts of the text, those whose bullet holds this share of the best one's words are
+# where a figure may come from; its own words then pick one of them.
+AREA = 0.6
+# A word found in more than this share of the text's bullets says nothing about which one.
+COMMON = 0.15
+# Without a named project, a fact is only looked for when the sentence shares this many letters
+# of uncommon words with its bullet.
+MIN_TOPIC = 3
+NOUN_BONUS = 2.0
+TOTAL_BONUS = 3.0
+AFTER_WEIGHT = 0.5
+# The 주요업무 line that holds this share of the claim's words decides who handles it.
+CLEAR_SHARE = 0.6
+CLOSE_SCORE = 0.9
+# A plan item decides a month when it holds this share of the words before the month.
+PLAN_SHARE = 0.5
+# Where in a bullet a figure's own words end: a label before a colon, a cause before ⇒.
+LABEL_BREAK = re.compile(r"[,⇒→]")
+AFTER_BREAK = re.compile(r"[,:⇒→()]")
+# A note in brackets right after a figure ("6개(신규3, 재지정3) 기업·단체 지정") is skipped.
+BRACKETED = re.compile(r"\s*\([^()]*\)")
+SOURCE = re.compile(r"^(\S+?)\.\s.*\(줄 (\d+)\)$")
+# The words a bullet puts before a figure, without brackets, marks or dates.
+LABEL_WORD = re.compile(r"[가-힣A-Za-z][\w·]*")
+LABEL_WORDS = 3
+# What a claim's unit is shown in beside the report's 천원.
+SCALES = (("억", Decimal(100_000), "억원"), ("백만", Decimal(1_000), "백만원"),
+          ("만", Decimal(10), "만원"))  # fmt: skip
+# Where a measure a subject lacks is held, said when it is claimed of the wrong thing.
+WHERE_HELD = {
+    "project_row": "연말 집행예상은 Ⅲ장 주요사업 예산표에 있는 사업에만 있습니다",
+    "revenue": "이 수치는 세입 항목에만 있습니다",
+    "division": "인원은 과와 국 단위로만 있습니다",
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A claim judged: its mark, what the reply names, and the report's own figure and place."""
+
+    mark: str
+    claim: Claim
+    about: str  # "사회협력과 예산현액"
+    report: str = ""  # the report's figure or text, as printed
+    source: str = ""  # "Ⅰ 줄 176"
+    note: str = ""  # why it cannot be checked, or a caution
+
+
+@dataclass(frozen=True)
+class _Fact:
+    project_no: int
+    value: Decimal
+    unit: str
+    noun: str | None
+    printed: str
+    context: str
+    label: str  # the bullet's words just before the figure
+    after: str  # and just after it
+    total: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A figure claim that needs its subject's row of `figures`."""
+
+    claim: Claim
+    holder: Subject
+    measures: tuple[str, ...]
+    any_measure: bool = False  # no measure word: agreeing with one of them is enough
+
+
+class Verifier:
+    """Judges claims with statements over `figures`, `facts`, `plans` and `duties`."""
+
+    def __init__(
+        self,
+        run: Callable[[Plan], list[dict[str, Any]]],
+        catalog: Catalog,
+        measures: Measures,
+        subjects: Subjects,
+        words: ClaimWords,
+        inconsistencies: dict[str, list[dict[str, Any]]],
+    ) -> None:
+        self.run = run
+        self.catalog = catalog
+        self.measures = measures
+        self.subjects = subjects
+        self.words = words
+        self.inconsistencies = inconsistencies
+        self.report_year = catalog.as_of.year
+        self.facts = self._facts()
+        contexts = [compact(f.context) for f in self.facts]
+        self._context_count = len(contexts) or 1
+        self._contexts = contexts
+        self.plans = run(Plan(_sql(exp.select(
+            "project_no", "position", "item", "period", "start_month", "end_month",
+            "open_ended", "details", "source",
+        ).from_("plans").order_by("project_no", "position")), ()))  # fmt: skip
+        self.duties = run(Plan(_sql(exp.select("division", "position", "duty", "source")
+                                    .from_("duties").order_by("division", "position")), ()))  # fmt: skip
+
+    def verify(self, claims: Sequence[Claim]) -> tuple[list[Verdict], Plan | None]:
+        """Verdicts in the claims' order, and the one statement behind the figure claims."""
+        decided: list[Verdict | _Pending] = [self._decide(claim) for claim in claims]
+        pending = [d for d in decided if isinstance(d, _Pending)]
+        plan = self._figures_plan([p.holder for p in pending]) if pending else None
+        rows = {(r["kind"], r["name"]): r for r in self.run(plan)} if plan else {}
+        verdicts = [
+            self._compare(d, rows.get((d.holder.kind, d.holder.name))) if isinstance(d, _Pending)
+            else d
+            for d in decided
+        ]  # fmt: skip
+        return verdicts, plan
+
+    def _decide(self, claim: Claim) -> Verdict | _Pending:
+        if claim.kind == FIGURE:
+            return self._figure(claim)
+        if claim.kind == MONTH:
+            return self._month(claim)
+        if claim.kind == DUTY:
+            return self._duty(claim)
+        assert claim.kind == UNHELD
+        return Verdict(UNKNOWN, claim, claim.written, note="보고서에 없는 내용입니다")
+
+    # --- figures -------------------------------------------------------------------------------
+
+    def _figure(self, claim: Claim) -> Verdict | _Pending:
+        figure = claim.figure
+        assert figure is not None
+        named = claim.named
+        if figure.point:
+            return Verdict(UNKNOWN, claim, named, note="%p 차이는 보고서에 적혀 있지 않습니다")
+        year = claim.year or self.report_year
+        if figure.unit == PEOPLE_UNIT and claim.measures:
+            holder = self._holder(claim.subjects, claim.measures)
+            if holder is not None and holder.kind in ("division", "bureau"):
+                return _Pending(claim, holder, claim.measures)
+        if figure.is_count:
+            return self._from_facts(claim) or self._not_covered(claim)
+        measures = claim.measures
+        if claim.outlook:
+            outlook = ("outlook_amount",) if figure.unit == MONEY_UNIT else ("outlook_rate",)
+            holder = self._holder(claim.subjects, outlook)
+            if holder is not None and holder.kind == "project_row":
+                return _Pending(claim, holder, outlook)
+        revenue = any(s.kind == "revenue" for s in claim.subjects)
+        if year != self.report_year:
+            if not (year == self.report_year - 1 and revenue and "budget" in measures):
+                return Verdict(UNKNOWN, claim, named,
+                               note=f"{year}년 수치는 보고서({self.report_year}년)에 없습니다")  # fmt: skip
+            measures = ("budget_2020",)
+        elif claim.change:
+            if not revenue:
+                return Verdict(UNKNOWN, claim, named, note="증감은 세입 항목에만 있습니다")
+            measures = ("change_amount",) if figure.unit == MONEY_UNIT else ("change_rate",)
+        holder = self._holder(claim.subjects, measures) if claim.subjects else None
+        if holder is not None and measures and not claim.generic:
+            return _Pending(claim, holder, measures)
+        from_text = self._from_facts(claim)
+        if from_text is not None and from_text.mark == AGREES:
+            return from_text
+        if holder is not None and measures:
+            return _Pending(claim, holder, measures)
+        if holder is not None:
+            every = tuple(m.name for m in self.measures.of_unit(figure.unit)
+                          if holder.kind in m.kinds and not m.derived)  # fmt: skip
+            return _Pending(claim, holder, every, any_measure=True)
+        return from_text or self._not_covered(claim)
+
+    def _not_covered(self, claim: Claim) -> Verdict:
+        if not claim.subjects:
+            return Verdict(
+                UNKNOWN, claim, "", note="무엇에 대한 수치인지 보고서에서 찾을 수 없습니다"
+            )
+        if len(claim.subjects) > 1 and len(claim.projects) != 1:
+            names = ", ".join(s.name for s in claim.subjects[:3])
+            return Verdict(UNKNOWN, claim, claim.named, note=f"여러 항목에 해당합니다({names})")
+        return Verdict(UNKNOWN, claim, claim.named, note="보고서에 없는 수치입니다")
+
+    def _holder(self, subjects: Sequence[Subject], measures: tuple[str, ...]) -> Subject | None:
+        """What holds the figures of the named thing: one row of `figures`, or None when the
+        name fits several (a name that fits a line and the project holding it means the line)."""
+        if not subjects:
+            return None
+        held = {s: set(self.subjects.figure_subjects(s, measures)) or {s} for s in subjects}
+        minimal = [s for s in subjects if not any(held[o] < held[s] for o in subjects)]
+        union = set().union(*(held[s] for s in minimal))
+        return next(iter(union)) if len(union) == 1 else None
+
+    def _figures_plan(self, holders: list[Subject]) -> Plan:
+        """One statement for every figure claim: the rows of the subjects they name."""
+        unique = list(dict.fromkeys((h.kind, h.name) for h in holders))
+        columns: list[exp.Expression] = [exp.column(c) for c in ("kind", "name", "division")]
+        for measure in self.measures.values():
+            columns.append(exp.alias_(measure.expression.copy(), measure.name))
+            if measure.printed:
+                columns.append(exp.alias_(exp.column(measure.printed), f"{measure.name}_printed"))
+        columns += [exp.column("source"), exp.column("staff_source")]
+        where = [exp.and_(exp.column("kind").eq(exp.Placeholder()),
+                          exp.column("name").eq(exp.Placeholder())) for _ in unique]  # fmt: skip
+        select = exp.select(*columns).from_("figures").where(exp.or_(*where))
+        return Plan(
+            _sql(select.order_by("kind", "name")), tuple(v for pair in unique for v in pair)
+        )
+
+    def _compare(self, pending: _Pending, row: dict[str, Any] | None) -> Verdict:
+        claim, holder = pending.claim, pending.holder
+        figure = claim.figure
+        assert figure is not None
+        usable = [m for m in pending.measures if holder.kind in self.measures[m].kinds]
+        name = _display(holder)
+        if row is None or not usable:
+            kinds = set().union(*(self.measures[m].kinds for m in pending.measures)) or set()
+            where = next((text for kind, text in WHERE_HELD.items() if kind in kinds), "")
+            return Verdict(UNKNOWN, claim, name, note=where or "보고서에 없는 수치입니다")
+        values = [(m, _value(self.measures[m], row)) for m in usable]
+        source = _short_source(row["staff_source" if figure.unit == PEOPLE_UNIT else "source"])
+        for measure, value in values:
+            if value is not None and agrees(figure, value):
+                return Verdict(
+                    AGREES, claim, f"{name} {self.measures[measure].label_for(holder.kind)}",
+                    _shown(self.measures[measure], row, value, figure), source,
+                    self._caution(holder, measure),
+                )  # fmt: skip
+        for measure, _ in values:
+            other = self._other_figure(holder, measure, figure)
+            if other is not None:
+                return Verdict(
+                    AGREES, claim, f"{name} {self.measures[measure].label_for(holder.kind)}",
+                    other, "", "⚠ 보고서 안에서 다르게 적힌 수치입니다(/검증)",
+                )  # fmt: skip
+        if pending.any_measure:
+            return Verdict(UNKNOWN, claim, name, note="어느 수치를 말하는지 알 수 없습니다")
+        labels = " · ".join(
+            f"{self.measures[m].label_for(holder.kind)} {_shown(self.measures[m], row, v, figure)}"
+            for m, v in values
+        )
+        about = (
+            name if len(values) > 1 else f"{name} {self.measures[usable[0]].label_for(holder.kind)}"
+        )
+        shown = (
+            labels
+            if len(values) > 1
+            else _shown(self.measures[usable[0]], row, values[0][1], figure)
+        )
+        return Verdict(DIFFERS, claim, about, shown, source, self._caution(holder, usable[0]))
+
+    def _findings(self, holder: Subject, measure: str) -> list[dict[str, Any]]:
+        fields = {measure, f"{measure}_printed"}
+        return [r for r in self.inconsistencies.get(holder.name, []) if r["field"] in fields]
+
+    def _caution(self, holder: Subject, measure: str) -> str:
+        return (
+            "⚠ 보고서 안에서 다르게 적힌 수치입니다(/검증)"
+            if self._findings(holder, measure)
+            else ""
+        )
+
+    def _other_figure(self, holder: Subject, measure: str, figure: Written) -> str | None:
+        """The report's other printing of a figure it states twice, when the claim agrees with it."""
+        for finding in self._findings(holder, measure):
+            for key in ("stated", "other"):
+                value = _number(finding[key])
+                if value is not None and agrees(figure, value):
+                    return f"{finding[key]} ({_short_source(finding[f'{key}_source'])})"
+        return None
+
+    # --- facts of the projects' text -------------------------------------------------------------
+
+    def _facts(self) -> list[_Fact]:
+        rows = self.run(Plan(_sql(
+            exp.select("f.project_no", "f.value", "f.unit", "f.printed", "f.context", "f.source",
+                       "i.text")
+            .from_("facts AS f")
+            .join("project_items AS i", on="i.project_no = f.project_no AND i.part = f.part "
+                  "AND i.source = f.source")
+            .order_by("f.rowid")
+        ), ()))  # fmt: skip
+        facts: list[_Fact] = []
+        searched: dict[tuple[str, str], int] = {}
+        for row in rows:
+            unit = self._fact_unit(row["unit"])
+            key = (row["source"], row["text"])
+            previous = searched.get(key, 0)
+            start = row["text"].find(row["printed"], previous)
+            if start < 0:
+                continue
+            end = start + len(row["printed"])
+            searched[key] = end
+            if unit is None:
+                continue
+            family, scale, noun = unit
+            before = row["text"][previous:start]
+            # After ⇒ or a comma a new thing is counted; before a colon stands its label.
+            chunk = LABEL_BREAK.split(before)[-1]
+            label = [p for p in chunk.split(":") if re.search(r"\w", p)]
+            rest = row["text"][end:]
+            bracket = BRACKETED.match(rest)
+            following = AFTER_BREAK.split(rest[bracket.end() if bracket else 0 :], maxsplit=1)[0]
+            facts.append(
+                _Fact(
+                    row["project_no"], Decimal(str(row["value"])) * scale, family, noun,
+                    row["printed"], row["context"], label[-1] if label else "", following,
+                    any(compact(t) in self.words.totals for t in before.split()),
+                    _short_source(row["source"]),
+                )
+            )  # fmt: skip
+        return facts
+
+    def _fact_unit(self, unit: str) -> tuple[str, Decimal, str | None] | None:
+        """A unit of the text as (the claims' unit, 천원 per unit, the noun a 개 counts)."""
+        plain = unit.replace(" ", "")
+        money = plain.removesuffix("원")
+        if money in MONEY_UNITS:
+            return MONEY_UNIT, Decimal(MONEY_UNITS[money]), None
+        if plain == RATE_UNIT:
+            return RATE_UNIT, ONE, None
+        plain = plain.removeprefix("여")
+        for counter in self.words.counters:
+            if plain.startswith(counter):
+                rest = plain[len(counter) :]
+                if rest.startswith(self.words.not_before):
+                    return None
+                return counter, ONE, rest or None
+        return None
+
+    def _uncommon(self, words: Sequence[str]) -> list[str]:
+        return [w for w in words
+                if sum(w in c for c in self._contexts) <= COMMON * self._context_count]  # fmt: skip
+
+    def _from_facts(self, claim: Claim) -> Verdict | None:
+        """A figure of the projects' text: the bullets that share the sentence's words, then the
+        figure among them whose own words fit the claim's."""
+        figure = claim.figure
+        assert figure is not None
+        candidates = [
+            f for f in self.facts
+            if f.unit == figure.unit and not (figure.noun and f.noun and f.noun != figure.noun)
+        ]  # fmt: skip
+        named = [f for f in candidates if f.project_no in claim.projects]
+        candidates = named or candidates
+        if not candidates:
+            return None
+        topic = self._uncommon(claim.topic)
+        scores = {id(f): text_score(topic, f.context) for f in candidates}
+        best_topic = max(scores.values())
+        if not named and best_topic < MIN_TOPIC:
+            return None
+        area = [f for f in candidates if scores[id(f)] >= AREA * best_topic]
+        words = list(claim.label)
+
+        def fits(fact: _Fact) -> float:
+            score = _overlap(words, fact.label) + AFTER_WEIGHT * _overlap(words, fact.after)
+            if figure.noun and fact.noun == figure.noun:
+                score += NOUN_BONUS
+            if claim.total and fact.total:
+                score += TOTAL_BONUS
+            return score
+
+        label_scores = {id(f): fits(f) for f in area}
+        best = max(label_scores.values())
+        top = [f for f in area if label_scores[id(f)] >= best]
+        about = claim.named or ""
+        for fact in top:
+            if agrees(figure, fact.value):
+                return Verdict(AGREES, claim, about, _fact_shown(fact), fact.source)
+        if best > 0 and len({f.value for f in top}) == 1:
+            return Verdict(DIFFERS, claim, about, _fact_shown(top[0]), top[0].source)
+        return None
+
+    # --- months and duties -----------------------------------------------------------------------
+
+    def _month(self, claim: Claim) -> Verdict | None:
+        words = list(claim.label)
+        plans = [p for p in self.plans if p["project_no"] in claim.projects] or self.plans
+        asked = sum(len(w) for w in words) or 1
+        scored = sorted(
+            ((text_score(words, f"{p['item']} {p['details'] or ''}"), p) for p in plans),
+            key=lambda s: -s[0],
+        )
+        best = scored[0][0] if scored else 0
+        periods = {p["period"] for s, p in scored if s >= best} if best else set()
+        if best >= PLAN_SHARE * asked and len(periods) == 1:
+            plan = scored[0][1]
+            first, last = claim.months or (0, 0)
+            start, end = plan["start_month"], plan["end_month"]
+            months = range(start.month, (end or date(start.year, 12, 1)).month + 1)
+            mark = AGREES if first in months and last in months else DIFFERS
+            item = _short(plan["item"], 22)
+            return Verdict(mark, claim, " ".join(claim.label) or item,
+                           f"{plan['period']} ({item})", _short_source(plan["source"]))  # fmt: skip
+        if claim.scheduled:
+            return Verdict(UNKNOWN, claim, " ".join(claim.label),
+                           note="보고서 향후계획에서 찾을 수 없는 일정입니다")  # fmt: skip
+        return None
+
+    def _duty(self, claim: Claim) -> Verdict:
+        words = list(claim.label)
+        asked = sum(len(w) for w in words if len(w) >= 2)
+        scored = sorted(
+            ((text_score(words, r["duty"]), r) for r in self.duties), key=lambda s: -s[0]
+        )
+        best = scored[0][0] if scored else 0
+        top = [r for s, r in scored if best and s >= best * CLOSE_SCORE]
+        divisions = list(dict.fromkeys(r["division"] for r in top))
+        about = f"{claim.written} → {claim.division}"
+        if best < CLEAR_SHARE * asked or len(divisions) != 1:
+            return Verdict(
+                UNKNOWN, claim, about, note="보고서 주요업무에서 담당 부서를 가릴 수 없습니다"
+            )
+        mark = AGREES if divisions[0] == claim.division else DIFFERS
+        return Verdict(mark, claim, about, f"{divisions[0]} 소관 ({_short(top[0]['duty'], 24)})",
+                       _short_source(top[0]["source"]))  # fmt: skip
+
+
+# --- values and how they are shown ---------------------------------------------------------------
+
+
+def agrees(figure: Written, value: Decimal) -> bool:
+    """Whether the report's value, rounded half-up to the claim's precision, is the claim."""
+    rounded = (value / figure.step).quantize(ONE, rounding=ROUND_HALF_UP) * figure.step
+    return rounded == figure.value
+
+
+def _overlap(words: Sequence[str], text: str) -> float:
+    """Letters of the words that a short text holds as written (a noun's last letter may be
+    left off: 신청해 → 신청); no near matches, which short texts would give too easily."""
+    target = compact(text)
+    score = 0.0
+    for word in words:
+        if word in target:
+            score += len(word)
+        elif len(word) >= 3 and word[:-1] in target:
+            score += len(word) - 1
+    return score
+
+
+def _value(measure: Any, row: dict[str, Any]) -> Decimal | None:
+    if measure.printed:
+        printed = row.get(f"{measure.name}_printed")
+        if printed:
+            return _number(printed)
+    amount = row.get(measure.name)
+    if amount is None:
+        return Decimal(0) if measure.missing_is_zero else None
+    return Decimal(str(amount))
+
+
+def _number(text: str | None) -> Decimal | None:
+    """`65,419,160천원` → 65419160, `△15.0%` → -15.0; None for `-` or words."""
+    if not text:
+        return None
+    match = re.fullmatch(r"(△|-)?([\d,]+(?:\.\d+)?)\s*(?:천원|%|명)", text.strip())
+    if match is None:
+        return None
+    value = Decimal(match.group(2).replace(",", ""))
+    return -value if match.group(1) else value
+
+
+def _shown(measure: Any, row: dict[str, Any], value: Decimal | None, figure: Written) -> str:
+    """The report's figure as printed, with the claim's own scale beside an amount."""
+    if measure.printed:
+        return row.get(f"{measure.name}_printed") or "미집행(-)"
+    if value is None:
+        return "-"
+    if measure.unit == PEOPLE_UNIT:
+        return f"{value:,.0f}명"
+    if measure.unit == MONEY_UNIT:
+        return f"{value:,.0f}천원" + _scaled(value, figure.text)
+    return str(value)
+
+
+def _scaled(value: Decimal, written: str) -> str:
+    for word, scale, label in SCALES:
+        if word in written:
+            amount = (value / scale).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+            whole = amount == amount.to_integral_value()
+            return f"({amount:,.0f}{label})" if whole else f"({amount:,}{label})"
+    return ""
+
+
+def _fact_shown(fact: _Fact) -> str:
+    """`‘온오프라인 공모 3,201명’`: the figure with the words the bullet puts before it."""
+    label = " ".join(LABEL_WORD.findall(fact.label)[-LABEL_WORDS:])
+    return f"‘{label} {fact.printed}’" if label else f"‘{fact.printed}’"
+
+
+def _display(subject: Subject) -> str:
+    return "세입" if subject.kind == "revenue" and subject.name == "합계" else subject.name
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _short_source(source: str | None) -> str:
+    """`Ⅰ. 일반현황 (줄 176)` → `Ⅰ 줄 176`."""
+    if not source:
+        return ""
+    match = SOURCE.match(source)
+    return f"{match.group(1)} 줄 {match.group(2)}" if match else source
+
+
+def _sql(select: exp.Expression) -> str:
+    return select.sql(dialect=DIALECT)
