@@ -43,7 +43,8 @@ def _check(engine: Engine, text: str) -> Answer:
     extractor = Extractor(engine.lexicon, engine.catalog, report.measures,
                           engine.reader.subjects, words)  # fmt: skip
     verifier = Verifier(engine.executor.rows, engine.catalog, report.measures,
-                        engine.reader.subjects, words, report.inconsistencies)  # fmt: skip
+                        engine.reader.subjects, words, report.inconsistencies,
+                        engine.lexicon.particles)  # fmt: skip
     claims = extractor.claims(text[:MAX_TEXT])
     verdicts, plan = verifier.verify(claims)
     return checks.write(verdicts, plan, report, MAX_TEXT if len(text) > MAX_TEXT else 0)

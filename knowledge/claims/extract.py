@@ -61,6 +61,9 @@ class Claim:
     outlook: bool = False  # said of the year's end (연말, 전망)
     scheduled: bool = False  # a month in a clause about planned work (열린다, 개최)
     change: bool = False  # a change between years (늘었다)
+    decrease: bool = False  # the change is a fall (줄었다, 감소)
+    counted: str = ""  # the word right after a count ("5개 과": 과)
+    gap: bool = False  # "A보다 26억원 많다": a difference between two things
     label: tuple[str, ...] = ()  # its own words, from its clause
     total: bool = False  # "총 114회": the total of parts
     topic: tuple[str, ...] = ()  # the words of its sentence
@@ -112,15 +115,25 @@ class Extractor:
                 self.projects_of_division[entity.division] += (int(entity.ref),)
 
     def claims(self, text: str) -> list[Claim]:
+        """Every claim of a text, in its order. A line that names something and states no
+        figure ("□ 시민협력국 현황") is a heading: the lines under it are about what it names
+        when they name nothing themselves."""
         found: list[Claim] = []
         offset = 0
+        heading: tuple[Subject, ...] = ()
         for line in text.splitlines(keepends=True):
             cleaned = clean(line)
             start = 0
+            sentences = []
             for piece in SENTENCE_END.split(cleaned):
                 if piece.strip():
-                    found += _Sentence(self, piece, offset + start).claims()
+                    sentences.append(_Sentence(self, piece, offset + start, heading))
                 start += len(piece) + 1
+            for sentence in sentences:
+                found += sentence.claims()
+            named = [s.named_subjects() for s in sentences if s.named_subjects()]
+            if named and not any(s.anchors for s in sentences):
+                heading = named[-1]
             offset += len(line)
         return sorted(found, key=lambda c: c.position)
 
@@ -147,6 +160,8 @@ class Extractor:
     def measure_word(self, word: str) -> str | None:
         """The known measure or rate word a scanned word is, with an ending taken off if need be."""
         for form in (word, self.words.stem(word), self.lexicon.strip_particle(word)):
+            if form in self.words.approximate:
+                return None  # "300억원 규모": a rounded figure, not a 예산 규모
             groups = self.lexicon.groups.get(form, frozenset())
             if MEASURE in groups or RATE in groups:
                 return form
@@ -192,10 +207,13 @@ class Extractor:
 class _Sentence:
     """One sentence: its anchors, its clauses, the names and words scanned in each clause."""
 
-    def __init__(self, extractor: Extractor, text: str, offset: int) -> None:
+    def __init__(
+        self, extractor: Extractor, text: str, offset: int, heading: tuple[Subject, ...] = ()
+    ) -> None:
         self.x = extractor
         self.text = text
         self.offset = offset
+        self.heading = heading
         self.anchors = find_anchors(text, extractor.words, extractor.report_year)
         self.clauses = self._clauses()
         self.elements: list[_Element] = []
@@ -204,6 +222,7 @@ class _Sentence:
             self._scan_clause(number, start, end)
         self.elements.sort(key=lambda e: e.key)
         self.phrases = self._phrases()
+        self.paired = self._respectively()
 
     # --- reading the sentence ------------------------------------------------------------------
 
@@ -220,9 +239,18 @@ class _Sentence:
                 )
                 if not inside_number:
                     cuts.add(match.end())
+        ends = {a.end for a in self.anchors}
+        previous_end = -1
         for match in re.finditer(r"\S+", self.text):
-            if self.x.words.joins_clauses(compact(match.group())):
+            token = compact(match.group())
+            after_figure = any(previous_end <= end <= match.start() for end in ends)
+            if (
+                self.x.words.joins_clauses(token)
+                or token in self.x.words.among
+                or (token in self.x.words.right_after and after_figure)
+            ):
                 cuts.add(match.end())
+            previous_end = match.end()
         cuts = {c for c in cuts if not any(a.start < c < a.end for a in self.anchors)}
         bounds = [0, *sorted(cuts), len(self.text)]
         return [(a, b) for a, b in itertools.pairwise(bounds) if self.text[a:b].strip()]
@@ -302,6 +330,9 @@ class _Sentence:
     def subjects_before(self, anchor: Anchor) -> tuple[tuple[Subject, ...], str]:
         """The nearest thing named before an anchor in its sentence: a sure name, the bureau
         word, or the revenue word (the bureau's own revenue is the revenue table's 합계)."""
+        if anchor.start in self.paired:
+            subjects, named = self.paired[anchor.start]
+            return subjects, self.typed(named) if named else ""
         key = self.key(anchor)
         revenue = False
         for element in reversed([e for e in self.elements if e.key < key]):
@@ -320,13 +351,81 @@ class _Sentence:
             if element.word in self.x.words.bureau:
                 bureau = Subject("bureau", self.x.catalog.bureau)
                 return ((REVENUE_TOTAL,) if revenue else (bureau,)), self.x.catalog.bureau
+        if revenue:
+            return (REVENUE_TOTAL,), "세입"
+        if self.heading:
+            return self.heading, _display(self.heading)
         return (), ""
+
+    def named_subjects(self) -> tuple[Subject, ...]:
+        """What the sentence names for sure, the last one (a heading's subject)."""
+        sure = [e for e in self.elements if e.kind == "mention" and e.score >= SURE_SCORE]
+        return sure[-1].subjects if sure else ()
+
+    def _respectively(self) -> dict[int, tuple[tuple[Subject, ...], str]]:
+        """`A과와 B과의 정원은 각각 23명, 15명`: the names before 각각 and the figures after it,
+        paired in order when there are as many of each."""
+        marks = [e for e in self.elements if e.kind != "mention"
+                 and self.x.lexicon.strip_particle(e.word) in self.x.words.respectively]  # fmt: skip
+        if not marks:
+            return self._listed_before_figures()
+        mark = marks[0].key
+        names = self._listed([e for e in self.elements if e.key < mark])
+        figures = [a for a in self.anchors if a.figure is not None and self.key(a) > mark]
+        if len(names) < 2 or len(names) != len(figures):
+            # "A과와 문화본부의 예산은 각각 …": whose each figure is cannot be told.
+            return {a.start: ((), "") for a in figures}
+        return {a.start: (n.subjects, n.word) for a, n in zip(figures, names, strict=True)}
+
+    def _listed(self, elements: list[_Element]) -> list[_Element]:
+        """The distinct things named for sure, leaving out a 과 or the bureau named only as the
+        owner of another name ("갈등관리협치과 NPO입주협업공간 운영")."""
+        names: list[_Element] = []
+        for element in elements:
+            if (element.kind == "mention" and element.score >= SURE_SCORE and element.subjects
+                    and element.subjects not in [n.subjects for n in names]):  # fmt: skip
+                names.append(element)
+        owners = {s.division for n in names for s in n.subjects if s.kind != "division"}
+        return [n for n in names if not any(
+            s.kind == "bureau" or (s.kind == "division" and s.name in owners) for s in n.subjects
+        ) or len(names) == 1]  # fmt: skip
+
+    def _joined(self, names: list[_Element]) -> bool:
+        """Whether names stand side by side, with nothing but 와/및/a comma between them
+        ("세외수입 중 임시적세외수입" names a part of a whole, not two things)."""
+        for first, second in itertools.pairwise(names):
+            for element in self.elements:
+                if not first.key < element.key < second.key:
+                    continue
+                groups = self.x.lexicon.groups.get(element.word, frozenset())
+                if element.kind != "keyword" or not groups <= {FILLER, "conjunction"}:
+                    return False
+        return True
+
+    def _listed_before_figures(self) -> dict[int, tuple[tuple[Subject, ...], str]]:
+        """`시민참여과와 사회협력과의 정원은 23명, 30명`: names listed together before the
+        figures are paired with them in order; with a different number of figures (a sum, a
+        gap) whose each figure is cannot be told."""
+        figures = [a for a in self.anchors if a.figure is not None]
+        if not figures:
+            return {}
+        first = self.key(figures[0])
+        names = self._listed([e for e in self.elements if e.key < first])
+        if len(names) < 2 or not self._joined(names):
+            return {}
+        later = [e for e in self.elements if e.kind == "mention" and e.score >= SURE_SCORE
+                 and e.key > first]  # fmt: skip
+        end = later[0].key if later else (len(self.clauses), 0, LAST)
+        following = [a for a in figures if self.key(a) < end]
+        if len(following) == len(names):
+            return {a.start: (n.subjects, n.word) for a, n in zip(following, names, strict=True)}
+        return {a.start: ((), "") for a in following}
 
     def measures_for(self, anchor: Anchor, unit: str) -> tuple[tuple[str, ...], bool]:
         """The nearest measure words before the anchor in its sentence that fit its unit, else
         the nearest after it in its clause."""
         key = self.key(anchor)
-        before = [p for p in self.phrases if p.last < key]
+        before = [p for p in self.phrases if p.last < key and not self._base_of_rate(p, key)]
         after = [p for p in self.phrases if p.first > key and p.first[0] == key[0]]
         for phrase in [*reversed(before), *after]:
             named, generic = self.x.phrase_measures(phrase.words)
@@ -351,6 +450,21 @@ class _Sentence:
         """The names found for sure in the sentence: they say what it is about, and are no
         words of one figure rather than another."""
         return [e.word for e in self.elements if e.kind == "mention" and e.score >= SURE_SCORE]
+
+    def _base_of_rate(self, phrase: _Phrase, key: tuple[int, int, float]) -> bool:
+        """`예산의 65%인 28억원`: a measure word right before a rate is what the rate is of; it
+        names no figure after that rate."""
+        for anchor in self.anchors:
+            figure = anchor.figure
+            place = self.anchor_keys.get(anchor.start)
+            if figure is None or figure.unit != RATE_UNIT or place is None:
+                continue
+            if not phrase.last < place < key:
+                continue
+            between = [e for e in self.elements if phrase.last < e.key < place]
+            if all(self.x.lexicon.groups.get(e.word) == frozenset({FILLER}) for e in between):
+                return True
+        return False
 
     def year_of(self, anchor: Anchor) -> int | None:
         years = [a.year for a in self.anchors if a.year is not None and a.end <= anchor.start]
@@ -401,21 +515,45 @@ class _Sentence:
             generic=generic,
             year=self.year_of(anchor),
             outlook=self.x.holds_any(clause, self.x.words.outlook),
-            change=self.x.holds_any(after, self._change_words()),
+            change=self.x.holds_any(after, self._change_words("increased", "decreased")),
+            decrease=self.x.holds_any(after, self._change_words("decreased")),
+            counted=self._counted(anchor),
+            gap=self._gap(anchor),
             label=tuple(label),
             total=self.x.has_total(before),
             topic=topic,
             named=named,
         )
 
-    def _change_words(self) -> tuple[str, ...]:
+    def _change_words(self, *kinds: str) -> tuple[str, ...]:
         groups = self.x.lexicon.groups
-        return tuple(w for w, g in groups.items() if {"increased", "decreased"} & g and len(w) >= 2)
+        return tuple(w for w, g in groups.items() if set(kinds) & g and len(w) >= 2)
+
+    def _gap(self, anchor: Anchor) -> bool:
+        """`시민숙의예산과보다 26억원 많다`: 보다 before the figure in its clause, 많다 after it."""
+        start, _ = self.clause_of(anchor)
+        _, after = self.window(anchor)
+        before = compact(self.text[start : anchor.start])
+        return any(w in before for w in self.x.words.than) and any(
+            compact(token).startswith(self.x.words.direction) for token in after.split()
+        )
+
+    def _counted(self, anchor: Anchor) -> str:
+        """The word right after a count, when a space stands between them ("5개 과")."""
+        following = re.match(r"\s+(\S+)", self.text[anchor.end :])
+        if following is None:
+            return ""
+        return self.x.lexicon.strip_particle(compact(following.group(1)))
 
     def _month(self, anchor: Anchor, topic: tuple[str, ...]) -> Claim | None:
         """A month said of planned work: the words before it in its clause name the work."""
         start, end = self.clause_of(anchor)
-        before, _ = self.window(anchor)
+        # Its words reach back past a year ("이노페스티벌은 2022년 10월") to the last figure or month.
+        last = max((a.end for a in self.anchors if a.year is None
+                    and start <= a.end <= anchor.start), default=start)  # fmt: skip
+        before = self.text[last : anchor.start]
+        for year in (a for a in self.anchors if a.year is not None and last <= a.start):
+            before = before.replace(self.text[year.start : year.end], " ")
         key = self.key(anchor)
         sure = [e for e in self.elements if e.kind == "mention" and e.score >= SURE_SCORE]
         names = [e for e in sure if e.key < key]
@@ -425,11 +563,15 @@ class _Sentence:
         if not words and not names:
             return None
         subjects = names[-1].subjects if names else ()
+        # "2022년 10월": a year written right before the month is the month's own year.
+        year = next((a.year for a in self.anchors if a.year is not None
+                     and not self.text[a.end : anchor.start].strip()), None)  # fmt: skip
         return Claim(
             MONTH,
             self.offset + anchor.start,
             self.text[anchor.start : anchor.end],
             months=anchor.months,
+            year=year,
             subjects=subjects,
             projects=self.x.projects_of(subjects),
             label=tuple(words),
@@ -484,3 +626,7 @@ class _Sentence:
                 clause = self.text[start:end].strip().rstrip(",，;/").strip()
                 found.append(Claim(UNHELD, self.offset + start, clause, named=asked[0]))
         return found
+
+
+def _display(subjects: tuple[Subject, ...]) -> str:
+    return "세입" if subjects == (REVENUE_TOTAL,) else subjects[0].name

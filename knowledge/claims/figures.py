@@ -9,11 +9,12 @@ it is written to: its last significant digit, trailing zeros of a whole number n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from knowledge.claims.words import ClaimWords
 from knowledge.reading.quantities import (
+    COMPARISONS,
     MONEY,
     MONEY_UNITS,
     MONTH,
@@ -36,6 +37,12 @@ WON = Decimal("0.001")
 # Multipliers a count may carry ("50만명").
 COUNT_MULTIPLIERS = {"만": Decimal(10_000), "천": Decimal(1_000)}
 COARSEST_RATE = ONE
+# A comparison word after a figure ("90%를 넘었다", "100억원 이상"): the figure is a bound.
+COMPARED = re.compile(
+    r"(?:\s*[)」』\]])?(?:\s*(?:이|가|을|를|은|는|도|의))?\s*(?:"
+    + "|".join(f"(?P<c{i}>{pattern})" for i, (_, pattern) in enumerate(COMPARISONS))
+    + ")"
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,7 @@ class Written:
     unit: str  # 천원 | % | 명 | 개 | 개소 | 건 | 회
     noun: str | None = None  # "사업" of "54개 사업": what a 개 counts
     point: bool = False  # "%p": a gap between two rates
+    comparison: str | None = None  # ">", ">=", "<", "<=": the figure is a bound, not a value
 
     @property
     def is_count(self) -> bool:
@@ -105,7 +113,19 @@ def find_anchors(text: str, words: ClaimWords, report_year: int) -> list[Anchor]
     for match in MONEY.finditer(text):
         if free(match):
             take(match, Anchor(match.start(), match.end(), figure=_money(match, text)))
-    return sorted(anchors, key=lambda a: a.start)
+    return sorted((_bounded(a, text) for a in anchors), key=lambda a: a.start)
+
+
+def _bounded(anchor: Anchor, text: str) -> Anchor:
+    """A figure followed by a comparison word keeps it: `50%를 넘었다` claims more than 50%."""
+    if anchor.figure is None:
+        return anchor
+    match = COMPARED.match(text, anchor.end)
+    if match is None or "보" in match.group():
+        # "(17.6억원)보다 많다": the figure is what something else is compared with, a value.
+        return anchor
+    comparison = next(op for i, (op, _) in enumerate(COMPARISONS) if match.group(f"c{i}"))
+    return replace(anchor, figure=replace(anchor.figure, comparison=comparison))
 
 
 def _year(match: re.Match) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -50,7 +50,7 @@ CLOSE_SCORE = 0.9
 # A plan item decides a month when it holds this share of the words before the month.
 PLAN_SHARE = 0.5
 # Where in a bullet a figure's own words end: a label before a colon, a cause before ⇒.
-LABEL_BREAK = re.compile(r"[,⇒→]")
+LABEL_BREAK = re.compile(r"[,⇒→()]")
 AFTER_BREAK = re.compile(r"[,:⇒→()]")
 # A note in brackets right after a figure ("6개(신규3, 재지정3) 기업·단체 지정") is skipped.
 BRACKETED = re.compile(r"\s*\([^()]*\)")
@@ -116,8 +116,10 @@ class Verifier:
         subjects: Subjects,
         words: ClaimWords,
         inconsistencies: dict[str, list[dict[str, Any]]],
+        particles: tuple[str, ...] = (),
     ) -> None:
         self.run = run
+        self.particles = particles
         self.catalog = catalog
         self.measures = measures
         self.subjects = subjects
@@ -134,10 +136,15 @@ class Verifier:
         ).from_("plans").order_by("project_no", "position")), ()))  # fmt: skip
         self.duties = run(Plan(_sql(exp.select("division", "position", "duty", "source")
                                     .from_("duties").order_by("division", "position")), ()))  # fmt: skip
+        # How many 과 and 세부사업 the report has, for counts of its own parts ("5개 과").
+        self.parts = run(Plan(_sql(
+            exp.select("kind", "division", "count(*) AS n", "list(source) AS sources")
+            .from_("figures").where("kind IN ('division', 'line')").group_by("kind", "division")
+        ), ()))  # fmt: skip
 
     def verify(self, claims: Sequence[Claim]) -> tuple[list[Verdict], Plan | None]:
         """Verdicts in the claims' order, and the one statement behind the figure claims."""
-        decided: list[Verdict | _Pending] = [self._decide(claim) for claim in claims]
+        decided = [d for d in map(self._decide, claims) if d is not None]
         pending = [d for d in decided if isinstance(d, _Pending)]
         plan = self._figures_plan([p.holder for p in pending]) if pending else None
         rows = {(r["kind"], r["name"]): r for r in self.run(plan)} if plan else {}
@@ -148,7 +155,7 @@ class Verifier:
         ]  # fmt: skip
         return verdicts, plan
 
-    def _decide(self, claim: Claim) -> Verdict | _Pending:
+    def _decide(self, claim: Claim) -> Verdict | _Pending | None:
         if claim.kind == FIGURE:
             return self._figure(claim)
         if claim.kind == MONTH:
@@ -166,13 +173,15 @@ class Verifier:
         named = claim.named
         if figure.point:
             return Verdict(UNKNOWN, claim, named, note="%p 차이는 보고서에 적혀 있지 않습니다")
+        if claim.gap and not (claim.change and any(s.kind == "revenue" for s in claim.subjects)):
+            return Verdict(UNKNOWN, claim, named, note="두 수치의 차이는 대조하지 않습니다")
         year = claim.year or self.report_year
         if figure.unit == PEOPLE_UNIT and claim.measures:
             holder = self._holder(claim.subjects, claim.measures)
             if holder is not None and holder.kind in ("division", "bureau"):
                 return _Pending(claim, holder, claim.measures)
         if figure.is_count:
-            return self._from_facts(claim) or self._not_covered(claim)
+            return self._parts(claim) or self._from_facts(claim) or self._not_covered(claim)
         measures = claim.measures
         if claim.outlook:
             outlook = ("outlook_amount",) if figure.unit == MONEY_UNIT else ("outlook_rate",)
@@ -180,15 +189,18 @@ class Verifier:
             if holder is not None and holder.kind == "project_row":
                 return _Pending(claim, holder, outlook)
         revenue = any(s.kind == "revenue" for s in claim.subjects)
-        if year != self.report_year:
+        if claim.change and revenue:
+            # "전년 대비 280% 증가": the year is what it is compared with, the change is this year's.
+            measures = ("change_amount",) if figure.unit == MONEY_UNIT else ("change_rate",)
+            if claim.decrease:
+                claim = replace(claim, figure=replace(figure, value=-figure.value))
+        elif year != self.report_year:
             if not (year == self.report_year - 1 and revenue and "budget" in measures):
                 return Verdict(UNKNOWN, claim, named,
                                note=f"{year}년 수치는 보고서({self.report_year}년)에 없습니다")  # fmt: skip
             measures = ("budget_2020",)
         elif claim.change:
-            if not revenue:
-                return Verdict(UNKNOWN, claim, named, note="증감은 세입 항목에만 있습니다")
-            measures = ("change_amount",) if figure.unit == MONEY_UNIT else ("change_rate",)
+            return Verdict(UNKNOWN, claim, named, note="증감은 세입 항목에만 있습니다")
         holder = self._holder(claim.subjects, measures) if claim.subjects else None
         if holder is not None and measures and not claim.generic:
             return _Pending(claim, holder, measures)
@@ -201,7 +213,39 @@ class Verifier:
             every = tuple(m.name for m in self.measures.of_unit(figure.unit)
                           if holder.kind in m.kinds and not m.derived)  # fmt: skip
             return _Pending(claim, holder, every, any_measure=True)
+        several = self._holders(claim.subjects, measures)
+        if from_text is None and len(several) > 1:
+            names = ", ".join(h.name for h in several[:3])
+            return Verdict(UNKNOWN, claim, named, note=f"{names} 중 어느 것인지 알 수 없습니다")
         return from_text or self._not_covered(claim)
+
+    def _parts(self, claim: Claim) -> Verdict | None:
+        """`5개 과`, `시민참여과 세부사업 7개`: a count of the report's own 과 or budget lines."""
+        figure = claim.figure
+        assert figure is not None
+        words = {claim.counted, *claim.label}
+        if any(s.kind not in ("bureau", "division") for s in claim.subjects):
+            return None
+        # "5개 과로": a one-letter noun keeps its particle (a particle is only cut off longer words).
+        counted = next((w for w in self.words.division_words if claim.counted.startswith(w)
+                        and claim.counted[len(w):] in ("", *self.particles)), None)  # fmt: skip
+        if counted or words & self.words.division_words:
+            kind, division, about = "division", None, f"{self.catalog.bureau} 과"
+        elif words & self.words.line_words:
+            divisions = [s.name for s in claim.subjects if s.kind == "division"]
+            division = divisions[0] if len(divisions) == 1 else None
+            kind, about = "line", f"{division or self.catalog.bureau} 세부사업"
+        else:
+            return None
+        rows = [r for r in self.parts if r["kind"] == kind
+                and (division is None or r["division"] == division)]  # fmt: skip
+        count = sum(r["n"] for r in rows)
+        lines = sorted(int(m.group(2)) for r in rows for source in r["sources"]
+                       if (m := SOURCE.match(source)))  # fmt: skip
+        section = SOURCE.match(rows[0]["sources"][0]).group(1) if rows else ""
+        source = f"{section} 줄 {lines[0]}–{lines[-1]}" if lines else ""
+        mark = AGREES if agrees(figure, Decimal(count)) else DIFFERS
+        return Verdict(mark, claim, about, f"{count}개", source)
 
     def _not_covered(self, claim: Claim) -> Verdict:
         if not claim.subjects:
@@ -216,12 +260,13 @@ class Verifier:
     def _holder(self, subjects: Sequence[Subject], measures: tuple[str, ...]) -> Subject | None:
         """What holds the figures of the named thing: one row of `figures`, or None when the
         name fits several (a name that fits a line and the project holding it means the line)."""
-        if not subjects:
-            return None
+        holders = self._holders(subjects, measures)
+        return holders[0] if len(holders) == 1 else None
+
+    def _holders(self, subjects: Sequence[Subject], measures: tuple[str, ...]) -> list[Subject]:
         held = {s: set(self.subjects.figure_subjects(s, measures)) or {s} for s in subjects}
         minimal = [s for s in subjects if not any(held[o] < held[s] for o in subjects)]
-        union = set().union(*(held[s] for s in minimal))
-        return next(iter(union)) if len(union) == 1 else None
+        return sorted(set().union(*(held[s] for s in minimal)), key=lambda h: h.name)
 
     def _figures_plan(self, holders: list[Subject]) -> Plan:
         """One statement for every figure claim: the rows of the subjects they name."""
@@ -327,9 +372,10 @@ class Verifier:
                 continue
             family, scale, noun = unit
             before = row["text"][previous:start]
-            # After ⇒ or a comma a new thing is counted; before a colon stands its label.
-            chunk = LABEL_BREAK.split(before)[-1]
-            label = [p for p in chunk.split(":") if re.search(r"\w", p)]
+            # After ⇒, a comma or a bracket a new thing is counted (a bullet's lead words and a
+            # name in brackets say what the whole bullet is about); before a colon stands its label.
+            chunks = [c for c in LABEL_BREAK.split(before) if re.search(r"\w", c)]
+            label = [p for p in (chunks[-1] if chunks else "").split(":") if re.search(r"\w", p)]
             rest = row["text"][end:]
             bracket = BRACKETED.match(rest)
             following = AFTER_BREAK.split(rest[bracket.end() if bracket else 0 :], maxsplit=1)[0]
@@ -397,8 +443,10 @@ class Verifier:
         best = max(label_scores.values())
         top = [f for f in area if label_scores[id(f)] >= best]
         about = claim.named or ""
-        for fact in top:
-            if agrees(figure, fact.value):
+        # A fact the claim agrees with is enough when some of its own words are the claim's:
+        # the text may state a figure twice ("조성 중 20개소", "8개소 조성 중").
+        for fact in sorted(area, key=lambda f: -label_scores[id(f)]):
+            if agrees(figure, fact.value) and (fact in top or label_scores[id(fact)] > 0):
                 return Verdict(AGREES, claim, about, _fact_shown(fact), fact.source)
         if best > 0 and len({f.value for f in top}) == 1:
             return Verdict(DIFFERS, claim, about, _fact_shown(top[0]), top[0].source)
@@ -421,7 +469,8 @@ class Verifier:
             first, last = claim.months or (0, 0)
             start, end = plan["start_month"], plan["end_month"]
             months = range(start.month, (end or date(start.year, 12, 1)).month + 1)
-            mark = AGREES if first in months and last in months else DIFFERS
+            in_year = claim.year in (None, start.year)
+            mark = AGREES if first in months and last in months and in_year else DIFFERS
             item = _short(plan["item"], 22)
             return Verdict(mark, claim, " ".join(claim.label) or item,
                            f"{plan['period']} ({item})", _short_source(plan["source"]))  # fmt: skip
@@ -452,8 +501,16 @@ class Verifier:
 # --- values and how they are shown ---------------------------------------------------------------
 
 
+BOUNDS: dict[str, Callable[[Decimal, Decimal], bool]] = {
+    ">": Decimal.__gt__, ">=": Decimal.__ge__, "<": Decimal.__lt__, "<=": Decimal.__le__,
+}  # fmt: skip
+
+
 def agrees(figure: Written, value: Decimal) -> bool:
-    """Whether the report's value, rounded half-up to the claim's precision, is the claim."""
+    """Whether the report's value, rounded half-up to the claim's precision, is the claim; for
+    a bound ("50%를 넘었다"), whether the report's value is on its side."""
+    if figure.comparison is not None:
+        return BOUNDS[figure.comparison](value, figure.value)
     rounded = (value / figure.step).quantize(ONE, rounding=ROUND_HALF_UP) * figure.step
     return rounded == figure.value
 
@@ -499,10 +556,13 @@ def _shown(measure: Any, row: dict[str, Any], value: Decimal | None, figure: Wri
         return row.get(f"{measure.name}_printed") or "미집행(-)"
     if value is None:
         return "-"
+    if measure.missing_is_zero and row.get(measure.name) is None:
+        return "0천원(미집행)" if measure.unit == MONEY_UNIT else "미집행(-)"
     if measure.unit == PEOPLE_UNIT:
         return f"{value:,.0f}명"
     if measure.unit == MONEY_UNIT:
-        return f"{value:,.0f}천원" + _scaled(value, figure.text)
+        sign = "△" if value < 0 else ""  # the report's own minus
+        return f"{sign}{abs(value):,.0f}천원" + _scaled(abs(value), figure.text)
     return str(value)
 
 

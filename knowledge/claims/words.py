@@ -25,6 +25,13 @@ class ClaimWords:
     months: tuple[str, ...]
     separators: tuple[str, ...]
     connectives: tuple[str, ...]
+    among: frozenset[str]
+    right_after: frozenset[str]
+    respectively: frozenset[str]
+    than: tuple[str, ...]
+    direction: tuple[str, ...]
+    division_words: frozenset[str]
+    line_words: frozenset[str]
     endings: tuple[str, ...]  # longest first
 
     def stem(self, word: str) -> str:
@@ -65,5 +72,12 @@ def load_claim_words(path: Path = CLAIMS_PATH) -> ClaimWords:
         months=words("months"),
         separators=tuple(raw["clauses"]["separators"]),
         connectives=longest_first(words("clauses", "connectives")),
+        among=frozenset(words("clauses", "among")),
+        right_after=frozenset(words("clauses", "right_after")),
+        respectively=frozenset(words("respectively")),
+        than=words("difference", "than"),
+        direction=words("difference", "direction"),
+        division_words=frozenset(words("structure", "divisions")),
+        line_words=frozenset(words("structure", "lines")),
         endings=longest_first(words("endings")),
     )

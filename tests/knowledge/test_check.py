@@ -13,26 +13,40 @@ import pytest
 
 from knowledge import Engine
 from knowledge.claims import MAX_TEXT, check_text
-from knowledge.claims.verify import MARKS
+from knowledge.claims.verify import MARKS, UNKNOWN
 
-CASES = Path(__file__).resolve().parents[2] / "benchmarks" / "questions" / "checks.toml"
+ROOT = Path(__file__).resolve().parents[2]
+# Written by hand from the report: the corpus of the issue, then texts in other styles and traps.
+CASES = [
+    ROOT / "benchmarks" / "questions" / "checks.toml",
+    *sorted((ROOT / "tests" / "knowledge" / "checks").glob("*.toml")),
+]
 
 
-def load_cases(path: Path) -> list:
-    with path.open("rb") as f:
-        checks = tomllib.load(f)["check"]
-    return [pytest.param(c["text"], c["claims"], id=c["text"][:40]) for c in checks]
+def load_cases(paths: list[Path]) -> list:
+    cases = []
+    for path in paths:
+        with path.open("rb") as f:
+            for check in tomllib.load(f)["check"]:
+                hard = check.get("hard", False)
+                cases.append(pytest.param(check["text"], check["claims"], hard,
+                                          id=f"{path.stem}: {check['text'][:40]}"))  # fmt: skip
+    return cases
 
 
 def claim_lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if line[:1] in MARKS]
 
 
-@pytest.mark.parametrize(("text", "claims"), load_cases(CASES))
-def test_pasted_text_is_checked_claim_by_claim(engine: Engine, text: str, claims: list) -> None:
+@pytest.mark.parametrize(("text", "claims", "hard"), load_cases(CASES))
+def test_pasted_text_is_checked_claim_by_claim(
+    engine: Engine, text: str, claims: list, hard: bool
+) -> None:
     lines = claim_lines(check_text(engine, text).text)
     assert len(lines) == len(claims), lines
     for line, (mark, *strings) in zip(lines, claims, strict=True):
+        if hard and line.startswith(UNKNOWN):
+            continue  # the bot cannot tell which figure is meant: never a wrong verdict
         assert line.startswith(mark), (line, mark)
         for string in strings:
             assert string in line, (line, string)
