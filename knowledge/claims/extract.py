@@ -108,6 +108,7 @@ class Extractor:
         self.subjects = subjects
         self.words = words
         self.report_year = catalog.as_of.year
+        self._changes: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.projects_of_division: dict[str, tuple[int, ...]] = {}
         for entity in catalog.entities:
             if entity.kind == "project" and entity.division:
@@ -155,7 +156,8 @@ class Extractor:
         return any(compact(token) in self.words.totals for token in WORD.findall(text))
 
     def holds_any(self, text: str, words: tuple[str, ...]) -> bool:
-        return any(word in compact(text) for word in words)
+        written = compact(text)
+        return any(word in written for word in words)
 
     def measure_word(self, word: str) -> str | None:
         """The known measure or rate word a scanned word is, with an ending taken off if need be."""
@@ -194,6 +196,14 @@ class Extractor:
                 fitted.append(self.lexicon.rate_of[name])
         return tuple(dict.fromkeys(fitted))
 
+    def change_words(self, kinds: tuple[str, ...]) -> tuple[str, ...]:
+        """Words of the lexicon's increase and decrease groups ("늘었", "감소"), found once."""
+        if kinds not in self._changes:
+            self._changes[kinds] = tuple(
+                w for w, g in self.lexicon.groups.items() if set(kinds) & g and len(w) >= 2
+            )
+        return self._changes[kinds]
+
     def projects_of(self, subjects: tuple[Subject, ...]) -> tuple[int, ...]:
         found: list[int] = []
         for subject in subjects:
@@ -222,6 +232,7 @@ class _Sentence:
             self._scan_clause(number, start, end)
         self.elements.sort(key=lambda e: e.key)
         self.phrases = self._phrases()
+        self.bases = self._rate_bases()
         self.paired = self._respectively()
 
     # --- reading the sentence ------------------------------------------------------------------
@@ -425,7 +436,8 @@ class _Sentence:
         """The nearest measure words before the anchor in its sentence that fit its unit, else
         the nearest after it in its clause."""
         key = self.key(anchor)
-        before = [p for p in self.phrases if p.last < key and not self._base_of_rate(p, key)]
+        before = [p for p in self.phrases
+                  if p.last < key and not self.bases.get(id(p), key) < key]  # fmt: skip
         after = [p for p in self.phrases if p.first > key and p.first[0] == key[0]]
         for phrase in [*reversed(before), *after]:
             named, generic = self.x.phrase_measures(phrase.words)
@@ -451,20 +463,24 @@ class _Sentence:
         words of one figure rather than another."""
         return [e.word for e in self.elements if e.kind == "mention" and e.score >= SURE_SCORE]
 
-    def _base_of_rate(self, phrase: _Phrase, key: tuple[int, int, float]) -> bool:
+    def _rate_bases(self) -> dict[int, tuple[int, int, float]]:
         """`예산의 65%인 28억원`: a measure word right before a rate is what the rate is of; it
-        names no figure after that rate."""
-        for anchor in self.anchors:
-            figure = anchor.figure
-            place = self.anchor_keys.get(anchor.start)
-            if figure is None or figure.unit != RATE_UNIT or place is None:
+        names no figure after that rate. Each such phrase, with the place of its rate."""
+        bases: dict[int, tuple[int, int, float]] = {}
+        places = sorted(
+            (self.anchor_keys[a.start], a) for a in self.anchors if a.start in self.anchor_keys
+        )
+        for phrase in self.phrases:
+            following = next(((k, a) for k, a in places if k > phrase.last), None)
+            if following is None or following[1].figure is None:
                 continue
-            if not phrase.last < place < key:
+            place, anchor = following
+            if anchor.figure.unit != RATE_UNIT:
                 continue
             between = [e for e in self.elements if phrase.last < e.key < place]
             if all(self.x.lexicon.groups.get(e.word) == frozenset({FILLER}) for e in between):
-                return True
-        return False
+                bases[id(phrase)] = place
+        return bases
 
     def year_of(self, anchor: Anchor) -> int | None:
         years = [a.year for a in self.anchors if a.year is not None and a.end <= anchor.start]
@@ -526,8 +542,7 @@ class _Sentence:
         )
 
     def _change_words(self, *kinds: str) -> tuple[str, ...]:
-        groups = self.x.lexicon.groups
-        return tuple(w for w, g in groups.items() if set(kinds) & g and len(w) >= 2)
+        return self.x.change_words(kinds)
 
     def _gap(self, anchor: Anchor) -> bool:
         """`시민숙의예산과보다 26억원 많다`: 보다 before the figure in its clause, 많다 after it."""

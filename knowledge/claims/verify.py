@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlglot import exp
 
+from knowledge.answers.base import ROUNDING_CHECK, ROUNDING_LIMIT
 from knowledge.answers.text import text_score
 from knowledge.claims.extract import DUTY, FIGURE, MONTH, UNHELD, Claim
 from knowledge.claims.figures import MONEY_UNIT, ONE, PEOPLE_UNIT, RATE_UNIT, Written
@@ -32,6 +33,8 @@ AGREES = "✓"
 DIFFERS = "✗"
 UNKNOWN = "?"
 MARKS = (AGREES, DIFFERS, UNKNOWN)
+# Beside a figure the report prints two ways: /검증 lists both.
+CAUTION = "⚠ 보고서 안에서 다르게 적힌 수치입니다(/검증)"
 DIALECT = "duckdb"
 # Among the facts of the text, those whose bullet holds this share of the best one's words are
 # where a figure may come from; its own words then pick one of them.
@@ -93,6 +96,7 @@ class _Fact:
     after: str  # and just after it
     total: bool
     source: str
+    printed_at: str  # the report's full source, as the findings of the ingest checks cite it
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,8 @@ class Verifier:
         contexts = [compact(f.context) for f in self.facts]
         self._context_count = len(contexts) or 1
         self._contexts = contexts
+        self._topic: tuple[str, ...] | None = None
+        self._topic_cache: list[float] = []
         self.plans = run(Plan(_sql(exp.select(
             "project_no", "position", "item", "period", "start_month", "end_month",
             "open_ended", "details", "source",
@@ -308,7 +314,7 @@ class Verifier:
             if other is not None:
                 return Verdict(
                     AGREES, claim, f"{name} {self.measures[measure].label_for(holder.kind)}",
-                    other, "", "⚠ 보고서 안에서 다르게 적힌 수치입니다(/검증)",
+                    other, "", CAUTION,
                 )  # fmt: skip
         if pending.any_measure:
             return Verdict(UNKNOWN, claim, name, note="어느 수치를 말하는지 알 수 없습니다")
@@ -326,16 +332,26 @@ class Verifier:
         )
         return Verdict(DIFFERS, claim, about, shown, source, self._caution(holder, usable[0]))
 
+    def _fact_caution(self, fact: _Fact) -> str:
+        """The same caution for a figure of the text that the text states another way too."""
+        for rows in self.inconsistencies.values():
+            for row in rows:
+                for key in ("stated", "other"):
+                    if (row[key], row[f"{key}_source"]) == (fact.printed, fact.printed_at):
+                        return CAUTION
+        return ""
+
     def _findings(self, holder: Subject, measure: str) -> list[dict[str, Any]]:
+        """The report's own disagreements about this figure; a sum that rounding to 천원
+        explains is no disagreement about the figure a claim quotes."""
         fields = {measure, f"{measure}_printed"}
-        return [r for r in self.inconsistencies.get(holder.name, []) if r["field"] in fields]
+        return [
+            r for r in self.inconsistencies.get(holder.name, [])
+            if r["field"] in fields and not _rounding_only(r)
+        ]  # fmt: skip
 
     def _caution(self, holder: Subject, measure: str) -> str:
-        return (
-            "⚠ 보고서 안에서 다르게 적힌 수치입니다(/검증)"
-            if self._findings(holder, measure)
-            else ""
-        )
+        return CAUTION if self._findings(holder, measure) else ""
 
     def _other_figure(self, holder: Subject, measure: str, figure: Written) -> str | None:
         """The report's other printing of a figure it states twice, when the claim agrees with it."""
@@ -385,6 +401,7 @@ class Verifier:
                     row["printed"], row["context"], label[-1] if label else "", following,
                     any(compact(t) in self.words.totals for t in before.split()),
                     _short_source(row["source"]),
+                    row["source"],
                 )
             )  # fmt: skip
         return facts
@@ -406,9 +423,15 @@ class Verifier:
                 return counter, ONE, rest or None
         return None
 
-    def _uncommon(self, words: Sequence[str]) -> list[str]:
-        return [w for w in words
-                if sum(w in c for c in self._contexts) <= COMMON * self._context_count]  # fmt: skip
+    def _topic_scores(self, topic: tuple[str, ...]) -> list[float]:
+        """How much of a sentence's uncommon words each fact's bullet holds; a sentence's claims
+        share it, so it is worked out once per sentence."""
+        if topic != self._topic:
+            uncommon = [w for w in topic
+                        if sum(w in c for c in self._contexts) <= COMMON * self._context_count]  # fmt: skip
+            self._topic = topic
+            self._topic_cache = [_overlap(uncommon, c) for c in self._contexts]
+        return self._topic_cache
 
     def _from_facts(self, claim: Claim) -> Verdict | None:
         """A figure of the projects' text: the bullets that share the sentence's words, then the
@@ -423,8 +446,8 @@ class Verifier:
         candidates = named or candidates
         if not candidates:
             return None
-        topic = self._uncommon(claim.topic)
-        scores = {id(f): text_score(topic, f.context) for f in candidates}
+        topics = self._topic_scores(claim.topic)
+        scores = {id(f): topics[i] for i, f in enumerate(self.facts) if f in candidates}
         best_topic = max(scores.values())
         if not named and best_topic < MIN_TOPIC:
             return None
@@ -447,9 +470,11 @@ class Verifier:
         # the text may state a figure twice ("조성 중 20개소", "8개소 조성 중").
         for fact in sorted(area, key=lambda f: -label_scores[id(f)]):
             if agrees(figure, fact.value) and (fact in top or label_scores[id(fact)] > 0):
-                return Verdict(AGREES, claim, about, _fact_shown(fact), fact.source)
+                return Verdict(AGREES, claim, about, _fact_shown(fact), fact.source,
+                               self._fact_caution(fact))  # fmt: skip
         if best > 0 and len({f.value for f in top}) == 1:
-            return Verdict(DIFFERS, claim, about, _fact_shown(top[0]), top[0].source)
+            return Verdict(DIFFERS, claim, about, _fact_shown(top[0]), top[0].source,
+                           self._fact_caution(top[0]))  # fmt: skip
         return None
 
     # --- months and duties -----------------------------------------------------------------------
@@ -513,6 +538,16 @@ def agrees(figure: Written, value: Decimal) -> bool:
         return BOUNDS[figure.comparison](value, figure.value)
     rounded = (value / figure.step).quantize(ONE, rounding=ROUND_HALF_UP) * figure.step
     return rounded == figure.value
+
+
+def _rounding_only(finding: dict[str, Any]) -> bool:
+    stated, other = _number(finding["stated"]), _number(finding["other"])
+    return (
+        finding["check_name"] == ROUNDING_CHECK
+        and stated is not None
+        and other is not None
+        and abs(stated - other) <= ROUNDING_LIMIT
+    )
 
 
 def _overlap(words: Sequence[str], text: str) -> float:
