@@ -495,7 +495,7 @@ class _Sentence:
         names = self.sure_names()
         # The names say which project; the other words say which of its bullets.
         topic = tuple(dict.fromkeys(w for w in self.x.content_words(bare)
-                                    if not any(w in n for n in names)))  # fmt: skip
+                                    if not _names_it(w, names)))  # fmt: skip
         found: list[Claim] = []
         for anchor in self.anchors:
             if anchor.figure is not None:
@@ -519,7 +519,7 @@ class _Sentence:
         clause = self.text[start:end]
         names = self.sure_names()
         label = [w for w in self.x.content_words(before) + self.x.content_words(after)
-                 if not any(w in n for n in names)]  # fmt: skip
+                 if not _names_it(w, names)]  # fmt: skip
         return Claim(
             FIGURE,
             self.offset + anchor.start,
@@ -573,7 +573,7 @@ class _Sentence:
         sure = [e for e in self.elements if e.kind == "mention" and e.score >= SURE_SCORE]
         names = [e for e in sure if e.key < key]
         own = [e.word for e in sure if e.key[0] == key[0]]
-        words = [w for w in self.x.content_words(before) if not any(w in n for n in own)]
+        words = [w for w in self.x.content_words(before) if not _names_it(w, own)]
         scheduled = self.x.holds_any(self.text[start:end], self.x.words.months)
         if not words and not names:
             return None
@@ -641,6 +641,15 @@ class _Sentence:
                 clause = self.text[start:end].strip().rstrip(",，;/").strip()
                 found.append(Claim(UNHELD, self.offset + start, clause, named=asked[0]))
         return found
+
+
+def _names_it(word: str, names: list[str]) -> bool:
+    """Whether a word is (most of) a name found in the sentence rather than a word beside it:
+    "마을활력소" of 마을활력소 is, "입주" of NPO입주협업공간 is not ("입주했다")."""
+    return any(
+        word == name or name in word or (word in name and 2 * len(word) >= len(name))
+        for name in names
+    )
 
 
 def _display(subjects: tuple[Subject, ...]) -> str:
