@@ -358,7 +358,7 @@ class _Sentence:
             if element.kind == "mention" and element.score >= SURE_SCORE and element.subjects:
                 if revenue and any(s.kind == "bureau" for s in element.subjects):
                     return (REVENUE_TOTAL,), "세입"
-                return element.subjects, self.typed(element.word)
+                return element.subjects, self.typed(self._bare(element))
             if element.word in self.x.words.bureau:
                 bureau = Subject("bureau", self.x.catalog.bureau)
                 return ((REVENUE_TOTAL,) if revenue else (bureau,)), self.x.catalog.bureau
@@ -445,6 +445,15 @@ class _Sentence:
             if fitted:
                 return fitted, generic
         return (), False
+
+    def _bare(self, element: _Element) -> str:
+        """A found name without a particle the scanner left on it (`NPO입주협업공간에`): the
+        particle goes when the name without it, not with it, stands in what it names."""
+        stripped = self.x.lexicon.strip_particle(element.word)
+        names = [compact(s.name) for s in element.subjects]
+        if any(stripped in n for n in names) and not any(element.word in n for n in names):
+            return stripped
+        return element.word
 
     def typed(self, name: str) -> str:
         """A name found in its compact form, as the sentence writes it (`NPO입주·협업공간`)."""
@@ -622,11 +631,25 @@ class _Sentence:
             division = element.subjects[0].name
             said = stretch.split()
             said[-1] = self.x.lexicon.strip_particle(said[-1])
+            # Lines and projects named in it: their own 과 decides when the 주요업무 do not.
+            low = self.key_of_token(begin)
+            named = tuple(s for e in self.elements if e.kind == "mention"
+                          and e.score >= SURE_SCORE and low <= e.key < element.key
+                          for s in e.subjects if s.kind not in ("division", "bureau"))  # fmt: skip
             found.append(
                 Claim(DUTY, self.offset + begin, " ".join(said), label=tuple(words),
-                      division=division)
+                      division=division, subjects=named)
             )  # fmt: skip
         return found
+
+    def key_of_token(self, position: int) -> tuple[int, int, float]:
+        """The place among the elements where a character of the sentence stands (its clause,
+        the piece between anchors), before any element of it."""
+        number = next(i for i, (a, b) in enumerate(self.clauses) if a <= position < b or
+                      i == len(self.clauses) - 1)  # fmt: skip
+        start = self.clauses[number][0]
+        piece = sum(1 for a in self.anchors if start <= a.start and a.end <= position)
+        return (number, piece, -LAST)
 
     def _unheld(self) -> list[Claim]:
         """A clause with a word for what the report does not hold (a person's name, a phone

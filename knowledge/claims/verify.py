@@ -52,7 +52,8 @@ CLEAR_SHARE = 0.6
 CLOSE_SCORE = 0.9
 # A plan item decides a month when it holds this share of the words before the month.
 PLAN_SHARE = 0.5
-# Where in a bullet a figure's own words end: a label before a colon, a cause before ⇒.
+# Where in a bullet a figure's own words begin: after a comma, ⇒ or a bracket (a label before
+# a colon is kept: "잔여기간 위탁금액 : 463백만원").
 LABEL_BREAK = re.compile(r"[,⇒→()]")
 AFTER_BREAK = re.compile(r"[,:⇒→()]")
 # A note in brackets right after a figure ("6개(신규3, 재지정3) 기업·단체 지정") is skipped.
@@ -142,6 +143,13 @@ class Verifier:
         ).from_("plans").order_by("project_no", "position")), ()))  # fmt: skip
         self.duties = run(Plan(_sql(exp.select("division", "position", "duty", "source")
                                     .from_("duties").order_by("division", "position")), ()))  # fmt: skip
+        # The 과 each line and Ⅲ table row belongs to, and where the report says so.
+        self.owners = {
+            (r["kind"], r["name"]): r for r in run(Plan(_sql(
+                exp.select("kind", "name", "division", "source").from_("figures")
+                .where("kind IN ('line', 'project_row')")
+            ), ()))
+        }  # fmt: skip
         # How many 과 and 세부사업 the report has, for counts of its own parts ("5개 과").
         self.parts = run(Plan(_sql(
             exp.select("kind", "division", "count(*) AS n", "list(source) AS sources")
@@ -182,6 +190,12 @@ class Verifier:
         if claim.gap and not (claim.change and any(s.kind == "revenue" for s in claim.subjects)):
             return Verdict(UNKNOWN, claim, named, note="두 수치의 차이는 대조하지 않습니다")
         year = claim.year or self.report_year
+        revenue = any(s.kind == "revenue" for s in claim.subjects)
+        # Only the revenue table looks back a year: its ’20 budget, and changes from it.
+        previous = year == self.report_year - 1 and revenue and "budget" in claim.measures
+        if year != self.report_year and not previous and not (claim.change and revenue):
+            return Verdict(UNKNOWN, claim, named,
+                           note=f"{year}년 수치는 보고서({self.report_year}년)에 없습니다")  # fmt: skip
         if figure.unit == PEOPLE_UNIT and claim.measures:
             holder = self._holder(claim.subjects, claim.measures)
             if holder is not None and holder.kind in ("division", "bureau"):
@@ -194,16 +208,12 @@ class Verifier:
             holder = self._holder(claim.subjects, outlook)
             if holder is not None and holder.kind == "project_row":
                 return _Pending(claim, holder, outlook)
-        revenue = any(s.kind == "revenue" for s in claim.subjects)
         if claim.change and revenue:
             # "전년 대비 280% 증가": the year is what it is compared with, the change is this year's.
             measures = ("change_amount",) if figure.unit == MONEY_UNIT else ("change_rate",)
             if claim.decrease:
                 claim = replace(claim, figure=replace(figure, value=-figure.value))
-        elif year != self.report_year:
-            if not (year == self.report_year - 1 and revenue and "budget" in measures):
-                return Verdict(UNKNOWN, claim, named,
-                               note=f"{year}년 수치는 보고서({self.report_year}년)에 없습니다")  # fmt: skip
+        elif previous:
             measures = ("budget_2020",)
         elif claim.change:
             return Verdict(UNKNOWN, claim, named, note="증감은 세입 항목에만 있습니다")
@@ -515,12 +525,24 @@ class Verifier:
         divisions = list(dict.fromkeys(r["division"] for r in top))
         about = f"{claim.written} → {claim.division}"
         if best < CLEAR_SHARE * asked or len(divisions) != 1:
-            return Verdict(
-                UNKNOWN, claim, about, note="보고서 주요업무에서 담당 부서를 가릴 수 없습니다"
-            )
+            return self._owner(claim, about)
         mark = AGREES if divisions[0] == claim.division else DIFFERS
         return Verdict(mark, claim, about, f"{divisions[0]} 소관 ({_short(top[0]['duty'], 24)})",
                        _short_source(top[0]["source"]))  # fmt: skip
+
+    def _owner(self, claim: Claim, about: str) -> Verdict:
+        """The 과 of the budget lines (or Ⅲ table rows) the claim names, when it is one."""
+        held = [h for s in claim.subjects for h in self.subjects.figure_subjects(s, ())]
+        rows = [self.owners[(h.kind, h.name)] for h in held if (h.kind, h.name) in self.owners]
+        divisions = {r["division"] for r in rows}
+        if len(divisions) != 1:
+            return Verdict(
+                UNKNOWN, claim, about, note="보고서 주요업무에서 담당 부서를 가릴 수 없습니다"
+            )
+        division = divisions.pop()
+        mark = AGREES if division == claim.division else DIFFERS
+        return Verdict(mark, claim, about, f"{division} 소관 ({_short(rows[0]['name'], 24)})",
+                       _short_source(rows[0]["source"]))  # fmt: skip
 
 
 # --- values and how they are shown ---------------------------------------------------------------
