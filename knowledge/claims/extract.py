@@ -228,6 +228,7 @@ class _Sentence:
         self.clauses = self._clauses()
         self.elements: list[_Element] = []
         self.anchor_keys: dict[int, tuple[int, int, float]] = {}
+        self.written = [compact(self.text[a:b]) for a, b in self.clauses]
         for number, (start, end) in enumerate(self.clauses):
             self._scan_clause(number, start, end)
         self.elements.sort(key=lambda e: e.key)
@@ -304,6 +305,10 @@ class _Sentence:
 
         for element in self.elements:
             word = self.x.measure_word(element.word) if element.kind != "mention" else None
+            if word is not None and word not in self.written[element.key[0]]:
+                # A measure word the scanner took for a typo of another ("전액" for 잔액) is a
+                # guess; a pasted text means the words it writes.
+                word = None
             if word is not None:
                 if current.words and current.last[:2] != element.key[:2]:
                     close()
