@@ -1,4 +1,5 @@
-"""Prints the power-user figures: sandbox build, /sql latency, refusal times, charts and export.
+"""Prints the power-user figures: sandbox build, /sql latency, refusal times, what crafted and
+wide queries cost, charts and export.
 
 Run: .venv/bin/python benchmarks/sql_power.py [--repeat 200]
 """
@@ -6,6 +7,7 @@ Run: .venv/bin/python benchmarks/sql_power.py [--repeat 200]
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import sys
@@ -17,10 +19,13 @@ from pathlib import Path
 import duckdb
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "knowledge")]
+
+from test_sql_limits import CRAFTED, WIDE  # noqa: E402
 
 from knowledge.report.ingest import load_report  # noqa: E402
 from knowledge.sql import guard as sql_guard  # noqa: E402
+from knowledge.sql.commands import sql_reply  # noqa: E402
 from knowledge.sql.sandbox import QueryRefused, Sandbox  # noqa: E402
 
 QUERIES = (
@@ -59,6 +64,34 @@ def refusal_seconds(sandbox: Sandbox, sql: str) -> tuple[float, str]:
     return time.perf_counter() - started, "(not refused)"
 
 
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def crafted_cost(sandbox: Sandbox) -> str:
+    """CPU the 15 crafted ~3,500-character queries cost on this thread and in the workers."""
+    workers = sandbox.worker_pids()
+    before = {pid: cpu_seconds(pid) for pid in workers}
+    caller = time.thread_time()
+    refused = sum(refusal_seconds(sandbox, sql)[1] != "(not refused)" for sql in CRAFTED.values())
+    caller = time.thread_time() - caller
+    in_workers = sum(cpu_seconds(pid) - before[pid] for pid in workers)
+    return (
+        f"{len(CRAFTED)} crafted ~3,500-character queries ({refused} refused): CPU "
+        f"{caller:.2f} s on the caller's thread, {in_workers:.2f} s in the workers"
+    )
+
+
+def wide_cost(sandbox: Sandbox) -> str:
+    """The 301-column result of 1,000-character cells: what rendering costs and sends."""
+    caller = time.thread_time()
+    reply = sql_reply(sandbox, WIDE)
+    caller = time.thread_time() - caller
+    size = len(reply.csv or b"") / 1e6
+    return f"wide result: {reply.summary} CSV {size:.2f} MB, {caller:.2f} s CPU to render"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=200)
@@ -79,7 +112,7 @@ def main() -> None:
             f"first /sql, starting {len(sandbox.worker_pids()) or 2} worker processes: {first:.2f} s"
         )
 
-        guard = [timed(sql_guard.check, q, sandbox.tables) for q in QUERIES for _ in range(50)]
+        guard = [timed(sql_guard.check, q, sandbox.schema) for q in QUERIES for _ in range(50)]
         print(f"guard check: p50 {statistics.median(guard) * 1000:.2f} ms, "
               f"p99 {percentile(guard, 0.99) * 1000:.2f} ms")  # fmt: skip
 
@@ -89,6 +122,9 @@ def main() -> None:
             f"{statistics.median(latencies) * 1000:.2f} ms, "
             f"p99 {percentile(latencies, 0.99) * 1000:.2f} ms"
         )
+
+        print(crafted_cost(sandbox))
+        print(wide_cost(sandbox))
 
         seconds, reason = refusal_seconds(sandbox, RUNAWAY)
         print(f"cross join of huge ranges refused after {seconds:.2f} s: {reason}")

@@ -7,6 +7,7 @@ import json
 import sys
 
 from knowledge import Answer, Engine
+from knowledge.conversation import Conversations
 from knowledge.sql.commands import answer_evidence
 
 
@@ -20,20 +21,41 @@ def render_plain(answer: Answer) -> str:
 
 
 def ask_jsonl(engine: Engine, stdin, stdout) -> None:
-    """One JSON object per input line, in order, flushed; no line ever breaks the loop."""
+    """One JSON object per input line, in order, flushed; no line ever breaks the loop.
+
+    A line may be a JSON object `{"chat": "<id>", "q": "..."}`: lines with the same chat are
+    one conversation, answered in order (follow-ups read against the earlier turns).
+    """
+    conversations = Conversations()
     for raw in stdin:
         # Bytes that are not UTF-8 arrive as lone surrogates; they become U+FFFD, not a crash.
-        query = raw.rstrip("\r\n").encode("utf-8", "replace").decode("utf-8")
-        answer = engine.ask(query)
+        line = raw.rstrip("\r\n").encode("utf-8", "replace").decode("utf-8")
+        query, chat_id = _turn(line)
+        conversation = conversations.get(chat_id) if chat_id is not None else None
+        answer = engine.ask(query, conversation=conversation)
         record = {"query": query, **answer.to_json()}
         stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         stdout.flush()
+
+
+def _turn(line: str) -> tuple[str, str | None]:
+    """(the question, its conversation) from a plain line or a `{"chat", "q"}` object line."""
+    if line.startswith("{"):
+        try:
+            turn = json.loads(line)
+        except ValueError:
+            return line, None
+        if isinstance(turn, dict) and isinstance(turn.get("q"), str):
+            chat_id = turn.get("chat")
+            return turn["q"], None if chat_id is None else str(chat_id)
+    return line, None
 
 
 def chat(engine: Engine) -> None:
     """An interactive console; a number picks one of the last answer's choices."""
     print("시민협력국 업무보고 도우미입니다. 질문을 입력하세요 (끝내려면 Ctrl+D).")
     last_choices, last_answer = (), None
+    conversation = engine.conversation()
     while True:
         try:
             line = input("> ")
@@ -44,9 +66,13 @@ def chat(engine: Engine) -> None:
         if picked in ("/근거", "/sql근거"):
             print(answer_evidence(last_answer) if last_answer else "아직 답한 질문이 없습니다.")
             continue
+        if picked in ("/reset", "/초기화"):
+            conversation = engine.conversation()
+            print("대화를 새로 시작합니다. 앞의 질문은 잊었습니다.")
+            continue
         if picked.isdigit() and 0 < int(picked) <= len(last_choices):
             line = last_choices[int(picked) - 1].query
-        answer = engine.ask(line)
+        answer = engine.ask(line, conversation=conversation)
         last_choices, last_answer = answer.choices, answer
         print(render_plain(answer))
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TextIO
 from urllib.parse import quote
@@ -75,12 +77,50 @@ class LogfmtFormatter(RedactingFormatter):
         return " ".join(f"{key}={_value(self.redact(value))}" for key, value in pairs)
 
 
+class RepeatFilter(logging.Filter):
+    """Lets through at most `burst` records from one place (logger, level, message template)
+    in each `window` of seconds; the rest are counted, and the next record from that place to
+    pass carries `repeated=N`. A storm of one error (a connection flood, a failing loop) then
+    writes a few lines a window instead of thousands a second."""
+
+    def __init__(
+        self, window: float = 10.0, burst: int = 5, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        super().__init__()
+        self.window = window
+        self.burst = burst
+        self.clock = clock
+        self._lock = threading.Lock()
+        # place -> [window start, records let through in it, records held back]
+        self._places: dict[tuple, list] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        # The template, not the formatted text: a storm varies in its arguments (addresses).
+        place = (record.name, record.levelno, str(record.msg), record.pathname, record.lineno)
+        now = self.clock()
+        with self._lock:
+            seen = self._places.get(place)
+            if seen is None or now - seen[0] >= self.window:
+                held_back = seen[2] if seen else 0
+                self._places[place] = [now, 1, 0]
+            elif seen[1] < self.burst:
+                seen[1] += 1
+                held_back = 0
+            else:
+                seen[2] += 1
+                return False
+        if held_back:
+            record.fields = {**getattr(record, "fields", {}), "repeated": held_back}
+        return True
+
+
 def configure_logging(
     level: str, secrets: Iterable[str], stream: TextIO | None = None
 ) -> logging.Handler:
     """Send logs to one redacting handler on the root logger; returns that handler."""
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(LogfmtFormatter(secrets))
+    handler.addFilter(RepeatFilter())
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)

@@ -23,6 +23,7 @@ from handlers.sql import SANDBOX
 from handlers.usage import usage_of
 from knowledge import Engine
 from knowledge.engine import DATA_DIR
+from knowledge.sql.sandbox import close_shared_sandbox
 
 logger = logging.getLogger(__name__)
 
@@ -100,9 +101,11 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await message.reply_text(RELOAD_REFUSED.format(reason=html.escape(reason)))
             return
         # One assignment: every question from here on reads the new engine.
-        context.bot_data[ENGINE] = engine
-        # /sql's read-only copy was made from the old tables; the next /sql rebuilds it.
+        old_engine, context.bot_data[ENGINE] = context.bot_data[ENGINE], engine
+        # /sql's read-only copy was made from the old tables; the next /sql rebuilds it. Its
+        # workers stop once their queries end (six reloads used to leave 14 of them running).
         context.bot_data.pop(SANDBOX, None)
+        await asyncio.to_thread(close_shared_sandbox, old_engine.connection)
         seconds = time.monotonic() - started
         logger.info("reloaded the report: %d budget lines in %.2f s", lines, seconds)
         await message.reply_text(RELOADED.format(lines=lines, seconds=seconds))

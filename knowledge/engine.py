@@ -23,6 +23,7 @@ from knowledge.answers import (
     yesno,
 )
 from knowledge.answers.base import Report
+from knowledge.answers.evidence import why
 from knowledge.answers.guidance import (
     help_answer,
     write_clarify,
@@ -31,6 +32,7 @@ from knowledge.answers.guidance import (
     write_not_held,
     write_refusal,
 )
+from knowledge.conversation import Conversation, Evidence
 from knowledge.measures import Measures
 from knowledge.planning.compile import Planner, Refusal
 from knowledge.planning.execute import Executor
@@ -40,25 +42,20 @@ from knowledge.reading.lexicon import Lexicon
 from knowledge.reading.normalize import clean
 from knowledge.reading.question import Question
 from knowledge.reading.read import Reader
-from knowledge.report.ingest import load_report
+from knowledge.report.ingest import load_report, newest_report
 from knowledge.sql.commands import answer_power_command
 
 logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-REPORT_GLOB = "report_*.txt"
 SEOUL = ZoneInfo("Asia/Seoul")
 
 # One writer per kind of answer; the reader decided the kind, writers never route.
 WRITERS = {
     q.FIGURES: figures.write,
-    q.SUM: lambda question, *rest: (
-        sets.write_group if question.group is not None else arithmetic.write_sum
-    )(question, *rest),
+    q.SUM: arithmetic.write_sum,
     q.DIFFERENCE: arithmetic.write_difference,
     q.SHARE: arithmetic.write_share,
-    q.COUNT: sets.write_group,
-    q.LIST: sets.write_group,
     q.RANK: sets.write_rank,
     q.CHECK: yesno.write,
     q.PLANS: plans.write,
@@ -67,6 +64,13 @@ WRITERS = {
     q.DUTIES: duties.write_duties,
     q.ORGANIZATION: organization.write,
     q.AUDIT: audit.write,
+}
+# Questions over a set (세부사업, 과, 세입 항목 …) have writers of their own.
+GROUP_WRITERS = {
+    q.SUM: sets.write_group,
+    q.COUNT: sets.write_group,
+    q.LIST: sets.write_group,
+    q.RANK: sets.write_rank,
 }
 # Replies with no query behind them.
 GUIDES = {
@@ -77,12 +81,15 @@ GUIDES = {
 }
 
 
-def report_path(data_dir: Path) -> Path:
-    """The newest report in `data/` (files are named by their 기준일)."""
-    reports = sorted(data_dir.glob(REPORT_GLOB))
-    if not reports:
-        raise FileNotFoundError(f"no {REPORT_GLOB} in {data_dir}")
-    return reports[-1]
+def _joined(answers: list[Answer], question: Question) -> Answer:
+    """Several answers in one reply, each in its own block; the first one's query is kept."""
+    first = answers[0]
+    sources = tuple(dict.fromkeys(s for a in answers for s in a.sources))
+    return Answer(
+        text="\n\n".join(a.text for a in answers), intent=first.intent, sources=sources[:6],
+        sql=first.sql, params=first.params, entity=first.entity, question=question,
+        followups=first.followups,
+    )  # fmt: skip
 
 
 class Engine:
@@ -108,16 +115,45 @@ class Engine:
             inconsistencies,
         )  # fmt: skip
 
+    def _in_parts(
+        self, question: Question, parts: tuple[Question, ...], lead: Answer | None = None
+    ) -> Answer:
+        answers = [lead] if lead is not None else []
+        for part in parts:
+            if part.asks == q.WHY:
+                # "… 얼마고 근거는?": the evidence of the part before.
+                last = answers[-1] if answers else None
+                evidence = (
+                    Evidence(last.sql, last.params, last.sources, last.entity) if last else None
+                )
+                answers.append(why(evidence, self.report))
+                continue
+            answer = self.answer(part)
+            if lead is not None:
+                answer = replace(answer, text="참고 — 보고서에 있는 수치:\n" + answer.text)
+            answers.append(answer)
+        return _joined(answers, question.parts[-1] if lead is None else question)
+
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Engine:
         connection = duckdb.connect(":memory:")
-        load_report(connection, report_path(data_dir))
+        load_report(connection, newest_report(data_dir))
         return cls(connection, Lexicon.load(data_dir), Measures.load(data_dir))
 
-    def ask(self, text: str, today: date | None = None) -> Answer:
-        """Answer one question; never raises, always a polite Korean reply."""
+    def conversation(self) -> Conversation:
+        """A new conversation to pass to `ask` for follow-ups."""
+        return Conversation()
+
+    def ask(
+        self, text: str, today: date | None = None, conversation: Conversation | None = None
+    ) -> Answer:
+        """Answer one question (a follow-up within `conversation`); never raises, always a
+        polite Korean reply."""
         try:
-            return self._ask(text if isinstance(text, str) else str(text), today)
+            answer = self._ask(text if isinstance(text, str) else str(text), today, conversation)
+            if conversation is not None and answer.question is not None:
+                conversation.remember(answer.question, answer)
+            return answer
         except Exception:
             logger.exception("engine failed on a question")
             return help_answer(
@@ -125,7 +161,7 @@ class Engine:
                 "죄송합니다. 질문을 처리하는 중 문제가 생겼습니다. 다르게 물어봐 주세요.",
             )
 
-    def _ask(self, text: str, today: date | None) -> Answer:
+    def _ask(self, text: str, today: date | None, conversation: Conversation | None) -> Answer:
         if text.lstrip().startswith(("/", "／")):
             # /sql and /schema read the raw text: cleaning would eat SQL such as `a <b`.
             power = answer_power_command(self.connection, text)
@@ -137,14 +173,21 @@ class Engine:
             if command in ("start", "help", "도움말"):
                 return help_answer(self.report)
             text = cleaned.lstrip("/")
-        question = self.reader.read(text, today or datetime.now(SEOUL).date())
+        previous = conversation.last if conversation is not None else None
+        question = self.reader.read(text, today or datetime.now(SEOUL).date(), previous)
+        if question.asks == q.WHY:
+            evidence = conversation.evidence if conversation is not None else None
+            return replace(why(evidence, self.report), question=question)
         return self.answer(question)
 
     def answer(self, question: Question) -> Answer:
         """The reply to a typed question: its plan run, then its writer."""
+        if question.asks == q.PARTS:
+            return self._in_parts(question, question.parts)
         guide = GUIDES.get(question.asks)
         if guide is not None:
-            return replace(guide(question, self.report), question=question)
+            answer = replace(guide(question, self.report), question=question)
+            return self._in_parts(question, question.parts, answer) if question.parts else answer
         plan = self.planner.plan(question)
         if isinstance(plan, Refusal):
             return replace(write_refusal(plan.reason, question, self.report), question=question)
@@ -157,4 +200,5 @@ class Engine:
             return replace(
                 write_not_found(replace(question, words=()), self.report), question=question
             )
-        return replace(WRITERS[question.asks](question, rows, plan, self.report), question=question)
+        writers = GROUP_WRITERS if question.group is not None else WRITERS
+        return replace(writers[question.asks](question, rows, plan, self.report), question=question)

@@ -131,7 +131,8 @@ def write_share(question: Question, rows: list[Row], plan: Plan, report: Report)
     label = measure.label_for(part["kind"])
     whole_name = f"{whole['name']} 전체" if whole["kind"] == "bureau" else whole["name"]
     lines = [
-        f"{part['name']} {label}이(가) {whole_name}에서 차지하는 비중: {fmt.computed_rate(share)}",
+        f"{part['name']} {particle(label, '이', '가')} {whole_name}에서 차지하는 비중: "
+        f"{fmt.computed_rate(share)}",
         f"※ 계산: {value(measure, part)} ÷ {value(measure, whole)}",
     ]
     lines += report.notes([part["name"], whole["name"]], question.measures)

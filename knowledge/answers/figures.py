@@ -23,7 +23,7 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
     shown_names = [m.name for m in asked]
     lines: list[str] = []
     for row in rows:
-        lines += _subject_lines(row, asked, question, report)
+        lines += _subject_lines(row, asked, question, report, plan.measures)
     if len(rows) > 1:
         lines.insert(0, _comparison_line(rows, asked, report))
     names = [r["name"] for r in rows]
@@ -52,7 +52,9 @@ def _staff_sources(rows: list[Row], asked: list[Measure]) -> list[str]:
     return []
 
 
-def _subject_lines(row: Row, asked: list[Measure], question: Question, report: Report) -> list[str]:
+def _subject_lines(
+    row: Row, asked: list[Measure], question: Question, report: Report, shown: tuple[str, ...]
+) -> list[str]:
     """The first line answers what was asked of this thing; the next gives the rest of its row."""
     name = _display_name(row, report)
     kind = row["kind"]
@@ -75,7 +77,7 @@ def _subject_lines(row: Row, asked: list[Measure], question: Question, report: R
         first = f"{name} {label}: {value(asked[0], row, eok=True)}"
     else:
         first = f"{name}: " + parts(asked, row, kind, eok=True)
-    context = [measures[m] for m in _context_names(row, asked, report)]
+    context = [measures[m] for m in _context_names(shown, asked, report)]
     lines = [first]
     if context:
         lines.append(parts(context, row, kind, eok=question.in_eok))
@@ -96,13 +98,10 @@ def _label(asked: list[Measure], kind: str) -> str:
     return ""
 
 
-def _context_names(row: Row, asked: list[Measure], report: Report) -> list[str]:
+def _context_names(shown: tuple[str, ...], asked: list[Measure], report: Report) -> list[str]:
+    """What the plan says to show beside the asked figures (a rate's amounts …), people apart."""
     asked_names = {m.name for m in asked}
-    return [
-        name
-        for name in report.measures
-        if name in row and name not in asked_names and report.measures[name].unit != PEOPLE
-    ]
+    return [n for n in shown if n not in asked_names and report.measures[n].unit != PEOPLE]
 
 
 def _overview_lines(name: str, row: Row, kind: str, report: Report, eok: bool) -> list[str]:

@@ -8,12 +8,16 @@ from knowledge.planning.compile import Plan
 from knowledge.reading.question import Question
 
 
+def _day(day) -> str:
+    return f"{day.year}년 {day.month}월 {day.day}일"
+
+
 def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
     current = next(r for r in rows if r["role"] == "current")
     before = [r for r in rows if r["role"] != "current"]
     divisions = [e.name for e in report.catalog.entities if e.kind == "division"]
     lines = [
-        f"{current['unit']}: {current['structure']} ({current['reorganized_on'].isoformat()} 조직 신설)",
+        f"{current['unit']}: {current['structure']} ({_day(current['reorganized_on'])} 조직 신설)",
         f"과 {len(divisions)}개: {', '.join(divisions)}",
         "재편 전: " + ", ".join(f"{r['unit']}({r['structure']})" for r in before),
         report.closing(current["source"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from knowledge.answer import Answer
@@ -10,6 +11,7 @@ from knowledge.planning.compile import Plan
 from knowledge.reading.question import Question
 
 SHOWN = 30
+DETAIL_PARTS = re.compile(r"\s*(?:/|,(?![^(]*\)))\s*")
 
 
 def plan_months(row: Row) -> tuple[date, date]:
@@ -40,13 +42,26 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
     elif single:
         lines = [f"{rows[0]['title']} 향후계획:", *_lines(rows, with_title=False)]
     else:
-        lines = [f"{scope + ' ' if scope else ''}향후계획 {len(rows)}건:", *_lines(rows, True)]
+        asked = _months_of(months)
+        lines = [
+            f"{scope + ' ' if scope else ''}향후계획 {len(rows)}건:",
+            *_lines(rows, True, asked),
+        ]
     if question.note:
         lines.insert(1, f"※ {question.note}")
     lines.append(report.closing(*dict.fromkeys(r["source"] for r in rows[:3])))
     extra = followups(rows[0]["title"], ("추진현황", "예산")) if single else ()
     return finish(lines, "schedule", plan, rows, entity=rows[0]["title"] if single else None,
                   followups=extra)  # fmt: skip
+
+
+def _months_of(months) -> tuple[int, ...]:
+    if months is None:
+        return ()
+    first, last = months.first, months.last
+    if first.year != last.year:
+        return ()
+    return tuple(range(first.month, last.month + 1))
 
 
 def _scope(question: Question, report: Report) -> str:
@@ -70,11 +85,15 @@ def _nothing(question: Question, scope: str, report: Report) -> list[str]:
     return lines
 
 
-def _lines(rows: list[Row], with_title: bool) -> list[str]:
+def _lines(rows: list[Row], with_title: bool, months: tuple[int, ...] = ()) -> list[str]:
     lines = []
     for row in rows[:SHOWN]:
         prefix = f"[{short(row['title'])}] " if with_title else ""
         lines.append(f"• {prefix}{row['item']} : {row['period']}")
         if row["details"] and not with_title:
             lines.append(f"  - {row['details']}")
+        elif row["details"] and months:
+            # What the item does in the months asked ("중간점검(9월)").
+            parts = [p.strip() for p in DETAIL_PARTS.split(row["details"])]
+            lines += [f"  - {p}" for p in parts if any(f"{m}월" in p for m in months)]
     return lines

@@ -120,8 +120,16 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
     lines += [f"• {_item(r, measures, with_division)}" for r in rows[:SHOWN]]
     if count > SHOWN:
         lines.append(f"… 외 {count - SHOWN}{unit}")
-    if group.kind == "line" and any(c.measure.endswith("rate") for c in group.conditions):
-        lines.append("※ 미집행(‘-’) 사업은 집행률 0%로 셌습니다.")
+    totals = [m for m in measures if f"total_{m.name}" in rows[0]]
+    if totals and question.asks != "sum":
+        shown = " · ".join(
+            f"{m.label} {fmt.people(rows[0][f'total_{m.name}']) if m.unit == PEOPLE else fmt.money(rows[0][f'total_{m.name}'])}"
+            for m in totals
+        )
+        lines.append(f"합계 {shown}")
+    rated = [c.measure for c in group.conditions if report.measures[c.measure].missing_is_zero]
+    if rated and any(r.get(m) is None for r in rows for m in rated):
+        lines.append("※ 미집행(‘-’) 사업은 집행률·집행액 0으로 셌습니다.")
     names = [r["name"] for r in rows]
     lines += report.notes(names, plan.measures, rounding=question.asks == "sum")
     lines.append(_closing(rows, report, group))
@@ -159,6 +167,8 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
     word = _direction_word(measure, ranking.descending)
     label = measure.label_for(group.kind)
     shown = [measure, *[report.measures[m] for m in plan.measures if m != measure.name][:1]]
+    # What was asked of the ranked ones besides their order ("네 번째 사업의 지출 집행률").
+    asked = [measure, *[report.measures[m] for m in question.measures[1:2]]]
     with_division = group.kind in ("line", "project_row") and group.division is None
     total = rows[0]["matched"]
     if ranking.of is not None:
@@ -175,7 +185,7 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
         ordinal = ORDINALS.get(ranking.position, f"{ranking.position}번째로")
         lines = [
             f"{label} {ordinal} {word} {GROUP_NAMES[group.kind]}: "
-            + ", ".join(_item(r, [measure], False) for r in rows)
+            + ", ".join(_item(r, asked, False) for r in rows)
             + (f" ({rows[0]['division']})" if with_division and len(rows) == 1 else "")
         ]
         if len(rows) > 1:

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 from knowledge.answer import Answer
 from knowledge.answers.base import Report, Row, finish, followups
 from knowledge.planning.compile import Plan
-from knowledge.reading.hangul import disassemble
+from knowledge.reading.hangul import disassemble, is_syllable
 from knowledge.reading.normalize import compact
 from knowledge.reading.question import Question
 from knowledge.reading.scan import ANY_COUNTER
@@ -63,6 +63,12 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         verdict = _verdict(question, picked[0][1]["text"])
         if verdict is not None:
             lines[0] = f"{verdict}. {lines[0]}"
+    elif _uncounted(question, [row for _, row, _ in picked]):
+        # "입주기관 직원 수": a count was asked and no bullet about it gives one.
+        asked = " ".join(question.words)
+        lines.insert(
+            0, f"보고서에는 ‘{asked}’의 수({question.unit})가 나와 있지 않습니다. 관련 내용:"
+        )
     lines.append(report.closing(*(r["source"] for _, r, _ in picked)))
     topics = ("추진현황", "향후계획", "연말 집행예상")
     return finish(
@@ -74,6 +80,13 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
 NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:여\s*)?")
 COMPARE = {">=": float.__ge__, ">": float.__gt__, "<=": float.__le__, "<": float.__lt__,
            "=": float.__eq__, "!=": float.__ne__}  # fmt: skip
+
+
+def _uncounted(question: Question, picked: list[Row]) -> bool:
+    unit = question.unit
+    if unit in (None, "원", ANY_COUNTER) or not question.words:
+        return False
+    return not any(_counts(unit, row["text"]) for row in picked)
 
 
 def _verdict(question: Question, text: str) -> str | None:
@@ -146,13 +159,18 @@ def text_score(words: list[str], text: str) -> float:
     target, letters = _forms(text)
     score = 0.0
     for word in words:
-        if len(word) < 2:
-            continue
+        if len(word) < 2 and (not word or is_syllable(word)):
+            continue  # one Hangul letter says nothing; one Hanja (現) does
         if word in target:
             score += len(word)
         elif len(word) >= 3 and word[:-1] in target:
             # "신청자" → 신청, "참여자" → 참여: a noun with a suffix the text leaves off.
             score += len(word) - 1
+        elif len(word) >= 4 and any(
+            word[:cut] in target and word[cut:] in target for cut in range(2, len(word) - 1)
+        ):
+            # "전용면적": a compound the text writes apart ("(면 적) 전용 1,815.6㎡").
+            score += len(word) * 0.9
         elif len(word) >= 3 and fuzz.partial_ratio(disassemble(word), letters) >= 88:
             score += len(word) * 0.7
     return score

@@ -12,7 +12,7 @@ from knowledge.answers.sets import _figure
 from knowledge.answers.text import text_score
 from knowledge.measures import Measure
 from knowledge.planning.compile import Plan
-from knowledge.reading.hangul import particle
+from knowledge.reading.hangul import particle, with_ro
 from knowledge.reading.question import Condition, Question
 
 COMPARISON_WORDS = {
@@ -100,8 +100,36 @@ def _facts(rows: list[Row], condition: Condition, measure: Measure, report: Repo
             )
         else:
             label = measure.label_for(kind)
-            shown.append(f"{name} {particle(label, '은', '는')} {value(measure, row, eok=True)}")
-    return "; ".join(shown) + "."
+            figure = value(measure, row, eok=True)
+            threshold = _figure(measure, condition.value)
+            said = _said(condition.comparison, bool(row["holds"]), threshold)
+            if condition.comparison == "=" and row["holds"]:
+                shown.append(f"{name} {particle(label, '은', '는')} {figure}입니다.")
+            else:
+                shown.append(f"{name} {particle(label, '은', '는')} {with_ro(figure)}{said}")
+            continue
+        shown[-1] += "."
+    return " ".join(shown) if shown and shown[-1].endswith(".") else "; ".join(shown) + "."
+
+
+def _said(comparison: str, holds: bool, threshold: str) -> str:
+    """`로 90%를 넘지 않습니다`: the comparison in words, as it turned out."""
+    object_ = particle(threshold, "을", "를")
+    words = {
+        ">": ("넘습니다", "넘지 않습니다"),
+        ">=": ("이상입니다", "미만입니다"),
+        "<": ("미만입니다", "넘거나 같습니다"),
+        "<=": ("이하입니다", "넘습니다"),
+        "=": ("입니다", "아닙니다"),
+        "!=": ("아닙니다", "입니다"),
+    }
+    yes, no = words.get(comparison, ("", ""))
+    verb = yes if holds else no
+    if comparison in (">",) or (comparison == "<=" and not holds):
+        return f" {object_} {verb}."
+    if comparison == "=":
+        return f" {particle(threshold, '이', '가')} 아닙니다."
+    return f" {threshold} {verb}."
 
 
 def _plans(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:

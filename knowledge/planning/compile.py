@@ -7,7 +7,7 @@ parameter. A combination that cannot be compiled is a `Refusal` saying why, neve
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -24,11 +24,48 @@ IDENTITY = ("kind", "name", "division", "project_no", "line_no", "position", "le
 SOURCES = ("source", "staff_source")
 # The revenue table's 합계 and its one child 세외수입 are the whole, not items of it.
 REVENUE_ITEM_LEVEL = 2
+# The columns of a 향후계획 answer (plans l joined to projects p) and of a text answer.
+PLAN_COLUMNS = (
+    "l.project_no",
+    "p.title",
+    "p.division",
+    "l.position",
+    "l.item",
+    "l.period",
+    "l.start_month",
+    "l.end_month",
+    "l.open_ended",
+    "l.details",
+    "l.source",
+)
+ITEM_COLUMNS = (
+    "i.project_no",
+    "p.title",
+    "p.division",
+    "i.part",
+    "i.position",
+    "i.depth",
+    "i.text",
+    "i.parent_position",
+    "i.source",
+)
+# Questions about named things, compiled once per shape (see Planner.plan).
+SHAPED = frozenset({q.FIGURES, q.SUM, q.DIFFERENCE, q.SHARE, q.CHECK, q.RANK})
+GROUPED = frozenset({q.COUNT, q.LIST, q.RANK, q.SUM})
+# Stands for a thing's name while a shape is compiled; never in any name or question.
+SENTINEL = "\x00subject"
 # What a head count is shown with: both counts, the balance, the kinds of post.
 PEOPLE_CONTEXT = (
-    "quota", "current", "shortage", "administrative", "technical", "open_position", "fixed_term",
-    "management", "part_time_fixed_term",
-)  # fmt: skip
+    "quota",
+    "current",
+    "shortage",
+    "administrative",
+    "technical",
+    "open_position",
+    "fixed_term",
+    "management",
+    "part_time_fixed_term",
+)
 STATE_CONTEXT = {
     "spent": ("budget", "committed"),
     "change_amount": ("budget", "budget_2020", "change_rate"),
@@ -63,7 +100,55 @@ class Planner:
 
     def __init__(self, measures: Measures) -> None:
         self.measures = measures
-        self.plan = lru_cache(maxsize=4096)(self._plan)
+        self._cached = lru_cache(maxsize=4096)(self._plan)
+        self._figure_statements: dict[tuple[frozenset[str], int], str] = {}
+
+    def plan(self, question: Question) -> Plan | Refusal | None:
+        """The statement for a question; questions that differ only in which things they name
+        share one compiled statement (their names are parameters)."""
+        if question.group is not None and question.asks in GROUPED:
+            return self._grouped(question)
+        if question.asks not in SHAPED or not question.subjects or question.group is not None:
+            return self._cached(question)
+        names = {f"{SENTINEL}{n}": s.name for n, s in enumerate(question.subjects)}
+        shaped = replace(question, subjects=tuple(
+            replace(s, name=f"{SENTINEL}{n}", ref=None) for n, s in enumerate(question.subjects)
+        ))  # fmt: skip
+        plan = self._cached(shaped)
+        if not isinstance(plan, Plan):
+            return self._cached(question)  # a refusal names the thing: build it for this one
+        params = tuple(names.get(p, p) if isinstance(p, str) else p for p in plan.params)
+        return Plan(plan.sql, params, plan.measures)
+
+    def _grouped(self, question: Question) -> Plan | Refusal | None:
+        """Questions over a set share one statement per shape: the 과, the project, the figures
+        of the conditions and the place in a ranking are parameters."""
+        values: dict[str, object] = {}
+
+        def stand_in(value: object) -> object:
+            if value is None:
+                return None
+            key = f"{SENTINEL}{len(values)}"
+            values[key] = value
+            return key
+
+        group = question.group
+        shaped_group = replace(
+            group,
+            division=stand_in(group.division),
+            project_no=stand_in(group.project_no),
+            parent=stand_in(group.parent),
+            conditions=tuple(replace(c, value=stand_in(c.value)) for c in group.conditions),
+        )
+        ranking = question.ranking
+        if ranking is not None:
+            ranking = replace(ranking, position=stand_in(ranking.position),
+                              count=stand_in(ranking.count), of=stand_in(ranking.of))  # fmt: skip
+        plan = self._cached(replace(question, group=shaped_group, ranking=ranking))
+        if not isinstance(plan, Plan):
+            return self._cached(question)
+        params = tuple(values.get(p, p) if isinstance(p, str) else p for p in plan.params)
+        return Plan(plan.sql, params, plan.measures)
 
     def _plan(self, question: Question) -> Plan | Refusal | None:
         build = {
@@ -117,8 +202,8 @@ class Planner:
             order = order.when(match.copy(), exp.Literal.number(number))
             where.append(match)
         select = exp.select(exp.alias_(order, "ord"), *_columns(IDENTITY))
-        select = select.select(*self._measure_columns(measures), *_columns(SOURCES))
-        return select.from_(FIGURES).where(exp.or_(*where))
+        select = select.select(*self._measure_columns(measures), *_columns(SOURCES), copy=False)
+        return select.from_(_table(FIGURES), copy=False).where(exp.or_(*where), copy=False)
 
     def _measure_columns(self, measures: tuple[str, ...]) -> list[exp.Expression]:
         columns: list[exp.Expression] = []
@@ -149,6 +234,8 @@ class Planner:
                 extra.append(rate_of[name])
             if measure.ratio_of:
                 extra += [measure.ratio_of, "budget"]
+            elif name == "budget" and len(measures) == 1:
+                extra += ["committed_rate", "spent_rate"]  # a budget is read with its execution
             elif measure.is_money and name != "budget":
                 extra.append("budget")
             elif measure.unit == PEOPLE:
@@ -166,17 +253,33 @@ class Planner:
         else:
             measures = tuple(m for m in measures if kinds <= self.measures[m].kinds) or measures
         measures = self._context(measures, kinds)
-        select = self._asked(question.subjects, measures).order_by("ord", dialect=DIALECT)
-        return Plan(_sql(select), self._subject_params(question.subjects), measures)
+        sql = self._figures_sql(frozenset(kinds), len(question.subjects))
+        return Plan(sql, self._subject_params(question.subjects), measures)
+
+    def _figures_sql(self, kinds: frozenset[str], count: int) -> str:
+        """Every figure the things have, so that the next question about them (another
+        measure) runs the same statement: compiled once for each number and kinds of things."""
+        key = (kinds, count)
+        if key not in self._figure_statements:
+            columns = tuple(name for name, m in self.measures.items() if kinds <= m.kinds)
+            placeholders = tuple(Subject(kind, "") for kind in sorted(kinds))
+            placeholders = (placeholders * count)[:count]
+            select = self._asked(placeholders, columns).order_by(_column("ord"), copy=False)
+            self._figure_statements[key] = _sql(select)
+        return self._figure_statements[key]
 
     def _with_asked(
         self, question: Question, measures: tuple[str, ...], *results: exp.Expression
     ) -> Plan:
         """`WITH asked AS (the subjects' rows) SELECT *, results FROM asked`."""
         asked = self._asked(question.subjects, measures)
-        select = exp.select("*", *results).from_("asked").with_("asked", as_=asked)
+        select = (
+            exp.select("*", *results)
+            .from_(_table("asked"), copy=False)
+            .with_("asked", as_=asked, copy=False)
+        )
         return Plan(
-            _sql(select.order_by("ord", dialect=DIALECT)),
+            _sql(select.order_by(_col("ord"), copy=False)),
             self._subject_params(question.subjects),
             measures,
         )
@@ -346,10 +449,17 @@ class Planner:
             where.append(_column("parent").eq(_param()))
             params.append(group.parent)
         if group.leaves:
-            parents = exp.select("parent").from_(FIGURES).where(
-                exp.and_(_column("kind").eq(exp.Literal.string("revenue")),
-                         exp.Not(this=exp.Is(this=_column("parent"), expression=exp.Null())))
-            )  # fmt: skip
+            parents = (
+                exp.select(_col("parent"))
+                .from_(_table(FIGURES), copy=False)
+                .where(
+                    exp.and_(
+                        _column("kind").eq(exp.Literal.string("revenue")),
+                        exp.Not(this=exp.Is(this=_column("parent"), expression=exp.Null())),
+                    ),
+                    copy=False,
+                )
+            )
             where.append(
                 exp.Not(this=exp.In(this=_column("name"), query=exp.Subquery(this=parents)))
             )
@@ -364,24 +474,31 @@ class Planner:
         select = exp.select(
             *_columns(IDENTITY), *self._measure_columns(measures), *_columns(SOURCES)
         )
-        return select.from_(FIGURES).where(exp.and_(*where)), params
+        return select.from_(_table(FIGURES), copy=False).where(exp.and_(*where), copy=False), params
 
     def _group_measures(self, question: Question) -> tuple[str, ...]:
         group = question.group
-        measures = tuple(dict.fromkeys(
-            list(question.measures) + [c.measure for c in group.conditions] + [c.other for c in group.conditions if c.other]
-        ))  # fmt: skip
+        measures = tuple(
+            dict.fromkeys(
+                list(question.measures)
+                + [c.measure for c in group.conditions]
+                + [c.other for c in group.conditions if c.other]
+            )
+        )
         return measures or (("budget",) if group.kind != "division" else ("budget", "spent_rate"))
 
     def _projects(self, question: Question) -> Plan:
         """The flagship projects of Ⅲ themselves, for "주요사업 목록"."""
-        select = exp.select("project_no", "title", "division", "source").from_("projects")
+        select = exp.select(
+            _col("project_no"), _col("title"), _col("division"), _col("source")
+        ).from_("projects", copy=False)
         if question.group.division is not None:
-            select = select.where(_column("division").eq(_param()))
+            select = select.where(_column("division").eq(_param()), copy=False)
             return Plan(
-                _sql(select.order_by("project_no", dialect=DIALECT)), (question.group.division,)
+                _sql(select.order_by(_col("project_no"), copy=False)),
+                (question.group.division,),
             )
-        return Plan(_sql(select.order_by("project_no", dialect=DIALECT)), ())
+        return Plan(_sql(select.order_by(_col("project_no"), copy=False)), ())
 
     def _group(self, question: Question) -> Plan | Refusal:
         if question.group.kind == "project":
@@ -391,22 +508,31 @@ class Planner:
             select, params = self._group_select(question.group, measures)
         except _Unplannable as refusal:
             return Refusal(str(refusal))
-        select = select.select(exp.alias_(exp.Window(this=exp.Count(this=exp.Star())), "matched"))
+        select = select.select(
+            exp.alias_(exp.Window(this=exp.Count(this=exp.Star())), "matched"), copy=False
+        )
         if question.asks == q.SUM:
             for name in question.measures:
                 measure = self.measures[name]
                 if measure.is_rate:
                     return Refusal(f"{measure.label}은(는) 더할 수 없는 비율입니다.")
                 total = exp.Window(this=exp.Sum(this=measure.expression.copy()))
-                select = select.select(exp.alias_(total, f"total_{name}"))
+                select = select.select(exp.alias_(total, f"total_{name}"), copy=False)
+        elif question.group.kind == "division" and not question.group.conditions:
+            # Every 과 listed: their total is the bureau's, shown as the report's 합계 row.
+            for name in measures:
+                measure = self.measures[name]
+                if not measure.is_rate and measure.unit != "%":
+                    total = exp.Window(this=exp.Sum(this=measure.expression.copy()))
+                    select = select.select(exp.alias_(total, f"total_{name}"), copy=False)
         first = self.measures[measures[0]]
         if question.group.kind in ("division", "revenue", "project_row") or (
             question.asks == q.LIST and not question.group.conditions
         ):
-            select = select.order_by("position", dialect=DIALECT)
+            select = select.order_by(_col("position"), copy=False)
         else:
             ordered = exp.Ordered(this=_sortable(first), desc=True)
-            select = select.order_by(ordered, "position", dialect=DIALECT)
+            select = select.order_by(ordered, _col("position"), copy=False)
         return Plan(_sql(select), tuple(params), measures)
 
     def _rank(self, question: Question) -> Plan | Refusal:
@@ -429,26 +555,28 @@ class Planner:
         select = select.select(
             exp.alias_(rank, "rank"),
             exp.alias_(exp.Window(this=exp.Count(this=exp.Star())), "matched"),
+            copy=False,
         )
         if ranking.of is not None:
-            select = select.qualify(_column("name").eq(_param()))
+            select = select.qualify(_column("name").eq(_param()), copy=False)
             params.append(ranking.of)
         elif ranking.position is not None:
-            select = select.qualify(_column("rank").eq(_param()))
+            select = select.qualify(_column("rank").eq(_param()), copy=False)
             params.append(ranking.position)
         else:
-            select = select.qualify(exp.LTE(this=_column("rank"), expression=_param()))
+            select = select.qualify(exp.LTE(this=_column("rank"), expression=_param()), copy=False)
             params.append(ranking.count or 1)
-        select = select.order_by("rank", "position", dialect=DIALECT)
+        select = select.order_by(_col("rank"), _col("position"), copy=False)
         return Plan(_sql(select), tuple(params), measures)
 
     # --- prose ---------------------------------------------------------------------------
 
     def _plans(self, question: Question) -> Plan:
-        select = exp.select(
-            "l.project_no", "p.title", "p.division", "l.position", "l.item", "l.period",
-            "l.start_month", "l.end_month", "l.open_ended", "l.details", "l.source",
-        ).from_("plans AS l").join("projects AS p", using=["project_no"])  # fmt: skip
+        select = (
+            exp.select(*map(_col, PLAN_COLUMNS))
+            .from_(_table("plans", "l"), copy=False)
+            .join(_table("projects", "p"), using=["project_no"], copy=False)
+        )
         where, params = [], []
         if question.asks == q.CHECK and question.words:
             # A yes/no about named plans: every plan (of the project named), each asked thing
@@ -456,10 +584,10 @@ class Planner:
             projects = sorted({s.project_no for s in question.subjects if s.project_no})
             if projects:
                 select = select.where(
-                    exp.column("project_no", "l").isin(*[_param() for _ in projects])
+                    exp.column("project_no", "l").isin(*[_param() for _ in projects]), copy=False
                 )
             ordered = select.order_by(
-                "l.start_month", "l.project_no", "l.position", dialect=DIALECT
+                _col("l.start_month"), _col("l.project_no"), _col("l.position"), copy=False
             )
             return Plan(_sql(ordered), tuple(projects))
         divisions = [s.division or s.name for s in question.subjects if s.kind == "division"]
@@ -477,10 +605,12 @@ class Planner:
             where.append(
                 exp.LTE(this=exp.column("start_month", "l"), expression=exp.cast(_param(), "DATE"))
             )
-            where.append(exp.or_(
-                exp.GTE(this=ends, expression=exp.cast(_param(), "DATE")),
-                exp.column("open_ended", "l"),
-            ))  # fmt: skip
+            where.append(
+                exp.or_(
+                    exp.GTE(this=ends, expression=exp.cast(_param(), "DATE")),
+                    exp.column("open_ended", "l"),
+                )
+            )
             params += [question.months.last.isoformat(), question.months.first.isoformat()]
         for word in question.words:
             text = exp.func(
@@ -498,44 +628,62 @@ class Planner:
             )
             params.append(word)
         if where:
-            select = select.where(exp.and_(*where))
-        select = select.order_by("l.start_month", "l.project_no", "l.position", dialect=DIALECT)
+            select = select.where(exp.and_(*where), copy=False)
+        select = select.order_by(
+            _col("l.start_month"), _col("l.project_no"), _col("l.position"), copy=False
+        )
         return Plan(_sql(select), tuple(params))
 
     def _text(self, question: Question) -> Plan:
-        select = exp.select(
-            "i.project_no", "p.title", "p.division", "i.part", "i.position", "i.depth", "i.text",
-            "i.parent_position", "i.source",
-        ).from_("project_items AS i").join("projects AS p", using=["project_no"])  # fmt: skip
+        select = (
+            exp.select(*map(_col, ITEM_COLUMNS))
+            .from_(_table("project_items", "i"), copy=False)
+            .join(_table("projects", "p"), using=["project_no"], copy=False)
+        )
         projects = sorted({s.project_no for s in question.subjects if s.project_no is not None})
         params: list = []
         if projects:
-            select = select.where(exp.column("project_no", "i").isin(*[_param() for _ in projects]))
+            select = select.where(
+                exp.column("project_no", "i").isin(*[_param() for _ in projects]), copy=False
+            )
             params += projects
-        select = select.order_by("i.project_no", "i.part", "i.position", dialect=DIALECT)
+        select = select.order_by(
+            _col("i.project_no"), _col("i.part"), _col("i.position"), copy=False
+        )
         return Plan(_sql(select), tuple(params))
 
     def _duty(self, question: Question) -> Plan:
-        select = exp.select("division", "position", "duty", "source").from_("duties")
-        return Plan(_sql(select.order_by("division", "position", dialect=DIALECT)), ())
+        select = exp.select(_col("division"), _col("position"), _col("duty"), _col("source")).from_(
+            _table("duties"), copy=False
+        )
+        return Plan(_sql(select.order_by(_col("division"), _col("position"), copy=False)), ())
 
     def _duties(self, question: Question) -> Plan:
-        select = exp.select("division", "position", "duty", "source").from_("duties")
-        select = select.where(_column("division").eq(_param())).order_by(
-            "position", dialect=DIALECT
+        select = exp.select(_col("division"), _col("position"), _col("duty"), _col("source")).from_(
+            _table("duties"), copy=False
+        )
+        select = select.where(_column("division").eq(_param()), copy=False).order_by(
+            _col("position"), copy=False
         )
         return Plan(_sql(select), (question.subjects[0].name,))
 
     def _organization(self, question: Question) -> Plan:
-        select = exp.select("unit", "structure", "role", "reorganized_on", "source").from_(
-            "organization"
-        )
-        return Plan(_sql(select.order_by("role", "unit", dialect=DIALECT)), ())
+        select = exp.select(
+            _col("unit"), _col("structure"), _col("role"), _col("reorganized_on"), _col("source")
+        ).from_("organization", copy=False)
+        return Plan(_sql(select.order_by(_col("role"), _col("unit"), copy=False)), ())
 
     def _audit(self, question: Question) -> Plan:
         select = exp.select(
-            "check_name", "subject", "field", "stated", "stated_source", "other", "other_source", "note"
-        ).from_("inconsistencies")  # fmt: skip
+            _col("check_name"),
+            _col("subject"),
+            _col("field"),
+            _col("stated"),
+            _col("stated_source"),
+            _col("other"),
+            _col("other_source"),
+            _col("note"),
+        ).from_(_table("inconsistencies"), copy=False)
         return Plan(_sql(select), ())
 
 
@@ -544,9 +692,27 @@ class _Unplannable(Exception):
 
 
 _GROUP_NAMES = {
-    "line": "세부사업", "division": "과", "revenue": "세입 항목", "project_row": "주요사업 예산표",
+    "line": "세부사업",
+    "division": "과",
+    "revenue": "세입 항목",
+    "project_row": "주요사업 예산표",
     "plan": "향후계획",
-}  # fmt: skip
+}
+
+
+def _col(name: str) -> exp.Expression:
+    """A column (`l.item` → item of l) or `*`, built without parsing."""
+    if name == "*":
+        return exp.Star()
+    table, _, column = name.rpartition(".")
+    return exp.column(column, table or None)
+
+
+def _table(name: str, alias: str | None = None) -> exp.Table:
+    table = exp.Table(this=exp.to_identifier(name))
+    if alias:
+        table.set("alias", exp.TableAlias(this=exp.to_identifier(alias)))
+    return table
 
 
 def _column(name: str) -> exp.Column:
@@ -571,7 +737,11 @@ def _total(expression: exp.Expression) -> exp.Window:
 
 def _of_ord(name: str, number: int) -> exp.Subquery:
     """`(SELECT name FROM asked WHERE ord = n)`: a measure of the n-th subject asked."""
-    select = exp.select(name).from_("asked").where(_column("ord").eq(exp.Literal.number(number)))
+    select = (
+        exp.select(name)
+        .from_(_table("asked"), copy=False)
+        .where(_column("ord").eq(exp.Literal.number(number)), copy=False)
+    )
     return exp.Subquery(this=select)
 
 

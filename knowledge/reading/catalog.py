@@ -113,15 +113,17 @@ class Catalog:
             if line_no is not None:
                 row_of_line[line_no] = name
         (as_of,) = connection.execute("SELECT as_of FROM report").fetchone()
+        passages = _passages(connection)
+        prose = " ".join(p.compact for p in passages)
         return cls(
             entities,
-            EntityIndex.build(entities, aliases),
+            EntityIndex.build(entities, aliases, prose),
             {(e.kind, e.ref): e for e in entities},
             dict(lines_of_project),
             project_of_line,
             dict(rows_of_project),
             row_of_line,
-            _passages(connection),
+            passages,
             _plan_months(connection),
             bureau,
             as_of,

@@ -16,6 +16,7 @@ COMPOUND = {
     "ㄳ": "ㄱㅅ", "ㄵ": "ㄴㅈ", "ㄶ": "ㄴㅎ", "ㄺ": "ㄹㄱ", "ㄻ": "ㄹㅁ", "ㄼ": "ㄹㅂ", "ㄽ": "ㄹㅅ",
     "ㄾ": "ㄹㅌ", "ㄿ": "ㄹㅍ", "ㅀ": "ㄹㅎ", "ㅄ": "ㅂㅅ",
 }  # fmt: skip
+RIEUL_FINAL = JONGSEONG.index("ㄹ")
 CONSONANTS = frozenset("ㄱㄲㄳㄴㄵㄶㄷㄸㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅃㅄㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ")
 
 
@@ -58,6 +59,8 @@ def is_choseong_only(text: str) -> bool:
 def has_final(word: str) -> bool:
     """Whether a word ends in a consonant, as said aloud: `과` no, `국` yes, `3` (삼) yes."""
     for char in reversed(word):
+        if char == "%":
+            return False  # 퍼센트
         if is_syllable(char):
             return (ord(char) - SYLLABLE_FIRST) % 28 != 0
         if char.isdigit():
@@ -65,6 +68,17 @@ def has_final(word: str) -> bool:
         if char.isalpha():
             return char.lower() in "lmn"
     return False
+
+
+def with_ro(word: str) -> str:
+    """`word` with (으)로: 억원으로, 89.0%로, 1,081명으로; after ㄹ it is 로 (10월로)."""
+    for char in reversed(word):
+        if is_syllable(char):
+            final = (ord(char) - SYLLABLE_FIRST) % 28
+            return word + ("로" if final in (0, RIEUL_FINAL) else "으로")
+        if char == "%" or char.isdigit() or char.isalpha():
+            break
+    return particle(word, "으로", "로")
 
 
 def particle(word: str, after_consonant: str, after_vowel: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from knowledge.reading.hangul import disassemble
+from knowledge.reading.hangul import disassemble, get_choseong
 from knowledge.reading.normalize import compact
 
 MEASURE = "measure"
@@ -150,11 +150,11 @@ def _cover(lexicon: Lexicon, piece: str) -> list[str] | None:
 
 @lru_cache(maxsize=8192)
 def _mistyped(lexicon: Lexicon, word: str) -> str | None:
-    choices = _letters(lexicon)
+    letters, words = _letters(lexicon)
     found = process.extractOne(
-        disassemble(word), choices, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE
+        disassemble(word), letters, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE
     )
-    return choices[found[0]] if found else None
+    return words[found[2]] if found else None
 
 
 @lru_cache(maxsize=8192)
@@ -162,7 +162,9 @@ def _mistyped_short(lexicon: Lexicon, word: str) -> str | None:
     """A two-letter word is only taken for a known one sharing its first letter, one stroke off."""
     letters = disassemble(word)
     for known, groups in lexicon.groups.items():
-        if len(known) != SHORT_TYPO_LENGTH or known[0] != word[0] or groups & UNTYPED:
+        if len(known) != SHORT_TYPO_LENGTH or groups & UNTYPED:
+            continue
+        if get_choseong(known[0]) != get_choseong(word[0]):
             continue
         if fuzz.ratio(letters, disassemble(known)) >= SHORT_TYPO_SCORE:
             return known
@@ -170,10 +172,11 @@ def _mistyped_short(lexicon: Lexicon, word: str) -> str | None:
 
 
 @lru_cache(maxsize=4)
-def _letters(lexicon: Lexicon) -> dict[str, str]:
-    """Known words of three letters or more as their jamo, the form typos are measured on."""
-    return {
-        disassemble(word): word
+def _letters(lexicon: Lexicon) -> tuple[list[str], list[str]]:
+    """Known words of three letters or more, and their jamo: the form typos are measured on."""
+    words = [
+        word
         for word, groups in lexicon.groups.items()
         if len(word) >= TYPO_MIN_LENGTH and not groups & UNTYPED
-    }
+    ]
+    return [disassemble(word) for word in words], words

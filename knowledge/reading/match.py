@@ -45,18 +45,26 @@ class Key:
 class EntityIndex:
     """All names and aliases, in the forms they are compared in."""
 
-    def __init__(self, keys: list[Key]) -> None:
+    def __init__(self, keys: list[Key], prose: str = "") -> None:
         self.keys = sorted(keys, key=lambda k: len(k.text), reverse=True)
         self._letters = [disassemble(k.text) for k in self.keys]
         self._initials = [get_choseong(k.text) for k in self.keys]
         # Words recur across questions; the index does not change while the report is loaded.
         self.candidates = lru_cache(maxsize=8192)(self._candidates)
+        # Everything the report writes, names and prose, to tell a real word from a typo.
+        self.written = " ".join([*(k.text for k in self.keys), prose])
 
     @classmethod
-    def build(cls, entities: list[Entity], aliases: list[tuple[str, Entity]]) -> EntityIndex:
+    def build(
+        cls, entities: list[Entity], aliases: list[tuple[str, Entity]], prose: str = ""
+    ) -> EntityIndex:
         keys = [Key(compact(e.name), e, "name") for e in entities if e.kind != "unit"]
         keys += [Key(alias, e, "alias") for alias, e in aliases]
-        return cls([k for k in keys if len(k.text) >= 2])
+        return cls([k for k in keys if len(k.text) >= 2], prose)
+
+    def writes(self, word: str) -> bool:
+        """Whether the report writes `word` somewhere (then it is no typo of another word)."""
+        return word in self.written
 
     def exact_spans(self, text: str) -> list[tuple[int, int, Key]]:
         """Every full name written out in `text`, longest first, never overlapping.

@@ -9,8 +9,9 @@ import unicodedata
 INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
-# Everything that is not a letter, a digit or % is dropped from the compact form.
-NOT_WORD = re.compile(r"[^0-9a-z%\uac00-\ud7a3\u3131-\u318e]+")
+# Everything that is not a letter (Hangul, Latin, the Hanja the report uses: 現, 市), a digit
+# or % is dropped from the compact form.
+NOT_WORD = re.compile(r"[^0-9a-z%\uac00-\ud7a3\u3131-\u318e\u4e00-\u9fff]+")
 MAX_LENGTH = 200
 
 

@@ -83,7 +83,7 @@ RELATIVE_MONTH = re.compile(
 )
 
 ORDINAL = re.compile(
-    rf"(?P<n>{NATIVE}|\d+)\s*(?:번\s*째|번째|째)|(?P<rank>\d+)\s*(?:위|등)(?![가-힣])"
+    rf"(?P<n>{NATIVE}|\d+)\s*(?:번\s*[째쨰]|[째쨰])|(?P<rank>\d+)\s*(?:위|등)(?!원|급|록|기)"
 )
 TOP = re.compile(
     rf"(?P<dir>상위|하위|top|TOP|Top|탑|베스트|워스트|bottom)\s*(?P<n>{NATIVE}|\d+)?\s*(?:개|곳|위|건|군데)?"

@@ -26,6 +26,7 @@ CLARIFY = "clarify"  # several things fit about equally: ask with buttons
 NOT_HELD = "not_held"  # the report does not hold what was asked
 NOT_FOUND = "not_found"  # words that name nothing the report has
 AUDIT = "audit"  # where the report disagrees with itself
+WHY = "why"  # the source and the SQL behind the last answer
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Ranking:
     position: int | None = None  # "세 번째로 큰": 3
     count: int | None = None  # "상위 3개": 3
     of: str | None = None  # "공유서울 확산은 예산 순위 몇 위?": where this one stands
+    said_direction: bool = False  # the question said 높은/낮은 (a follow-up keeps the last one)
 
 
 @dataclass(frozen=True)

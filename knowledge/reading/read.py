@@ -16,6 +16,7 @@ from datetime import date
 from knowledge.measures import MONEY, PEOPLE, RATE, Measures
 from knowledge.reading import question as q
 from knowledge.reading.catalog import Catalog, Passage
+from knowledge.reading.follow import Told, follow
 from knowledge.reading.hangul import is_hangul
 from knowledge.reading.lexicon import FILLER, MEASURE, Lexicon
 from knowledge.reading.lexicon import RATE as RATE_WORD
@@ -37,6 +38,8 @@ DEFAULT_BY_UNIT = {MONEY: "budget", RATE: "spent_rate", PEOPLE: "current"}
 FACT = "fact"
 # Endings of a comparison word that make it a question ("넘어", "넘지", "넘나").
 QUESTION_ENDINGS = ("어", "지", "나", "니", "냐", "죠", "까", "요", "야", "습니까")
+# Where one question ends and another begins: "몇 개고 …", "얼마이고 …", "…, 그리고".
+CLAUSE = re.compile(r"(?<=[가-힣])(?:이고|고|이며|며)\s+|\s*,?\s*그리고\s+|\s*;\s*")
 # Question words: a question that has one asks what, how much or which, not yes or no.
 WH_WORDS = re.compile(r"얼마|몇|어느|어떤|무슨|누가|누구|언제|어디|뭐|무엇|뭔")
 # Keywords that say how something is asked, not what it is.
@@ -81,8 +84,10 @@ class Reader:
         self.subjects = Subjects(catalog, measures)
         self.as_of = catalog.as_of
 
-    def read(self, text: str, today: date | None = None) -> Question:
-        """The question `text` asks; never raises on any text."""
+    def read(
+        self, text: str, today: date | None = None, previous: Question | None = None
+    ) -> Question:
+        """The question `text` asks, after `previous` in the same conversation; never raises."""
         cleaned = clean(text)
         if len(cleaned) > MAX_LENGTH:
             return Question(q.HELP, note="too_long")
@@ -90,7 +95,54 @@ class Reader:
             return Question(q.HELP, note="empty" if not cleaned else "no_letters")
         quantities = find_quantities(cleaned, self.as_of.year)
         found = scan(quantities.text, self.lexicon, self.catalog.index)
-        return _Reading(self, quantities, found, today).question()
+        reading = _Reading(self, quantities, found, today)
+        question = reading.question()
+        if previous is not None:
+            question = follow(
+                previous, question, reading.told(), self.relative, self.subjects.figure_subjects
+            )
+        if question.asks in (q.TEXT, q.NOT_FOUND) and reading.measures:
+            return self._in_parts(cleaned, today, previous) or question
+        return question
+
+    def _in_parts(
+        self, text: str, today: date | None, previous: Question | None
+    ) -> Question | None:
+        """`입주 단체 몇 개고 지출 집행률은`: two questions in one, the second read after the first."""
+        pieces = [p for p in CLAUSE.split(text, maxsplit=1) if p.strip()]
+        if len(pieces) != 2:
+            return None
+        first = self.read(pieces[0], today, previous)
+        second = self.read(pieces[1], today, first)
+        if {first.asks, second.asks} & {q.HELP, q.NOT_FOUND, q.CLARIFY}:
+            return None
+        return Question(q.PARTS, parts=(first, second))
+
+    def relative(
+        self, subjects: tuple[Subject, ...], words: tuple[str, ...]
+    ) -> tuple[Subject, ...]:
+        """Words read against earlier subjects: `조성사업` after 서울혁신파크 운영 is 서울혁신파크
+        조성사업; `운영` among the candidates offered picks the one that has it."""
+        found: list[Subject] = []
+        for word in words:
+            key = compact(word)
+            among = [s for s in subjects if key and key in compact(s.name)]
+            if len(among) == 1:
+                found.append(among[0])
+                continue
+            for subject in subjects:
+                parts = subject.name.split()
+                for cut in range(len(parts) - 1, 0, -1):
+                    best = leaders(
+                        self.catalog.index.candidates(compact(" ".join(parts[:cut])) + key)
+                    )
+                    if len(best) == 1 and best[0].score >= ELLIPSIS_SCORE:
+                        found.append(self.subjects.of(best[0].entity))
+                        break
+                else:
+                    continue
+                break
+        return tuple(dict.fromkeys(found))
 
 
 class _Unclear(Exception):
@@ -375,6 +427,34 @@ class _Reading:
             k for k in dict.fromkeys(self.found.keywords) if self.lexicon.groups[k] != {FILLER}
         )
 
+    def told(self) -> Told:
+        """What the message said by itself (see follow.Told)."""
+        subjects = tuple(s for r in self.resolved for s in r.subjects[:1] if r.sure)
+        if self.has("bureau") and not subjects:
+            subjects = (Subject("bureau", self.catalog.bureau),)
+        intents = ("schedule", "status", "overview", "duty", "duties_of", "organization", "help",
+                   "inconsistency", "not_held", "revenue", "asks_division")  # fmt: skip
+        ranked = self.quantities.position or self.quantities.top or self.has(*RANK_WORDS)
+        return Told(
+            subjects=subjects,
+            measures=self.measures,
+            set_word=self._set_kind() is not None,
+            conditions=tuple(c for c in self._conditions() if c.other is None or self.has("than")),
+            ranking=self._ranking() if ranked else None,
+            operations=frozenset(self._operations() - {q.RANK, q.LIST}),
+            months=self.months is not None,
+            narrow=self.has("narrow"),
+            intent=self.has(*intents) or bool(self.unknown) or bool(self.quantities.years),
+            why=self.has("why") and not self.resolved and not self.measures,
+            eok=self.has("eok"),
+            words=tuple(
+                dict.fromkeys(
+                    [u.word for u in self.content]
+                    + [compact(r.mention.text) for r in self.resolved if not r.sure]
+                )
+            ),
+        )
+
     # --- the decision ----------------------------------------------------------------------
 
     def question(self) -> Question:
@@ -432,7 +512,12 @@ class _Reading:
         if self.has("schedule") and not self.measures:
             return None  # plans name the next year's work ("’22. 예산편성")
         said = ", ".join(f"{y}년" for y in dict.fromkeys(years))
-        return Question(q.NOT_HELD, subjects=tuple(self._sure()), not_held=(said,))
+        parts = ()
+        if self.reader.as_of.year in self.quantities.years:
+            # "2020년 … 이랑 올해 거 비교해줘": the year the report has is answered too.
+            current = self._figures()
+            parts = (current,) if current is not None and current.asks != q.NOT_FOUND else ()
+        return Question(q.NOT_HELD, subjects=tuple(self._sure()), not_held=(said,), parts=parts)
 
     def _monthly(self) -> Question | None:
         """`7월 지출액`: the report gives figures as of its 기준일, not month by month."""
@@ -778,7 +863,12 @@ class _Reading:
         )
         if count is None and self.quantities.position is None and self.has("ordering"):
             count = None if superlative else EVERY  # "높은 순으로": the whole set in order
-        return Ranking(descending=not low, position=self.quantities.position, count=count)
+        said = self.has("ranking_high", "ranking_low", "decreased") or bool(
+            top and top[1] is not None
+        )
+        return Ranking(
+            descending=not low, position=self.quantities.position, count=count, said_direction=said
+        )
 
     def _figures(self) -> Question | None:
         """Figures of named subjects: their values, or a sum, difference, share or check."""

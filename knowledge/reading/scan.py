@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -305,6 +306,11 @@ def _join_keywords(tokens: list[str], lexicon: Lexicon) -> list[str]:
 
 
 def _joined(tokens: list[str], lexicon: Lexicon) -> str | None:
+    return _joined_words(tuple(tokens), lexicon)
+
+
+@lru_cache(maxsize=8192)
+def _joined_words(tokens: tuple[str, ...], lexicon: Lexicon) -> str | None:
     """The known word some typed words make together, as typed or with the particles between
     them and the ending after them left off (`실적은 있는데` → 실적있는)."""
     plain = "".join(tokens)
@@ -377,7 +383,7 @@ def _merge_single_letters(tokens: list[str], lexicon: Lexicon, index: EntityInde
 
 def _names_something(word: str, lexicon: Lexicon, index: EntityIndex) -> bool:
     found = index.candidates(word)
-    return lexicon.cover(word) is not None or bool(found and found[0].score >= RUN_SCORE)
+    return word in lexicon.groups or bool(found and found[0].score >= RUN_SCORE)
 
 
 def _joins(word: str, letter: str, lexicon: Lexicon, index: EntityIndex) -> bool:
@@ -406,6 +412,13 @@ def _split_keywords(
     named = index.candidates(word)
     if named and named[0].score >= WHOLE_WORD_SCORE:
         return word, []
+    stripped = lexicon.strip_particle(word)
+    if (not named or named[0].score < NEAR_EXACT) and not index.writes(stripped):
+        # "지출엑은", "예싼은": a mistyped known word, before a particle is split off it; a
+        # word the report itself writes ("입주", "지원") is never taken for a typo.
+        typo = lexicon.mistyped(stripped)
+        if typo is not None:
+            return None, [typo]
     stem = lexicon.predicate_stem(word)
     if stem is not None and not named:
         # "접수됐어": the stem says what happened; a stem of one letter ("받았어") says nothing.
@@ -420,7 +433,7 @@ def _split_keywords(
             return word[:cut], tail
         if cut >= 2 and lexicon.is_closing(word[cut:]):
             return _split_keywords(word[:cut], lexicon, index)
-    typo = lexicon.mistyped(lexicon.strip_particle(word))
+    typo = None if index.writes(stripped) else lexicon.mistyped(stripped)
     if typo is not None:
         return None, [typo]
     return word, []

@@ -1,4 +1,5 @@
-"""Recompute the report's own arithmetic and record every disagreement in `inconsistencies`.
+"""Recompute the report's own arithmetic and record every disagreement in `inconsistencies`;
+refuse a report that breaks the structure it guarantees of itself (`require_structure`).
 
 Each check loops over the loaded tables; nothing here knows a figure of the report.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -512,3 +513,59 @@ def _text_states(connection: duckdb.DuckDBPyConnection) -> Iterable[Finding]:
             f"{_josa(first['printed'], '과', '와')} "
             f"{_josa(second['printed'], '으로', '로')} 다르게 적었습니다.",
         )
+
+
+# --- structure the report guarantees ------------------------------------------------------------
+
+
+def require_structure(records: Mapping[str, Sequence[Mapping]]) -> None:
+    """Raise ValueError, with the line, when the parsed report (rows as dicts per table) lacks
+    what it guarantees of itself: every 과 of Ⅰ has its subtotal in Ⅳ, and Ⅳ's lines add up to
+    each 과 subtotal and to the total within rounding (half a 천원 per line).
+
+    Such a report is incomplete, cut short or missing rows, and must not be served. A sum may
+    still miss the Ⅳ copy of its figure when it matches the Ⅰ copy: that is one misprinted
+    figure (the 2021-08-13 report has one in its total), recorded among the disagreements.
+    """
+    spending = records["spending"]
+    lines = records["budget_lines"]
+    first = {row["division"]: row for row in spending if row["section"] == "Ⅰ"}
+    fourth = {row["division"]: row for row in spending if row["section"] == "Ⅳ"}
+    for division in (row["division"] for row in records["divisions"]):
+        if division not in fourth:
+            cited = first.get(division)
+            raise _broken(
+                cited["source"] if cited else None,
+                f"Ⅰ장의 {_josa(division, '이', '가')} Ⅳ장 세부사업별 예산집행 현황에 없습니다.",
+            )
+    totals = [row for row in spending if row["section"] == "Ⅳ" and row["is_total"]]
+    if len(totals) != 1:
+        raise _broken(None, "Ⅳ장 세부사업별 예산집행 현황에 합계 행이 하나 있어야 합니다.")
+    # Each 과 first, so that a row missing under one is named there rather than in the total.
+    for subtotal in sorted(spending, key=lambda row: row["is_total"]):
+        if subtotal["section"] != "Ⅳ":
+            continue
+        if subtotal["is_total"]:
+            parts, what = lines, "Ⅳ장 합계"
+            printed_in_first = next((row for row in first.values() if row["is_total"]), None)
+        else:
+            division = subtotal["division"]
+            parts = [line for line in lines if line["division"] == division]
+            what = f"Ⅳ장 {division} 소계"
+            printed_in_first = first.get(division)
+        for column, label in MONEY_FIELDS.items():
+            summed = sum(part[column] or 0 for part in parts)
+            copies = [subtotal] + ([printed_in_first] if printed_in_first else [])
+            if not any(abs((copy[column] or 0) - summed) * 2 <= len(parts) for copy in copies):
+                raise _broken(
+                    subtotal["source"],
+                    f"{what}의 {label}({_money(subtotal[column])})이 그 아래 세부사업 "
+                    f"{len(parts)}개의 합({_money(summed)})과 다릅니다. 세부사업 행이 빠졌거나 "
+                    "보고서가 잘렸을 수 있습니다.",
+                )
+
+
+def _broken(source: str | None, message: str) -> ValueError:
+    match = LINE_NUMBER_RE.match(source or "")
+    where = f"줄 {match.group(2)}: " if match else ""
+    return ValueError(f"보고서 구조가 맞지 않습니다: {where}{message}")

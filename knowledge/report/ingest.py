@@ -24,6 +24,7 @@ SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 FIGURES_PATH = Path(__file__).with_name("figures.sql")
 UNITS_PATH = Path(__file__).resolve().parents[2] / "data" / "fact_units.toml"
 
+REPORT_NAME_RE = re.compile(r"report_(\d{4}-\d{2}-\d{2})\.txt")
 SECTION_RE = re.compile(r"^\s*([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\.\s*(\S.*?)\s*$")
 AMOUNT_RE = re.compile(r"△?\d[\d,]*|-")
 RATE_RE = re.compile(r"△?\d+(?:\.\d+)?%|-")
@@ -133,6 +134,24 @@ class Project:
     budget_rows: list[tuple[str, list[str], Line]] = field(default_factory=list)
 
 
+def newest_report(data_dir: Path) -> Path:
+    """The report with the latest 기준일 in `data_dir`. Only files named exactly
+    `report_YYYY-MM-DD.txt` with a real date are reports: `report_old.txt`, a `.bak` or an
+    editor's copy lying beside them are not (`report_old.txt` once sorted last and was read)."""
+    dated = []
+    for path in data_dir.glob("report_*.txt"):
+        match = REPORT_NAME_RE.fullmatch(path.name)
+        if match is None or not path.is_file():
+            continue
+        try:
+            dated.append((dt.date.fromisoformat(match.group(1)), path))
+        except ValueError:
+            continue  # report_2021-13-01.txt: no such day
+    if not dated:
+        raise FileNotFoundError(f"no report_YYYY-MM-DD.txt in {data_dir}")
+    return max(dated)[1]
+
+
 def load_report(connection: duckdb.DuckDBPyConnection, report_path: Path) -> None:
     """Create the schema on `connection`, fill it from the report text, then record inconsistencies."""
     rows = parse_report(Path(report_path).read_text(encoding="utf-8"), Path(report_path).name)
@@ -157,6 +176,12 @@ def parse_report(text: str, source_file: str) -> dict[str, list[tuple]]:
     divisions = [row[0] for row in rows["divisions"]]
     _parse_lines_section(sections["Ⅳ"], bureau, divisions, rows)
     _parse_projects(sections["Ⅲ"], divisions, rows)
+    checks.require_structure(
+        {
+            table: [dict(zip(TABLE_COLUMNS[table], row, strict=True)) for row in rows[table]]
+            for table in ("divisions", "spending", "budget_lines")
+        }
+    )
     return rows
 
 
@@ -679,6 +704,7 @@ def _structure_project(section: Section, project: Project) -> None:
     table = "off"  # off -> announced (※ 예산집행 현황) -> header -> rows
     pending_name: list[Line] = []
     positions: dict[str, int] = {}
+    announced: Line | None = None
     for line in project.lines:
         text = line.text
         new_part = _part_of(line)
@@ -688,7 +714,7 @@ def _structure_project(section: Section, project: Project) -> None:
                 raise _fail(pending_name[0], "예산집행 현황 표의 행에 숫자가 없습니다")
             continue
         if text.startswith("※") and "예산집행" in text:
-            table = "announced"
+            table, announced = "announced", line
             continue
         if table == "announced" and text.startswith("사업명"):
             table = "header"
@@ -714,6 +740,10 @@ def _structure_project(section: Section, project: Project) -> None:
         _add_item(project, part, line, positions)
     if pending_name:
         raise _fail(pending_name[0], "예산집행 현황 표의 행에 숫자가 없습니다")
+    # Not every project has a table (project 4 of 2021-08-13 has none), but one announced
+    # and empty has lost its rows.
+    if announced is not None and not project.budget_rows:
+        raise _fail(announced, f"사업 {project.number}의 예산집행 현황 표에 행이 없습니다")
     if part is None:
         raise _fail(
             project.heading, f"사업 {project.number}에 사업개요/추진현황/향후계획이 없습니다"

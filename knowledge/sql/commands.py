@@ -15,7 +15,19 @@ from sqlglot.tokens import TokenType
 from knowledge.answer import Answer
 from knowledge.sql import guard as sql_guard
 from knowledge.sql import schema_doc
-from knowledge.sql.sandbox import QueryFailed, QueryRefused, QueryResult, Sandbox, shared_sandbox
+from knowledge.sql.sandbox import (
+    CUT_BY_BYTES,
+    CUT_BY_CELLS,
+    CUT_BY_ROWS,
+    MAX_CELLS,
+    MAX_RESULT_BYTES,
+    MAX_ROWS,
+    QueryFailed,
+    QueryRefused,
+    QueryResult,
+    Sandbox,
+    shared_sandbox,
+)
 from knowledge.sql.tables import cell_text, render_table, to_csv
 
 # A Telegram message holds 4,096 characters; the rest is the summary line and markup.
@@ -91,13 +103,25 @@ def sql_reply(sandbox: Sandbox, query: str) -> SqlReply:
     return SqlReply(summary=_summary(result), table=table, csv=csv, result=result)
 
 
+# The limit that cut a result, as the reply names it, with the particle it takes.
+_CUT_LIMITS = {
+    CUT_BY_ROWS: (f"{MAX_ROWS}행", "을"),
+    CUT_BY_CELLS: (f"{MAX_CELLS:,}칸(행×열)", "을"),
+    CUT_BY_BYTES: (f"{MAX_RESULT_BYTES // 1_000_000}MB", "를"),
+}
+
+
 def _summary(result: QueryResult) -> str:
     milliseconds = result.elapsed_seconds * 1000
-    if len(result.rows) == 1 and len(result.columns) == 1:
+    rows = len(result.rows)
+    if result.cut is not None:
+        limit, particle = _CUT_LIMITS[result.cut]
+        if not rows:
+            return f"결과의 첫 행부터 한도({limit})를 넘어 보여 드릴 수 없습니다. 열을 줄여 보세요."
+        return f"결과가 {limit}{particle} 넘어 처음 {rows}행만 보여 드립니다."
+    if rows == 1 and len(result.columns) == 1:
         return f"결과: {cell_text(result.rows[0][0])} ({milliseconds:.0f}ms)"
-    if result.truncated:
-        return f"결과가 {len(result.rows)}행을 넘어 처음 {len(result.rows)}행만 보여 드립니다."
-    return f"결과 {len(result.rows)}행입니다 ({milliseconds:.0f}ms)."
+    return f"결과 {rows}행입니다 ({milliseconds:.0f}ms)."
 
 
 def answer_sql(sandbox: Sandbox, query: str) -> Answer:

@@ -1,15 +1,21 @@
 """Whether a person's SQL may run: one SELECT over the report's tables, decided on sqlglot's tree
-with allow-lists of node types, functions and tables; what runs is regenerated from that tree."""
+and its scopes with allow-lists of node types, functions, tables and columns; what runs is
+regenerated from that tree."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import sqlglot
 from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
+from sqlglot.errors import OptimizeError
+from sqlglot.optimizer.normalize_identifiers import normalize_identifiers
+from sqlglot.optimizer.qualify import qualify
+from sqlglot.optimizer.scope import traverse_scope
+from sqlglot.tokens import Token, TokenType
 
 # sqlglot warns with the statement text when it falls back to a Command; those are refused
 # anyway, and people's text stays out of the logs.
@@ -18,6 +24,24 @@ logger = logging.getLogger(__name__)
 
 DIALECT = "duckdb"
 MAX_SQL_CHARS = 4000
+# Bounds on the text, checked on its tokens before parsing, because sqlglot's work is not
+# linear in them: brackets and CASE open at once (its recursion), and subscripts `x[1]`, each of
+# which it type-checks (1,100 chained ones cost 2.5 s of CPU before it gave up). Real queries
+# over the report nest a few levels and subscript a string now and then.
+MAX_NESTING = 24
+MAX_SUBSCRIPTS = 16
+_OPENERS = frozenset({TokenType.L_PAREN, TokenType.L_BRACKET, TokenType.L_BRACE, TokenType.CASE})
+_CLOSERS = frozenset({TokenType.R_PAREN, TokenType.R_BRACKET, TokenType.R_BRACE, TokenType.END})
+# What a `[` after these subscripts rather than opens a list.
+_VALUE_ENDS = frozenset(
+    {
+        TokenType.R_BRACKET, TokenType.R_PAREN, TokenType.VAR, TokenType.IDENTIFIER,
+        TokenType.STRING, TokenType.NUMBER,
+    }
+)  # fmt: skip
+# A bare name DuckDB cannot find among the columns in reach is tried as one of its
+# parenthesis-free functions (current_catalog, user, …), even before an outer query's column.
+_BARE = "bare_column"
 
 # Set operations are still queries; everything else at the root is refused.
 _QUERY_ROOTS = (exp.Select, exp.Union, exp.Intersect, exp.Except)
@@ -91,6 +115,9 @@ _MACHINE_HINT = frozenset({"getenv", "current_setting", "getvariable", "version"
 _PARSER_FAULTS = Exception
 _QUERY_STARTS = frozenset({"SELECT", "WITH", "FROM", "VALUES", "TABLE"})
 
+_COLUMN_HINT = "/schema 표이름 으로 열 이름을 확인해 주세요."
+_UNKNOWN_COLUMN = f"표에 없는 열이나 표 별칭이 있습니다. {_COLUMN_HINT}"
+
 _STATEMENT_NAMES_KO = {
     exp.Insert: "INSERT", exp.Update: "UPDATE", exp.Delete: "DELETE", exp.Merge: "MERGE",
     exp.Create: "CREATE", exp.Drop: "DROP", exp.Alter: "ALTER", exp.Copy: "COPY",
@@ -118,17 +145,20 @@ class Refusal(Exception):
     """Raised inside the walk; carries the Korean reason shown to the person."""
 
 
-def check(text: str, tables: Iterable[str]) -> Verdict:
-    """Allow exactly one SELECT reading only `tables` (or no table); otherwise say why. Never raises."""
-    allowed_tables = {name.lower() for name in tables}
+def check(text: str, schema: Mapping[str, Iterable[str]]) -> Verdict:
+    """Allow exactly one SELECT reading only the tables of `schema` (table -> column names), CTEs
+    built from them, or no table; otherwise say why. Never raises."""
+    columns = {
+        table.lower(): {column.lower() for column in names} for table, names in schema.items()
+    }
     try:
         tree = parse_single_select(text)
-        _check_tree(tree, allowed_tables)
+        _check_query(tree, columns)
         sql = _regenerate(tree)
         # The regenerated text is what runs, so it must read back as the same allowed query:
         # where sqlglot's reading is unstable, DuckDB's might differ from what was checked.
         reread = parse_single_select(sql)
-        _check_tree(reread, allowed_tables)
+        _check_query(reread, columns)
         if _regenerate(reread) != sql:
             raise Refusal("SQL 문을 해석하지 못했습니다. 문법을 확인해 주세요.")
     except Refusal as refusal:
@@ -158,6 +188,15 @@ def parse_single_select(text: str) -> exp.Expression:
     if len(text) > MAX_SQL_CHARS:
         raise Refusal(f"SQL 문이 너무 깁니다 ({MAX_SQL_CHARS:,}자까지 받습니다).")
     try:
+        tokens = Dialect.get_or_raise(DIALECT).tokenize(text)
+    except _PARSER_FAULTS:
+        raise Refusal(_unparsable_reason(text)) from None
+    shape = Shape.of(tokens)
+    if shape.nesting > MAX_NESTING:
+        raise Refusal(f"SQL 문이 너무 깊게 중첩되어 있습니다 ({MAX_NESTING}단계까지 받습니다).")
+    if shape.subscripts > MAX_SUBSCRIPTS:
+        raise Refusal(f"[ ] 첨자가 너무 많습니다 ({MAX_SUBSCRIPTS}개까지 받습니다).")
+    try:
         statements = [s for s in sqlglot.parse(text, read=DIALECT) if s is not None]
     except RecursionError:
         raise Refusal("SQL 문이 너무 깊게 중첩되어 있습니다.") from None
@@ -173,6 +212,29 @@ def parse_single_select(text: str) -> exp.Expression:
             f"읽기 전용입니다: SELECT 문만 실행할 수 있습니다 (받은 문: {_statement_name(tree)})."
         )
     return tree
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What bounds sqlglot's work on a text, read from its tokens in one pass."""
+
+    nesting: int
+    subscripts: int
+
+    @classmethod
+    def of(cls, tokens: Iterable[Token]) -> Shape:
+        deepest = depth = subscripts = 0
+        previous: TokenType | None = None
+        for token in tokens:
+            kind = token.token_type
+            if kind in _OPENERS:
+                depth += 1
+                deepest = max(deepest, depth)
+                subscripts += kind == TokenType.L_BRACKET and previous in _VALUE_ENDS
+            elif kind in _CLOSERS and depth:
+                depth -= 1
+            previous = kind
+        return cls(deepest, subscripts)
 
 
 def _unparsable_reason(text: str) -> str:
@@ -198,10 +260,19 @@ def _statement_name(tree: exp.Expression) -> str:
     return words[0].upper()[:20] if words and words[0].isalpha() else "알 수 없는 문"
 
 
-def _check_tree(tree: exp.Expression, tables: set[str]) -> None:
+def _check_query(tree: exp.Expression, columns: Mapping[str, set[str]]) -> None:
+    """The grammar and functions on the tree, then what each table and column name reads."""
+    _check_tree(tree)
+    # DuckDB folds identifiers to lower case, quoted or not, and so must the checks.
+    normalized = normalize_identifiers(tree.copy(), dialect=DIALECT)
+    _check_tables(normalized, columns)
+    _check_columns(normalized, columns)
+
+
+def _check_tree(tree: exp.Expression) -> None:
     for node in tree.walk():
         if isinstance(node, exp.Table):
-            _check_table(node, tables)
+            _check_table_form(node)
         elif isinstance(node, exp.Anonymous):
             _check_anonymous(node)
         elif type(node) in _ALLOWED_NODES or type(node) in _ALLOWED_FUNCTIONS:
@@ -218,7 +289,8 @@ def _check_tree(tree: exp.Expression, tables: set[str]) -> None:
             raise Refusal(f"이 구문({type(node).__name__})은 지원하지 않습니다.")
 
 
-def _check_table(table: exp.Table, tables: set[str]) -> None:
+def _check_table_form(table: exp.Table) -> None:
+    """A table is a name in the main schema or the one allowed table function."""
     source = table.this
     if isinstance(source, exp.Func):
         if type(source) in _TABLE_FUNCTIONS:
@@ -227,38 +299,76 @@ def _check_table(table: exp.Table, tables: set[str]) -> None:
         raise Refusal(_function_refusal(name.lower()))
     if not isinstance(source, exp.Identifier):
         raise Refusal(f"이 구문({type(source).__name__})은 지원하지 않습니다.")
-    name = source.name
     if table.args.get("catalog") is not None or table.text("db").lower() not in ("", "main"):
         raise Refusal(
             f"다른 스키마나 데이터베이스의 표({table.sql(DIALECT)})는 조회할 수 없습니다."
         )
-    if _defined_as_cte(table, name):
-        return
-    if any(mark in name for mark in "/\\.:~") or name.startswith("$"):
-        raise Refusal(
-            "파일 경로나 URL은 표로 읽을 수 없습니다. /schema 의 표만 조회할 수 있습니다."
+
+
+def _check_tables(tree: exp.Expression, columns: Mapping[str, set[str]]) -> None:
+    """Each name in FROM reads a CTE in its scope or a report table, nothing else.
+
+    Scopes decide as DuckDB does: a CTE's own body does not see the CTE (unless recursive), so
+    `WITH duckdb_databases AS (SELECT * FROM duckdb_databases)` reads the system view there.
+    """
+    reads_cte: set[int] = set()
+    for scope in _scopes(tree):
+        for table in scope.tables:
+            if not table.args.get("db") and table.name in scope.cte_sources:
+                reads_cte.add(id(table))
+    for table in tree.find_all(exp.Table):
+        if isinstance(table.this, exp.Func) or id(table) in reads_cte:
+            continue
+        name = table.name
+        if any(mark in name for mark in "/\\.:~") or name.startswith("$"):
+            raise Refusal(
+                "파일 경로나 URL은 표로 읽을 수 없습니다. /schema 의 표만 조회할 수 있습니다."
+            )
+        if name not in columns:
+            raise Refusal(f"'{name}' 표는 없습니다. /schema 로 조회할 수 있는 표를 확인해 주세요.")
+
+
+def _check_columns(tree: exp.Expression, columns: Mapping[str, set[str]]) -> None:
+    """Each column name is a column of a source in reach; a bare one of its own query's sources.
+
+    DuckDB answers a name it cannot find as a column with a function of that name where one
+    exists (`SELECT "current_catalog"`), and it tries those before an outer query's columns.
+    """
+    for column in tree.find_all(exp.Column):
+        if not column.table:
+            column.meta[_BARE] = True
+    schema = {table: dict.fromkeys(names, "UNKNOWN") for table, names in columns.items()}
+    try:
+        qualified = qualify(
+            tree,
+            dialect=DIALECT,
+            schema=schema,
+            validate_qualify_columns=False,
+            quote_identifiers=False,
         )
-    if name.lower() not in tables:
-        raise Refusal(f"'{name}' 표는 없습니다. /schema 로 조회할 수 있는 표를 확인해 주세요.")
+    except OptimizeError:
+        raise Refusal(_UNKNOWN_COLUMN) from None
+    for scope in _scopes(qualified):
+        if not isinstance(scope.expression, exp.Select):
+            continue
+        for column in scope.external_columns:
+            if column.meta.get(_BARE) and scope.can_be_correlated:
+                raise Refusal(
+                    f"'{column.name}' 열이 이 하위 질의의 FROM 에 없습니다. 바깥 질의의 열이면 "
+                    f"b.{column.name} 처럼 표 별칭을 붙여 주세요."
+                )
+            if not scope.is_correlated_subquery:
+                raise Refusal(f"'{column.sql(DIALECT)}' 열을 찾을 수 없습니다. {_COLUMN_HINT}")
+        if scope.unqualified_columns:
+            name = scope.unqualified_columns[0].name
+            raise Refusal(f"'{name}' 열을 찾을 수 없거나 여러 표에 있습니다. {_COLUMN_HINT}")
 
 
-def _defined_as_cte(table: exp.Table, name: str) -> bool:
-    """True when a WITH visible from this table defines `name` (scoping as SQL does)."""
-    lowered = name.lower()
-    for ancestor in _ancestors(table):
-        with_clause = ancestor.args.get("with_") or ancestor.args.get("with")
-        if isinstance(with_clause, exp.With) and any(
-            cte.alias_or_name.lower() == lowered for cte in with_clause.expressions
-        ):
-            return True
-    return False
-
-
-def _ancestors(node: exp.Expression) -> Iterable[exp.Expression]:
-    parent = node.parent
-    while parent is not None:
-        yield parent
-        parent = parent.parent
+def _scopes(tree: exp.Expression) -> list:
+    try:
+        return traverse_scope(tree)
+    except OptimizeError:
+        raise Refusal(_UNKNOWN_COLUMN) from None
 
 
 def _check_anonymous(node: exp.Anonymous) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
@@ -12,16 +13,19 @@ from decimal import Decimal
 MAX_CELL_WIDTH = 28
 NULL_TEXT = "NULL"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Unicode's control characters (category Cc): they would break the alignment and a chat message.
+CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Cf", "Mn"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def display_width(text: str) -> int:
     """Columns a monospace font gives `text`: wide (Hangul, CJK) characters take two."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Cf", "Mn"):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    return sum(_char_width(char) for char in text)
 
 
 def cell_text(value: object) -> str:
@@ -36,19 +40,21 @@ def cell_text(value: object) -> str:
         return format(value, ",")
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
-    # Control characters would break the alignment (and a chat message) apart.
-    return "".join(" " if unicodedata.category(c) == "Cc" else c for c in str(value))
+    return CONTROL_CHARACTERS.sub(" ", str(value))
 
 
 def _clip(text: str, width: int) -> str:
-    if display_width(text) <= width:
-        return text
-    kept = ""
-    for char in text:
-        if display_width(kept + char) > width - 1:
-            break
-        kept += char
-    return kept + "…"
+    """`text` cut to `width` columns with "…"; reads only as far as the cut, so a long cell
+    costs no more than a short one."""
+    used = 0
+    for index, char in enumerate(text):
+        used += _char_width(char)
+        if used > width:
+            kept = text[:index]
+            while kept and display_width(kept) > width - 1:
+                kept = kept[:-1]
+            return kept + "…"
+    return text
 
 
 def _pad(text: str, width: int, right: bool) -> str:
@@ -86,6 +92,13 @@ def to_csv(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
     for row in rows:
         writer.writerow(["" if value is None else _csv_value(value) for value in row])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def csv_size(value: object) -> int:
+    """Bytes `value` takes at most in `to_csv`: its UTF-8 text with quotes doubled, the quotes
+    around it, the formula guard and a separator."""
+    text = "" if value is None else str(_csv_value(value))
+    return len(text.encode("utf-8")) + text.count('"') + 4
 
 
 def _csv_value(value: object) -> object:

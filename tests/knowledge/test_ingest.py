@@ -546,7 +546,9 @@ def test_dates_ordinals_and_number_fragments_are_not_facts(db, printed):
 def test_a_later_report_with_other_names_and_figures_ingests_with_the_same_code(tmp_path):
     text = REPORT.read_text(encoding="utf-8")
     text = text.replace("사 회 협 력 과", "사 회 혁 신 과").replace("사회협력과", "사회혁신과")
+    # A line's new figure carried into its 과 subtotal and the total, in Ⅰ and Ⅳ alike.
     text = text.replace("시민 제안 발굴 및 실행 829,200", "시민 제안 발굴 및 실행 929,200")
+    text = text.replace("4,371,137", "4,471,137").replace("78,850,849", "78,950,849")
     db = load_text(tmp_path, text)
     assert ("사회혁신과",) in rows(db, "SELECT division FROM divisions")
     assert rows(db, "SELECT division FROM projects WHERE project_no = 6") == [("사회혁신과",)]

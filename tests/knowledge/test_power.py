@@ -124,7 +124,7 @@ def test_evidence_sql_runs_through_sql_with_the_same_rows(
 ) -> None:
     expected = report_connection.cursor().execute(sql, list(params)).fetchall()
     shown = evidence_sql(sql, params)
-    assert sql_guard.check(shown, sandbox.tables).allowed
+    assert sql_guard.check(shown, sandbox.schema).allowed
     assert list(sandbox.run(shown).rows) == expected
 
 
@@ -163,7 +163,7 @@ def test_the_sql_behind_an_answer_runs_through_sql_with_the_same_rows(
     answer = engine.ask(question)
     assert answer.sql is not None
     shown = evidence_sql(answer.sql, answer.params)
-    verdict = sql_guard.check(shown, sandbox.tables)
+    verdict = sql_guard.check(shown, sandbox.schema)
     assert verdict.allowed, verdict.reason
     result = sandbox.run(shown)
     expected = engine.connection.execute(answer.sql, list(answer.params)).fetchall()
@@ -173,7 +173,7 @@ def test_the_sql_behind_an_answer_runs_through_sql_with_the_same_rows(
 @pytest.mark.parametrize(
     ("text", "first_line"),
     [
-        ("/sql SELECT nope FROM budget_lines", "실행 중 오류가 났습니다: Binder Error"),
+        ("/sql SELECT nope FROM budget_lines", "실행하지 않았습니다. 'nope' 열을 찾을 수 없습니다"),
         ("/sql SELECT CAST('가' AS INTEGER)", "실행 중 오류가 났습니다: Conversion Error"),
         ("/sql SELECT count(*) FROM range(10000000000) a, range(1000) b", "2초 안에 끝나지 않아"),
     ],

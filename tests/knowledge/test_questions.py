@@ -22,7 +22,9 @@ QUESTIONS_DIR = Path(__file__).resolve().parent / "questions"
 REPORT = Path(__file__).resolve().parents[2] / "data" / "report_2021-08-13.txt"
 
 KINDS = {"answer", "clarify", "refuse"}
-CASE_KEYS = {"q", "kind", "expect", "forbid", "tags", "transform", "allow_clarify", "max_chars"}
+CASE_KEYS = {
+    "q", "kind", "expect", "forbid", "tags", "transform", "allow_clarify", "max_chars", "starts",
+}  # fmt: skip
 TRANSFORMS: dict[str | None, Callable[[str], str]] = {
     None: lambda text: text,
     "nfd": lambda text: unicodedata.normalize("NFD", text),
@@ -38,7 +40,12 @@ SINGLE_FIGURE_TAGS = {
     "budget", "committed", "spent", "rate", "balance", "eok", "outlook", "status",
     "personnel", "revenue",
 }  # fmt: skip
-SEVERAL_FIGURES_TAGS = {"compare", "ranking", "list", "inconsistency", "breakdown", "schedule"}
+SEVERAL_FIGURES_TAGS = {
+    "compare", "ranking", "list", "inconsistency", "breakdown", "schedule",
+    # Questions that combine things: the answer is first, the figures it used follow.
+    "compose", "two-part", "yesno", "scope", "filter", "count", "share", "gap", "sum",
+    "difference", "remaining", "month", "fact", "formal",
+}  # fmt: skip
 MONEY_TAGS = {"budget", "committed", "spent", "balance"}
 # Where a figure can only have come from; the first matching tag decides.
 SECTION_BY_TAG = (
@@ -60,7 +67,10 @@ SINGLE_FIGURE_MAX_LINES = 8
 # Figures as the report prints them: amounts with separators, rates with %.
 PRINTED_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?%")
 # Expectations computed from the report (잔액, 억원) are not printed in it.
-DERIVED_TAGS = {"balance", "eok"}
+DERIVED_TAGS = {
+    "balance", "eok", "compose", "sum", "difference", "share", "gap", "remaining", "two-part",
+    "yesno", "scope", "converted",
+}  # fmt: skip
 MINIMUM_CASES = 300
 MINIMUM_PER_TAG = {
     "division": 40, "program": 100, "bureau": 10, "project": 50, "schedule": 25,
@@ -91,7 +101,8 @@ class Case:
 
     @property
     def is_figure_answer(self) -> bool:
-        return self.kind == "answer" and bool(self.tags & FIGURE_TAGS)
+        # A question about what the report does not hold is answered with no figure.
+        return self.kind == "answer" and bool(self.tags & FIGURE_TAGS) and "scope" not in self.tags
 
     @property
     def is_single_figure(self) -> bool:
@@ -210,6 +221,12 @@ def test_reply_contains_what_the_report_says(ask, case: Case) -> None:
         shown = shown + " " + offered_text(answer)
     missing = [list(item) for item in case.expect if not appears(item, shown)]
     assert not missing, f"missing {missing}{explain(case, answer)}"
+    if starts := case.raw.get("starts"):
+        first = squash(answer.text.strip().splitlines()[0])
+        openings = [option for item in starts for option in as_alternatives(item)]
+        assert first.startswith(tuple(openings)), (
+            f"first line not {openings}{explain(case, answer)}"
+        )
 
 
 @pytest.mark.parametrize("case", FIGURE_CASES, ids=lambda case: case.id)

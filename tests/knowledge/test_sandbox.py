@@ -65,6 +65,39 @@ ANALYTICAL = [
         [(11,)],
     ),
     ("from-first-and-quotes", 'FROM "BUDGET_LINES" SELECT count(*)', [(43,)]),
+    (
+        "cte-named-after-its-table",
+        "WITH budget_lines AS (SELECT * FROM budget_lines WHERE division = '시민참여과') "
+        "SELECT count(*) FROM budget_lines",
+        [(7,)],
+    ),
+    (
+        "correlated-subquery-with-alias",
+        "SELECT count(*) FROM budget_lines b WHERE budget > "
+        "(SELECT avg(budget) FROM budget_lines WHERE division = b.division)",
+        [(11,)],
+    ),
+    (
+        "select-alias-used-later",
+        "SELECT budget * 2 AS doubled, doubled + 1 FROM budget_lines ORDER BY doubled LIMIT 1",
+        [(14500, 14501)],
+    ),
+    (
+        "recursive-cte",
+        "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 5) "
+        "SELECT sum(n) FROM t",
+        [(15,)],
+    ),
+    (
+        "quoted-column-of-a-table",
+        'SELECT "BUDGET" FROM budget_lines WHERE line_no = 1',
+        [(751274,)],
+    ),
+    (
+        "column-named-like-a-function",
+        'SELECT "current_catalog" FROM (SELECT 7 AS current_catalog)',
+        [(7,)],
+    ),
     ("series", "SELECT sum(range) FROM range(5)", [(10,)]),
     (
         "case-and-string-functions",

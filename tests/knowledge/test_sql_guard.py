@@ -83,6 +83,51 @@ ATTACKS = [
         "cte-scope-escape",
         "SELECT * FROM (WITH duckdb_tables AS (SELECT 1) SELECT 1), duckdb_tables",
     ),
+    # A CTE's own body does not see the CTE: the name there is the system view.
+    (
+        "cte-named-after-system-view",
+        "WITH duckdb_databases AS (SELECT * FROM duckdb_databases) SELECT path FROM duckdb_databases",
+    ),
+    (
+        "cte-pg-settings",
+        "WITH pg_settings AS (SELECT * FROM pg_settings) SELECT * FROM pg_settings",
+    ),
+    (
+        "cte-duckdb-logs",
+        "WITH duckdb_logs AS (SELECT * FROM duckdb_logs) SELECT * FROM duckdb_logs",
+    ),
+    (
+        "cte-sqlite-master",
+        "WITH sqlite_master AS (SELECT * FROM sqlite_master) SELECT sql FROM sqlite_master",
+    ),
+    (
+        "recursive-cte-named-after-system-view",
+        "WITH RECURSIVE duckdb_settings AS (SELECT * FROM duckdb_settings) "
+        "SELECT value FROM duckdb_settings",
+    ),
+    (
+        "quoted-cte-named-after-system-view",
+        'WITH "Duckdb_Databases" AS (SELECT * FROM "DUCKDB_DATABASES") '
+        "SELECT path FROM duckdb_databases",
+    ),
+    (
+        "cte-declared-after-its-use",
+        "WITH a AS (SELECT * FROM duckdb_databases), duckdb_databases AS (SELECT 1) "
+        "SELECT * FROM a",
+    ),
+    ("quoted-system-view", 'SELECT * FROM "duckdb_databases"'),
+    ("quoted-current-catalog", 'SELECT "current_catalog"'),
+    ("quoted-current-schema", 'SELECT "current_schema" FROM budget_lines'),
+    ("bare-user", "SELECT user"),
+    ("quoted-session-user", 'SELECT "session_user"'),
+    (
+        "quoted-current-role-in-where",
+        "SELECT name FROM budget_lines WHERE \"current_role\" = 'duckdb'",
+    ),
+    (
+        "value-function-before-outer-column",
+        'SELECT (SELECT "current_catalog") FROM (SELECT 1 AS "current_catalog")',
+    ),
     ("mixed-case", "sElEcT * fRoM ReAd_CsV('{file}')"),
     ("comment-inside", "SELECT * FROM /* 주석 */ read_text('{file}')"),
     ("quoted-function-name", "SELECT * FROM \"read_text\"('{file}')"),
@@ -157,7 +202,7 @@ def test_attack_is_refused_in_korean_and_touches_nothing(
     reason = str(refusal.value)
     assert HANGUL.search(reason), reason
     # Refused by the guard itself, before any connection sees it.
-    assert not sql_guard.check(sql, sandbox.tables).allowed
+    assert not sql_guard.check(sql, sandbox.schema).allowed
     assert MARKER not in reason
     assert _disk_state(marker_file.parent, sandbox.path.parent) == before
 
@@ -228,7 +273,7 @@ def test_what_the_connection_does_answer_holds_no_secret(sandbox: Sandbox) -> No
     ],
 )
 def test_allowed_query_runs_as_regenerated_without_comments(sql: str, expected: str) -> None:
-    verdict = sql_guard.check(sql, ["budget_lines", "divisions"])
+    verdict = sql_guard.check(sql, {"budget_lines": ["budget"], "divisions": ["division"]})
     assert verdict.sql == expected
 
 
@@ -260,7 +305,7 @@ def test_allowed_query_runs_as_regenerated_without_comments(sql: str, expected: 
     ],
 )
 def test_refusal_says_why(sql: str, fragment: str) -> None:
-    verdict = sql_guard.check(sql, ["budget_lines"])
+    verdict = sql_guard.check(sql, {"budget_lines": ["budget"]})
     assert not verdict.allowed
     assert fragment in verdict.reason
 
@@ -271,5 +316,5 @@ def test_refusal_says_why(sql: str, fragment: str) -> None:
     ids=["brace-map", "semicolon", "empty-struct-value", "control", "cast"],
 )
 def test_inputs_that_trip_the_parser_are_refused_not_raised(text: str) -> None:
-    verdict = sql_guard.check(text, ["budget_lines"])
+    verdict = sql_guard.check(text, {"budget_lines": ["budget"]})
     assert not verdict.allowed and HANGUL.search(verdict.reason)

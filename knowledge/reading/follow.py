@@ -1,0 +1,179 @@
+"""Follow-ups: a message that lacks a part of a question takes it from the conversation's last one.
+
+`그럼 지출액은?` keeps the subject and changes the measure, `사회협력과는?` keeps the measure and
+changes the subject, `그 중에 제일 낮은 건?` narrows the last set, `두 번째는?` moves along the
+last ranking. A message complete on its own is read on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from knowledge.reading import question as q
+from knowledge.reading.question import Condition, Question, Ranking, Subject
+
+# Questions a later message can build on.
+FOLLOWABLE = frozenset(
+    {q.FIGURES, q.SUM, q.DIFFERENCE, q.SHARE, q.COUNT, q.LIST, q.RANK, q.CHECK, q.PLANS, q.TEXT,
+     q.DUTIES, q.CLARIFY}
+)  # fmt: skip
+# The kinds of thing that hold figures; a follow-up's measure is asked of these.
+HOLDERS = frozenset({"bureau", "division", "line", "project_row", "revenue"})
+
+
+@dataclass(frozen=True)
+class Told:
+    """What a message said by itself, before anything is taken from the conversation."""
+
+    subjects: tuple[Subject, ...] = ()  # named in the message
+    measures: tuple[str, ...] = ()
+    set_word: bool = False  # 세부사업, 과, 세입 항목 …
+    conditions: tuple[Condition, ...] = ()
+    ranking: Ranking | None = None
+    operations: frozenset[str] = frozenset()
+    months: bool = False
+    narrow: bool = False  # 그중, 그 중에, 것만, 거기서
+    intent: bool = False  # asks for something of its own: plans, duties, text, scope …
+    why: bool = False  # 왜?, 근거는?, 출처는?
+    eok: bool = False
+    words: tuple[str, ...] = ()  # words that named nothing by themselves
+
+    @property
+    def complete(self) -> bool:
+        """A question that needs nothing from before."""
+        if self.narrow:
+            return False
+        asks = bool(self.measures or self.intent or self.operations or self.ranking)
+        listed = bool(self.measures or self.conditions or self.intent or self.operations)
+        # "두 번째는 어느 과?" names the set but asks only a position in the last ranking.
+        return (bool(self.subjects) and asks) or (self.set_word and listed)
+
+
+Relative = Callable[[tuple[Subject, ...], tuple[str, ...]], tuple[Subject, ...]]
+Holders = Callable[[Subject, tuple[str, ...]], tuple[Subject, ...]]
+
+
+def follow(
+    previous: Question, current: Question, told: Told, relative: Relative, holders: Holders
+) -> Question:
+    """The question a follow-up asks, given the conversation's last question.
+
+    `relative` reads words against the last subjects (`조성사업은?` after 서울혁신파크 운영);
+    `holders` gives what holds a subject's figures.
+    """
+    if told.why:
+        return Question(q.WHY)
+    if previous.asks not in FOLLOWABLE:
+        return current
+    if previous.subjects and told.words and not told.subjects and previous.asks != q.CLARIFY:
+        # "조성사업은?" after 서울혁신파크 운영: a word read against the last subjects.
+        nearby = relative(previous.subjects, told.words)
+        if nearby:
+            told = replace(told, subjects=nearby, intent=False, set_word=False, words=())
+    if told.complete:
+        return current
+    if previous.asks == q.CLARIFY:
+        return _picked(previous, current, told, relative)
+    if previous.group is not None:
+        return _narrowed(previous, current, told) or current
+    if previous.asks == q.PLANS:
+        return _plans(previous, current, told) or current
+    if previous.subjects:
+        return _same_subjects(previous, current, told, relative, holders) or current
+    return current
+
+
+def _picked(previous: Question, current: Question, told: Told, relative: Relative) -> Question:
+    """After "어느 것을 찾으시나요?", a word that fits one candidate picks it."""
+    picked = relative(previous.choices, told.words) if told.words else ()
+    if len(picked) == 1:
+        return (
+            replace(current, asks=q.FIGURES, subjects=picked)
+            if current.asks != q.FIGURES
+            else current
+        )
+    return current
+
+
+def _narrowed(previous: Question, current: Question, told: Told) -> Question | None:
+    """The last set, narrowed (`그중 미집행인 거`), ranked (`그 중에 제일 낮은 건?`), moved along
+    (`두 번째는?`), or asked of another measure (`지출액은?`)."""
+    group = previous.group
+    divisions = [s for s in told.subjects if s.kind == "division"]
+    if told.subjects and not divisions:
+        return None
+    if not (told.narrow or told.conditions or told.ranking or divisions or told.measures
+            or told.operations or told.eok):  # fmt: skip
+        return None
+    conditions = group.conditions + tuple(c for c in told.conditions if c not in group.conditions)
+    division = divisions[0].name if divisions and group.kind != "division" else group.division
+    narrowed = replace(group, conditions=conditions, division=division)
+    measures = told.measures or previous.measures
+    if told.ranking is not None or (previous.asks == q.RANK and not told.operations):
+        ranking = _ranking(previous.ranking, told.ranking)
+        reordered = told.ranking is not None and told.ranking.said_direction
+        if previous.asks == q.RANK and not reordered:
+            # "그중 네 번째 사업의 지출 집행률은?": the last order, and the measure to show.
+            measure = previous.measures[:1]
+            rest = tuple(m for m in told.measures + previous.measures[1:] if m not in measure)
+        else:
+            measure = (told.measures or previous.measures or ("budget",))[:1]
+            rest = tuple(m for m in previous.measures if m not in measure)
+        return Question(q.RANK, group=narrowed, measures=measure + rest, ranking=ranking,
+                        in_eok=told.eok or previous.in_eok)  # fmt: skip
+    asks = next((a for a in (q.SUM, q.COUNT) if a in told.operations), None)
+    if asks is None:
+        asks = previous.asks if previous.asks in (q.LIST, q.COUNT) else q.LIST
+    return Question(asks, group=narrowed, measures=measures, in_eok=told.eok or previous.in_eok)
+
+
+def _ranking(previous: Ranking | None, told: Ranking | None) -> Ranking:
+    if told is None:
+        return previous or Ranking(descending=True)
+    if previous is None:
+        return told
+    # "두 번째는?" keeps the last direction; "두 번째로 낮은 건?" says its own.
+    return replace(told, descending=told.descending if told.said_direction else previous.descending)
+
+
+def _plans(previous: Question, current: Question, told: Told) -> Question | None:
+    """`지역공동체과 것만`, `10월 것만`: the last plans, narrowed."""
+    if not (told.subjects or told.months or told.narrow):
+        return None
+    subjects = (
+        tuple(s for s in told.subjects if s.kind in ("division", "project")) or previous.subjects
+    )
+    months = current.months if told.months else previous.months
+    return replace(previous, subjects=subjects, months=months, words=())
+
+
+def _same_subjects(
+    previous: Question, current: Question, told: Told, relative: Relative, holders: Holders
+) -> Question | None:
+    """Another measure of the same things, or the same measure of another thing."""
+    if told.measures or (told.eok and not told.subjects):
+        if told.subjects:
+            return None
+        subjects = tuple(h for s in previous.subjects for h in (holders(s, told.measures) or (s,)))
+        subjects = tuple(s for s in subjects if s.kind in HOLDERS) or previous.subjects
+        if previous.asks in (q.SUM, q.DIFFERENCE) and len(subjects) >= 2 and told.measures:
+            return replace(previous, subjects=subjects, measures=told.measures[:1],
+                           in_eok=told.eok or previous.in_eok)  # fmt: skip
+        measures = told.measures or previous.measures
+        return Question(q.FIGURES, subjects=subjects, measures=measures,
+                        in_eok=told.eok or previous.in_eok)  # fmt: skip
+    subjects = told.subjects or relative(previous.subjects, told.words)
+    if not subjects:
+        return None
+    if previous.asks in (q.FIGURES, q.CHECK, q.SHARE, q.DIFFERENCE, q.SUM):
+        measures = previous.measures
+        subjects = tuple(h for s in subjects for h in (holders(s, measures) or (s,)))
+        if previous.asks == q.FIGURES or len(subjects) < len(previous.subjects):
+            return Question(q.FIGURES, subjects=subjects, measures=measures, in_eok=previous.in_eok)
+        return replace(previous, subjects=subjects)
+    if previous.asks == q.DUTIES and all(s.kind == "division" for s in subjects):
+        return replace(previous, subjects=subjects[:1])
+    if previous.asks == q.TEXT:
+        return replace(previous, subjects=subjects[:1], words=previous.words)
+    return None
