@@ -115,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*")
     ask.add_argument("--jsonl", action="store_true", help="read questions from stdin, JSON out")
     ask.add_argument("--sql", action="store_true", help="also print the SQL behind the answer")
+    check = commands.add_parser(
+        "check", help="check a text's figures against the report (the text, or stdin)"
+    )
+    check.add_argument("text", nargs="*")
+    audit = commands.add_parser("audit", help="where the report disagrees with itself")
+    audit.add_argument("subject", nargs="*", help="narrow to one 과, project or budget line")
     chart = commands.add_parser("chart", help="a bar chart as PNG: 집행률, 예산, 세입 or a 과")
     chart.add_argument("topic", nargs="*")
     chart.add_argument("-o", "--output", help="PNG path (default: the chart's own file name)")
@@ -231,6 +237,13 @@ def main(argv: list[str] | None = None) -> int:
             print(render_plain(reply))
             if args.sql:
                 print("\n" + answer_evidence(reply))
+        return 0
+    if args.command == "check":
+        text = " ".join(args.text) if args.text else sys.stdin.read()
+        print(render_plain(engine.ask("/check\n" + text)))
+        return 0
+    if args.command == "audit":
+        print(render_plain(engine.ask(" ".join(["/검증", *args.subject]))))
         return 0
     if args.command in ("chart", "export"):
         return save_power_file(engine, args)

@@ -11,6 +11,7 @@ from telegram.ext import Application, TypeHandler
 from handlers import (
     admin,
     charts,
+    checks,
     errors,
     evidence,
     export,
@@ -28,7 +29,8 @@ from handlers.context import BotContext
 
 # The features, in the order of the command menu. Add one here with one line.
 FEATURES = (
-    start, help_, subscriptions, sql, charts, export, admin, questions, evidence, inline, fallbacks
+    start, help_, questions, checks, subscriptions, sql, charts, export, admin, evidence, inline,
+    fallbacks
 )  # fmt: skip
 ROUTES = {route: callback for feature in FEATURES for route, callback in feature.ROUTES.items()}
 

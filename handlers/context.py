@@ -9,12 +9,14 @@ from __future__ import annotations
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from handlers.requests import Request
 from knowledge import Answer, Engine
+from knowledge.conversation import Conversation, Conversations
 from knowledge.engine import DATA_DIR
 from knowledge.sql.sandbox import Sandbox
 from services.buttons import ButtonBook
@@ -45,6 +47,8 @@ class BotData:
     # The folder /reload reads (tests point it at a copy), and the lock of a reload.
     data_dir: Path = DATA_DIR
     reloading: asyncio.Lock = field(default_factory=asyncio.Lock)
+    # What each conversation was about (a private chat, a person in a group): follow-ups.
+    conversations: Conversations = field(default_factory=Conversations)
     # Each person's /sql running beside their chat (handlers.sql): one at a time each.
     sql_running: dict[int | None, asyncio.Task] = field(default_factory=dict)
 
@@ -92,11 +96,18 @@ class BotContext(CallbackContext[ExtBot, dict, dict, BotData]):
     def usage(self) -> UsageLog | None:
         return self.bot_data.usage
 
-    async def ask(self, question: str) -> Answer:
-        """The engine's answer, computed on its own thread: the one place handlers ask it."""
+    @property
+    def conversations(self) -> Conversations:
+        return self.bot_data.conversations
+
+    async def ask(self, question: str, conversation: Conversation | None = None) -> Answer:
+        """The engine's answer (a follow-up within `conversation`), computed on its own
+        thread: the one place handlers ask it."""
         loop = asyncio.get_running_loop()
         engine = self.engine
-        return await loop.run_in_executor(self.bot_data.engine_executor, engine.ask, question)
+        return await loop.run_in_executor(
+            self.bot_data.engine_executor, partial(engine.ask, question, None, conversation)
+        )
 
 
 CONTEXT_TYPES = ContextTypes(context=BotContext, bot_data=BotData)

@@ -37,13 +37,22 @@ HELP = (
     "  · /sql SELECT name, spent_rate FROM budget_lines ORDER BY spent_rate LIMIT 5\n"
     "  · /schema (표와 열 설명) · /chart 집행률 · /chart 사회협력과\n"
     "  · /export 사회협력과 (CSV·엑셀)\n"
-    "  · 수치 답 아래 「근거 SQL」 버튼: 그 수치를 만든 SQL\n\n"
+    "  · 수치 답 아래 「근거 SQL」 버튼: 그 수치를 만든 SQL\n"
+    "<b>글 대조·보고서 검증</b>\n"
+    "  · /check 글 (또는 글에 답장으로 /check): 수치마다 ✓ ✗ ?\n"
+    "  · /검증 (또는 /audit 사회협력과): 보고서 안에서 서로 맞지 않는 곳\n"
+    "<b>이어서 묻기</b>: 「그럼 지출액은?」「사회협력과는?」「그중 제일 낮은 건?」\n"
+    "  · 지난 답에 답장하면 그 답에 이어서 묻습니다 · /reset: 새로 시작\n\n"
     "띄어쓰기나 오타가 있어도 괜찮습니다. 후보가 여럿이면 버튼으로 골라 주세요.\n"
     "그룹에서는 저를 멘션하거나 제 메시지에 답장하면 답합니다.\n"
     "다른 대화방에서 <code>@{username} 질문</code>을 입력하면 답을 바로 보낼 수 있습니다."
 )
 
 START_COMMAND = ("start", "시작하기와 예시 질문")
+CHECK_COMMAND = ("check", "붙여 넣은 글의 수치를 보고서와 대조")
+AUDIT_COMMAND = ("audit", "보고서 안에서 서로 맞지 않는 곳 (/검증)")
+RESET_COMMAND = ("reset", "대화를 새로 시작 (앞의 질문을 잊음)")
+RESET_DONE = "대화를 새로 시작합니다. 앞의 질문은 잊었습니다."
 HELP_COMMAND = ("help", "물어볼 수 있는 것과 예시")
 
 ERROR = "죄송합니다. 답을 준비하다 문제가 생겼습니다. 잠시 후 다시 질문해 주세요."

@@ -38,6 +38,12 @@ class Conversation:
         self.evidence: Evidence | None = None
         self.recent: tuple[Subject, ...] = ()  # oldest first
 
+    def copy(self) -> Conversation:
+        """The conversation as it stands: a later message may go on from here."""
+        copied = Conversation()
+        copied.last, copied.evidence, copied.recent = self.last, self.evidence, self.recent
+        return copied
+
     def remember(self, question: Question, answer: Answer) -> None:
         """Keep what a later message may build on; a reply that understood nothing keeps the
         conversation where it was."""
@@ -65,6 +71,9 @@ class Conversations:
         self.kept = kept
         self.clock = clock
         self._items: OrderedDict[Hashable, tuple[float, Conversation]] = OrderedDict()
+        # The conversation as it stood after each answer, by the answer's message: a reply to
+        # an older answer goes on from there. As many as conversations are kept.
+        self._answers: OrderedDict[Hashable, Conversation] = OrderedDict()
         self._lock = threading.Lock()
 
     def get(self, key: Hashable) -> Conversation:
@@ -80,7 +89,31 @@ class Conversations:
                 self._items.popitem(last=False)
             return conversation
 
+    def pin(self, message: Hashable, conversation: Conversation) -> None:
+        """Keep `conversation` as it stands under an answer's `message` (e.g. (chat, id))."""
+        with self._lock:
+            self._answers[message] = conversation.copy()
+            self._answers.move_to_end(message)
+            while len(self._answers) > self.kept:
+                self._answers.popitem(last=False)
+
+    def resume(self, key: Hashable, message: Hashable) -> Conversation:
+        """The conversation under `key`, going on from the answer `message` when it is one
+        of ours still kept (a reply-to); else as `get`."""
+        with self._lock:
+            pinned = self._answers.get(message)
+        if pinned is None:
+            return self.get(key)
+        conversation = pinned.copy()
+        with self._lock:
+            self._items.pop(key, None)
+            self._items[key] = (self.clock(), conversation)
+            while len(self._items) > self.kept:
+                self._items.popitem(last=False)
+        return conversation
+
     def reset(self, key: Hashable) -> None:
+        """Forget the conversation under `key` (/reset); answers pinned stay replyable."""
         with self._lock:
             self._items.pop(key, None)
 

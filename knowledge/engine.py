@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -32,6 +33,8 @@ from knowledge.answers.guidance import (
     write_not_held,
     write_refusal,
 )
+from knowledge.audit import audit_report
+from knowledge.claims import check_help, check_text
 from knowledge.conversation import Conversation, Evidence
 from knowledge.measures import Measures
 from knowledge.planning.compile import Planner, Refusal
@@ -89,6 +92,24 @@ def _joined(answers: list[Answer], question: Question) -> Answer:
         sql=first.sql, params=first.params, entity=first.entity, question=question,
         followups=first.followups,
     )  # fmt: skip
+
+
+HELP_COMMANDS = frozenset({"start", "help", "도움말"})
+CHECK_COMMANDS = frozenset({"check", "대조", "팩트체크"})
+AUDIT_COMMANDS = frozenset({"검증", "audit"})
+
+
+def _command(text: str) -> tuple[str, str] | None:
+    """(name, the rest as typed) of `/check …`, `／검증 사회협력과`, `/help@bot`; else None."""
+    stripped = text.lstrip()
+    if not stripped.startswith(("/", "／")):
+        return None
+    head, _, rest = stripped[1:].partition(" ")
+    head, newline, after = head.partition("\n")
+    if newline:
+        rest = after + (" " + rest if rest else "")
+    name = unicodedata.normalize("NFKC", clean(head)).split("@")[0].lower()
+    return name, rest
 
 
 class Engine:
@@ -161,15 +182,19 @@ class Engine:
             )
 
     def _ask(self, text: str, today: date | None, conversation: Conversation | None) -> Answer:
-        if text.lstrip().startswith(("/", "／")):
+        command = _command(text)
+        if command is not None:
             # /sql and /schema are answered by the sandbox beside the engine (bot/cli.py and
             # handlers/sql.py send them there); here a slash is only a command word.
-            cleaned = clean(text)
-            words = cleaned[1:].split()
-            command = words[0].split("@")[0].lower() if words else ""
-            if command in ("start", "help", "도움말"):
+            name, rest = command
+            if name in HELP_COMMANDS:
                 return help_answer(self.report)
-            text = cleaned.lstrip("/")
+            if name in CHECK_COMMANDS:
+                # The pasted text as sent: its line breaks separate headings and bullets.
+                return check_text(self, rest) if rest.strip() else check_help()
+            if name in AUDIT_COMMANDS:
+                return audit_report(self, rest.strip() or None)
+            text = clean(text).lstrip("/／")
         previous = conversation.last if conversation is not None else None
         recent = conversation.recent if conversation is not None else ()
         question = self.reader.read(text, today or datetime.now(SEOUL).date(), previous, recent)

@@ -91,3 +91,15 @@ def as_of_line(as_of: date, *sources: str) -> str:
 
 def month_label(month_start: date) -> str:
     return f"{month_start.year}년 {month_start.month}월"
+
+
+RIEUL = 8  # the index of ㄹ among the final consonants of a Hangul syllable
+
+
+def josa(word: str, with_final: str, without_final: str) -> str:
+    """`word` with the particle its last syllable takes: 사업을, 조성으로, 20개소와; (으)로 takes
+    로 after ㄹ as after a vowel (서울로)."""
+    syllables = [char for char in word if "가" <= char <= "힣"]
+    final = (ord(syllables[-1]) - ord("가")) % 28 if syllables else 0
+    has_final = final != 0 and not (with_final == "으로" and final == RIEUL)
+    return word + (with_final if has_final else without_final)

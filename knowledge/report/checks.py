@@ -7,11 +7,15 @@ Each check loops over the loaded tables; nothing here knows a figure of the repo
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from pathlib import Path
 
 import duckdb
+
+from knowledge.format import josa as _josa
 
 Finding = tuple[str, str, str, str, str, str, str, str]
 
@@ -37,6 +41,9 @@ PERSONNEL_FIELDS = {
 }
 PERSONNEL_KINDS = ("administrative", "technical", "open_position", "fixed_term", "management")
 LINE_NUMBER_RE = re.compile(r"^(.*)\(줄 (\d+)\)$")
+UNITS_PATH = Path(__file__).resolve().parents[2] / "data" / "fact_units.toml"
+# Spacing and middle dots do not make a name another name ("커뮤니티공간" / "커뮤니티 공간").
+NAME_NOISE = re.compile(r"[\s·･・‧․]")
 
 
 def run_checks(connection: duckdb.DuckDBPyConnection) -> None:
@@ -50,6 +57,8 @@ def run_checks(connection: duckdb.DuckDBPyConnection) -> None:
         *_revenue_sums(connection),
         *_revenue_rates(connection),
         *_personnel(connection),
+        *_names(connection),
+        *_text_states(connection),
     ]
     if findings:
         placeholders = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?)"] * len(findings))
@@ -73,11 +82,8 @@ def _count(value: int | None) -> str:
     return "-" if value is None else f"{value:,}명".replace("-", "△")
 
 
-def _josa(word: str, with_final: str, without_final: str) -> str:
-    """Attach the particle that fits the last Hangul syllable of `word` (이/가, 과/와 …)."""
-    syllables = [char for char in word if "가" <= char <= "힣"]
-    has_final = bool(syllables) and (ord(syllables[-1]) - ord("가")) % 28 != 0
-    return word + (with_final if has_final else without_final)
+def _quoted(name: str) -> str:
+    return f"‘{name}’"
 
 
 def _summed_source(sources: Sequence[str], suffix: str = " 합산") -> str:
@@ -430,6 +436,82 @@ def _personnel(connection: duckdb.DuckDBPyConnection) -> Iterable[Finding]:
             total["division"],
             "※ 시간선택제임기제공무원 주석",
             _count,
+        )
+
+
+# --- names and the projects' text -------------------------------------------------------------
+
+
+def _names(connection: duckdb.DuckDBPyConnection) -> Iterable[Finding]:
+    """A budget line named one way in a Ⅲ table and another way in Ⅳ."""
+    rows = _rows(
+        connection,
+        "SELECT b.project_no, b.name AS table_name, b.source AS table_source, "
+        "l.name AS line_name, l.source AS line_source "
+        "FROM project_budgets b JOIN budget_lines l USING (line_no) ORDER BY b.project_no",
+    )
+    for row in rows:
+        if NAME_NOISE.sub("", row["table_name"]) == NAME_NOISE.sub("", row["line_name"]):
+            continue
+        yield (
+            "이름 표기",
+            row["line_name"],
+            "name",
+            row["table_name"],
+            row["table_source"],
+            row["line_name"],
+            row["line_source"],
+            f"같은 세부사업을 Ⅲ장 사업 {row['project_no']}의 예산표는 "
+            f"{_josa(_quoted(row['table_name']), '으로', '로')}, Ⅳ장은 "
+            f"{_josa(_quoted(row['line_name']), '으로', '로')} 적었습니다.",
+        )
+
+
+def _text_states(connection: duckdb.DuckDBPyConnection) -> Iterable[Finding]:
+    """One state counted twice in a project's text with two figures ("조성 중 20개소" in its
+    outline, "8개소 조성 중" in its progress)."""
+    with UNITS_PATH.open("rb") as f:
+        markers = "|".join(map(re.escape, tomllib.load(f)["states"]))
+    before = re.compile(rf"([가-힣]+)\s*(?:{markers})\s*$")
+    after = re.compile(rf"^\s*([가-힣]+)\s*(?:{markers})(?![가-힣])")
+    rows = _rows(
+        connection,
+        "SELECT f.project_no, p.title, f.unit, f.value, f.printed, f.source, i.text "
+        "FROM facts f JOIN projects p USING (project_no) JOIN project_items i "
+        "ON i.project_no = f.project_no AND i.part = f.part AND i.source = f.source "
+        "ORDER BY f.rowid",
+    )
+    states: dict[tuple[int, str, str], list[dict]] = defaultdict(list)
+    searched: dict[str, int] = {}
+    for row in rows:
+        start = row["text"].find(row["printed"], searched.get(row["source"], 0))
+        if start < 0:
+            continue
+        end = start + len(row["printed"])
+        found = before.search(row["text"][searched.get(row["source"], 0) : start]) or after.match(
+            row["text"][end:]
+        )
+        searched[row["source"]] = end
+        if found is not None:
+            state = " ".join(found.group(0).split())
+            states[(row["project_no"], row["unit"], state)].append(row)
+    for (number, _unit, state), counted in states.items():
+        values = list(dict.fromkeys(row["value"] for row in counted))
+        if len(values) < 2:
+            continue
+        first = next(row for row in counted if row["value"] == values[0])
+        second = next(row for row in counted if row["value"] == values[1])
+        yield (
+            "본문 수치 대조",
+            first["title"],
+            state,
+            first["printed"],
+            first["source"],
+            second["printed"],
+            second["source"],
+            f"사업 {number}의 본문이 ‘{state}’인 수를 두 곳에서 "
+            f"{_josa(first['printed'], '과', '와')} "
+            f"{_josa(second['printed'], '으로', '로')} 다르게 적었습니다.",
         )
 
 

@@ -24,7 +24,11 @@ KNOWN = {
     ("Ⅲ·Ⅳ 사업 대조", "지속가능한 도시전환랩 운영", "committed", "199,994천원", "209,345천원"),
     ("Ⅲ·Ⅳ 사업 대조", "지속가능한 도시전환랩 운영", "spent", "199,994천원", "209,345천원"),
     ("Ⅲ·Ⅳ 사업 대조", "동단위 전환계획 수립 지원", "line_no", "100,000천원", "-"),
-}
+    ("이름 표기", "서울민주주의위원회 운영", "name",
+     "서울민주주의위원회 운영 (서울시민회의 구성 및 운영)", "서울민주주의위원회 운영"),
+    ("이름 표기", "서울혁신파크 조성사업", "name", "서울혁신파크 조성", "서울혁신파크 조성사업"),
+    ("본문 수치 대조", "지역 커뮤니티 공간 조성·운영지원", "조성 중", "20개소", "8개소"),
+}  # fmt: skip
 
 
 def load_text(tmp_path: Path, text: str) -> duckdb.DuckDBPyConnection:
@@ -173,3 +177,51 @@ def test_rates_within_rounding_or_truncation_are_not_flagged(tmp_path):
     )
     found = findings(load_text(tmp_path, truncated)) - KNOWN
     assert not any(finding[0] == "세부사업 집행률" for finding in found)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "gone"),
+    [
+        (
+            "서울혁신파크 조성 643,497",
+            "서울혁신파크 조성사업 643,497",
+            (
+                "이름 표기",
+                "서울혁신파크 조성사업",
+                "name",
+                "서울혁신파크 조성",
+                "서울혁신파크 조성사업",
+            ),
+        ),
+        (
+            "마을활력소 8개소 조성 중(공사 중 4, 설계 중 4)",
+            "마을활력소 20개소 조성 중(공사 중 10, 설계 중 10)",
+            ("본문 수치 대조", "지역 커뮤니티 공간 조성·운영지원", "조성 중", "20개소", "8개소"),
+        ),
+    ],
+    ids=["same-name-in-III-and-IV", "one-count-of-a-state"],
+)
+def test_a_mended_report_loses_the_finding(tmp_path, old, new, gone):
+    text = REPORT.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    assert gone not in findings(load_text(tmp_path, text.replace(old, new)))
+
+
+def test_spacing_alone_does_not_make_a_name_another_name(db):
+    # Ⅲ prints "커뮤니티공간 운영지원", Ⅳ "커뮤니티 공간 운영지원": one name, no finding.
+    assert not any(f[1] == "커뮤니티 공간 운영지원" for f in findings(db))
+
+
+def test_a_new_state_count_that_disagrees_is_caught(tmp_path):
+    text = REPORT.read_text(encoding="utf-8")
+    old = "조성현황 : 총 61개소 (운영 41개소, 조성 중 20개소)"
+    new = "조성현황 : 총 61개소 (운영 중 41개소, 조성 중 20개소)\n\n○ 운영 중 40개소"
+    assert text.count(old) == 1
+    found = findings(load_text(tmp_path, text.replace(old, new))) - KNOWN
+    assert (
+        "본문 수치 대조",
+        "지역 커뮤니티 공간 조성·운영지원",
+        "운영 중",
+        "41개소",
+        "40개소",
+    ) in found

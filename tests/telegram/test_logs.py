@@ -43,7 +43,7 @@ async def run_with_logging(level, app, api, settings) -> str:
 class Broken:
     """An engine that fails: the error handler logs a traceback (multi-line) as one event."""
 
-    def ask(self, text: str):
+    def ask(self, text: str, *rest):
         raise RuntimeError("broken engine\nsecond line")
 
 

@@ -276,9 +276,9 @@ class SlowEngine:
         self.engine = engine
         self.delay = delay
 
-    def ask(self, text):
+    def ask(self, text, today=None, conversation=None):
         time.sleep(self.delay)
-        return self.engine.ask(text)
+        return self.engine.ask(text, today, conversation)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,59 @@
+"""The reply to /check: one line per claim of the pasted text, in its order, each led by its mark."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from knowledge.answer import Answer
+from knowledge.answers.base import Report, finish
+from knowledge.claims.extract import FIGURE, MONTH
+from knowledge.claims.verify import AGREES, DIFFERS, MARKS, UNKNOWN, Verdict
+from knowledge.planning.compile import Plan
+
+INTENT = "check"
+# A line stays readable on a phone; the claim's own words are cut first.
+QUOTED = 40
+NOTHING = (
+    "붙여 주신 글에서 보고서와 대조할 수 있는 수치나 사실을 찾지 못했습니다.",
+    "금액·비율·인원·개수, 향후계획의 달, 담당 부서가 들어간 문장을 붙여 주세요.",
+)
+PRECISION = "수치는 글에 적힌 자릿수까지 반올림해 대조했습니다(약·수준은 범위를 넓히지 않습니다)."
+
+
+def write(verdicts: Sequence[Verdict], plan: Plan | None, report: Report, cut: bool) -> Answer:
+    """The claims' lines, a count of each mark before them and the report's date after them."""
+    notes = [f"글이 길어 앞 {cut:,}자만 대조했습니다."] if cut else []
+    if not verdicts:
+        return finish([*NOTHING, *notes, report.closing()], INTENT, None)
+    counts = {mark: sum(v.mark == mark for v in verdicts) for mark in MARKS}
+    header = (
+        f"보고서와 대조한 주장 {len(verdicts)}건: 일치 {counts[AGREES]} · "
+        f"불일치 {counts[DIFFERS]} · 확인 불가 {counts[UNKNOWN]}"
+    )
+    lines = [header, *(line(v) for v in verdicts), *notes, PRECISION, report.closing()]
+    answer = finish(lines, INTENT, plan)
+    sources = tuple(dict.fromkeys(v.source for v in verdicts if v.source))
+    return Answer(answer.text, INTENT, sources=sources[:6], sql=answer.sql, params=answer.params)
+
+
+def line(verdict: Verdict) -> str:
+    """`✗ 사회협력과 지출 집행률 57% — 보고서 55.7% · Ⅰ 줄 184`."""
+    claim = verdict.claim
+    said = claim.written if claim.kind in (FIGURE, MONTH) else ""
+    head = " ".join(_quiet(part) for part in (verdict.about, said) if part)
+    if verdict.mark == UNKNOWN:
+        return f"{verdict.mark} {head} — {verdict.note}"
+    text = f"{verdict.mark} {head} — 보고서 {verdict.report}"
+    if verdict.source:
+        text += f" · {verdict.source}"
+    if verdict.note:
+        text += f" {verdict.note}"
+    return text
+
+
+def _quiet(text: str) -> str:
+    """Quoted words never carry a mark of their own, and stay short."""
+    for mark in MARKS:
+        text = text.replace(mark, "")
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTED else text[: QUOTED - 1] + "…"
