@@ -23,6 +23,8 @@ SHORT_TYPO_SCORE = 80.0
 # Never the reading of a typo: fillers, and words that make the bot say "not in the report"
 # ("과정" is not a mistyped 과장).
 UNTYPED = frozenset({FILLER, "not_held"})
+# What makes a verb of a noun (신청하다, 구성되다): left on a stem once its ending is gone.
+VERBAL_SUFFIXES = frozenset("하되")
 
 
 @dataclass(frozen=True)
@@ -112,10 +114,16 @@ class Lexicon:
         return word
 
     def predicate_stem(self, word: str) -> str | None:
-        """`접수됐어` → `접수`; `받았어` → ``: a predicate's stem, or None when it is not one."""
+        """`접수됐어` → `접수`, `신청하였습니까` → `신청`; `받았어` → ``: a predicate's stem,
+        or None when it is not one."""
         for ending in self.endings:
             if word.endswith(ending) and len(word) > len(ending):
-                return word[: -len(ending)]
+                stem = word[: -len(ending)]
+                if len(ending) == 1 and len(stem) < 2:
+                    continue  # "역할" is a noun, not 역 + 할
+                if len(stem) >= 3 and stem[-1] in VERBAL_SUFFIXES:
+                    stem = stem[:-1]  # 신청하 → 신청, 구성되 → 구성
+                return stem
         return None
 
     def is_closing(self, word: str) -> bool:

@@ -14,6 +14,12 @@ EXACT = 100.0
 # A candidate below this is noise; within AMBIGUITY of the best, it is a real alternative.
 MIN_SCORE = 70.0
 AMBIGUITY = 4.0
+# A name's own city is left out when people say it ("혁신파크 조성사업").
+CITY_WORDS = ("서울특별시", "서울시", "서울")
+SPOKEN_MIN = 4
+NOT_THE_CITY = frozenset("형시특의")
+MOSTLY, SMALL_PART = 0.7, 0.5
+MOSTLY_TYPED = 0.75
 FUZZY_CUTOFF = 82.0
 SUGGESTION_CUTOFF = 80.0
 
@@ -33,13 +39,14 @@ class Candidate:
     entity: Entity
     score: float
     how: str  # exact | alias | initials | typo | contained | abbreviation | partial
+    coverage: float = 0.0  # for "contained": how much of the name the word is
 
 
 @dataclass(frozen=True)
 class Key:
     text: str  # compact form
     entity: Entity
-    how: str  # name | alias
+    how: str  # name | spoken (a name as said, without 서울시 or 및) | alias
 
 
 class EntityIndex:
@@ -59,6 +66,14 @@ class EntityIndex:
         cls, entities: list[Entity], aliases: list[tuple[str, Entity]], prose: str = ""
     ) -> EntityIndex:
         keys = [Key(compact(e.name), e, "name") for e in entities if e.kind != "unit"]
+        named = {k.text for k in keys}
+        keys += [
+            Key(variant, e, "spoken")
+            for e in entities
+            if e.kind != "unit"
+            for variant in _spoken(e.name)
+            if variant not in named
+        ]
         keys += [Key(alias, e, "alias") for alias, e in aliases]
         return cls([k for k in keys if len(k.text) >= 2], prose)
 
@@ -66,7 +81,9 @@ class EntityIndex:
         """Whether the report writes `word` somewhere (then it is no typo of another word)."""
         return word in self.written
 
-    def exact_spans(self, text: str) -> list[tuple[int, int, Key]]:
+    def exact_spans(
+        self, text: str, word_starts: frozenset[int] = frozenset({0})
+    ) -> list[tuple[int, int, Key]]:
         """Every full name written out in `text`, longest first, never overlapping.
 
         Aliases are short ("혁신파크") and sit inside longer names ("서울혁신파크 조성"), so they
@@ -79,7 +96,9 @@ class EntityIndex:
             start = text.find(key.text)
             while start >= 0:
                 end = start + len(key.text)
-                if all(end <= s or start >= e for s, e, _ in taken):
+                # A name said short starts a word: "서줄혁신파크운영" is no 혁신파크 운영.
+                at_start = key.how != "spoken" or start in word_starts
+                if at_start and all(end <= s or start >= e for s, e, _ in taken):
                     taken.append((start, end, key))
                 start = text.find(key.text, start + 1)
         return sorted(taken, key=lambda t: t[0])
@@ -102,9 +121,9 @@ class EntityIndex:
         """Entities `word` may stand for, best first: initials, misspelt names, partial names."""
         best: dict[Entity, Candidate] = {}
 
-        def offer(entity: Entity, score: float, how: str) -> None:
+        def offer(entity: Entity, score: float, how: str, coverage: float = 0.0) -> None:
             if score >= MIN_SCORE and (entity not in best or best[entity].score < score):
-                best[entity] = Candidate(entity, score, how)
+                best[entity] = Candidate(entity, score, how, coverage)
 
         if is_choseong_only(word):
             for key, initials in zip(self.keys, self._initials, strict=True):
@@ -121,25 +140,36 @@ class EntityIndex:
         for _, score, i in process.extract(
             letters, self._letters, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8
         ):
-            offer(self.keys[i].entity, score, "typo")
+            # A short spoken form is matched as typed, never as a typo: shortened names are
+            # near to many words ("…센터 위탁기간" is no misspelt "…센터 재위탁 추진").
+            if self.keys[i].how != "spoken":
+                offer(self.keys[i].entity, score, "typo")
         longer = [key for key in self.keys if len(key.text) > len(word)]
         containing = [key for key in longer if word in key.text]
         contained_ids = {id(key) for key in containing}
         # A two-syllable word found in many names ("운영", "시민") says too little to pick any.
         if len(word) >= 3 or len({key.entity for key in containing}) <= 3:
             for key in containing:
-                # Every name that holds the whole word fits about as well: longer names are not
-                # less likely, so coverage only breaks ties. Two letters lost in a long name
-                # ("위원" in 서울민주주의위원회 운영) describe something, they do not name it.
+                # Every name that holds the whole word fits about as well, unless the word is
+                # most of one name and a small part of the others ("민주시민교육" is 민주시민교육
+                # 추진 rather than 민주시민교육과 모더레이터양성 프로그램). Two letters lost in a
+                # long name ("위원" in 서울민주주의위원회 운영) describe something, they do not
+                # name it.
                 coverage = len(word) / len(key.text)
                 if len(word) <= 2 and coverage < 0.4:
                     continue
-                offer(key.entity, 76 + 2 * min(len(word), 7) + 2 * coverage, "contained")
+                offer(key.entity, 76 + 2 * min(len(word), 7) + 2 * coverage, "contained",
+                      coverage)  # fmt: skip
         if len(word) >= 3:
             for key in longer:
                 if id(key) not in contained_ids and _in_order(word, key.text):
-                    # "NPO센터" for "서울시 NPO지원센터 운영": letters of the name, in order.
-                    offer(key.entity, 76 + 4 * len(word) / len(key.text), "abbreviation")
+                    # "NPO센터" for "서울시 NPO지원센터 운영": letters of the name, in order;
+                    # most of them ("권역NPO센터조성운영") is the name with a word left out.
+                    coverage = len(word) / len(key.text)
+                    score = 76 + 4 * coverage
+                    if coverage >= MOSTLY_TYPED:
+                        score = max(score, fuzz.ratio(letters, disassemble(key.text)))
+                    offer(key.entity, score, "abbreviation")
         if len(word) >= 4:
             for _, similarity, i in process.extract(
                 letters, self._letters, scorer=fuzz.partial_ratio, score_cutoff=90, limit=8
@@ -147,6 +177,22 @@ class EntityIndex:
                 if len(self.keys[i].text) > len(word):
                     offer(self.keys[i].entity, similarity * 0.85, "partial")
         return _ranked(best)
+
+
+def _spoken(name: str) -> list[str]:
+    """How people say a name short of its formal words: without the city it belongs to
+    (`서울시 권역 NPO지원센터 …` → `권역NPO지원센터 …`) and without 및 (`시민 제안 발굴 및 실행`
+    → `시민제안발굴실행`)."""
+    forms = {name}
+    for city in CITY_WORDS:
+        rest = name[len(city) :]
+        # A city word of its own ("서울시 권역…"), or 서울 before a name ("서울혁신파크"),
+        # never part of a word ("서울형", "서울시민회의").
+        apart = rest.startswith(" ") or (city == "서울" and rest[:1] not in NOT_THE_CITY)
+        if name.startswith(city) and apart and len(rest.strip()) >= SPOKEN_MIN:
+            forms.add(rest.lstrip())
+    forms |= {" ".join(w for w in form.split() if w != "및") for form in forms}
+    return [c for c in dict.fromkeys(compact(f) for f in forms) if len(c) >= SPOKEN_MIN]
 
 
 def _in_order(word: str, text: str) -> bool:
@@ -169,3 +215,14 @@ def leaders(candidates: list[Candidate]) -> list[Candidate]:
         return []
     top = candidates[0].score
     return [c for c in candidates if c.score >= top - AMBIGUITY]
+
+
+def mostly(candidates: list[Candidate]) -> list[Candidate]:
+    """Of names that all hold the word, the one the word is most of, when it is a small part
+    of the others (`민주시민교육`: 민주시민교육 추진, not 민주시민교육과 모더레이터양성 프로그램)."""
+    if not candidates or not all(c.how == "contained" for c in candidates):
+        return candidates
+    widest = max(c.coverage for c in candidates)
+    if widest < MOSTLY:
+        return candidates
+    return [c for c in candidates if c.coverage > widest * SMALL_PART]

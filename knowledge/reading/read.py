@@ -171,7 +171,8 @@ class _Reading:
         self.used: set[Phrase] = set()  # measure phrases a condition's figure took
         self.phrases = self._phrases()
         self.measures = self._measures()
-        self.resolved = [reader.subjects.resolve(m, self.measures) for m in found.mentions]
+        every = self.has("both", "each")
+        self.resolved = [reader.subjects.resolve(m, self.measures, every) for m in found.mentions]
         self.content = self._content()
         self._read_ellipsis()
         names = [compact(s.name) for r in self.resolved for s in r.subjects]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -10,7 +11,7 @@ from rapidfuzz import fuzz
 
 from knowledge.reading.hangul import disassemble
 from knowledge.reading.lexicon import FILLER, MEASURE, Lexicon
-from knowledge.reading.match import AMBIGUITY, EXACT, Candidate, EntityIndex, leaders
+from knowledge.reading.match import AMBIGUITY, EXACT, Candidate, EntityIndex, Key, leaders
 from knowledge.reading.normalize import compact
 from knowledge.reading.quantities import GAP
 
@@ -128,7 +129,9 @@ def _scan_piece(
     tokens = _letter_spaced([compact(token) for token in piece.split()], lexicon, index)
     tokens = _merge_single_letters(_join_keywords(tokens, lexicon), lexicon, index)
     joined = "".join(tokens)
-    spans = index.exact_spans(joined)
+    starts = list(itertools.accumulate((len(t) for t in tokens[:-1]), initial=0))
+    spans = [_with_word_before(span, joined, starts, index)
+             for span in index.exact_spans(joined, frozenset(starts))]  # fmt: skip
     covered = [False] * len(joined)
     exact: dict[int, Mention] = {}
     for start, end, key in spans:
@@ -437,6 +440,21 @@ def _split_keywords(
     if typo is not None:
         return None, [typo]
     return word, []
+
+
+def _with_word_before(
+    span: tuple[int, int, Key], joined: str, starts: list[int], index: EntityIndex
+) -> tuple[int, int, Key]:
+    """A name said short, after a word that makes it the full name mistyped ("서울식 NPO지원센터
+    운영"): the span takes that word in."""
+    start, end, key = span
+    if key.how != "spoken" or start == 0 or start not in starts:
+        return span
+    before = starts[starts.index(start) - 1]
+    found = index.candidates(joined[before:end])
+    if found and found[0].entity == key.entity and found[0].how == "typo":
+        return before, end, key
+    return span
 
 
 def _continues_name(raw: list[str], word: str, index: EntityIndex) -> bool:

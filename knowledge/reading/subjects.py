@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from knowledge.measures import Measures
 from knowledge.reading.catalog import Catalog
-from knowledge.reading.match import Entity, leaders
+from knowledge.reading.match import Entity, leaders, mostly
 from knowledge.reading.normalize import compact
 from knowledge.reading.question import Subject
 from knowledge.reading.scan import Mention
@@ -50,9 +50,11 @@ class Subjects:
         """The bureau's 과, in the report's order."""
         return tuple(self.of(e) for e in self.catalog.entities if e.kind == "division")
 
-    def resolve(self, mention: Mention, measures: tuple[str, ...]) -> Resolved:
-        """The mention's leading entities, narrowed by what the measures exist for."""
-        entities = list(dict.fromkeys(c.entity for c in leaders(mention.candidates)))
+    def resolve(self, mention: Mention, measures: tuple[str, ...], every: bool = False) -> Resolved:
+        """The mention's leading entities, narrowed by what the measures exist for; unless
+        `every` one is asked for ("민주시민교육 들어간 사업 두 개"), the name the word is most of."""
+        fitting = leaders(mention.candidates)
+        entities = list(dict.fromkeys(c.entity for c in (fitting if every else mostly(fitting))))
         subjects = [self.of(e) for e in entities]
         if len(subjects) > 1 and measures:
             fitting = [s for s in subjects if self.carries(s, measures)]
