@@ -115,7 +115,7 @@ def _amount(is_rate: bool, difference: float | None) -> str:
 
 def write_share(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
     measure = report.measures[question.measures[0]]
-    if len(rows) == 1:
+    if len(rows) == 1 and len(question.measures) >= 2:
         row = rows[0]
         whole_measure = report.measures[question.measures[1]]
         kind = row["kind"]

@@ -56,6 +56,6 @@ def write_duty(question: Question, rows: list[Row], plan: Plan, report: Report) 
         text = "어느 것을 찾으시나요? 여러 항목이 해당됩니다.\n아래에서 골라 주세요."
         return Answer(text=text, intent="duty", choices=choices)
     return Answer(
-        text=f"‘{asked}’을(를) 맡은 부서는 시민협력국 업무보고({report.as_of.isoformat()})의 주요업무에서 찾지 못했습니다.",
+        text=f"‘{asked}’을(를) 맡은 부서는 시민협력국 업무보고({report.as_of.isoformat()})의 주요업무에서 찾을 수 없습니다.",
         intent="unanswered",
     )

@@ -81,7 +81,7 @@ def write_not_found(question: Question, report: Report) -> Answer:
             report, "질문을 정확히 이해하지 못했습니다. 이렇게 물어보세요.", UNANSWERED
         )
     shown = ", ".join(f"‘{w}’" for w in words)
-    lead = f"{shown}에 대한 내용은 시민협력국 업무보고({report.as_of.isoformat()})에서 찾지 못했습니다."
+    lead = f"{shown}에 대한 내용은 시민협력국 업무보고({report.as_of.isoformat()})에서 찾을 수 없습니다."
     if question.subjects:
         lines = [lead, *_what_it_holds(question.subjects)]
         return Answer(text="\n".join(lines), intent=UNANSWERED,

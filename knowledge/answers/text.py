@@ -58,7 +58,11 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
                 lines.append(f"• {row['text']}")
     if not picked:
         asked = " ".join(words)
-        lines = [f"{title or '주요사업'}에서 ‘{asked}’에 대한 내용을 찾지 못했습니다."]
+        lines = [f"{title or '주요사업'}에서 ‘{asked}’에 대한 내용을 찾을 수 없습니다."]
+    elif question.not_held:
+        # Part of what was asked is not in the report: say so first, then what is there.
+        asked = ", ".join(f"‘{w}’" for w in question.not_held)
+        lines.insert(0, f"{asked}은(는) 보고서에 나와 있지 않습니다. 관련 내용:")
     elif question.check is not None:
         verdict = _verdict(question, picked[0][1]["text"])
         if verdict is not None:

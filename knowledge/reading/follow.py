@@ -73,12 +73,14 @@ def follow(
     relative: Relative,
     holders: Holders,
     recent: tuple[Subject, ...] = (),
+    unit_of: Callable[[str], str] | None = None,
 ) -> Question:
     """The question a follow-up asks, given the conversation's last question.
 
     `relative` reads words against the last subjects (`조성사업은?` after 서울혁신파크 운영);
     `holders` gives what holds a subject's figures; `recent` are the things the conversation
-    talked about, oldest first (`둘이 합치면?` adds the last two).
+    talked about, oldest first (`둘이 합치면?` adds the last two); `unit_of` gives a measure's
+    unit.
     """
     if told.why:
         return Question(q.WHY)
@@ -93,7 +95,7 @@ def follow(
         return current
     if previous.asks == q.CLARIFY:
         return _picked(previous, current, told, relative)
-    combined = _combined(previous, told, recent)
+    combined = _combined(previous, told, recent, unit_of)
     if combined is not None:
         return combined
     if previous.group is not None:
@@ -200,7 +202,12 @@ def _same_subjects(
     return None
 
 
-def _combined(previous: Question, told: Told, recent: tuple[Subject, ...]) -> Question | None:
+def _combined(
+    previous: Question,
+    told: Told,
+    recent: tuple[Subject, ...],
+    units: Callable[[str], str] | None = None,
+) -> Question | None:
     """A sum, difference, share or ratio whose other side is what was talked about before:
     `둘이 합치면?`, `사회협력과랑 차이는?`, `국 전체에서 몇 퍼센트?`, `시민참여과랑 비교하면 몇 배?`."""
     operations = told.operations & {q.SUM, q.DIFFERENCE, q.SHARE, q.TIMES}
@@ -221,7 +228,13 @@ def _combined(previous: Question, told: Told, recent: tuple[Subject, ...]) -> Qu
     if q.SHARE in operations:
         if named:
             return None
-        whole = tuple(s for s in told.subjects if s.kind == "bureau")
+        asked = previous.measures[:1]
+        other = [m for m in told.measures if m not in asked and units(m) == units(asked[0])] \
+            if asked and units else []  # fmt: skip
+        if other:
+            # "행정직 몇 명?" → "전체 현원 대비 몇 %?": one measure of the same thing over another.
+            return Question(q.SHARE, subjects=before[:1], measures=(asked[0], other[0]))
+        whole = tuple(s for s in told.subjects if s.kind == "bureau" and s not in before)
         return Question(q.SHARE, subjects=(before[0], *whole[:1]), measures=measures)
     asks = q.SUM if q.SUM in operations else q.DIFFERENCE
     if named:

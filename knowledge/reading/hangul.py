@@ -56,6 +56,13 @@ def is_choseong_only(text: str) -> bool:
     return len(text) >= 2 and all(char in CONSONANTS for char in text)
 
 
+def final_of(char: str) -> str:
+    """The final consonant of one syllable (`했` → `ㅆ`), "" for none or a non-syllable."""
+    if not is_syllable(char):
+        return ""
+    return JONGSEONG[(ord(char) - SYLLABLE_FIRST) % 28]
+
+
 def has_final(word: str) -> bool:
     """Whether a word ends in a consonant, as said aloud: `과` no, `국` yes, `3` (삼) yes."""
     for char in reversed(word):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from knowledge.reading.hangul import disassemble, get_choseong
+from knowledge.reading.hangul import disassemble, final_of, get_choseong
 from knowledge.reading.normalize import compact
 
 MEASURE = "measure"
@@ -25,6 +25,8 @@ SHORT_TYPO_SCORE = 80.0
 UNTYPED = frozenset({FILLER, "not_held"})
 # What makes a verb of a noun (신청하다, 구성되다): left on a stem once its ending is gone.
 VERBAL_SUFFIXES = frozenset("하되")
+PAST_ENDINGS = frozenset({"", "어", "나", "지", "고", "다", "니", "냐", "음", "어요", "나요", "지요",
+                          "습니까", "는지", "는데", "을까", "던", "던데"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,12 @@ class Lexicon:
                 if len(stem) >= 3 and stem[-1] in VERBAL_SUFFIXES:
                     stem = stem[:-1]  # 신청하 → 신청, 구성되 → 구성
                 return stem
+        # A past tense of any verb (`뽑혔어`, `끝났나`, `걷혔고`): its syllable with ㅆ, then
+        # an ending; the verb's own stem is kept when it is a word of two letters or more.
+        for cut in range(len(word) - 1, 0, -1):
+            if final_of(word[cut]) == "ㅆ" and word[cut + 1 :] in PAST_ENDINGS:
+                stem = word[:cut]
+                return stem[:-1] if len(stem) >= 3 and stem[-1] in VERBAL_SUFFIXES else stem
         return None
 
     def is_closing(self, word: str) -> bool:

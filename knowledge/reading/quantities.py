@@ -41,7 +41,7 @@ _COMPARISON = re.compile(
 
 MONEY = re.compile(
     rf"(?P<num>{NUMBER})\s*(?P<mult>조|억|천만|백만|십만|만)\s*(?:(?P<num2>{NUMBER})\s*(?P<mult2>천만|백만|십만|만|천)\s*)?(?P<won>천\s*원|원)?"
-    rf"|(?P<num3>{NUMBER})\s*(?P<won3>천\s*원|원)(?![가-힣]{{0}}[인회])"
+    rf"|(?P<num3>{NUMBER})\s*(?P<won3>천\s*원|원)(?!\s*인\s*행\s*위|회)"
 )
 RATE = re.compile(
     rf"(?P<num>{NUMBER})\s*(?:%|퍼센트|프로|퍼)(?P<point>\s*(?:p|포인트|퍼센트\s*포인트))?"

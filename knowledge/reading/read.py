@@ -17,7 +17,7 @@ from knowledge.measures import MONEY, PEOPLE, RATE, Measures
 from knowledge.reading import question as q
 from knowledge.reading.catalog import Catalog, Passage
 from knowledge.reading.follow import Told, follow
-from knowledge.reading.hangul import is_hangul
+from knowledge.reading.hangul import has_final, is_hangul
 from knowledge.reading.lexicon import FILLER, MEASURE, Lexicon
 from knowledge.reading.lexicon import RATE as RATE_WORD
 from knowledge.reading.match import leaders
@@ -60,8 +60,11 @@ ONLY_WHO = frozenset({"누가", "어디서", "어디에서", "어디가", "누�
 COUNTED_WORD = re.compile(r"\d+\s*(?:개|건|곳|명|회|개소|가지)")
 # Endings of nouns the report's text often leaves off ("신청자" in "3,201명 신청").
 NOUN_SUFFIXES = frozenset("자들수액분건명측")
+# The last letter of a verb form people type ("받아", "뽑혀", "끝나"), open-ended.
+VERB_TAILS = frozenset("아어여해나지고요니냐야자게서")
 # A coordinated word read with the words of the name before it ("혁신파크 운영이랑 조성").
 ELLIPSIS_SCORE = 85.0
+NAMED_WELL = 95.0  # a mention this close to a name names that thing
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,8 @@ class Reader:
         question = reading.question()
         if previous is not None:
             question = follow(previous, question, reading.told(), self.relative,
-                              self.subjects.figure_subjects, recent)  # fmt: skip
+                              self.subjects.figure_subjects, recent,
+                              lambda m: self.measures[m].unit)  # fmt: skip
         if question.asks in (q.TEXT, q.NOT_FOUND) and reading.measures:
             return self._in_parts(cleaned, today, previous) or question
         return question
@@ -659,9 +663,19 @@ class _Reading:
         unknown = self.unknown_words
         words = self.text_words
         status = self.has("status", "overview") and not self.measures
-        if unknown and not self.in_text(unknown):
+        # Words the report's prose holds are looked for; nouns it does not hold are said to be
+        # missing in the reply ("NPO입주협업공간 주소": 주소 is not there, the address line is).
+        missing = tuple(w for w in unknown if not self.in_text((w,)))
+        if unknown and len(missing) == len(unknown):
             return None
+        if missing:
+            unknown = tuple(w for w in unknown if w not in missing)
+            words = tuple(w for w in words if w not in missing)
         subjects = [s for s in self.subjects_at("project") if s.kind == "project"]
+        named = [r for r in self.resolved if r.sure and r.mention.best
+                 and r.mention.best[0].score >= NAMED_WELL]  # fmt: skip
+        if named and not subjects:
+            return None  # a thing was named that has no text: its words are not about another
         if not (unknown or status or (self._counted() and subjects)):
             return None
         if not unknown and self._set_kind() and not subjects:
@@ -690,7 +704,7 @@ class _Reading:
         if unit is None and any(self.measures_of[m].unit == PEOPLE for m in self.measures):
             unit = "명"  # "참여 인원": a count of people in the text
         check = None
-        if self.yesno:
+        if self.yesno and not missing:
             # "위원 1000명 넘어?", "용산구에 있는 거 맞지?": checked against the text found.
             figure = self.quantities.figures[0] if self.quantities.figures else None
             check = (
@@ -702,6 +716,7 @@ class _Reading:
         return Question(
             q.TEXT, subjects=tuple(subjects[:1]), words=words, unit=unit, check=check,
             note="overview" if overview else "", hints=tuple(dict.fromkeys(hints)),
+            not_held=tuple(w for w in missing if _noun_like(w)),
         )  # fmt: skip
 
     def _operations(self) -> set[str]:
@@ -1141,8 +1156,9 @@ class _Reading:
         return Question(q.SHARE, subjects=(first, second), measures=(measure,), note=q.TIMES)
 
     def _whole_first(self, measures: list[str]) -> tuple[str, str]:
-        """Of two measures, the whole and the part: the whole is the one before 중/가운데/에서."""
-        among = self.keywords_in("among")
+        """Of two measures, the whole and the part: the whole is the one before 중/가운데/에서
+        or 대비 ("현원 대비 행정직 비율")."""
+        among = self.keywords_in("among") or self.keywords_in("than")
         if among:
             before = [p for p in self.phrases if p.last < among[0].order]
             if before and before[-1].measures[0] in measures:
@@ -1175,6 +1191,11 @@ class _Reading:
                 ordered = ("quota", "current")  # "정원 대비 현원 몇 명 모자라": 정원 − 현원
             return Question(q.DIFFERENCE, subjects=tuple(subjects[:1]), measures=ordered[:2])
         return None
+
+
+def _noun_like(word: str) -> bool:
+    """`주소`, `투표율` name a thing; `받아`, `뽑혀` are verbs the reader did not know."""
+    return len(word) >= 2 and not (word[-1] in VERB_TAILS and not has_final(word[-1]))
 
 
 def _both_rates(measures: tuple[str, ...]) -> bool:
