@@ -14,6 +14,7 @@ GROUP_NAMES = {"line": "세부사업", "division": "과", "revenue": "세입 항
                "project_row": "주요사업 예산표 항목", "project": "주요 추진 현안업무"}  # fmt: skip
 COMPARISON_WORDS = {">=": "이상", ">": "초과", "<=": "이하", "<": "미만", "=": "", "!=": "아닌"}
 SHOWN = 15
+ADNOMINAL = ("은", "는", "한", "인", "된", "난", "린")
 ORDINALS = {1: "가장", 2: "두 번째로", 3: "세 번째로", 4: "네 번째로", 5: "다섯 번째로"}
 
 
@@ -27,7 +28,11 @@ def describe(group: Group, report: Report) -> str:
         scope += f"{report.catalog.project(group.project_no).name} "
     said = " · ".join(conditions)
     noun = GROUP_NAMES[group.kind]
-    return f"{scope}{said}인 {noun}" if said else f"{scope}{noun}"
+    if not said:
+        return f"{scope}{noun}"
+    # "현원이 정원보다 적은 과" qualifies already; "예산 1억 이상" needs 인.
+    joiner = " " if said.endswith(ADNOMINAL) else "인 "
+    return f"{scope}{said}{joiner}{noun}"
 
 
 def _condition_text(condition: Condition, report: Report) -> str:
@@ -39,7 +44,7 @@ def _condition_text(condition: Condition, report: Report) -> str:
     if condition.other is not None:
         other = report.measures[condition.other]
         word = "많은" if condition.comparison in (">", ">=") else "적은"
-        return f"{measure.label}이(가) {other.label}보다 {word}"
+        return f"{particle(measure.label, '이', '가')} {other.label}보다 {word}"
     if condition.measure == "change_amount" and condition.value == 0:
         return "’20년보다 늘어난" if condition.comparison == ">" else "’20년보다 줄어든"
     figure = _figure(measure, condition.value)
@@ -72,6 +77,19 @@ def _item(row: Row, measures: list[Measure], with_division: bool, labelled: bool
     owner = f" ({row['division']})" if with_division and row.get("division") else ""
     subtotal = " (소계)" if row["kind"] == "revenue" and _is_subtotal(row) else ""
     return f"{row['name']}{subtotal}{owner} {shown}".rstrip()
+
+
+def _gap(row: Row, compared: Condition | None, report: Report) -> str:
+    """` (정원보다 2명 적음)`: how far apart the two measures a condition compares are."""
+    if compared is None:
+        return ""
+    first, second = report.measures[compared.measure], report.measures[compared.other]
+    a, b = row.get(first.name), row.get(second.name)
+    if a is None or b is None or first.unit != second.unit:
+        return ""
+    gap = abs(a - b)
+    shown = fmt.people(gap) if first.unit == PEOPLE else fmt.money(gap)
+    return f" ({second.label}보다 {shown} {'많음' if a > b else '적음'})"
 
 
 def _is_subtotal(row: Row) -> bool:
@@ -122,7 +140,9 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
         lines = [head]
     if group.kind == "revenue" and any(_is_subtotal(r) for r in rows):
         lines.append("※ 세입 항목은 소계(상위 항목)와 세부 항목을 함께 셌습니다.")
-    lines += [f"• {_item(r, measures, with_division)}" for r in rows[:SHOWN]]
+    compared = next((c for c in group.conditions if c.other is not None), None)
+    lines += [f"• {_item(r, measures, with_division)}{_gap(r, compared, report)}"
+              for r in rows[:SHOWN]]  # fmt: skip
     if count > SHOWN:
         lines.append(f"… 외 {count - SHOWN}{unit}")
     totals = [m for m in measures if f"total_{m.name}" in rows[0]]

@@ -20,6 +20,8 @@ COUNTED = re.compile(r"\d[\d,.]*\s*(?:명|개소|개|건|회|곳|석|실|억원|
 PICKED = 3
 # A hint word counts this much of an asked word: it only breaks ties.
 HINT_WEIGHT = 3
+# One Hanja the report writes for a word people type (現 for 지금): as telling as a word.
+HANJA_WEIGHT = 3
 
 
 def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
@@ -56,9 +58,11 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
                     lines.append(f"  (상위 항목: {parent['text']})")
             else:
                 lines.append(f"• {row['text']}")
-    if not picked:
+    lacking = bool(words) and set(words) <= set(question.not_held)
+    if not picked or lacking:
         asked = " ".join(words)
         lines = [f"{title or '주요사업'}에서 ‘{asked}’에 대한 내용을 찾을 수 없습니다."]
+        picked = []
     elif question.not_held:
         # Part of what was asked is not in the report: say so first, then what is there.
         asked = ", ".join(f"‘{w}’" for w in question.not_held)
@@ -166,7 +170,7 @@ def text_score(words: list[str], text: str) -> float:
         if len(word) < 2 and (not word or is_syllable(word)):
             continue  # one Hangul letter says nothing; one Hanja (現) does
         if word in target:
-            score += len(word)
+            score += len(word) if len(word) > 1 else HANJA_WEIGHT
         elif len(word) >= 3 and word[:-1] in target:
             # "신청자" → 신청, "참여자" → 참여: a noun with a suffix the text leaves off.
             score += len(word) - 1

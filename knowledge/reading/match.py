@@ -20,6 +20,7 @@ SPOKEN_MIN = 4
 NOT_THE_CITY = frozenset("형시특의")
 MOSTLY, SMALL_PART = 0.7, 0.5
 MOSTLY_TYPED = 0.75
+ENDS_NAME = 3.0
 FUZZY_CUTOFF = 82.0
 SUGGESTION_CUTOFF = 80.0
 
@@ -76,6 +77,10 @@ class EntityIndex:
         ]
         keys += [Key(alias, e, "alias") for alias, e in aliases]
         return cls([k for k in keys if len(k.text) >= 2], prose)
+
+    def ends_a_name(self, word: str) -> bool:
+        """Whether a name of the report ends with `word` (`숙의예산과`: 시민숙의예산과)."""
+        return any(k.text.endswith(word) for k in self.keys if k.how != "alias")
 
     def writes(self, word: str) -> bool:
         """Whether the report writes `word` somewhere (then it is no typo of another word)."""
@@ -142,8 +147,14 @@ class EntityIndex:
         ):
             # A short spoken form is matched as typed, never as a typo: shortened names are
             # near to many words ("…센터 위탁기간" is no misspelt "…센터 재위탁 추진").
-            if self.keys[i].how != "spoken":
-                offer(self.keys[i].entity, score, "typo")
+            key = self.keys[i]
+            # A misspelt name is about as long as the name ("숙의예산과" is no typo of
+            # 시민숙의예산 운영, three letters longer).
+            near_length = abs(len(key.text) - len(word)) <= max(2, len(key.text) // 4)
+            # A short name with something after it is that name and more, not a typo of it.
+            extended = key.how == "alias" and word.startswith(key.text)
+            if key.how != "spoken" and near_length and not extended:
+                offer(key.entity, score, "typo")
         longer = [key for key in self.keys if len(key.text) > len(word)]
         containing = [key for key in longer if word in key.text]
         contained_ids = {id(key) for key in containing}
@@ -158,8 +169,10 @@ class EntityIndex:
                 coverage = len(word) / len(key.text)
                 if len(word) <= 2 and coverage < 0.4:
                     continue
-                offer(key.entity, 76 + 2 * min(len(word), 7) + 2 * coverage, "contained",
-                      coverage)  # fmt: skip
+                # A word that ends a name ends it as the name's kind does ("숙의예산과").
+                ending = ENDS_NAME if key.text.endswith(word) and len(word) >= 3 else 0.0
+                offer(key.entity, 76 + 2 * min(len(word), 7) + 2 * coverage + ending,
+                      "contained", coverage)  # fmt: skip
         if len(word) >= 3:
             for key in longer:
                 if id(key) not in contained_ids and _in_order(word, key.text):

@@ -64,7 +64,9 @@ NOUN_SUFFIXES = frozenset("자들수액분건명측")
 VERB_TAILS = frozenset("아어여해나지고요니냐야자게서")
 # A coordinated word read with the words of the name before it ("혁신파크 운영이랑 조성").
 ELLIPSIS_SCORE = 85.0
-NAMED_WELL = 95.0  # a mention this close to a name names that thing
+NAMED_WELL = 95.0
+# Not held of people ("담당자 이름"), but things have names the text gives ("플랫폼 이름").
+SOFT_NOT_HELD = frozenset({"이름", "명칭"})  # a mention this close to a name names that thing
 
 
 @dataclass(frozen=True)
@@ -505,6 +507,8 @@ class _Reading:
             asked = [w for w in asked if "list" not in self.lexicon.groups[w]]
         if not asked:
             return None
+        if set(asked) <= SOFT_NOT_HELD and any(self.in_text((u.word,)) for u in self.unknown):
+            return None  # "플랫폼 이름": a person's name is not held; a platform's is in the text
         return Question(q.NOT_HELD, subjects=tuple(self._sure()), not_held=tuple(asked))
 
     def _years(self) -> Question | None:
@@ -518,7 +522,7 @@ class _Reading:
         )
         if set(years) == {previous} and revenue:
             return None
-        if self.has("schedule") and not self.measures:
+        if self.has("schedule") and (not self.measures or min(years) > self.reader.as_of.year):
             return None  # plans name the next year's work ("’22. 예산편성")
         said = ", ".join(f"{y}년" for y in dict.fromkeys(years))
         parts = ()
@@ -676,16 +680,32 @@ class _Reading:
                  and r.mention.best[0].score >= NAMED_WELL]  # fmt: skip
         if named and not subjects:
             return None  # a thing was named that has no text: its words are not about another
+        # "NPO입주협업공간 주소": a word the report writes otherwise (위 치) is what is asked.
+        asked_prose = tuple(self.lexicon.prose[k.word] for k in self.found.places
+                            if all(is_hangul(c) for c in self.lexicon.prose.get(k.word, "-")))  # fmt: skip
+        if asked_prose and subjects and not unknown:
+            unknown = words = asked_prose
         if not (unknown or status or (self._counted() and subjects)):
             return None
         if not unknown and self._set_kind() and not subjects:
             return None
         if not subjects and not unknown:
             return None
-        if (subjects and words and not self.in_text(words, subjects[0].project_no)) or (
-            not subjects and words
-        ):
-            best = self.best_project(words)
+        named_well = any(r.mention.best and r.mention.best[0].score >= NAMED_WELL
+                         for r in self.resolved if r.sure)  # fmt: skip
+        if subjects and words and not self.in_text(words, subjects[0].project_no):
+            if named_well and not any(self.in_text((w,), subjects[0].project_no) for w in words):
+                # "혁신파크 위치": the project named does not say; another project's 위치 is
+                # not its answer.
+                return Question(q.TEXT, subjects=tuple(subjects[:1]), words=words,
+                                not_held=tuple(w for w in words if _noun_like(w)))  # fmt: skip
+            if not named_well:
+                best = self.best_project(words)
+                subjects = [self._project(best)] if best is not None else []
+        elif not subjects and words:
+            prose = tuple(self.lexicon.prose[k.word] for k in self.found.places
+                          if k.word in self.lexicon.prose)  # fmt: skip
+            best = self.best_project(words + prose)
             subjects = [self._project(best)] if best is not None else []
         hints: tuple[str, ...] = ()
         if subjects:
@@ -725,7 +745,10 @@ class _Reading:
             found.add(q.SUM)
         if self.has("difference") or (self.has("than") and self.has("which")):
             found.add(q.DIFFERENCE)
-        if self.has("share"):
+        # "징수율은 몇 %" asks the rate; "전체 대비 비율은 몇 %" (no rate named) a share.
+        rated = any(self.measures_of[m].is_rate for k in self.found.places
+                    for m in self.lexicon.measures.get(k.word, ()))  # fmt: skip
+        if self.has("share") or (self.has("percent") and not rated):
             found.add(q.SHARE)
         if self.has("times"):
             found.add(q.TIMES)
@@ -946,9 +969,10 @@ class _Reading:
         """Named subjects in order; a 과 named only to say whose line it is (소관) is dropped."""
         subjects = self.subjects_at("holder")
         owned = {s.division for s in subjects if s.kind != "division"}
-        if owned and not self.has("share"):
+        share = q.SHARE in self._operations()
+        if owned and not share:
             subjects = [s for s in subjects if not (s.kind == "division" and s.name in owned)]
-        if any(s.kind != "bureau" for s in subjects) and not self.has("share"):
+        if any(s.kind != "bureau" for s in subjects) and not share:
             subjects = [s for s in subjects if s.kind != "bureau"] or subjects
         if self.has("revenue") or self._revenue_measures():
             # "시민협력국 세입 …": the bureau's revenue is the revenue table's 합계.
@@ -1205,8 +1229,8 @@ def _both_rates(measures: tuple[str, ...]) -> bool:
 def _holds(passage: Passage, word: str) -> bool:
     """A Korean word in a passage as typed, or without a suffix the text leaves off (`신청자`
     → 신청). Digits and stray Latin letters ("31m") would be found anywhere: they are not."""
-    if not any(is_hangul(c) for c in word):
-        return False
+    if not any(is_hangul(c) or "\u4e00" <= c <= "\u9fff" for c in word):
+        return False  # Korean, or the report's Hanja (現)
     if word in passage.compact:
         return True
     if len(word) >= 3 and word[-1] in NOUN_SUFFIXES and word[:-1] in passage.compact:

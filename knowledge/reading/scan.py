@@ -20,7 +20,8 @@ COUNT_UNIT = re.compile(r"몇\s*(개소|개|명|건|회|곳|번|석|실|팀)")
 # A keyword suffix only splits from a word when it is a filler or a word of two syllables or more:
 # "교통국" must stay one unknown word, not "교통" + the bureau keyword "국".
 SHORT_MEANINGFUL = 1
-ANY_COUNTER = "*"  # "위원 수": some number with a counter, whichever
+ANY_COUNTER = "*"
+MIN_NAME_END = 4  # a word this long that ends a name is kept whole  # "위원 수": some number with a counter, whichever
 DETACHABLE = frozenset({FILLER, "count_people"})
 CONJUNCTION = "conjunction"
 LISTING = re.compile(r"\s*[,、/]\s*")
@@ -415,6 +416,8 @@ def _split_keywords(
     named = index.candidates(word)
     if named and named[0].score >= WHOLE_WORD_SCORE:
         return word, []
+    if len(word) >= MIN_NAME_END and index.ends_a_name(word):
+        return word, []  # "숙의예산과" ends 시민숙의예산과: its 과 is no particle
     stripped = lexicon.strip_particle(word)
     if (not named or named[0].score < NEAR_EXACT) and not index.writes(stripped):
         # "지출엑은", "예싼은": a mistyped known word, before a particle is split off it; a
@@ -484,7 +487,7 @@ def _resolve_run(
         # "서울시민회의" ends in 의 but is a name: keep whichever form names something better.
         stripped = lexicon.strip_particle(word)
         found = index.candidates(word)
-        if stripped != word:
+        if stripped != word and not (len(word) >= MIN_NAME_END and index.ends_a_name(word)):
             found_stripped = index.candidates(stripped)
             if not found or (found_stripped and found_stripped[0].score > found[0].score):
                 word, found = stripped, found_stripped
