@@ -48,6 +48,11 @@ RATE = re.compile(
 )
 PEOPLE = re.compile(rf"(?P<num>{NUMBER})\s*명")
 POINT_WORD = re.compile(r"%\s*p|퍼센트\s*포인트|포인트")
+# After a figure given as known: "41.0%로 되어 있는데", "250,265천원인데", "23명이나".
+PREMISE = re.compile(
+    r"\s*(?:으로|로|이|가)?\s*(?:되\s*어|돼|나\s*와|적\s*혀|기재되어|보고되어)?\s*(?:있\s*는데|있\s*으나|있지만)"
+    r"|\s*(?:인데|이나|이지만|인데요)(?![가-힣])"
+)
 
 REPORT_DATE = re.compile(
     r"(?:(?:20)?21\s*년\s*)?0?8\s*월\s*13\s*일(?:\s*(?:기준|현재))?"
@@ -101,6 +106,7 @@ class Figure:
     comparison: str | None  # ">=", ">", "<=", "<" or None
     segment: int  # how many figures/dates came before it: which words stand next to it
     point: bool = False  # "%p": a gap between two rates
+    premise: bool = False  # "41.0%로 되어 있는데 …": given as known, not asked about
 
 
 @dataclass
@@ -201,8 +207,9 @@ def find_quantities(text: str, report_year: int) -> Quantities:
             comparison = next(op for i, (op, _) in enumerate(COMPARISONS) if after.group(f"c{i}"))
             end = after.end()
         written = text[start:end].strip()
+        premise = PREMISE.match(text, end) is not None
         # The start is kept in `segment` until the gaps are numbered below.
-        found.figures.append(Figure(value, unit, written, comparison, start, point))
+        found.figures.append(Figure(value, unit, written, comparison, start, point, premise))
         spans.append((start, end))
     found.point = any(f.point for f in found.figures) or bool(POINT_WORD.search(text))
 

@@ -37,7 +37,7 @@ DEFAULT_BY_UNIT = {MONEY: "budget", RATE: "spent_rate", PEOPLE: "current"}
 # A check on a fact written in a project's text rather than on a declared measure.
 FACT = "fact"
 # Endings of a comparison word that make it a question ("넘어", "넘지", "넘나").
-QUESTION_ENDINGS = ("어", "지", "나", "니", "냐", "죠", "까", "요", "야", "습니까")
+QUESTION_ENDINGS = ("어", "지", "나", "니", "냐", "죠", "까", "요", "야", "습니까", "음", "임")
 # Where one question ends and another begins: "몇 개고 …", "얼마이고 …", "…, 그리고".
 CLAUSE = re.compile(r"(?<=[가-힣])(?:이고|고|이며|며)\s+|\s*,?\s*그리고\s+|\s*;\s*")
 # Question words: a question that has one asks what, how much or which, not yes or no.
@@ -66,7 +66,11 @@ VERB_TAILS = frozenset("아어여해나지고요니냐야자게서")
 ELLIPSIS_SCORE = 85.0
 NAMED_WELL = 95.0
 # Not held of people ("담당자 이름"), but things have names the text gives ("플랫폼 이름").
-SOFT_NOT_HELD = frozenset({"이름", "명칭"})  # a mention this close to a name names that thing
+SOFT_NOT_HELD = frozenset({"이름", "명칭"})
+# What follows the whole in "A에서 B 비중", "A 중 B".
+WHOLE_MARKS = frozenset(
+    {"에서", "중", "중에", "중에서", "가운데", "안에서", "내에서"}
+)  # a mention this close to a name names that thing
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,8 @@ class Reader:
         if not any(ch.isalnum() for ch in cleaned):
             return Question(q.HELP, note="empty" if not cleaned else "no_letters")
         quantities = find_quantities(cleaned, self.as_of.year)
+        # A figure given as known ("41.0%로 되어 있는데") sets nothing a question asks about.
+        quantities.figures = [f for f in quantities.figures if not f.premise]
         found = scan(quantities.text, self.lexicon, self.catalog.index)
         reading = _Reading(self, quantities, found, today)
         question = reading.question()
@@ -205,6 +211,11 @@ class _Reading:
     def text_words(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(u.word for u in self.content))
 
+    def _ends_as_question(self) -> bool:
+        """`전액 집행되었습니까?`, `미집행이야?`: the message ends as a question does."""
+        text = self.quantities.text.rstrip()
+        return text.endswith("?") or text.endswith(QUESTION_ENDINGS)
+
     def _ends_on_comparison(self) -> bool:
         """`300억 넘지?`, `90% 넘어?`: a figure and its comparison close the question."""
         if not any(f.comparison for f in self.quantities.figures):
@@ -291,6 +302,9 @@ class _Reading:
 
     def _measures(self) -> tuple[str, ...]:
         measures = tuple(dict.fromkeys(m for p in self.phrases for m in p.measures))
+        if self.has("percent") and not self.has("share"):
+            # "원인행위 기준은 몇 %": the rate of what is named.
+            measures = tuple(dict.fromkeys(self.lexicon.rate_of.get(m, m) for m in measures))
         if "outlook_amount" in measures and "remaining" in measures:
             # "연말 예상액 대비 아직 안 쓴 돈": what is left against the outlook.
             measures = tuple(
@@ -936,7 +950,8 @@ class _Reading:
         subjects = [h for s in subjects for h in (holders_of(s, measures) or (s,))]
         operations = self._operations()
         compared = self._compared_measures()
-        if self.yesno or (self.has("yesno") and compared and not self.asks_what):
+        stated = self.has("fully", "unexecuted") and self._ends_as_question()
+        if self.yesno or (((self.has("yesno") and compared) or stated) and not self.asks_what):
             check = self._check(subjects, measures)
             if check is not None:
                 return check
@@ -950,6 +965,9 @@ class _Reading:
                 return difference
         if q.SUM in operations and len(subjects) >= 2:
             return Question(q.SUM, subjects=tuple(subjects), measures=measures or ("budget",))
+        if q.SUM in operations and measures == ("part_time_fixed_term",):
+            # "시간선택제까지 포함하면 총 몇 명": the head count with them.
+            measures = ("current", "part_time_fixed_term")
         if q.SUM in operations and len(measures) >= 2:
             # "시간선택제 포함하면 인원 총 몇 명": measures of one thing added up.
             if {"quota", "current"} <= set(measures):
@@ -1122,7 +1140,8 @@ class _Reading:
                 measure = "current"
             condition = Condition(measure, direction, None, None, "")
             return Question(q.CHECK, subjects=tuple(subjects), check=condition, measures=(measure,))
-        states = [c for c in self._conditions() if c.other is None and c.value in (None, 0.0)]
+        states = [c for c in self._conditions()
+                  if c.other is None and (c.value in (None, 0.0) or c.written == "100%")]  # fmt: skip
         if states:
             condition = states[0]
             return Question(q.CHECK, subjects=tuple(subjects), check=condition,
@@ -1148,6 +1167,11 @@ class _Reading:
         if measures and not self.measures_of[measures[0]].is_money:
             measure = measures[0]
         part = next((s for s in subjects if s.kind != "bureau"), subjects[0])
+        whole_named = self._whole_named(subjects)
+        if whole_named is not None and len(subjects) == 2:
+            # "갈등관리협치과 예산에서 지역사회혁신계획 지원 비중": the one before 에서 is the whole.
+            part = next(s for s in subjects if s != whole_named)
+            return Question(q.SHARE, subjects=(part, whole_named), measures=(measure,))
         if part.kind == "bureau":
             # "국 전체에서 몇 퍼센트?" with nothing named: the share of which 과?
             label = self.measures_of[measure].label
@@ -1178,6 +1202,16 @@ class _Reading:
                 first, second = second, first
         measure = next(iter(measures), "budget")
         return Question(q.SHARE, subjects=(first, second), measures=(measure,), note=q.TIMES)
+
+    def _whole_named(self, subjects: list[Subject]) -> Subject | None:
+        """The subject said before 에서/중/가운데 when another follows it: the whole."""
+        places = {r.subjects[0]: r.mention.order for r in self.resolved if r.subjects}
+        marks = [k.order for k in self.found.places if k.word in WHOLE_MARKS]
+        ordered = sorted((places[s], s) for s in subjects if s in places)
+        if len(ordered) != 2 or not marks:
+            return None
+        (first, whole), (second, _) = ordered
+        return whole if any(first < m < second for m in marks) else None
 
     def _whole_first(self, measures: list[str]) -> tuple[str, str]:
         """Of two measures, the whole and the part: the whole is the one before 중/가운데/에서
