@@ -37,6 +37,9 @@ class Answer:
     # The typed question this answers (knowledge.reading.question.Question), kept so that a
     # follow-up in the same conversation can take what it leaves out from it.
     question: Any = field(default=None, compare=False, repr=False)
+    # What a set answer listed, in order (knowledge.reading.question.Subject): `그 사업 예산은?`
+    # after it is asked of these.
+    listed: tuple[Any, ...] = field(default=(), compare=False, repr=False)
 
     def button_labels(self) -> list[str]:
         return [choice.label for choice in self.choices]

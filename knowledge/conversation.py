@@ -13,6 +13,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from knowledge.answer import UNANSWERED, Answer
+from knowledge.reading.follow import Before
 from knowledge.reading.question import Question, Subject
 
 QUIET_SECONDS = 30 * 60
@@ -37,12 +38,20 @@ class Conversation:
         self.last: Question | None = None
         self.evidence: Evidence | None = None
         self.recent: tuple[Subject, ...] = ()  # oldest first
+        self.listed: tuple[Subject, ...] = ()  # what the last answer listed
 
     def copy(self) -> Conversation:
         """The conversation as it stands: a later message may go on from here."""
         copied = Conversation()
         copied.last, copied.evidence, copied.recent = self.last, self.evidence, self.recent
+        copied.listed = self.listed
         return copied
+
+    def before(self) -> Before | None:
+        """What the next message is read against; None before anything was understood."""
+        if self.last is None:
+            return None
+        return Before(self.last, self.recent, self.listed)
 
     def remember(self, question: Question, answer: Answer) -> None:
         """Keep what a later message may build on; a reply that understood nothing keeps the
@@ -50,6 +59,7 @@ class Conversation:
         if answer.intent in (UNANSWERED, "help") or question.asks in ("help", "why"):
             return
         self.last = question
+        self.listed = tuple(answer.listed)
         named = [s for part in (question.parts or (question,)) for s in part.subjects]
         if named:
             kept = [s for s in self.recent if s not in named] + list(dict.fromkeys(named))

@@ -195,9 +195,8 @@ class Engine:
             if name in AUDIT_COMMANDS:
                 return audit_report(self, rest.strip() or None)
             text = clean(text).lstrip("/／")
-        previous = conversation.last if conversation is not None else None
-        recent = conversation.recent if conversation is not None else ()
-        question = self.reader.read(text, today or datetime.now(SEOUL).date(), previous, recent)
+        before = conversation.before() if conversation is not None else None
+        question = self.reader.read(text, today or datetime.now(SEOUL).date(), before)
         if question.asks == q.WHY:
             evidence = conversation.evidence if conversation is not None else None
             return replace(why(evidence, self.report), question=question)

@@ -15,11 +15,14 @@ from knowledge.answer import Answer, Choice
 from knowledge.measures import MONEY, PEOPLE, Measure, Measures
 from knowledge.planning.compile import Plan
 from knowledge.reading.catalog import Catalog
+from knowledge.reading.question import Subject
 
 Row = dict[str, Any]
 # A disagreement of the report with itself that only rounding to 천원 explains: shown when the
 # question is about those totals or about the disagreements, not beside every figure.
 ROUNDING_CHECK = "세부사업 합계"
+# Rows of these kinds are things a follow-up can name again ("그 사업 예산은?").
+LISTED_KINDS = frozenset({"division", "line", "project_row", "revenue"})
 ROUNDING_LIMIT = 1
 SIGNED = {"shortage", "change_amount", "collected_over_budget", "difference"}
 
@@ -108,6 +111,11 @@ def finish(
         for key in ("source", "staff_source"):
             if row.get(key):
                 sources.append(row[key])
+    listed = tuple(
+        Subject(r["kind"], r["name"], r.get("division"), r.get("project_no"), r.get("line_no"))
+        for r in rows
+        if r.get("kind") in LISTED_KINDS and r.get("name")
+    )
     return Answer(
         text=text,
         intent=intent,
@@ -117,6 +125,7 @@ def finish(
         sql=plan.sql if plan else None,
         params=plan.params if plan else (),
         entity=entity,
+        listed=listed,
     )
 
 

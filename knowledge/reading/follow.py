@@ -39,6 +39,10 @@ class Told:
     why: bool = False  # 왜?, 근거는?, 출처는?
     eok: bool = False
     words: tuple[str, ...] = ()  # words that named nothing by themselves
+    that: bool = False  # 그거, 그 사업, 거기: points back at what was just said
+    both: bool = False  # 둘, 두 과, 둘 다: the two things just talked about
+    asks_division: bool = False  # 담당 부서, 어느 과, 소관
+    counted: bool = False  # 몇 명, 몇 개 … of no measure: a count the text gives
 
     @property
     def compares_with_before(self) -> bool:
@@ -62,26 +66,34 @@ class Told:
         return (bool(self.subjects) and asks) or (self.set_word and listed)
 
 
+@dataclass(frozen=True)
+class Before:
+    """What a conversation holds for its next message: the last question understood, the
+    things talked about (oldest first) and what the last answer listed (in its order)."""
+
+    question: Question
+    recent: tuple[Subject, ...] = ()
+    listed: tuple[Subject, ...] = ()
+
+
 Relative = Callable[[tuple[Subject, ...], tuple[str, ...]], tuple[Subject, ...]]
 Holders = Callable[[Subject, tuple[str, ...]], tuple[Subject, ...]]
 
 
 def follow(
-    previous: Question,
+    before: Before,
     current: Question,
     told: Told,
     relative: Relative,
     holders: Holders,
-    recent: tuple[Subject, ...] = (),
     unit_of: Callable[[str], str] | None = None,
 ) -> Question:
-    """The question a follow-up asks, given the conversation's last question.
+    """The question a follow-up asks, given what the conversation holds.
 
     `relative` reads words against the last subjects (`조성사업은?` after 서울혁신파크 운영);
-    `holders` gives what holds a subject's figures; `recent` are the things the conversation
-    talked about, oldest first (`둘이 합치면?` adds the last two); `unit_of` gives a measure's
-    unit.
+    `holders` gives what holds a subject's figures; `unit_of` gives a measure's unit.
     """
+    previous, recent = before.question, before.recent
     if told.why:
         return Question(q.WHY)
     if previous.asks not in FOLLOWABLE:
@@ -91,6 +103,11 @@ def follow(
         nearby = relative(previous.subjects, told.words)
         if nearby:
             told = replace(told, subjects=nearby, intent=False, set_word=False, words=())
+    if told.both and not told.subjects:
+        # "두 과 합치면 몇 명?", "둘 중 집행률 높은 건?": the two things just talked about.
+        combined = _combined(previous, told, recent, unit_of) or _of_two(previous, told, recent)
+        if combined is not None:
+            return combined
     if told.complete:
         return current
     if previous.asks == q.CLARIFY:
@@ -217,14 +234,26 @@ def _combined(
     if not before:
         return None
     named = tuple(s for s in told.subjects if s.kind != "bureau" and s not in before)
-    measures = told.measures[:1] or previous.measures[:1] or ("budget",)
+    earlier = [s for s in recent if s.kind in HOLDERS and s not in before]
+    # Both rates when both were shown ("차이는?" after 집행률), else the first measure.
+    kept = 2 if all(m.endswith(RATE_SUFFIX) for m in previous.measures[:2]) else 1
+    measures = told.measures[:1] or previous.measures[:kept] or ("budget",)
+    if operations & {q.SUM, q.DIFFERENCE} and len(told.measures) >= 2 and not named:
+        # "원인행위랑 지출 차이 얼마나 나?": two measures of the thing talked about.
+        asks = q.SUM if q.SUM in operations else q.DIFFERENCE
+        return Question(asks, subjects=before[:1], measures=told.measures[:2])
     if operations & {q.SHARE, q.TIMES}:
         # A share or ratio of amounts; "비율" read as a rate word asks the share itself.
         measures = _amounts(told.measures) or _amounts(previous.measures) or ("budget",)
     if q.TIMES in operations:
-        if not named:
-            return None
-        return Question(q.SHARE, subjects=(before[0], named[0]), measures=measures, note=q.TIMES)
+        if named:
+            return Question(q.SHARE, subjects=(before[0], named[0]), measures=measures,
+                            note=q.TIMES)  # fmt: skip
+        if earlier:
+            # "시민참여과가 몇 배야?" after 시민숙의예산과 then 시민참여과: this over that.
+            return Question(q.SHARE, subjects=(before[0], earlier[-1]), measures=measures,
+                            note=q.TIMES)  # fmt: skip
+        return None
     if q.SHARE in operations:
         if named:
             return None
@@ -243,11 +272,22 @@ def _combined(
         subjects = before
     else:
         # "둘이 합치면?": this and the thing talked about just before it.
-        earlier = [s for s in recent if s.kind in HOLDERS and s not in before]
         if not earlier:
             return None
         subjects = (earlier[-1], before[0])
     return Question(asks, subjects=subjects, measures=measures)
+
+
+def _of_two(previous: Question, told: Told, recent: tuple[Subject, ...]) -> Question | None:
+    """`둘 중 집행률 높은 건?`, `어디가 더 많이 썼어?`: the two things just talked about, ranked."""
+    if told.ranking is None or previous.group is not None:
+        return None
+    before = [s for s in previous.subjects if s.kind in HOLDERS]
+    two = before if len(before) >= 2 else [s for s in recent if s.kind in HOLDERS][-2:]
+    if len(two) < 2:
+        return None
+    measures = told.measures[:1] or previous.measures[:1] or ("budget",)
+    return Question(q.RANK, subjects=tuple(two), measures=measures, ranking=told.ranking)
 
 
 def _amounts(measures: tuple[str, ...]) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from datetime import date
 from knowledge.measures import MONEY, PEOPLE, RATE, Measures
 from knowledge.reading import question as q
 from knowledge.reading.catalog import Catalog, Passage
-from knowledge.reading.follow import Told, follow
+from knowledge.reading.follow import Before, Told, follow
 from knowledge.reading.hangul import has_final, is_hangul
 from knowledge.reading.lexicon import FILLER, MEASURE, Lexicon
 from knowledge.reading.lexicon import RATE as RATE_WORD
@@ -44,7 +44,7 @@ CLAUSE = re.compile(r"(?<=[가-힣])(?:이고|고|이며|며)\s+|\s*,?\s*그리�
 WH_WORDS = re.compile(r"얼마|몇|어느|어떤|무슨|누가|누구|언제|어디|뭐|무엇|뭔")
 # Keywords that say how something is asked, not what it is.
 STRUCTURAL = frozenset({FILLER, "yesno", "which", "schedule", "count", "count_people", "same",
-                        "more", "less", "than"})  # fmt: skip
+                        "more", "less", "than", "that"})  # fmt: skip
 # Words that ask for the first or the last, even when the set is put in order.
 SUPERLATIVES = frozenset(
     {"가장", "제일", "꼴찌", "꼴등", "최하위", "최고", "최저", "최대", "최소", "1위", "1등"}
@@ -97,11 +97,10 @@ class Reader:
         self,
         text: str,
         today: date | None = None,
-        previous: Question | None = None,
-        recent: tuple[Subject, ...] = (),
+        before: Before | None = None,
     ) -> Question:
-        """The question `text` asks, after `previous` in the same conversation (which talked
-        about `recent`, oldest first); never raises."""
+        """The question `text` asks, after what `before` holds of the same conversation;
+        never raises."""
         cleaned = clean(text)
         if len(cleaned) > MAX_LENGTH:
             return Question(q.HELP, note="too_long")
@@ -113,23 +112,29 @@ class Reader:
         found = scan(quantities.text, self.lexicon, self.catalog.index)
         reading = _Reading(self, quantities, found, today)
         question = reading.question()
-        if previous is not None:
-            question = follow(previous, question, reading.told(), self.relative,
-                              self.subjects.figure_subjects, recent,
+        if before is not None:
+            told = reading.told()
+            meant = _meant(before, told)
+            if meant is not None and not told.subjects and not told.why:
+                # "그 사업 예산은?", "거기 담당 부서는?", "임기는 언제까지야": the message asks
+                # about the thing just talked about; it is read with that thing named.
+                named = self.read(f"{meant.name} {cleaned}", today)
+                if named.asks not in (q.NOT_FOUND, q.HELP, q.CLARIFY):
+                    return named
+            question = follow(before, question, told, self.relative,
+                              self.subjects.figure_subjects,
                               lambda m: self.measures[m].unit)  # fmt: skip
         if question.asks in (q.TEXT, q.NOT_FOUND) and reading.measures:
-            return self._in_parts(cleaned, today, previous) or question
+            return self._in_parts(cleaned, today, before) or question
         return question
 
-    def _in_parts(
-        self, text: str, today: date | None, previous: Question | None
-    ) -> Question | None:
+    def _in_parts(self, text: str, today: date | None, before: Before | None) -> Question | None:
         """`입주 단체 몇 개고 지출 집행률은`: two questions in one, the second read after the first."""
         pieces = [p for p in CLAUSE.split(text, maxsplit=1) if p.strip()]
         if len(pieces) != 2:
             return None
-        first = self.read(pieces[0], today, previous)
-        second = self.read(pieces[1], today, first)
+        first = self.read(pieces[0], today, before)
+        second = self.read(pieces[1], today, Before(first, before.recent if before else ()))
         if {first.asks, second.asks} & {q.HELP, q.NOT_FOUND, q.CLARIFY}:
             return None
         return Question(q.PARTS, parts=(first, second))
@@ -471,6 +476,10 @@ class _Reading:
             narrow=self.has("narrow"),
             intent=self.has(*intents) or bool(self.unknown) or bool(self.quantities.years),
             why=self.has("why") and not self.resolved and not self.measures,
+            that=self.has("that"),
+            both=self.has("both"),
+            asks_division=self._asks_division() or self.has("duty"),
+            counted=self.found.unit is not None and not self.measures,
             eok=self.has("eok"),
             words=tuple(
                 dict.fromkeys(
@@ -1249,6 +1258,24 @@ class _Reading:
                 ordered = ("quota", "current")  # "정원 대비 현원 몇 명 모자라": 정원 − 현원
             return Question(q.DIFFERENCE, subjects=tuple(subjects[:1]), measures=ordered[:2])
         return None
+
+
+def _meant(before: Before, told: Told) -> Subject | None:
+    """The thing a follow-up points back at without naming it, when it asks something of its
+    own about it: `그 사업`/`그거` after a list is its first item; a 과 asked (`거기 담당
+    부서는?`, `어느 과 소관이야?`) or words of a project's text after a fact about a project
+    are about the last thing named."""
+    previous = before.question
+    if told.that and before.listed and previous.group is not None:
+        return before.listed[0]
+    subjects = [s for s in previous.subjects if s.kind not in ("bureau", "unit")]
+    if not subjects or previous.group is not None:
+        return None
+    if told.that or (told.asks_division and not told.words):
+        return subjects[0]
+    if previous.asks in (q.TEXT, q.PLANS) and (told.words or told.counted) and not told.measures:
+        return subjects[0]
+    return None
 
 
 def _noun_like(word: str) -> bool:
