@@ -64,7 +64,12 @@ YEAR = re.compile(
 )
 RELATIVE_YEARS = {"재작년": -2, "작년": -1, "전년": -1, "지난해": -1, "지난 해": -1,
                   "내년": 1, "다음해": 1, "다음 해": 1, "내후년": 2, "올해": 0, "금년": 0, "당해": 0}  # fmt: skip
-RELATIVE_YEAR = re.compile("|".join(sorted(map(re.escape, RELATIVE_YEARS), key=len, reverse=True)))
+# A word of its own: the 당해 of 담당해 is no year.
+RELATIVE_YEAR = re.compile(
+    "(?<![가-힣])(?:"
+    + "|".join(sorted(map(re.escape, RELATIVE_YEARS), key=len, reverse=True))
+    + ")"
+)
 
 MONTH_RANGE = re.compile(
     r"(?<!\d)(?P<a>1[0-2]|0?[1-9])\s*월?\s*(?:~|∼|-|부터|에서)\s*(?P<b>1[0-2]|0?[1-9])\s*월"

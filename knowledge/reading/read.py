@@ -842,8 +842,11 @@ class _Reading:
             return None  # "사회협력과 예산": the 과 word is part of the name
         elif not (operations or conditions or self.measures or self.has("which") or scope):
             return None
-        if self.yesno and subjects and not self.has("count", "list"):
-            return None
+        said_set = self._set_kind() is not None and bool(conditions)
+        if self.yesno and subjects and not self.has("count", "list") and not said_set:
+            return (
+                None  # "사회협력과 미집행이야?" is about the 과; "…과 세부사업 중 미집행 있어?" not
+            )
         if (
             kind == "project_row"
             and not self.measures
