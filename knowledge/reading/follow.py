@@ -20,7 +20,12 @@ FOLLOWABLE = frozenset(
 )  # fmt: skip
 # The kinds of thing that hold figures; a follow-up's measure is asked of these.
 HOLDERS = frozenset({"bureau", "division", "line", "project_row", "revenue"})
-RATE_SUFFIX = "_rate"  # committed_rate, spent_rate, collection_rate, outlook_rate
+RATE_SUFFIX = "_rate"
+CHANGE = (
+    "change_amount",
+    "budget_2020",
+    "change_rate",
+)  # a revenue item against last year  # committed_rate, spent_rate, collection_rate, outlook_rate
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,7 @@ class Told:
     words: tuple[str, ...] = ()  # words that named nothing by themselves
     that: bool = False  # 그거, 그 사업, 거기: points back at what was just said
     both: bool = False  # 둘, 두 과, 둘 다: the two things just talked about
+    last_year: bool = False  # 작년, 전년, 2020년
     asks_division: bool = False  # 담당 부서, 어느 과, 소관
     counted: bool = False  # 몇 명, 몇 개 … of no measure: a count the text gives
 
@@ -103,6 +109,11 @@ def follow(
         nearby = relative(previous.subjects, told.words)
         if nearby:
             told = replace(told, subjects=nearby, intent=False, set_word=False, words=())
+    revenue = [s for s in previous.subjects if s.kind == "revenue"]
+    if told.last_year and revenue and not told.subjects and current.asks == q.NOT_HELD:
+        # "작년이랑 비교하면?" after a revenue item: the revenue table has the ’20 budget.
+        measures = tuple(m for m in told.measures if m != "budget") or CHANGE
+        return Question(q.FIGURES, subjects=tuple(revenue), measures=measures)
     if told.both and not told.subjects:
         # "두 과 합치면 몇 명?", "둘 중 집행률 높은 건?": the two things just talked about.
         combined = _combined(previous, told, recent, unit_of) or _of_two(previous, told, recent)
@@ -256,6 +267,9 @@ def _combined(
         return None
     if q.SHARE in operations:
         if named:
+            if all(s.kind == "bureau" for s in before):
+                # "국 전체 예산" → "그중 지역공동체과 비중은?": the 과 within the bureau.
+                return Question(q.SHARE, subjects=(named[0], before[0]), measures=measures)
             return None
         asked = previous.measures[:1]
         other = [m for m in told.measures if m not in asked and units(m) == units(asked[0])] \

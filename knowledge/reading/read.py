@@ -67,6 +67,12 @@ ELLIPSIS_SCORE = 85.0
 NAMED_WELL = 95.0
 # Not held of people ("담당자 이름"), but things have names the text gives ("플랫폼 이름").
 SOFT_NOT_HELD = frozenset({"이름", "명칭"})
+# Measures computed from others: asked for, they stand for the others as well.
+COMPUTED_FROM = {
+    "collected_over_budget": frozenset({"budget", "collected"}),
+    "uncollected": frozenset({"budget", "collected"}),
+    "outlook_unspent": frozenset({"budget", "outlook_amount"}),
+}
 # What follows the whole in "A에서 B 비중", "A 중 B".
 WHOLE_MARKS = frozenset(
     {"에서", "중", "중에", "중에서", "가운데", "안에서", "내에서"}
@@ -315,6 +321,15 @@ class _Reading:
             measures = tuple(
                 "outlook_left" if m == "remaining" else m for m in measures if m != "outlook_amount"
             )
+        for derived, parts in COMPUTED_FROM.items():
+            if derived in measures:
+                # "예산보다 얼마 더 걷혔어?": the gap already is budget against collected.
+                measures = tuple(m for m in measures if m not in parts)
+        last_year = self.reader.as_of.year - 1 in self.quantities.years
+        changed = self.has("decreased", "increased", "than", "difference", "compare")
+        if last_year and changed and "budget" in measures:
+            # "예산은 작년보다 얼마나 줄었어?": the change from the ’20 budget.
+            measures = tuple("change_amount" if m == "budget" else m for m in measures)
         if self._previous_year() and "budget" in measures:
             # "2020년 세입 예산": the revenue table's ’20 budget.
             measures = tuple("budget_2020" if m == "budget" else m for m in measures)
@@ -467,7 +482,7 @@ class _Reading:
         ranked = self.quantities.position or self.quantities.top or self.has(*RANK_WORDS)
         return Told(
             subjects=subjects,
-            measures=self.measures,
+            measures=self._ordered_by_than(self.measures),
             set_word=self._set_kind() is not None,
             conditions=tuple(c for c in self._conditions() if c.other is None or self.has("than")),
             ranking=self._ranking() if ranked else None,
@@ -477,6 +492,7 @@ class _Reading:
             intent=self.has(*intents) or bool(self.unknown) or bool(self.quantities.years),
             why=self.has("why") and not self.resolved and not self.measures,
             that=self.has("that"),
+            last_year=self.reader.as_of.year - 1 in self.quantities.years,
             both=self.has("both"),
             asks_division=self._asks_division() or self.has("duty"),
             counted=self.found.unit is not None and not self.measures,
