@@ -1,6 +1,8 @@
 """Engine speed: process start to first answer, answers per second on one core, p50/p99 latency.
 
-Questions are the test corpus (tests/knowledge/questions/*.toml), several hundred varied ones.
+Questions are the test corpus (tests/knowledge/questions/*.toml), several hundred varied ones;
+the conversations of tests/knowledge/conversations/*.toml are timed turn by turn, with the
+follow-ups read against the turns before them (context handling on).
 The engine keeps each query result after its first run (the report does not change while
 loaded), so the figures are printed for a cold pass (fresh engine) and for warm passes.
 
@@ -30,6 +32,29 @@ def load_questions() -> list[str]:
         with path.open("rb") as f:
             questions += [case["q"] for case in tomllib.load(f).get("case", [])]
     return questions
+
+
+def load_conversations() -> list[list[str]]:
+    """Each conversation of tests/knowledge/conversations/*.toml: its earlier turns, then q."""
+    conversations = []
+    for path in sorted((ROOT / "tests" / "knowledge" / "conversations").glob("*.toml")):
+        with path.open("rb") as f:
+            conversations += [
+                [*case.get("context", []), case["q"]] for case in tomllib.load(f).get("case", [])
+            ]
+    return conversations
+
+
+def conversation_pass(engine: Engine, conversations: list[list[str]]) -> list[float]:
+    """Every turn of every conversation, each read against the turns before it."""
+    latencies = []
+    for turns in conversations:
+        conversation = engine.conversation()
+        for turn in turns:
+            start = time.perf_counter()
+            engine.ask(turn, conversation=conversation)
+            latencies.append(time.perf_counter() - start)
+    return latencies
 
 
 def start_to_first_answer(runs: int) -> list[float]:
@@ -86,6 +111,12 @@ def main() -> None:
     for _ in range(args.passes):
         warm += timed_pass(engine, questions)
     report(f"warm x{args.passes}", warm)
+    conversations = load_conversations()
+    turns = []
+    for _ in range(args.passes):
+        turns += conversation_pass(engine, conversations)
+    report(f"conversations x{args.passes}", turns)
+    print(f"  ({len(conversations)} conversations, every turn read against the ones before)")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ COUNT_UNIT = re.compile(r"몇\s*(개소|개|명|건|회|곳|번|석|실|팀)")
 SHORT_MEANINGFUL = 1
 ANY_COUNTER = "*"
 MIN_NAME_END = 4  # a word this long that ends a name is kept whole  # "위원 수": some number with a counter, whichever
-DETACHABLE = frozenset({FILLER, "count_people"})
+DETACHABLE = frozenset({FILLER, "count_people", "cost"})
 CONJUNCTION = "conjunction"
 LISTING = re.compile(r"\s*[,、/]\s*")
 # A particle is only split off a word that leaves at least this many letters.
