@@ -28,6 +28,8 @@ def describe(group: Group, report: Report) -> str:
         scope += f"{report.catalog.project(group.project_no).name} "
     said = " · ".join(conditions)
     noun = GROUP_NAMES[group.kind]
+    if group.leaves and group.kind == "revenue":
+        noun = "세부 세입 항목"
     if not said:
         return f"{scope}{noun}"
     # "현원이 정원보다 적은 과" qualifies already; "예산 1억 이상" needs 인.

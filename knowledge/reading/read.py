@@ -860,9 +860,7 @@ class _Reading:
             return None
         said_set = self._set_kind() is not None and bool(conditions)
         if self.yesno and subjects and not self.has("count", "list") and not said_set:
-            return (
-                None  # "사회협력과 미집행이야?" is about the 과; "…과 세부사업 중 미집행 있어?" not
-            )
+            return None  # "사회협력과 미집행이야?": the 과; "…과 세부사업 중 미집행 있어?": not
         if (
             kind == "project_row"
             and not self.measures
@@ -873,7 +871,13 @@ class _Reading:
         measures = self._fitting(self.measures, kind)
         division = scope[0].name if scope and kind != "division" else None
         project = next((s.project_no for s in named if s.kind == "project"), None)
-        group = Group(kind, division, project, conditions, parent, leaves=self.has("leaves"))
+        # Ranked revenue items are the items themselves: a subtotal is not ranked against its
+        # own parts ("징수액 제일 많은 세입 항목"), unless subtotals are asked for.
+        leaves = self.has("leaves") or (
+            kind == "revenue" and q.RANK in operations and parent is None
+            and not self.has("subtotal")
+        )  # fmt: skip
+        group = Group(kind, division, project, conditions, parent, leaves=leaves)
         if q.SUM in operations:
             if {"quota", "current"} <= set(measures):
                 measures = tuple(m for m in measures if m != "quota")  # 인원 합계: 현원
