@@ -99,6 +99,17 @@ CHECK_COMMANDS = frozenset({"check", "대조", "팩트체크"})
 AUDIT_COMMANDS = frozenset({"검증", "audit"})
 
 
+def _with_skipped(answer: Answer, question: Question) -> Answer:
+    """The reply says which words it left out, before its closing line."""
+    if not question.skipped:
+        return answer
+    words = ", ".join(f"‘{w}’" for w in question.skipped)
+    note = f"※ {words}은(는) 읽지 못해 빼고 답했습니다."
+    lines = answer.text.split("\n")
+    at = len(lines) - 1 if lines[-1].startswith("기준일") else len(lines)
+    return replace(answer, text="\n".join([*lines[:at], note, *lines[at:]]))
+
+
 def _command(text: str) -> tuple[str, str] | None:
     """(name, the rest as typed) of `/check …`, `／검증 사회협력과`, `/help@bot`; else None."""
     stripped = text.lstrip()
@@ -223,4 +234,5 @@ class Engine:
                 write_not_found(replace(question, words=()), self.report), question=question
             )
         writers = GROUP_WRITERS if question.group is not None else WRITERS
-        return replace(writers[question.asks](question, rows, plan, self.report), question=question)
+        answer = writers[question.asks](question, rows, plan, self.report)
+        return replace(_with_skipped(answer, question), question=question)

@@ -138,8 +138,9 @@ def item_score(words: list[str], unit: str | None, row: Row, parent: Row | None)
         # The parent only adds what the bullet itself does not say.
         own = compact(row["text"])
         score += text_score([w for w in words if w not in own], parent["text"]) * 2
-    if unit:
-        # "몇 명" is answered by a bullet that counts people, not by one that only names them.
+    if unit and (score or not words):
+        # "몇 명" is answered by a bullet that counts people, not by one that only names them;
+        # a count of something else, about none of the words asked, answers nothing.
         score = score + 30 if _counts(unit, row["text"]) else score * 0.5
     if score:
         score += 2 * min(3, len(COUNTED.findall(row["text"])))

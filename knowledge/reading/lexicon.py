@@ -128,7 +128,7 @@ class Lexicon:
                 return stem
         # A past tense of any verb (`뽑혔어`, `끝났나`, `걷혔고`): its syllable with ㅆ, then
         # an ending; the verb's own stem is kept when it is a word of two letters or more.
-        for cut in range(len(word) - 1, 0, -1):
+        for cut in range(len(word) - 1, -1, -1):
             if final_of(word[cut]) == "ㅆ" and word[cut + 1 :] in PAST_ENDINGS:
                 stem = word[:cut]
                 return stem[:-1] if len(stem) >= 3 and stem[-1] in VERBAL_SUFFIXES else stem

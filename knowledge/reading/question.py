@@ -108,3 +108,4 @@ class Question:
     rest: str = ""  # the question without the name, asked again when a choice is tapped
     parts: tuple[Question, ...] = ()  # for PARTS
     note: str = ""  # a line the reply must carry (e.g. which months "이번 달" was taken as)
+    skipped: tuple[str, ...] = ()  # verb forms the reader did not know, left out (the reply says)

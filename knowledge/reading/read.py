@@ -62,6 +62,8 @@ COUNTED_WORD = re.compile(r"\d+\s*(?:개|건|곳|명|회|개소|가지)")
 NOUN_SUFFIXES = frozenset("자들수액분건명측")
 # The last letter of a verb form people type ("받아", "뽑혀", "끝나"), open-ended.
 VERB_TAILS = frozenset("아어여해나지고요니냐야자게서")
+VERB_FORM_ENDINGS = ("은", "는", "던", "된", "한", "인", "면", "며", "게", "혀", "여", "해", "봐",
+                     "로", "엔", "냐", "니", "자", "쯤", "씩", "께")  # fmt: skip
 # A coordinated word read with the words of the name before it ("혁신파크 운영이랑 조성").
 ELLIPSIS_SCORE = 85.0
 NAMED_WELL = 95.0
@@ -202,6 +204,13 @@ class _Reading:
         # A word inside a name given ("NPO입주협업공간 입주") says what is asked about it:
         # it is looked for in the text, but it is not unexplained.
         self.unknown = [u for u in self.content if not any(u.word in n for n in names)]
+        # Verb forms the lexicon does not know ("찍은", "밝혀", "걸로"), that neither the report's
+        # prose nor its names hold, do not name anything: they are left out, and the reply
+        # says so. Nouns the report lacks ("부산시", "투표율") still stop a figure answer.
+        self.skipped = [u for u in self.unknown if _verb_like(u.word)
+                        and not self.in_text((u.word,))
+                        and not self.catalog.index.candidates(u.word)]  # fmt: skip
+        self.unknown = [u for u in self.unknown if u not in self.skipped]
         self.months = resolve_months(quantities, reader.as_of, today, self.catalog.plan_months)
         self.asks_what = bool(WH_WORDS.search(quantities.text)) or self.has("which")
         self.yesno = (self.has("yesno") or self._ends_on_comparison()) and not self.asks_what
@@ -518,7 +527,8 @@ class _Reading:
             except _Unclear as unclear:
                 return unclear.question
             if decided is not None:
-                return replace(decided, in_eok=self.has("eok"))
+                skipped = tuple(dict.fromkeys(u.word for u in self.skipped))
+                return replace(decided, in_eok=self.has("eok"), skipped=skipped)
         return Question(q.NOT_FOUND, words=self.unknown_words)
 
     def _nothing(self) -> Question | None:
@@ -1299,6 +1309,12 @@ def _meant(before: Before, told: Told) -> Subject | None:
     if previous.asks in (q.TEXT, q.PLANS) and (told.words or told.counted) and not told.measures:
         return subjects[0]
     return None
+
+
+def _verb_like(word: str) -> bool:
+    """`찍은`, `밝혀`, `보면`, `걸로`: a verb form, or a word with its particle, that names
+    nothing; `부산시`, `투표율`, `주소` are nouns."""
+    return len(word) >= 2 and word.endswith(VERB_FORM_ENDINGS)
 
 
 def _noun_like(word: str) -> bool:
