@@ -21,6 +21,7 @@ NOT_THE_CITY = frozenset("형시특의")
 MOSTLY, SMALL_PART = 0.7, 0.5
 MOSTLY_TYPED = 0.75
 ENDS_NAME = 3.0
+SHORT_ALIAS = 3
 FUZZY_CUTOFF = 82.0
 SUGGESTION_CUTOFF = 80.0
 
@@ -153,6 +154,8 @@ class EntityIndex:
             near_length = abs(len(key.text) - len(word)) <= max(2, len(key.text) // 4)
             # A short name with something after it is that name and more, not a typo of it.
             extended = key.how == "alias" and word.startswith(key.text)
+            if key.how == "alias" and len(key.text) <= SHORT_ALIAS:
+                continue  # "지홍과" is no misspelt 지공과: a short alias is typed as it is
             if key.how != "spoken" and near_length and not extended:
                 offer(key.entity, score, "typo")
         longer = [key for key in self.keys if len(key.text) > len(word)]

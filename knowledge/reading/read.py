@@ -55,6 +55,7 @@ OPPOSITE = {">=": "<", ">": "<=", "<=": ">", "<": ">=", "=": "!=", "!=": "=",
             "is_null": "not_null", "not_null": "is_null"}  # fmt: skip
 # Content words shorter than this, or without a letter, are noise rather than something asked.
 MIN_WORD = 2
+OFFICE_ENDINGS = ("과", "국", "실", "팀", "청", "처")
 # Question words that ask "who", with nothing else about duties: the project's text may say.
 ONLY_WHO = frozenset({"누가", "어디서", "어디에서", "어디가", "누구"})
 COUNTED_WORD = re.compile(r"\d+\s*(?:개|건|곳|명|회|개소|가지)")
@@ -353,7 +354,10 @@ class _Reading:
         """Content words that are neither names nor known words, as typed (particles off)."""
         left = []
         for place in self.found.unknown_places:
-            word = self.lexicon.strip_particle(place.word)
+            word = place.word
+            # "복지과", "교통국": an office the report does not have keeps its 과 (no particle).
+            if not word.endswith(OFFICE_ENDINGS) or len(word) < MIN_WORD + 1:
+                word = self.lexicon.strip_particle(word)
             if len(word) < MIN_WORD or not any(is_hangul(c) or c.isalpha() for c in word):
                 continue
             if COUNTED_WORD.fullmatch(word):
@@ -989,6 +993,12 @@ class _Reading:
                 # "혁신파크 예산": the project has several budget lines; ask which.
                 rest = " ".join(self.measures_of[m].label for m in measures[:1]) or "예산"
                 return Question(q.CLARIFY, choices=holders, rest=rest)
+        if (
+            not measures
+            and self.found.unit == "명"
+            and all(s.kind in ("division", "bureau") for s in subjects)
+        ):
+            measures = ("current",)  # "사회협력과 몇 명이야": its head count
         subjects = [h for s in subjects for h in (holders_of(s, measures) or (s,))]
         operations = self._operations()
         compared = self._compared_measures()
@@ -1080,8 +1090,9 @@ class _Reading:
 
     def _negated(self, place: int, condition: Condition) -> Condition:
         """`미집행 빼고`, `100% 빼고`: a condition followed by 빼고/제외 is turned around."""
+        # "집행 실적 없는 건 빼고": 건/거/것 between the condition and 빼고 say nothing.
         following = [k for k in self.found.places if k.order > place
-                     and self.lexicon.groups[k.word] != {FILLER}]  # fmt: skip
+                     and not self.lexicon.groups[k.word] <= {FILLER, "count"}]  # fmt: skip
         if not following or "except" not in self.lexicon.groups[following[0].word]:
             return condition
         return replace(condition, comparison=OPPOSITE[condition.comparison],

@@ -21,7 +21,10 @@ COUNT_UNIT = re.compile(r"몇\s*(개소|개|명|건|회|곳|번|석|실|팀)")
 # "교통국" must stay one unknown word, not "교통" + the bureau keyword "국".
 SHORT_MEANINGFUL = 1
 ANY_COUNTER = "*"
-MIN_NAME_END = 4  # a word this long that ends a name is kept whole  # "위원 수": some number with a counter, whichever
+MIN_NAME_END = 4  # a word this long that ends a name is kept whole
+OFFICE_ENDINGS = frozenset(
+    "과국실팀"
+)  # what a 과 or 국 the report lacks ends with  # "위원 수": some number with a counter, whichever
 DETACHABLE = frozenset({FILLER, "count_people", "cost"})
 CONJUNCTION = "conjunction"
 LISTING = re.compile(r"\s*[,、/]\s*")
@@ -436,6 +439,8 @@ def _split_keywords(
         ):
             if cut < MIN_STEM and all(len(w) == 1 for w in tail):
                 continue  # "숙의" is a word, not 숙 + the particle 의
+            if tail == [word[-1]] and word[-1] in OFFICE_ENDINGS and not named:
+                return word, []  # "복지과", "교통국": an office the report lacks, not 복지 + 과
             return word[:cut], tail
         if cut >= 2 and lexicon.is_closing(word[cut:]):
             return _split_keywords(word[:cut], lexicon, index)
@@ -487,9 +492,12 @@ def _resolve_run(
         # "서울시민회의" ends in 의 but is a name: keep whichever form names something better.
         stripped = lexicon.strip_particle(word)
         found = index.candidates(word)
+        office = word[-1] in OFFICE_ENDINGS and len(word) >= MIN_STEM + 1
         if stripped != word and not (len(word) >= MIN_NAME_END and index.ends_a_name(word)):
             found_stripped = index.candidates(stripped)
-            if not found or (found_stripped and found_stripped[0].score > found[0].score):
+            keep = office and not found_stripped
+            if not keep and (not found or (found_stripped
+                                          and found_stripped[0].score > found[0].score)):  # fmt: skip
                 word, found = stripped, found_stripped
         words.append(word)
         each.append(found)
