@@ -56,7 +56,7 @@ class Told:
         bureau as the whole; the other side is the thing talked about before."""
         named = [s for s in self.subjects if s.kind != "bureau"]
         if q.SHARE in self.operations and q.TIMES not in self.operations:
-            return not named
+            return not named or self.that  # "그게 갈등관리협치과 예산의 몇 %": that, of it
         return len(named) <= 1 and len(self.subjects) <= 1
 
     @property
@@ -270,6 +270,9 @@ def _combined(
             if all(s.kind == "bureau" for s in before):
                 # "국 전체 예산" → "그중 지역공동체과 비중은?": the 과 within the bureau.
                 return Question(q.SHARE, subjects=(named[0], before[0]), measures=measures)
+            if told.that:
+                # "그게 갈등관리협치과 예산의 몇 퍼센트야": what was just talked about, of that.
+                return Question(q.SHARE, subjects=(before[0], named[0]), measures=measures)
             return None
         asked = previous.measures[:1]
         other = [m for m in told.measures if m not in asked and units(m) == units(asked[0])] \

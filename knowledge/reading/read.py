@@ -76,6 +76,7 @@ COMPUTED_FROM = {
     "uncollected": frozenset({"budget", "collected"}),
     "outlook_unspent": frozenset({"budget", "outlook_amount"}),
 }
+BASIS_WORDS = frozenset({"기준", "기준으로", "기준은", "기준이면", "기준에서"})
 # What follows the whole in "A에서 B 비중", "A 중 B".
 WHOLE_MARKS = frozenset(
     {"에서", "중", "중에", "중에서", "가운데", "안에서", "내에서"}
@@ -331,6 +332,19 @@ class _Reading:
             measures = tuple(
                 "outlook_left" if m == "remaining" else m for m in measures if m != "outlook_amount"
             )
+        based_on = self._based_on()
+        if based_on:
+            # "원인행위 기준으로 제일 낮은": the rate on that basis (집행률(원인행위 기준)).
+            measures = tuple(dict.fromkeys(based_on.get(m, m) for m in measures))
+        pair = ("committed_rate", "spent_rate")
+        if all(m in measures for m in pair):
+            # "원인행위 기준으로 보면 집행률": the rate on the basis named, not both rates.
+            based = [self.lexicon.rate_of[m] for m in measures if m in ("committed", "spent")]
+            if len(based) == 1:
+                measures = tuple(
+                    m for m in measures if m not in ("committed", "spent", *pair) or m == based[0]
+                )
+                measures = (based[0], *measures) if based[0] not in measures else measures  # fmt: skip
         for derived, parts in COMPUTED_FROM.items():
             if derived in measures:
                 # "예산보다 얼마 더 걷혔어?": the gap already is budget against collected.
@@ -937,10 +951,29 @@ class _Reading:
     def _fitting(self, measures: tuple[str, ...], kind: str) -> tuple[str, ...]:
         return tuple(m for m in measures if kind in self.measures_of[m].kinds)
 
+    def _based_on(self) -> dict[str, str]:
+        """Amounts said as a basis (`원인행위 기준`, `지출 기준으로`): the rate on that basis."""
+        found = {}
+        places = sorted(self.found.places, key=lambda k: k.order)
+        for phrase in self.phrases:
+            if len(phrase.measures) != 1 or phrase.measures[0] not in ("committed", "spent"):
+                continue
+            said = [k.word for k in places if phrase.first <= k.order <= phrase.last]
+            if any(w.endswith("액") for w in said):
+                continue  # "지출액 기준으로": the amount itself
+            after = next((k for k in places if k.order > phrase.last), None)
+            if after is not None and after.word in BASIS_WORDS:
+                found[phrase.measures[0]] = self.lexicon.rate_of[phrase.measures[0]]
+        return found
+
+    def _phrase_union(self) -> set[str]:
+        return {m for p in self.phrases for m in p.measures}
+
     def _rank_measure(self, measures: tuple[str, ...], kind: str) -> str:
         """What a ranking is by: measure words the conditions did not take, else the first."""
         free = [m for p in self.phrases if p not in self.used for m in p.measures]
-        free = [m for m in free if not kind or kind in self.measures_of[m].kinds]
+        free = [m for m in free if (not kind or kind in self.measures_of[m].kinds)
+                and (m in self.measures or m not in self._phrase_union())]  # fmt: skip
         if free:
             measures = tuple(dict.fromkeys(free))
         if measures:
