@@ -47,6 +47,7 @@ class Told:
     that: bool = False  # 그거, 그 사업, 거기: points back at what was just said
     both: bool = False  # 둘, 두 과, 둘 다: the two things just talked about
     last_year: bool = False  # 작년, 전년, 2020년
+    rebased: bool = False  # "원인행위 기준으로 하면?": the same question on another basis
     asks_division: bool = False  # 담당 부서, 어느 과, 소관
     counted: bool = False  # 몇 명, 몇 개 … of no measure: a count the text gives
 
@@ -163,7 +164,7 @@ def _narrowed(previous: Question, current: Question, told: Told) -> Question | N
     measures = told.measures or previous.measures
     if told.ranking is not None or (previous.asks == q.RANK and not told.operations):
         ranking = _ranking(previous.ranking, told.ranking)
-        reordered = told.ranking is not None and told.ranking.said_direction
+        reordered = (told.ranking is not None and told.ranking.said_direction) or told.rebased
         if previous.asks == q.RANK and not reordered:
             # "그중 네 번째 사업의 지출 집행률은?": the last order, and the measure to show.
             measure = previous.measures[:1]

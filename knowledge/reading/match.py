@@ -172,6 +172,12 @@ class EntityIndex:
                 coverage = len(word) / len(key.text)
                 if len(word) <= 2 and coverage < 0.4:
                     continue
+                if (
+                    word[-1] in "과국"
+                    and key.entity.kind != "division"
+                    and not key.text.endswith(word)
+                ):
+                    continue  # "교육과" asks for a 과, not for "민주시민교육과 모더레이터…"
                 # A word that ends a name ends it as the name's kind does ("숙의예산과").
                 ending = ENDS_NAME if key.text.endswith(word) and len(word) >= 3 else 0.0
                 offer(key.entity, 76 + 2 * min(len(word), 7) + 2 * coverage + ending,

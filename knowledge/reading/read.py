@@ -520,6 +520,7 @@ class _Reading:
             why=self.has("why") and not self.resolved and not self.measures,
             that=self.has("that"),
             last_year=self.reader.as_of.year - 1 in self.quantities.years,
+            rebased=bool(self._based_on()),
             both=self.has("both"),
             asks_division=self._asks_division() or self.has("duty"),
             counted=self.found.unit is not None and not self.measures,
