@@ -17,6 +17,9 @@ FOLLOWUPS = {
 }
 
 
+IN_CHARGE = "※ 소관:"
+
+
 def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
     measures = report.measures
     asked = [measures[m] for m in (question.measures or plan.measures)]
@@ -26,6 +29,8 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         lines += _subject_lines(row, asked, question, report, plan.measures)
     if len(rows) > 1:
         lines.insert(0, _comparison_line(rows, asked, report))
+    if question.note.startswith(IN_CHARGE):
+        lines.insert(1, question.note)  # "소관: 공유서울 확산 → 사회협력과"
     names = [r["name"] for r in rows]
     names += [n for r in rows if (n := report.line_name(r.get("line_no")))]
     lines += report.notes(names, shown_names + list(plan.measures))

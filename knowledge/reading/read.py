@@ -76,6 +76,9 @@ COMPUTED_FROM = {
     "uncollected": frozenset({"budget", "collected"}),
     "outlook_unspent": frozenset({"budget", "outlook_amount"}),
 }
+WHERE_WORDS = frozenset(
+    {"어디", "어디야", "어디임", "어디입니까", "어디인가요", "어느곳", "어딘지"}
+)
 BASIS_WORDS = frozenset({"기준", "기준으로", "기준은", "기준이면", "기준에서"})
 # What follows the whole in "A에서 B 비중", "A 중 B".
 WHOLE_MARKS = frozenset(
@@ -626,11 +629,18 @@ class _Reading:
         places = self.found.places
         if self.has("asks_division"):
             return True
-        return any(
-            "which" in self.lexicon.groups[a.word]
+        if any(
+            self.lexicon.groups[a.word] & {"which", "duty"}
             and "division_word" in self.lexicon.groups[b.word]
             for a, b in itertools.pairwise(places)
+        ):
+            return True  # "어느 과", "담당하는 과"
+        # "부서는 어디입니까", "담당하는 과는 어디": the word for a 과, then where.
+        said = [k.word for k in places]
+        office = next(
+            (i for i, w in enumerate(said) if "division_word" in self.lexicon.groups[w]), None
         )
+        return office is not None and any(w in WHERE_WORDS for w in said[office + 1 :])
 
     def _duty(self) -> Question | None:
         """Which 과 handles something: a duty word, and no figure or set asked for."""
@@ -639,6 +649,15 @@ class _Reading:
         if self.has("duties_of") and divisions and len(divisions) == len(self.resolved) and plain:
             return Question(q.DUTIES, subjects=tuple(divisions[:1]))
         asks_division = self._asks_division()
+        named_office = any(s.kind == "division" for s in self._sure())
+        if (
+            asks_division
+            and self.measures
+            and not (self.unknown or named_office or self._operations() - {q.LIST, q.COUNT})
+        ):
+            of_division = self._of_division()
+            if of_division is not None:
+                return of_division
         if not (self.has("duty") or asks_division) or (self.measures and not asks_division):
             return None
         if asks_division and not self.resolved and not self.text_words and not self.measures:
@@ -666,6 +685,22 @@ class _Reading:
                 return Question(q.DUTIES, subjects=tuple(subjects[:1]))
         given = [s for r in self.resolved if r.sure for s in r.subjects if s.kind != "division"]
         return Question(q.DUTY, subjects=tuple(given or subjects), words=asked)
+
+    def _of_division(self) -> Question | None:
+        """A figure of the 과 in charge: `공유서울 담당하는 과는 현원이 몇 명이야` (the 과 of a
+        named line), `관리운영직은 어느 과에 있어` (the 과 that have any)."""
+        named = [s for s in self._sure() if s.kind not in ("division", "bureau", "unit")]
+        if named and named[0].division:
+            office = Subject("division", named[0].division, named[0].division)
+            note = f"※ 소관: ‘{named[0].name}’은(는) {office.name} 소관입니다."
+            return Question(q.FIGURES, subjects=(office,), measures=self.measures, note=note)
+        people = [m for m in self.measures if self.measures_of[m].unit == PEOPLE
+                  and m not in ("current", "quota", "shortage")]  # fmt: skip
+        if not named and people and not self._sure():
+            having = Condition(people[0], ">", 0.0, None, "있는")
+            return Question(q.LIST, group=Group("division", conditions=(having,)),
+                            measures=(people[0],))  # fmt: skip
+        return None
 
     def _plans(self) -> Question | None:
         schedule = self.has("schedule") or self.months is not None
