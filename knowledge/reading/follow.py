@@ -50,6 +50,7 @@ class Told:
     rebased: bool = False  # "원인행위 기준으로 하면?": the same question on another basis
     asks_division: bool = False  # 담당 부서, 어느 과, 소관
     counted: bool = False  # 몇 명, 몇 개 … of no measure: a count the text gives
+    people: bool = False  # 인원, 몇 명: head counts only
 
     @property
     def compares_with_before(self) -> bool:

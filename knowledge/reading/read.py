@@ -527,6 +527,7 @@ class _Reading:
             both=self.has("both"),
             asks_division=self._asks_division() or self.has("duty"),
             counted=self.found.unit is not None and not self.measures,
+            people=bool(self.measures) and self._all_people(self.measures),
             eok=self.has("eok"),
             words=tuple(
                 dict.fromkeys(
@@ -839,7 +840,8 @@ class _Reading:
         return Question(
             q.TEXT, subjects=tuple(subjects[:1]), words=words, unit=unit, check=check,
             note="overview" if overview else "", hints=tuple(dict.fromkeys(hints)),
-            not_held=tuple(w for w in missing if _noun_like(w)),
+            not_held=tuple(w for w in missing if _noun_like(w))
+            + tuple(k.word for k in self.keywords_in("not_held") if k.word in SOFT_NOT_HELD),
         )  # fmt: skip
 
     def _operations(self) -> set[str]:
@@ -1143,9 +1145,11 @@ class _Reading:
         if self.has("fully") and not any(c.measure == "spent_rate" for _, c in conditions):
             place = self.keywords_in("fully")[0].order
             conditions.append((place, Condition("spent_rate", ">=", 100.0, None, "100%")))
-        if self.has("decreased") and not self.has(*RANK_WORDS):
+        # "얼마 늘었나" asks by how much (a measure); "늘어난 항목" picks a set.
+        how_much = self.has("which") and self._set_kind() is None
+        if self.has("decreased") and not self.has(*RANK_WORDS) and not how_much:
             conditions.append((0, Condition("change_amount", "<", 0.0, None, "감소")))
-        if self.has("increased") and not self.has(*RANK_WORDS):
+        if self.has("increased") and not self.has(*RANK_WORDS) and not how_much:
             conditions.append((0, Condition("change_amount", ">", 0.0, None, "증가")))
         compared = self._compared_measures()
         if compared is not None:
@@ -1386,7 +1390,9 @@ def _meant(before: Before, told: Told) -> Subject | None:
         return None
     if told.that or (told.asks_division and not told.words):
         return subjects[0]
-    if previous.asks in (q.TEXT, q.PLANS) and (told.words or told.counted) and not told.measures:
+    # "참여 인원은?" after a fact of a project: a count its text gives.
+    asks_text = told.words or told.counted or told.people
+    if previous.asks in (q.TEXT, q.PLANS) and asks_text and (not told.measures or told.people):
         return subjects[0]
     return None
 
