@@ -37,7 +37,7 @@ from knowledge.audit import audit_report
 from knowledge.claims import check_help, check_text
 from knowledge.conversation import Conversation, Evidence
 from knowledge.measures import Measures
-from knowledge.planning.compile import Planner, Refusal
+from knowledge.planning.compile import Plan, Planner, Refusal
 from knowledge.planning.execute import Executor
 from knowledge.reading import question as q
 from knowledge.reading.catalog import Catalog
@@ -51,6 +51,8 @@ logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SEOUL = ZoneInfo("Asia/Seoul")
+# The kinds of thing the figures relation holds a row for.
+FIGURE_KINDS = frozenset({"bureau", "division", "line", "project_row", "revenue"})
 
 # One writer per kind of answer; the reader decided the kind, writers never route.
 WRITERS = {
@@ -169,7 +171,21 @@ class Engine:
     def load(cls, data_dir: Path = DATA_DIR) -> Engine:
         connection = duckdb.connect(":memory:")
         load_report(connection, newest_report(data_dir))
-        return cls(connection, Lexicon.load(data_dir), Measures.load(data_dir))
+        engine = cls(connection, Lexicon.load(data_dir), Measures.load(data_dir))
+        engine.read_every_figure()
+        return engine
+
+    def read_every_figure(self) -> None:
+        """Run the figures statement of every thing the report gives figures for, once, so
+        that the first question about any of them is answered from the kept result (about
+        150 statements, 0.2 s at load instead of 1–3 ms on each first question)."""
+        for entity in self.catalog.entities:
+            subject = self.reader.subjects.of(entity)
+            if subject.kind not in FIGURE_KINDS:
+                continue
+            plan = self.planner.plan(Question(q.FIGURES, subjects=(subject,)))
+            if isinstance(plan, Plan):
+                self.executor.rows(plan)
 
     def conversation(self) -> Conversation:
         """A new conversation to pass to `ask` for follow-ups."""

@@ -33,6 +33,10 @@ class Executor:
             columns = [d[0] for d in cursor.description]
             fetched = cursor.fetchall()
         rows = [dict(zip(columns, row, strict=True)) for row in fetched]
+        if "ord" in columns and len(rows) > 1:
+            # The things in the order the question named them (the figures statement sorts
+            # nothing itself).
+            rows.sort(key=lambda row: (row["ord"] is None, row["ord"] or 0))
         if len(self._cache) < CACHED:
             self._cache[key] = rows
         return rows

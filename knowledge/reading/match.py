@@ -62,6 +62,10 @@ class EntityIndex:
         self.candidates = lru_cache(maxsize=8192)(self._candidates)
         # Everything the report writes, names and prose, to tell a real word from a typo.
         self.written = " ".join([*(k.text for k in self.keys), prose])
+        # Every ending of every name (not of aliases), for `ends_a_name`.
+        self._endings = frozenset(
+            k.text[cut:] for k in self.keys if k.how != "alias" for cut in range(len(k.text))
+        )
 
     @classmethod
     def build(
@@ -81,7 +85,7 @@ class EntityIndex:
 
     def ends_a_name(self, word: str) -> bool:
         """Whether a name of the report ends with `word` (`숙의예산과`: 시민숙의예산과)."""
-        return any(k.text.endswith(word) for k in self.keys if k.how != "alias")
+        return word in self._endings
 
     def writes(self, word: str) -> bool:
         """Whether the report writes `word` somewhere (then it is no typo of another word)."""
