@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from knowledge import Engine
-from knowledge.claims import check_text
+from knowledge.check import check_text
 from knowledge.claims.verify import MARKS, UNKNOWN
 
 

@@ -14,7 +14,7 @@ from knowledge.reading.normalize import clean, compact
 from knowledge.reading.question import Question
 
 if TYPE_CHECKING:
-    from knowledge.engine import Engine
+    from knowledge.stages import Stages
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 NAMED = 85.0
 
 
-def audit_report(engine: Engine, subject: str | None = None) -> Answer:
+def audit_report(engine: Stages, subject: str | None = None) -> Answer:
     """Every disagreement of the report with itself, most material first, grouped by kind;
     `subject` ("사회협력과", "혁신파크") narrows it. Never raises."""
     try:
@@ -32,7 +32,7 @@ def audit_report(engine: Engine, subject: str | None = None) -> Answer:
         return Answer("죄송합니다. 보고서 검증 결과를 만드는 중 문제가 생겼습니다.", "unanswered")
 
 
-def _audit(engine: Engine, subject: str) -> Answer:
+def _audit(engine: Stages, subject: str) -> Answer:
     subjects = ()
     if subject:
         found = [c for c in leaders(engine.catalog.index.candidates(compact(subject)))

@@ -34,7 +34,7 @@ from knowledge.answers.guidance import (
     write_refusal,
 )
 from knowledge.audit import audit_report
-from knowledge.claims import check_help, check_text
+from knowledge.check import check_help, check_text
 from knowledge.conversation import Conversation, Evidence
 from knowledge.measures import Measures
 from knowledge.planning.compile import Plan, Planner, Refusal

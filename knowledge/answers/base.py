@@ -16,14 +16,11 @@ from knowledge.measures import MONEY, PEOPLE, Measure, Measures
 from knowledge.planning.compile import Plan
 from knowledge.reading.catalog import Catalog
 from knowledge.reading.question import Subject
+from knowledge.report.checks import ROUNDING_CHECK, ROUNDING_LIMIT
 
 Row = dict[str, Any]
-# A disagreement of the report with itself that only rounding to 천원 explains: shown when the
-# question is about those totals or about the disagreements, not beside every figure.
-ROUNDING_CHECK = "세부사업 합계"
 # Rows of these kinds are things a follow-up can name again ("그 사업 예산은?").
 LISTED_KINDS = frozenset({"division", "line", "project_row", "revenue"})
-ROUNDING_LIMIT = 1
 SIGNED = {"shortage", "change_amount", "collected_over_budget", "difference"}
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from knowledge.answer import Answer, Choice
 from knowledge.answers.base import Report, Row, finish, followups
-from knowledge.answers.text import text_score
 from knowledge.planning.compile import Plan
+from knowledge.reading.prose import text_score
 from knowledge.reading.question import Question
 
 # The 주요업무 decide when they hold most of what was asked.

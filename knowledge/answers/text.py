@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-from rapidfuzz import fuzz
 
 from knowledge.answer import Answer
 from knowledge.answers.base import Report, Row, finish, followups
 from knowledge.planning.compile import Plan
-from knowledge.reading.hangul import disassemble, is_syllable
 from knowledge.reading.normalize import compact
+from knowledge.reading.prose import text_score
 from knowledge.reading.question import Question
 from knowledge.reading.scan import ANY_COUNTER
 
@@ -20,8 +17,6 @@ COUNTED = re.compile(r"\d[\d,.]*\s*(?:명|개소|개|건|회|곳|석|실|억원|
 PICKED = 3
 # A hint word counts this much of an asked word: it only breaks ties.
 HINT_WEIGHT = 3
-# One Hanja the report writes for a word people type (現 for 지금): as telling as a word.
-HANJA_WEIGHT = 3
 
 
 def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
@@ -154,32 +149,3 @@ def _counts(unit: str, text: str) -> bool:
         return COUNTED.search(text) is not None
     counter = r"(?:백만|억|천)?원" if unit == "원" else re.escape(unit)
     return re.search(r"\d[\d,.]*\s*여?\s*" + counter, text) is not None
-
-
-@lru_cache(maxsize=4096)
-def _forms(text: str) -> tuple[str, str]:
-    """A report text in the forms words are compared in: compact, and as letters."""
-    target = compact(text)
-    return target, disassemble(target)
-
-
-def text_score(words: list[str], text: str) -> float:
-    """How much of the asked words a text contains: exact pieces count fully, near ones partly."""
-    target, letters = _forms(text)
-    score = 0.0
-    for word in words:
-        if len(word) < 2 and (not word or is_syllable(word)):
-            continue  # one Hangul letter says nothing; one Hanja (現) does
-        if word in target:
-            score += len(word) if len(word) > 1 else HANJA_WEIGHT
-        elif len(word) >= 3 and word[:-1] in target:
-            # "신청자" → 신청, "참여자" → 참여: a noun with a suffix the text leaves off.
-            score += len(word) - 1
-        elif len(word) >= 4 and any(
-            word[:cut] in target and word[cut:] in target for cut in range(2, len(word) - 1)
-        ):
-            # "전용면적": a compound the text writes apart ("(면 적) 전용 1,815.6㎡").
-            score += len(word) * 0.9
-        elif len(word) >= 3 and fuzz.partial_ratio(disassemble(word), letters) >= 88:
-            score += len(word) * 0.7
-    return score

@@ -9,10 +9,10 @@ from knowledge.answer import Answer
 from knowledge.answers.base import Report, Row, finish, parts, value
 from knowledge.answers.plans import plan_months
 from knowledge.answers.sets import _figure
-from knowledge.answers.text import text_score
 from knowledge.measures import Measure
 from knowledge.planning.compile import Plan
 from knowledge.reading.hangul import particle, with_ro
+from knowledge.reading.prose import text_score
 from knowledge.reading.question import Condition, Question
 
 COMPARISON_WORDS = {

@@ -16,8 +16,6 @@ from typing import Any
 
 from sqlglot import exp
 
-from knowledge.answers.base import ROUNDING_CHECK, ROUNDING_LIMIT
-from knowledge.answers.text import text_score
 from knowledge.claims.extract import DUTY, FIGURE, MONTH, UNHELD, Claim
 from knowledge.claims.figures import MONEY_UNIT, ONE, PEOPLE_UNIT, RATE_UNIT, Written
 from knowledge.claims.words import ClaimWords
@@ -25,9 +23,11 @@ from knowledge.measures import Measures
 from knowledge.planning.compile import Plan
 from knowledge.reading.catalog import Catalog
 from knowledge.reading.normalize import compact
+from knowledge.reading.prose import text_score
 from knowledge.reading.quantities import MONEY_UNITS
 from knowledge.reading.question import Subject
 from knowledge.reading.subjects import Subjects
+from knowledge.report.checks import ROUNDING_CHECK, ROUNDING_LIMIT
 
 AGREES = "✓"
 DIFFERS = "✗"

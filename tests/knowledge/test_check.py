@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from knowledge import Engine
-from knowledge.claims import MAX_TEXT, check_text
+from knowledge.check import MAX_TEXT, check_text
 from knowledge.claims.verify import MARKS, UNKNOWN
 
 ROOT = Path(__file__).resolve().parents[2]
