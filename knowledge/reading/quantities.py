@@ -48,6 +48,14 @@ RATE = re.compile(
 )
 PEOPLE = re.compile(rf"(?P<num>{NUMBER})\s*명")
 POINT_WORD = re.compile(r"%\s*p|퍼센트\s*포인트|포인트")
+SINO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+SINO_PLACES = {"십": 10, "백": 100, "천": 1000}
+# A number in words before a unit: any before 퍼/퍼센트/프로/억; two letters or more before
+# 명/개/만원 (one letter there is usually a word: "일명", "구개").
+SINO_KOREAN = re.compile(
+    r"(?<![가-힣])(?P<n>[일이삼사오육칠팔구십백천]+)(?P<u>\s*(?:퍼센트|퍼|프로|억))"
+    r"|(?<![가-힣])(?P<n2>[일이삼사오육칠팔구십백천]{2,})(?P<u2>\s*(?:명|개|만\s*원))"
+)
 # After a figure given as known: "41.0%로 되어 있는데", "250,265천원인데", "23명이나".
 PREMISE = re.compile(
     r"\s*(?:으로|로|이|가)?\s*(?:되\s*어|돼|나\s*와|적\s*혀|기재되어|보고되어)?\s*(?:있\s*는데|있\s*으나|있지만)"
@@ -132,6 +140,7 @@ class Quantities:
 
 def find_quantities(text: str, report_year: int) -> Quantities:
     """Take the figures, dates and positions out of a cleaned question."""
+    text = _digits_for_words(text)
     found = Quantities(text=text)
     spans: list[tuple[int, int]] = []
 
@@ -230,6 +239,31 @@ def find_quantities(text: str, report_year: int) -> Quantities:
     order = {start: number for number, (start, _) in enumerate(spans)}
     found.figures = [replace(f, segment=order[f.segment]) for f in found.figures]
     return found
+
+
+def _digits_for_words(text: str) -> str:
+    """`삼십퍼` → `30퍼`, `백퍼` → `100퍼`, `일억` → `1억`, `이십명` → `20명`: numbers said in words."""
+
+    def digits(match: re.Match) -> str:
+        number = match.group("n") or match.group("n2")
+        unit = match.group("u") or match.group("u2")
+        value = _sino_korean(number)
+        return match.group() if value is None else f"{value}{unit}"
+
+    return SINO_KOREAN.sub(digits, text)
+
+
+def _sino_korean(word: str) -> int | None:
+    total, current = 0, 0
+    for char in word:
+        if char in SINO_DIGITS:
+            current = SINO_DIGITS[char]
+        elif char in SINO_PLACES:
+            total += (current or 1) * SINO_PLACES[char]
+            current = 0
+        else:
+            return None
+    return total + current or None
 
 
 def _number(text: str) -> float:

@@ -39,6 +39,9 @@ FACT = "fact"
 # Endings of a comparison word that make it a question ("넘어", "넘지", "넘나").
 QUESTION_ENDINGS = ("어", "지", "나", "니", "냐", "죠", "까", "요", "야", "습니까", "음", "임")
 # Where one question ends and another begins: "몇 개고 …", "얼마이고 …", "…, 그리고".
+# A clause that ends as a question does ("…맞는지,", "…얼마인지", "…입니까"), before 그리고/이며.
+ASKS_ITSELF = re.compile(r"(?:는지|인지|은지|습니까|나요|맞아|맞지|[?？])\s*[,，]?\s*$")
+SECTION_REFERENCE = re.compile(r"[ⅠⅡⅢⅣⅤ]\s*(?:장|\.)?")
 CLAUSE = re.compile(r"(?<=[가-힣])(?:이고|고|이며|며)\s+|\s*,?\s*그리고\s+|\s*;\s*")
 # Question words: a question that has one asks what, how much or which, not yes or no.
 WH_WORDS = re.compile(r"얼마|몇|어느|어떤|무슨|누가|누구|언제|어디|뭐|무엇|뭔")
@@ -56,6 +59,11 @@ OPPOSITE = {">=": "<", ">": "<=", "<=": ">", "<": ">=", "=": "!=", "!=": "=",
 # Content words shorter than this, or without a letter, are noise rather than something asked.
 MIN_WORD = 2
 OFFICE_ENDINGS = ("과", "국", "실", "팀", "청", "처")
+# Nouns that name a figure of their own (the report has none of them): never left out.
+FIGURE_NOUN_ENDINGS = ("율", "률", "당", "비", "액", "수", "량", "점", "값", "도", "과", "국", "실",
+                       "팀", "청", "처", "시", "군", "구")  # fmt: skip
+FIGURE_NOUNS = frozenset({"평균", "최대", "최소", "최고", "최저", "중간값", "단가", "비용", "이자",
+                          "잔고", "부채", "순위", "등수", "경쟁", "배율", "증가분", "감소분"})  # fmt: skip
 # Question words that ask "who", with nothing else about duties: the project's text may say.
 ONLY_WHO = frozenset({"누가", "어디서", "어디에서", "어디가", "누구"})
 COUNTED_WORD = re.compile(r"\d+\s*(?:개|건|곳|명|회|개소|가지)")
@@ -119,6 +127,8 @@ class Reader:
             return Question(q.HELP, note="too_long")
         if not any(ch.isalnum() for ch in cleaned):
             return Question(q.HELP, note="empty" if not cleaned else "no_letters")
+        # "Ⅳ장 세부사업별 현황상", "「Ⅰ. 일반현황」상": where in the report, not what is asked.
+        cleaned = SECTION_REFERENCE.sub(" ", cleaned)
         quantities = find_quantities(cleaned, self.as_of.year)
         # A figure given as known ("41.0%로 되어 있는데") sets nothing a question asks about.
         quantities.figures = [f for f in quantities.figures if not f.premise]
@@ -138,6 +148,11 @@ class Reader:
                               self.subjects.figure_subjects,
                               lambda m: self.measures[m].unit)  # fmt: skip
         if question.asks in (q.TEXT, q.NOT_FOUND) and reading.measures:
+            return self._in_parts(cleaned, today, before) or question
+        pieces = CLAUSE.split(cleaned, maxsplit=1)
+        if len(pieces) == 2 and ASKS_ITSELF.search(pieces[0]) and question.asks != q.PARTS:
+            # "…11,054,211천원으로 맞는지, 그리고 집행률은 얼마인지": the first clause is a
+            # question of its own.
             return self._in_parts(cleaned, today, before) or question
         return question
 
@@ -215,6 +230,13 @@ class _Reading:
         self.skipped = [u for u in self.unknown if _verb_like(u.word)
                         and not self.in_text((u.word,))
                         and not self.catalog.index.candidates(u.word)]  # fmt: skip
+        # With a thing named, a noun of the framing ("메모", "검토", "시점", "일괄") is left out
+        # too; a noun that names a figure of its own ("평균", "투표율", "1인당") or an office
+        # the report lacks ("복지과") is not: without it the answer would be another figure.
+        if any(r.sure for r in self.resolved):
+            self.skipped += [u for u in self.unknown if u not in self.skipped
+                             and _framing(u.word) and not self.in_text((u.word,))
+                             and not self.catalog.index.candidates(u.word)]  # fmt: skip
         self.unknown = [u for u in self.unknown if u not in self.skipped]
         self.months = resolve_months(quantities, reader.as_of, today, self.catalog.plan_months)
         self.asks_what = bool(WH_WORDS.search(quantities.text)) or self.has("which")
@@ -915,6 +937,9 @@ class _Reading:
         if kind is None:
             if not (conditions or (operations & {q.RANK, q.COUNT, q.LIST} and not scope)):
                 return None
+            exact = [c for c in conditions if c.value is not None]
+            if scope and exact and all(c.comparison == "=" for c in exact):
+                return None  # "지역공동체과 지출액이 27,669,365천원 … 맞는지": the 과's own figures
             if q.DIFFERENCE in operations and all(c.other for c in conditions):
                 return None  # "정원 대비 현원 몇 명 모자라": a difference, not a set
             if self.yesno:
@@ -1074,6 +1099,8 @@ class _Reading:
         operations = self._operations()
         compared = self._compared_measures()
         stated = self.has("fully", "unexecuted") and self._ends_as_question()
+        # "…27,669,365천원, 89.0%로 파악하고 있는데 일치하는지": figures given to be checked.
+        stated = stated or (self.has("same") and bool(self.quantities.figures))
         if self.yesno or (((self.has("yesno") and compared) or stated) and not self.asks_what):
             check = self._check(subjects, measures)
             if check is not None:
@@ -1248,13 +1275,19 @@ class _Reading:
             return Question(q.CHECK, subjects=tuple(subjects[:1]), check=condition,
                             measures=(first, second))  # fmt: skip
         if figures:
-            figure = figures[0]
-            measure = self._measure_for(figure)
-            if measure is None:
-                return None
-            condition = Condition(measure, figure.comparison or "=", figure.value, None,
-                                  figure.written)  # fmt: skip
-            return Question(q.CHECK, subjects=tuple(subjects), check=condition, measures=(measure,))
+            checks = []
+            for figure in figures:
+                measure = self._measure_for(figure)
+                if measure is None:
+                    continue
+                condition = Condition(measure, figure.comparison or "=", figure.value, None,
+                                      figure.written)  # fmt: skip
+                checks.append(Question(q.CHECK, subjects=tuple(subjects), check=condition,
+                                       measures=(measure,)))  # fmt: skip
+            if len(checks) > 1:
+                # "지출액이 27,669,365천원, 집행률이 89.0%로 … 일치하는지": each figure checked.
+                return Question(q.PARTS, parts=tuple(checks))
+            return checks[0] if checks else None
         if self.has(*RANK_WORDS) and len(subjects) == 1 and measures:
             ranked = self._rank_of(subjects[0])
             if ranked is not None:
@@ -1395,6 +1428,17 @@ def _meant(before: Before, told: Told) -> Subject | None:
     if previous.asks in (q.TEXT, q.PLANS) and asks_text and (not told.measures or told.people):
         return subjects[0]
     return None
+
+
+def _framing(word: str) -> bool:
+    """A noun that frames the question rather than naming a figure: not a rate, a per-head or
+    an average, not an office, and of two letters or more."""
+    return (
+        len(word) >= 2
+        and not word.endswith(FIGURE_NOUN_ENDINGS)
+        and word not in FIGURE_NOUNS
+        and not any(c.isdigit() for c in word)
+    )
 
 
 def _verb_like(word: str) -> bool:
