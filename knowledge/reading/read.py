@@ -233,7 +233,8 @@ class _Reading:
         # With a thing named, a noun of the framing ("메모", "검토", "시점", "일괄") is left out
         # too; a noun that names a figure of its own ("평균", "투표율", "1인당") or an office
         # the report lacks ("복지과") is not: without it the answer would be another figure.
-        if any(r.sure for r in self.resolved):
+        counts = found.unit is not None or self.found_has_count()
+        if any(r.sure for r in self.resolved) and not counts:
             self.skipped += [u for u in self.unknown if u not in self.skipped
                              and _framing(u.word) and not self.in_text((u.word,))
                              and not self.catalog.index.candidates(u.word)]  # fmt: skip
@@ -243,6 +244,10 @@ class _Reading:
         self.yesno = (self.has("yesno") or self._ends_on_comparison()) and not self.asks_what
 
     # --- facts -----------------------------------------------------------------------------
+
+    def found_has_count(self) -> bool:
+        """`방문객 수`, `몇 개`: a count is asked, so an unknown noun is what is counted."""
+        return self.found.has("count", "count_people")
 
     def has(self, *groups: str) -> bool:
         return self.found.has(*groups)
@@ -802,6 +807,9 @@ class _Reading:
             unknown = tuple(w for w in unknown if w not in missing)
             words = tuple(w for w in words if w not in missing)
         subjects = [s for s in self.subjects_at("project") if s.kind == "project"]
+        money_or_rate = any(self.measures_of[m].unit != PEOPLE for m in self.measures)
+        if not subjects and money_or_rate and not self.found.unit:
+            return None  # "서울창의상 예산": a figure of something the report gives none for
         named = [r for r in self.resolved if r.sure and r.mention.best
                  and r.mention.best[0].score >= NAMED_WELL]  # fmt: skip
         if named and not subjects:
@@ -1073,10 +1081,11 @@ class _Reading:
 
     def _figures(self) -> Question | None:
         """Figures of named subjects: their values, or a sum, difference, share or check."""
-        subjects = self._figure_subjects()
         if self.unknown:
-            return Question(q.NOT_FOUND, subjects=tuple(subjects), words=self.unknown_words,
+            # Words the report does not hold: say so, whatever the names fit (no asking back).
+            return Question(q.NOT_FOUND, subjects=tuple(self._sure()), words=self.unknown_words,
                             measures=self.measures)  # fmt: skip
+        subjects = self._figure_subjects()
         if not subjects and not self.measures and not self.has("revenue", "bureau"):
             return None  # nothing named and no figure asked: not a figure question
         if not subjects:
