@@ -148,4 +148,5 @@ def _counts(unit: str, text: str) -> bool:
     if unit == ANY_COUNTER:
         return COUNTED.search(text) is not None
     counter = r"(?:백만|억|천)?원" if unit == "원" else re.escape(unit)
-    return re.search(r"\d[\d,.]*\s*여?\s*" + counter, text) is not None
+    # "28개 단체", "9개 기관": a counter word may follow 개.
+    return re.search(r"\d[\d,.]*\s*여?\s*(?:개\s*)?" + counter, text) is not None

@@ -112,7 +112,12 @@ def follow(
         if nearby:
             told = replace(told, subjects=nearby, intent=False, set_word=False, words=())
     revenue = [s for s in previous.subjects if s.kind == "revenue"]
-    if told.last_year and revenue and not told.subjects and current.asks == q.NOT_HELD:
+    if (
+        told.last_year
+        and revenue
+        and not told.subjects
+        and current.asks in (q.NOT_HELD, q.NOT_FOUND)
+    ):
         # "작년이랑 비교하면?" after a revenue item: the revenue table has the ’20 budget.
         measures = tuple(m for m in told.measures if m != "budget") or CHANGE
         return Question(q.FIGURES, subjects=tuple(revenue), measures=measures)

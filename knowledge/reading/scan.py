@@ -16,7 +16,7 @@ from knowledge.reading.normalize import compact
 from knowledge.reading.quantities import GAP
 
 DATE_WORD = re.compile(r"\d{1,4}(?:년|월|일)?")
-COUNT_UNIT = re.compile(r"몇\s*(개소|개|명|건|회|곳|번|석|실|팀)")
+COUNT_UNIT = re.compile(r"몇\s*(개소|개|명|건|회|곳|번|석|실|팀|단체|기관|개사|가지|일)")
 # A keyword suffix only splits from a word when it is a filler or a word of two syllables or more:
 # "교통국" must stay one unknown word, not "교통" + the bureau keyword "국".
 SHORT_MEANINGFUL = 1
@@ -325,11 +325,20 @@ def _joined_words(tokens: tuple[str, ...], lexicon: Lexicon) -> str | None:
         return plain
     inner = [lexicon.strip_particle(token) for token in tokens[:-1]]
     last = tokens[-1]
+    # The last word's particle is left off even from one letter ("안 쓴 돈은": 돈).
+    short = next(
+        (last[: -len(p)] for p in lexicon.particles if last.endswith(p) and len(last) > len(p)),
+        None,
+    )
     for tail in (last, lexicon.predicate_stem(last), lexicon.strip_particle(last)):
         if tail:
             together = "".join([*inner, tail])
             if together in lexicon.groups:
                 return together
+    if short:
+        together = "".join([*inner, short])
+        if MEASURE in lexicon.groups.get(together, ()):
+            return together  # only a measure ("안쓴돈"): "어떤 과가" stays 어떤 + 과
     return None
 
 
