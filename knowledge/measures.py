@@ -38,6 +38,10 @@ class Measure:
     missing_is_zero: bool = False
     ratio_of: str | None = None
     labels: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    # Asked for, it stands for these too ("예산보다 얼마 더 걷혔어": the gap, not the two).
+    stands_for: frozenset[str] = frozenset()
+    # Counted apart from this measure and added to it when 포함 is said ("시간선택제까지 포함").
+    adds_to: str | None = None
 
     def label_for(self, kind: str | None) -> str:
         return self.labels.get(kind or "", self.label)
@@ -78,6 +82,8 @@ class Measures(dict[str, Measure]):
                 missing_is_zero=spec.get("missing_is_zero", False),
                 ratio_of=spec.get("ratio_of"),
                 labels=dict(spec.get("labels", {})),
+                stands_for=frozenset(spec.get("stands_for", ())),
+                adds_to=spec.get("adds_to"),
             )
         unknown = {m for names in measures.overview.values() for m in names} - set(measures)
         if unknown:

@@ -134,20 +134,15 @@ def write_share(question: Question, rows: list[Row], plan: Plan, report: Report)
     share = part["share"]
     label = measure.label_for(part["kind"])
     if question.note == TIMES:
-        lines = [
-            f"{part['name']} {label}{particle(label, '은', '는')[len(label) :]} "
-            f"{whole['name']}의 {fmt.times(share)}",
-            f"※ 계산: {value(measure, part)} ÷ {value(measure, whole)}",
-        ]
-        lines += report.notes([part["name"], whole["name"]], question.measures)
-        lines.append(report.closing(part.get("source"), whole.get("source")))
-        return finish(lines, "share", plan, rows)
-    whole_name = f"{whole['name']} 전체" if whole["kind"] == "bureau" else whole["name"]
-    lines = [
-        f"{part['name']} {particle(label, '이', '가')} {whole_name}에서 차지하는 비중: "
-        f"{fmt.computed_rate(share)}",
-        f"※ 계산: {value(measure, part)} ÷ {value(measure, whole)}",
-    ]
+        # "지역공동체과 예산현액은 시민참여과의 7.11배": the same division, said as times.
+        head = f"{part['name']} {particle(label, '은', '는')} {whole['name']}의 {fmt.times(share)}"
+    else:
+        whole_name = f"{whole['name']} 전체" if whole["kind"] == "bureau" else whole["name"]
+        head = (
+            f"{part['name']} {particle(label, '이', '가')} {whole_name}에서 차지하는 비중: "
+            f"{fmt.computed_rate(share)}"
+        )
+    lines = [head, f"※ 계산: {value(measure, part)} ÷ {value(measure, whole)}"]
     lines += report.notes([part["name"], whole["name"]], question.measures)
     lines.append(report.closing(part.get("source"), whole.get("source")))
     return finish(lines, "share", plan, rows)

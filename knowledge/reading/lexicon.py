@@ -56,6 +56,7 @@ class Lexicon:
     money: tuple[str, ...]
     endings: tuple[str, ...] = ()
     prose: dict[str, str] = field(default_factory=dict)  # typed word → how the report writes it
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the [words] lists
 
     @classmethod
     def load(cls, data_dir: Path) -> Lexicon:
@@ -97,6 +98,7 @@ class Lexicon:
             tuple(compact(w) for w in raw["words"]["money"]),
             tuple(sorted(raw["endings"]["verbal"], key=len, reverse=True)),
             {compact(k): v for k, v in raw["prose"].items()},
+            {name: tuple(words) for name, words in raw["words"].items()},
         )
 
     def cover(self, piece: str) -> list[str] | None:

@@ -58,12 +58,6 @@ OPPOSITE = {">=": "<", ">": "<=", "<=": ">", "<": ">=", "=": "!=", "!=": "=",
             "is_null": "not_null", "not_null": "is_null"}  # fmt: skip
 # Content words shorter than this, or without a letter, are noise rather than something asked.
 MIN_WORD = 2
-OFFICE_ENDINGS = ("과", "국", "실", "팀", "청", "처")
-# Nouns that name a figure of their own (the report has none of them): never left out.
-FIGURE_NOUN_ENDINGS = ("율", "률", "당", "비", "액", "수", "량", "점", "값", "도", "과", "국", "실",
-                       "팀", "청", "처", "시", "군", "구")  # fmt: skip
-FIGURE_NOUNS = frozenset({"평균", "최대", "최소", "최고", "최저", "중간값", "단가", "비용", "이자",
-                          "잔고", "부채", "순위", "등수", "경쟁", "배율", "증가분", "감소분"})  # fmt: skip
 # Question words that ask "who", with nothing else about duties: the project's text may say.
 ONLY_WHO = frozenset({"누가", "어디서", "어디에서", "어디가", "누구"})
 COUNTED_WORD = re.compile(r"\d+\s*(?:개|건|곳|명|회|개소|가지)")
@@ -71,27 +65,9 @@ COUNTED_WORD = re.compile(r"\d+\s*(?:개|건|곳|명|회|개소|가지)")
 NOUN_SUFFIXES = frozenset("자들수액분건명측")
 # The last letter of a verb form people type ("받아", "뽑혀", "끝나"), open-ended.
 VERB_TAILS = frozenset("아어여해나지고요니냐야자게서")
-VERB_FORM_ENDINGS = ("은", "는", "던", "된", "한", "인", "면", "며", "게", "혀", "여", "해", "봐",
-                     "로", "엔", "냐", "니", "자", "쯤", "씩", "께")  # fmt: skip
 # A coordinated word read with the words of the name before it ("혁신파크 운영이랑 조성").
 ELLIPSIS_SCORE = 85.0
-NAMED_WELL = 95.0
-# Not held of people ("담당자 이름"), but things have names the text gives ("플랫폼 이름").
-SOFT_NOT_HELD = frozenset({"이름", "명칭"})
-# Measures computed from others: asked for, they stand for the others as well.
-COMPUTED_FROM = {
-    "collected_over_budget": frozenset({"budget", "collected"}),
-    "uncollected": frozenset({"budget", "collected"}),
-    "outlook_unspent": frozenset({"budget", "outlook_amount"}),
-}
-WHERE_WORDS = frozenset(
-    {"어디", "어디야", "어디임", "어디입니까", "어디인가요", "어느곳", "어딘지"}
-)
-BASIS_WORDS = frozenset({"기준", "기준으로", "기준은", "기준이면", "기준에서"})
-# What follows the whole in "A에서 B 비중", "A 중 B".
-WHOLE_MARKS = frozenset(
-    {"에서", "중", "중에", "중에서", "가운데", "안에서", "내에서"}
-)  # a mention this close to a name names that thing
+NAMED_WELL = 95.0  # a mention this close to a name names that thing
 
 
 @dataclass(frozen=True)
@@ -227,7 +203,7 @@ class _Reading:
         # Verb forms the lexicon does not know ("찍은", "밝혀", "걸로"), that neither the report's
         # prose nor its names hold, do not name anything: they are left out, and the reply
         # says so. Nouns the report lacks ("부산시", "투표율") still stop a figure answer.
-        self.skipped = [u for u in self.unknown if _verb_like(u.word)
+        self.skipped = [u for u in self.unknown if _verb_like(u.word, self.lexicon)
                         and not self.in_text((u.word,))
                         and not self.catalog.index.candidates(u.word)]  # fmt: skip
         # With a thing named, a noun of the framing ("메모", "검토", "시점", "일괄") is left out
@@ -236,7 +212,7 @@ class _Reading:
         counts = found.unit is not None or self.found_has_count()
         if any(r.sure for r in self.resolved) and not counts:
             self.skipped += [u for u in self.unknown if u not in self.skipped
-                             and _framing(u.word) and not self.in_text((u.word,))
+                             and _framing(u.word, self.lexicon) and not self.in_text((u.word,))
                              and not self.catalog.index.candidates(u.word)]  # fmt: skip
         self.unknown = [u for u in self.unknown if u not in self.skipped]
         self.months = resolve_months(quantities, reader.as_of, today, self.catalog.plan_months)
@@ -375,10 +351,9 @@ class _Reading:
                     m for m in measures if m not in ("committed", "spent", *pair) or m == based[0]
                 )
                 measures = (based[0], *measures) if based[0] not in measures else measures  # fmt: skip
-        for derived, parts in COMPUTED_FROM.items():
-            if derived in measures:
-                # "예산보다 얼마 더 걷혔어?": the gap already is budget against collected.
-                measures = tuple(m for m in measures if m not in parts)
+        for name in measures:
+            # "예산보다 얼마 더 걷혔어?": the gap already is budget against collected.
+            measures = tuple(m for m in measures if m not in self.measures_of[name].stands_for)
         last_year = self.reader.as_of.year - 1 in self.quantities.years
         changed = self.has("decreased", "increased", "than", "difference", "compare")
         if last_year and changed and "budget" in measures:
@@ -400,7 +375,7 @@ class _Reading:
         for place in self.found.unknown_places:
             word = place.word
             # "복지과", "교통국": an office the report does not have keeps its 과 (no particle).
-            if not word.endswith(OFFICE_ENDINGS) or len(word) < MIN_WORD + 1:
+            if not word.endswith(self.lexicon.lists["office_endings"]) or len(word) < MIN_WORD + 1:
                 word = self.lexicon.strip_particle(word)
             if len(word) < MIN_WORD or not any(is_hangul(c) or c.isalpha() for c in word):
                 continue
@@ -606,7 +581,9 @@ class _Reading:
             asked = [w for w in asked if "list" not in self.lexicon.groups[w]]
         if not asked:
             return None
-        if set(asked) <= SOFT_NOT_HELD and any(self.in_text((u.word,)) for u in self.unknown):
+        if set(asked) <= set(self.lexicon.lists["soft_not_held"]) and any(
+            self.in_text((u.word,)) for u in self.unknown
+        ):
             return None  # "플랫폼 이름": a person's name is not held; a platform's is in the text
         return Question(q.NOT_HELD, subjects=tuple(self._sure()), not_held=tuple(asked))
 
@@ -668,7 +645,8 @@ class _Reading:
         office = next(
             (i for i, w in enumerate(said) if "division_word" in self.lexicon.groups[w]), None
         )
-        return office is not None and any(w in WHERE_WORDS for w in said[office + 1 :])
+        where = self.lexicon.lists["where"]
+        return office is not None and any(w in where for w in said[office + 1 :])
 
     def _duty(self) -> Question | None:
         """Which 과 handles something: a duty word, and no figure or set asked for."""
@@ -871,7 +849,8 @@ class _Reading:
             q.TEXT, subjects=tuple(subjects[:1]), words=words, unit=unit, check=check,
             note="overview" if overview else "", hints=tuple(dict.fromkeys(hints)),
             not_held=tuple(w for w in missing if _noun_like(w))
-            + tuple(k.word for k in self.keywords_in("not_held") if k.word in SOFT_NOT_HELD),
+            + tuple(k.word for k in self.keywords_in("not_held")
+                    if k.word in self.lexicon.lists["soft_not_held"]),
         )  # fmt: skip
 
     def _operations(self) -> set[str]:
@@ -1033,7 +1012,7 @@ class _Reading:
             if any(w.endswith("액") for w in said):
                 continue  # "지출액 기준으로": the amount itself
             after = next((k for k in places if k.order > phrase.last), None)
-            if after is not None and after.word in BASIS_WORDS:
+            if after is not None and after.word in self.lexicon.lists["basis"]:
                 found[phrase.measures[0]] = self.lexicon.rate_of[phrase.measures[0]]
         return found
 
@@ -1124,9 +1103,10 @@ class _Reading:
                 return difference
         if q.SUM in operations and len(subjects) >= 2:
             return Question(q.SUM, subjects=tuple(subjects), measures=measures or ("budget",))
-        if q.SUM in operations and measures == ("part_time_fixed_term",):
+        added = [m for m in measures if self.measures_of[m].adds_to]
+        if q.SUM in operations and len(measures) == 1 and added:
             # "시간선택제까지 포함하면 총 몇 명": the head count with them.
-            measures = ("current", "part_time_fixed_term")
+            measures = (self.measures_of[added[0]].adds_to, added[0])
         if q.SUM in operations and len(measures) >= 2:
             # "시간선택제 포함하면 인원 총 몇 명": measures of one thing added up.
             if {"quota", "current"} <= set(measures):
@@ -1374,7 +1354,8 @@ class _Reading:
     def _whole_named(self, subjects: list[Subject]) -> Subject | None:
         """The subject said before 에서/중/가운데 when another follows it: the whole."""
         places = {r.subjects[0]: r.mention.order for r in self.resolved if r.subjects}
-        marks = [k.order for k in self.found.places if k.word in WHOLE_MARKS]
+        whole = self.lexicon.lists["whole_marks"]
+        marks = [k.order for k in self.found.places if k.word in whole]
         ordered = sorted((places[s], s) for s in subjects if s in places)
         if len(ordered) != 2 or not marks:
             return None
@@ -1439,21 +1420,21 @@ def _meant(before: Before, told: Told) -> Subject | None:
     return None
 
 
-def _framing(word: str) -> bool:
+def _framing(word: str, lexicon: Lexicon) -> bool:
     """A noun that frames the question rather than naming a figure: not a rate, a per-head or
     an average, not an office, and of two letters or more."""
     return (
         len(word) >= 2
-        and not word.endswith(FIGURE_NOUN_ENDINGS)
-        and word not in FIGURE_NOUNS
+        and not word.endswith(lexicon.lists["figure_noun_endings"])
+        and word not in lexicon.lists["figure_nouns"]
         and not any(c.isdigit() for c in word)
     )
 
 
-def _verb_like(word: str) -> bool:
+def _verb_like(word: str, lexicon: Lexicon) -> bool:
     """`찍은`, `밝혀`, `보면`, `걸로`: a verb form, or a word with its particle, that names
     nothing; `부산시`, `투표율`, `주소` are nouns."""
-    return len(word) >= 2 and word.endswith(VERB_FORM_ENDINGS)
+    return len(word) >= 2 and word.endswith(lexicon.lists["verb_form_endings"])
 
 
 def _noun_like(word: str) -> bool:
