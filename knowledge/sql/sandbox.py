@@ -290,6 +290,8 @@ class WorkerPool:
         self._closed = False
         self._missing = 0
         self._refilling: threading.Thread | None = None
+        # A pool dropped without close() (its engine forgotten) still stops its idle workers.
+        weakref.finalize(self, _stop_idle, self._idle)
         for _ in range(size):
             self._replace()
 
@@ -322,11 +324,7 @@ class WorkerPool:
         """Stop the idle workers now and each busy one when its query ends; start no more."""
         with self._lock:
             self._closed = True
-        while True:
-            try:
-                self._idle.get_nowait().stop()
-            except queue.Empty:
-                return
+        _stop_idle(self._idle)
 
     def _give_back(self, worker: _Worker, healthy: bool) -> None:
         with self._lock:
@@ -369,6 +367,14 @@ class WorkerPool:
                 except OSError as error:
                     pause = min(pause * 2, RESTART_LONGEST_PAUSE)
                     logger.warning("still cannot start a /sql worker (%s)", error)
+
+
+def _stop_idle(idle: queue.Queue[_Worker]) -> None:
+    while True:
+        try:
+            idle.get_nowait().stop()
+        except queue.Empty:
+            return
 
 
 @dataclass
