@@ -42,6 +42,8 @@ class Measure:
     stands_for: frozenset[str] = frozenset()
     # Counted apart from this measure and added to it when 포함 is said ("시간선택제까지 포함").
     adds_to: str | None = None
+    # Shown beside it when it is asked (an 증감액 with its 증감률 and the year before's budget).
+    shown_with: tuple[str, ...] = ()
 
     def label_for(self, kind: str | None) -> str:
         return self.labels.get(kind or "", self.label)
@@ -84,10 +86,15 @@ class Measures(dict[str, Measure]):
                 labels=dict(spec.get("labels", {})),
                 stands_for=frozenset(spec.get("stands_for", ())),
                 adds_to=spec.get("adds_to"),
+                shown_with=tuple(spec.get("shown_with", ())),
             )
-        unknown = {m for names in measures.overview.values() for m in names} - set(measures)
+        unknown = {m for names in measures.overview.values() for m in names}
+        unknown |= {m for measure in measures.values() for m in measure.shown_with}
+        unknown -= set(measures)
         if unknown:
-            raise ValueError(f"data/measures.toml: [overview] names unknown measures {unknown}")
+            raise ValueError(
+                f"data/measures.toml: [overview] or shown_with names unknown measures {unknown}"
+            )
         return measures
 
     def of_unit(self, unit: str) -> list[Measure]:

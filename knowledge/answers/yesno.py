@@ -13,7 +13,7 @@ from knowledge.measures import Measure
 from knowledge.planning.compile import Plan
 from knowledge.reading.hangul import particle, with_ro
 from knowledge.reading.prose import text_score
-from knowledge.reading.question import Condition, Question
+from knowledge.reading.question import Condition, Months, Question
 
 COMPARISON_WORDS = {
     ">=": "이상",
@@ -136,6 +136,8 @@ def _plans(question: Question, rows: list[Row], plan: Plan, report: Report) -> A
     """`이노페스티벌이랑 서울갈등포럼 둘 다 10월 맞지?`: each thing asked, by its best plan."""
     months = question.months
     targets = list(question.words) or [s.name for s in question.subjects]
+    if not targets:
+        return _any_plans(rows, plan, report, months)
     found: list[tuple[str, Row | None]] = []
     for target in targets:
         words = target.split()
@@ -165,6 +167,21 @@ def _plans(question: Question, rows: list[Row], plan: Plan, report: Report) -> A
             lines.append(f"• {row['item']} : {row['period']} ({row['title']})")
     lines.append(report.closing(*(row["source"] for _, row in found if row)))
     return finish(lines, "check", plan, [row for _, row in found if row])
+
+
+def _any_plans(rows: list[Row], plan: Plan, report: Report, months: Months) -> Answer:
+    """`10월 일정 있어?`: whether anything is planned then, and what."""
+    span = months.said.split("→ ")[-1].split(": ")[-1]
+    planned = [row for row in rows if _overlaps(row, months.first, months.last)]
+    if not planned:
+        lines = [f"아니요. {span}에 계획된 일은 보고서 향후계획에 없습니다."]
+    else:
+        lines = [f"예. {span}에 계획된 일이 {len(planned)}건 있습니다."]
+        lines += [f"• {row['item']} : {row['period']} ({row['title']})" for row in planned]
+    if "‘" in months.said:
+        lines.append(f"※ {months.said}")
+    lines.append(report.closing(*(row["source"] for row in planned)))
+    return finish(lines, "check", plan, planned)
 
 
 def _overlaps(row: Row, first: date, last: date) -> bool:

@@ -225,6 +225,7 @@ class Planner:
         rate_of = {m.ratio_of: m.name for m in self.measures.values() if m.ratio_of}
         for name in measures:
             measure = self.measures[name]
+            extra += measure.shown_with
             if measure.derived:
                 extra += [
                     c.name

@@ -99,6 +99,10 @@ RELATIVE_MONTHS = {
 RELATIVE_MONTH = re.compile(
     "|".join(sorted(map(re.escape, RELATIVE_MONTHS), key=len, reverse=True))
 )
+# "두 달 뒤", "3개월 후": that month counted from today.
+MONTHS_AHEAD = re.compile(rf"(?P<n>{NATIVE}|\d+)\s*(?:달|개월)\s*(?:뒤|후|뒤에|후에)")
+# "남은 일정", "남은 행사": what is planned from now to the end of the year.
+STILL_PLANNED = re.compile(r"남은(?=\s*(?:일정|행사|계획|스케줄|업무))")
 
 ORDINAL = re.compile(
     rf"(?P<n>{NATIVE}|\d+)\s*(?:번\s*[째쨰]|[째쨰])|(?P<rank>\d+)\s*(?:위|등)(?!원|급|록|기)"
@@ -170,6 +174,15 @@ def find_quantities(text: str, report_year: int) -> Quantities:
         if free(match) and found.relative_months is None:
             found.relative_months = (match.group(), RELATIVE_MONTHS[match.group()])
             take(match)
+    for match in MONTHS_AHEAD.finditer(text):
+        if free(match) and found.relative_months is None:
+            ahead = NATIVE_NUMBERS.get(match.group("n")) or int(match.group("n"))
+            found.relative_months = (match.group(), (ahead, ahead))
+            take(match)
+    for match in STILL_PLANNED.finditer(text):
+        if found.relative_months is None:
+            found.relative_months = (match.group(), (0, None))
+        take(match)  # "이번 달 남은 일정": 남은 is no 잔액
     for match in MONTH_WORD.finditer(text):
         if free(match) and found.months is None:
             found.months, found.month_word = MONTH_WORDS[match.group()], match.group()

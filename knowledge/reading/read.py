@@ -359,6 +359,14 @@ class _Reading:
         if last_year and changed and "budget" in measures:
             # "예산은 작년보다 얼마나 줄었어?": the change from the ’20 budget.
             measures = tuple("change_amount" if m == "budget" else m for m in measures)
+        kinds = {c.entity.kind for m in self.found.mentions for c in m.best}
+        if (
+            kinds == {"revenue"}
+            and self.has("decreased", "increased")
+            and set(measures) <= {"budget"}
+        ):
+            # "지난연도수입 얼마나 줄었어": a revenue item changes only in its budget.
+            measures = ("change_amount",)
         if self._previous_year() and "budget" in measures:
             # "2020년 세입 예산": the revenue table's ’20 budget.
             measures = tuple("budget_2020" if m == "budget" else m for m in measures)
