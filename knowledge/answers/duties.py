@@ -49,7 +49,11 @@ def write_duty(question: Question, rows: list[Row], plan: Plan, report: Report) 
     if len(owners) == 1:
         division = owners[0]
         names = ", ".join(s.name for s in subjects[:3])
-        lines = [f"‘{names}’ 담당 부서는 {division}입니다.", report.closing("Ⅲ·Ⅳ 소관 부서")]
+        head = f"‘{names}’ 담당 부서는 {division}입니다."
+        if words and all(s.kind == "project" for s in subjects):
+            # Found in a project's text, not in the 주요업무: the project says whose it is.
+            head = f"{division}입니다. ‘{asked}’은(는) {names} 사업에 있습니다."
+        lines = [head, report.closing("Ⅲ 주요 추진 현안업무 소관 부서")]
         return finish(lines, "duty", plan, (), entity=division)
     if len(owners) > 1:
         choices = tuple(Choice(s.name, f"{s.name} 담당 부서") for s in subjects[:8])

@@ -25,7 +25,7 @@ from knowledge.reading.months import resolve_months
 from knowledge.reading.normalize import MAX_LENGTH, clean, compact
 from knowledge.reading.quantities import GAP, Figure, Quantities, find_quantities
 from knowledge.reading.question import Condition, Group, Question, Ranking, Subject
-from knowledge.reading.scan import Keyword, Scan, Unknown, scan
+from knowledge.reading.scan import Keyword, Scan, Unknown, asks_count, scan
 from knowledge.reading.subjects import Resolved, Subjects
 
 # Set words → the kind of thing a group holds.
@@ -118,6 +118,19 @@ class Reader:
                 # "그 사업 예산은?", "거기 담당 부서는?", "임기는 언제까지야": the message asks
                 # about the thing just talked about; it is read with that thing named.
                 named = self.read(f"{meant.name} {cleaned}", today)
+                if named.asks not in (q.NOT_FOUND, q.HELP, q.CLARIFY):
+                    return named
+            previous = before.question
+            if (
+                meant is None
+                and previous.asks in (q.TEXT, q.PLANS)
+                and previous.words
+                and not previous.subjects
+                and not told.subjects
+                and (told.asks_division or told.words or told.counted)
+            ):
+                # "어느 과 담당이야?" after "이노페스티벌 언제 해?": the words just asked about.
+                named = self.read(f"{' '.join(previous.words)} {cleaned}", today)
                 if named.asks not in (q.NOT_FOUND, q.HELP, q.CLARIFY):
                     return named
             question = follow(before, question, told, self.relative,
@@ -543,6 +556,12 @@ class _Reading:
                 dict.fromkeys(
                     [u.word for u in self.content]
                     + [compact(r.mention.text) for r in self.resolved if not r.sure]
+                    # "넓이는?": what the report writes for it (면적) is asked of its text.
+                    + [
+                        self.lexicon.prose[k.word]
+                        for k in self.found.places
+                        if all(is_hangul(c) for c in self.lexicon.prose.get(k.word, "-"))
+                    ]
                 )
             ),
         )
@@ -648,13 +667,30 @@ class _Reading:
             for a, b in itertools.pairwise(places)
         ):
             return True  # "어느 과", "담당하는 과"
+        where = self.lexicon.lists["where"]
+        if any(
+            (a.word in where or "which" in self.lexicon.groups[a.word])
+            and "duties_of" in self.lexicon.groups[b.word]
+            for a, b in itertools.pairwise(places)
+        ):
+            return True  # "어디 업무야", "어느 과 업무"
         # "부서는 어디입니까", "담당하는 과는 어디": the word for a 과, then where.
         said = [k.word for k in places]
         office = next(
             (i for i, w in enumerate(said) if "division_word" in self.lexicon.groups[w]), None
         )
-        where = self.lexicon.lists["where"]
-        return office is not None and any(w in where for w in said[office + 1 :])
+        if office is not None and any(w in where for w in said[office + 1 :]):
+            return True
+        # "공론장 운영하는 부서", "위원회 관리하는 과는?": the question ends on the word for a 과
+        # after what the 주요업무 hold.
+        last = places[-1] if places else None
+        return (
+            last is not None
+            and "division_word" in self.lexicon.groups[last.word]
+            and bool(self.content)
+            and all(u.order < last.order for u in self.content)
+            and self.in_text(self.text_words, parts=("duty",))
+        )
 
     def _duty(self) -> Question | None:
         """Which 과 handles something: a duty word, and no figure or set asked for."""
@@ -692,6 +728,13 @@ class _Reading:
         if any(self.in_text((w,), parts=("duty",)) for w in words + named):
             # The 주요업무 hold what was asked: they decide, whatever the names fit.
             return Question(q.DUTY, subjects=tuple(self._sure()), words=asked)
+        if words and not self.resolved:
+            # "이노페스티벌 준비하는 과": not in the 주요업무, but in one project's text: its 과.
+            number = self.best_project(words)
+            if number is not None and self.in_text(words[:1], project_no=number):
+                project = self.reader.subjects.of(self.catalog.project(number))
+                held = tuple(w for w in words if self.in_text((w,), project_no=number))
+                return Question(q.DUTY, subjects=(project,), words=held)
         subjects = [s for s in self.subjects_at("division") if s.kind not in ("bureau", "unit")]
         if subjects and all(s.kind == "division" for s in subjects) and not words:
             named_divisions = [r for r in self.resolved if r.subjects[0].kind == "division"]
@@ -874,7 +917,7 @@ class _Reading:
             found.add(q.SHARE)
         if self.has("times"):
             found.add(q.TIMES)
-        if self.has("count") and not self.has("count_people"):
+        if asks_count(self.found, self.lexicon) and not self.has("count_people"):
             found.add(q.COUNT)
         ranked = self.quantities.position or self.quantities.top or self.has(*RANK_WORDS)
         if ranked and not (self.has("than") and self._compared_measures()):

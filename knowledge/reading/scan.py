@@ -21,6 +21,8 @@ COUNT_UNIT = re.compile(r"몇\s*(개소|개|명|건|회|곳|번|석|실|팀|단�
 # "교통국" must stay one unknown word, not "교통" + the bureau keyword "국".
 SHORT_MEANINGFUL = 1
 ANY_COUNTER = "*"
+# Counters that are also plain nouns: "여는 곳이 어느 과" names a place.
+PLACE_NOUNS = frozenset({"곳"})
 MIN_NAME_END = 4  # a word this long that ends a name is kept whole
 OFFICE_ENDINGS = frozenset(
     "과국실팀"
@@ -230,9 +232,21 @@ def _implied_unit(reading: Scan, lexicon: Lexicon) -> str | None:
         return "원"
     if any(w.endswith(lexicon.money) for w in reading.words):
         return "원"
-    if reading.has("count"):
+    if asks_count(reading, lexicon):
         return ANY_COUNTER
     return None
+
+
+def asks_count(reading: Scan, lexicon: Lexicon) -> bool:
+    """A counter word asks how many, unless it is only "곳" beside a question of which or
+    where ("여는 곳이 어느 과야": the place, not a count)."""
+    counters = [k for k in reading.keywords if "count" in lexicon.groups.get(k, ())]
+    if not counters:
+        return False
+    which = reading.has("which", "asks_division") or any(
+        k in lexicon.lists["where"] for k in reading.keywords
+    )
+    return not (which and all(k in PLACE_NOUNS for k in counters))
 
 
 def _best_joined(run: list[str], raw: list[str], index: EntityIndex) -> tuple[str, list]:
