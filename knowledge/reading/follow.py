@@ -111,6 +111,9 @@ def follow(
         nearby = relative(previous.subjects, told.words)
         if nearby:
             told = replace(told, subjects=nearby, intent=False, set_word=False, words=())
+            if current.asks == q.CLARIFY:
+                # Asked back alone, the word is clear after what was just talked about.
+                current = Question(q.FIGURES, subjects=nearby, measures=told.measures)
     revenue = [s for s in previous.subjects if s.kind == "revenue"]
     if (
         told.last_year

@@ -42,6 +42,8 @@ QUESTION_ENDINGS = ("어", "지", "나", "니", "냐", "죠", "까", "요", "야
 # A clause that ends as a question does ("…맞는지,", "…얼마인지", "…입니까"), before 그리고/이며.
 ASKS_ITSELF = re.compile(r"(?:는지|인지|은지|습니까|나요|맞아|맞지|[?？])\s*[,，]?\s*$")
 SECTION_REFERENCE = re.compile(r"[ⅠⅡⅢⅣⅤ]\s*(?:장|\.)?")
+# "A 예산이랑 B 집행률": a measure word joined to what follows by 이랑/와/과/하고 or a comma.
+PAIRED = re.compile(r"(?<=[가-힣])(?:이랑|랑|하고|와|과)?\s*[,，]?\s+")
 CLAUSE = re.compile(r"(?<=[가-힣])(?:이고|고|이며|며)\s+|\s*,?\s*그리고\s+|\s*;\s*")
 # Question words: a question that has one asks what, how much or which, not yes or no.
 WH_WORDS = re.compile(r"얼마|몇|어느|어떤|무슨|누가|누구|언제|어디|뭐|무엇|뭔")
@@ -105,11 +107,7 @@ class Reader:
             return Question(q.HELP, note="empty" if not cleaned else "no_letters")
         # "Ⅳ장 세부사업별 현황상", "「Ⅰ. 일반현황」상": where in the report, not what is asked.
         cleaned = SECTION_REFERENCE.sub(" ", cleaned)
-        quantities = find_quantities(cleaned, self.as_of.year)
-        # A figure given as known ("41.0%로 되어 있는데") sets nothing a question asks about.
-        quantities.figures = [f for f in quantities.figures if not f.premise]
-        found = scan(quantities.text, self.lexicon, self.catalog.index)
-        reading = _Reading(self, quantities, found, today)
+        reading = self._reading(cleaned, today)
         question = reading.question()
         if before is not None:
             told = reading.told()
@@ -136,6 +134,10 @@ class Reader:
             question = follow(before, question, told, self.relative,
                               self.subjects.figure_subjects,
                               lambda m: self.measures[m].unit)  # fmt: skip
+        if len(reading.phrases) >= 2 and reading.has("conjunction", "each"):
+            paired = self._paired(cleaned, today, before, question)
+            if paired is not None:
+                return paired
         if question.asks in (q.TEXT, q.NOT_FOUND) and reading.measures:
             return self._in_parts(cleaned, today, before) or question
         pieces = CLAUSE.split(cleaned, maxsplit=1)
@@ -144,6 +146,47 @@ class Reader:
             # question of its own.
             return self._in_parts(cleaned, today, before) or question
         return question
+
+    def _reading(self, cleaned: str, today: date | None) -> _Reading:
+        quantities = find_quantities(cleaned, self.as_of.year)
+        # A figure given as known ("41.0%로 되어 있는데") sets nothing a question asks about.
+        quantities.figures = [f for f in quantities.figures if not f.premise]
+        found = scan(quantities.text, self.lexicon, self.catalog.index)
+        return _Reading(self, quantities, found, today)
+
+    def _paired(
+        self, text: str, today: date | None, before: Before | None, whole: Question
+    ) -> Question | None:
+        """`세입 징수율이랑 세출 지출 집행률`, `혁신파크 운영 예산이랑 조성사업 집행률`: two
+        figure questions joined after a measure word, each with its own subject, when the
+        whole read as one does not cover both (it asked back, or kept one subject)."""
+        for match in PAIRED.finditer(text):
+            left, right = text[: match.start()], text[match.end() :]
+            words = left.split()
+            if not words or not right.strip() or not match.group().strip():
+                continue
+            last = self.lexicon.groups.get(self.lexicon.strip_particle(compact(words[-1])), ())
+            if MEASURE not in last and RATE_WORD not in last:
+                continue
+            first = self.read(left, today, before)
+            if first.asks != q.FIGURES or not first.measures or not first.subjects:
+                continue
+            said = self._reading(right, today)
+            if not (said.found.mentions or said.has("bureau", "section", "revenue")):
+                return None  # "…이랑 현원은?": the same thing, read whole
+            second = self.read(right, today)
+            if second.asks != q.FIGURES or not second.subjects:
+                # "조성사업 집행률" after 혁신파크 운영: read against the first part.
+                second = self.read(right, today, Before(first, before.recent if before else ()))
+            if second.asks != q.FIGURES or not second.measures or not second.subjects:
+                continue
+            both = set(first.subjects) | set(second.subjects)
+            if whole.asks == q.FIGURES and set(whole.subjects) == both:
+                return None  # "사회협력과 예산이랑 시민참여과 집행률": read whole, both are there
+            if first.subjects == second.subjects and first.measures == second.measures:
+                return None
+            return Question(q.PARTS, parts=(first, second))
+        return None
 
     def _in_parts(self, text: str, today: date | None, before: Before | None) -> Question | None:
         """`입주 단체 몇 개고 지출 집행률은`: two questions in one, the second read after the first."""
