@@ -291,7 +291,7 @@ class WorkerPool:
         self._missing = 0
         self._refilling: threading.Thread | None = None
         # A pool dropped without close() (its engine forgotten) still stops its idle workers.
-        weakref.finalize(self, _stop_idle, self._idle)
+        weakref.finalize(self, _drop_idle, self._idle).atexit = False
         for _ in range(size):
             self._replace()
 
@@ -367,6 +367,12 @@ class WorkerPool:
                 except OSError as error:
                     pause = min(pause * 2, RESTART_LONGEST_PAUSE)
                     logger.warning("still cannot start a /sql worker (%s)", error)
+
+
+def _drop_idle(idle: queue.Queue[_Worker]) -> None:
+    """At exit the workers end by themselves when our end of their pipes closes: no waiting."""
+    if not sys.is_finalizing():
+        _stop_idle(idle)
 
 
 def _stop_idle(idle: queue.Queue[_Worker]) -> None:

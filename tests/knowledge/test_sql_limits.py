@@ -189,8 +189,9 @@ def test_the_cli_answers_a_wide_query_quickly_and_briefly() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("결과가 1MB를 넘어 처음 1행만 보여 드립니다.")
     assert len(done.stdout) < 50_000
-    # Loading the engine and starting the workers included; rendering was 6 s of it before.
-    assert cpu < 3.0, f"the CLI process spent {cpu:.1f} s of CPU"
+    # Loading the engine and the workers' whole lives included (they are stopped and reaped
+    # when the sandbox goes); rendering alone was 6 s of it before.
+    assert cpu < 4.0, f"the CLI process spent {cpu:.1f} s of CPU"
 
 
 # Run in a child process because it uses up the file descriptors of the process it runs in.
