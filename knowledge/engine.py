@@ -72,6 +72,7 @@ WRITERS = {
 # Questions over a set (세부사업, 과, 세입 항목 …) have writers of their own.
 GROUP_WRITERS = {
     q.SUM: sets.write_group,
+    q.AVERAGE: sets.write_group,
     q.COUNT: sets.write_group,
     q.LIST: sets.write_group,
     q.RANK: sets.write_rank,

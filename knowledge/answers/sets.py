@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from knowledge import format as fmt
 from knowledge.answer import Answer, Choice
 from knowledge.answers.base import Report, Row, finish, followups, short, value
@@ -133,6 +135,25 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
             shown = fmt.people(total) if measure.unit == PEOPLE else fmt.money_with_eok(total)
             sums.append(f"{measure.label} 합계 {shown}")
         lines = [f"{described} {count}{unit}의 " + " · ".join(sums)]
+    elif question.asks == "average":
+        means, sums = [], []
+        for name in question.measures:
+            measure = report.measures[name]
+            total = rows[0][f"total_{name}"]
+            if measure.unit == PEOPLE:
+                means.append(f"{measure.label} 평균 {total / count:,.1f}명")
+                sums.append(f"{measure.label} 합계 {fmt.people(total)} ÷ {count}")
+            else:
+                mean = _rounded(total, count)
+                means.append(f"{measure.label} 평균 {fmt.money_with_eok(mean)}")
+                sums.append(f"{measure.label} 합계 {fmt.money(total)} ÷ {count}")
+        lines = [f"{described} {count}{unit}의 " + " · ".join(means)]
+        rounded = (
+            " (천원 미만 반올림)"
+            if any(report.measures[m].is_money for m in question.measures)
+            else ""
+        )
+        lines.append("※ 계산: " + " · ".join(sums) + rounded)
     elif question.note == "exists":
         lines = [f"예. {described}: {count}{unit}"]
     elif question.asks == "count":
@@ -273,3 +294,8 @@ def _rank_subjects(
     lines += [f"{r['rank']}위 {r['name']} {value(measure, r)}" for r in ranked]
     lines.append(report.closing(*(r.get("source") for r in ranked)))
     return finish(lines, "ranking", plan, rows)
+
+
+def _rounded(total: float, count: int) -> int:
+    """A mean in 천원, rounded half up as the report rounds."""
+    return int((Decimal(str(total)) / count).quantize(Decimal(1), rounding=ROUND_HALF_UP))

@@ -52,7 +52,7 @@ ITEM_COLUMNS = (
 )
 # Questions about named things, compiled once per shape (see Planner.plan).
 SHAPED = frozenset({q.FIGURES, q.SUM, q.DIFFERENCE, q.SHARE, q.CHECK, q.RANK})
-GROUPED = frozenset({q.COUNT, q.LIST, q.RANK, q.SUM})
+GROUPED = frozenset({q.COUNT, q.LIST, q.RANK, q.SUM, q.AVERAGE})
 # Stands for a thing's name while a shape is compiled; never in any name or question.
 SENTINEL = "\x00subject"
 # What a head count is shown with: both counts, the balance, the kinds of post.
@@ -155,6 +155,7 @@ class Planner:
         build = {
             q.FIGURES: self._figures,
             q.SUM: self._sum,
+            q.AVERAGE: self._group,
             q.DIFFERENCE: self._difference,
             q.SHARE: self._share,
             q.CHECK: self._check,
@@ -515,11 +516,13 @@ class Planner:
         select = select.select(
             exp.alias_(exp.Window(this=exp.Count(this=exp.Star())), "matched"), copy=False
         )
-        if question.asks == q.SUM:
+        if question.asks in (q.SUM, q.AVERAGE):
             for name in question.measures:
                 measure = self.measures[name]
                 if measure.is_rate:
-                    return Refusal(f"{measure.label}은(는) 더할 수 없는 비율입니다.")
+                    # A mean of rates weighs a small line like a large one: the reply would
+                    # not be the rate of the whole, so it is not given as one.
+                    return Refusal(f"{measure.label}은(는) 더하거나 평균할 수 없는 비율입니다.")
                 total = exp.Window(this=exp.Sum(this=measure.expression.copy()))
                 select = select.select(exp.alias_(total, f"total_{name}"), copy=False)
         elif question.group.kind == "division" and not question.group.conditions:

@@ -9,6 +9,7 @@ from datetime import date
 # decides again what was asked.
 FIGURES = "figures"  # measures of named subjects
 SUM = "sum"  # a measure added up over subjects, or over a group
+AVERAGE = "average"  # a measure's mean over a group (its total over how many)
 DIFFERENCE = "difference"  # one measure of two subjects, or two measures of one subject
 SHARE = "share"  # a subject's part of its whole (the bureau, or its 과)
 COUNT = "count"  # how many of a group meet the conditions

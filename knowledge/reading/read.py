@@ -58,6 +58,9 @@ SUPERLATIVES = frozenset(
 EVERY = 100
 OPPOSITE = {">=": "<", ">": "<=", "<=": ">", "<": ">=", "=": "!=", "!=": "=",
             "is_null": "not_null", "not_null": "is_null"}  # fmt: skip
+# Answers that give figures: an average asked must not come back as one of them.
+FIGURE_ANSWERS = frozenset({q.FIGURES, q.SUM, q.DIFFERENCE, q.SHARE, q.CHECK, q.RANK, q.COUNT,
+                            q.LIST})  # fmt: skip
 # Content words shorter than this, or without a letter, are noise rather than something asked.
 MIN_WORD = 2
 # Question words that ask "who", with nothing else about duties: the project's text may say.
@@ -622,6 +625,15 @@ class _Reading:
             except _Unclear as unclear:
                 return unclear.question
             if decided is not None:
+                # "국 평균 집행률": a rate of the bureau is its average rate, weighted by budget.
+                bureau_rate = (
+                    self.has("bureau")
+                    and bool(self.measures)
+                    and all(self.measures_of[m].is_rate for m in self.measures)
+                )
+                if self.has("average") and decided.asks in FIGURE_ANSWERS and not bureau_rate:
+                    # "사회협력과 평균 예산": no set to average over; never the plain figure.
+                    return Question(q.NOT_FOUND, words=("평균",))
                 skipped = tuple(dict.fromkeys(u.word for u in self.skipped))
                 return replace(decided, in_eok=self.has("eok"), skipped=skipped)
         return Question(q.NOT_FOUND, words=self.unknown_words)
@@ -951,6 +963,8 @@ class _Reading:
         found = set()
         if self.has("sum"):
             found.add(q.SUM)
+        if self.has("average"):
+            found.add(q.AVERAGE)
         if self.has("difference") or (self.has("than") and self.has("which")):
             found.add(q.DIFFERENCE)
         # "징수율은 몇 %" asks the rate; "전체 대비 비율은 몇 %" (no rate named) a share.
@@ -1004,7 +1018,7 @@ class _Reading:
             set_word = self.keywords_in("revenue_list")
             mention = next(r.mention for r in self.resolved if r.subjects[0] == named[0])
             if (
-                operations & {q.RANK, q.COUNT, q.SUM}
+                operations & {q.RANK, q.COUNT, q.SUM, q.AVERAGE}
                 and set_word
                 and mention.order < set_word[0].order
             ):
@@ -1050,6 +1064,8 @@ class _Reading:
             and not self.has("subtotal")
         )  # fmt: skip
         group = Group(kind, division, project, conditions, parent, leaves=leaves)
+        if q.AVERAGE in operations:
+            return Question(q.AVERAGE, group=group, measures=measures or ("budget",))
         if q.SUM in operations:
             if {"quota", "current"} <= set(measures):
                 measures = tuple(m for m in measures if m != "quota")  # 인원 합계: 현원
