@@ -171,7 +171,7 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
     if count > SHOWN:
         lines.append(f"… 외 {count - SHOWN}{unit}")
     totals = [m for m in measures if f"total_{m.name}" in rows[0]]
-    if totals and question.asks != "sum":
+    if totals and question.asks not in ("sum", "average"):
         shown = " · ".join(
             f"{m.label} {fmt.people(rows[0][f'total_{m.name}']) if m.unit == PEOPLE else fmt.money(rows[0][f'total_{m.name}'])}"
             for m in totals

@@ -9,6 +9,7 @@ from knowledge.answers.base import Report, Row, finish, followups
 from knowledge.planning.compile import Plan
 from knowledge.reading.normalize import compact
 from knowledge.reading.prose import text_score
+from knowledge.reading.quantities import COUNTED_UNIT
 from knowledge.reading.question import Question
 from knowledge.reading.scan import ANY_COUNTER
 
@@ -81,6 +82,9 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
 
 
 NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:여\s*)?")
+# How close (in letters) a figure stands to a word asked to be the one asked about.
+NEAR = 8
+COUNTERS = r"(?:개\s*소|개|곳|군데|건|회|차례|단체|기관)"
 COMPARE = {">=": float.__ge__, ">": float.__gt__, "<=": float.__le__, "<": float.__lt__,
            "=": float.__eq__, "!=": float.__ne__}  # fmt: skip
 
@@ -98,11 +102,28 @@ def _verdict(question: Question, text: str) -> str | None:
     if check.comparison == "in":
         found = all(w in compact(text) for w in check.written.split())
         return "예" if found else None
-    unit = re.escape(question.unit or "")
-    figures = [float(m.group(1).replace(",", "")) for m in re.finditer(NUMBER.pattern + unit, text)]
-    if not figures or check.value is None:
+    unit = COUNTERS if question.unit == COUNTED_UNIT else re.escape(question.unit or "")
+    found = [(m.start(), m.end(), float(m.group(1).replace(",", "")))
+             for m in re.finditer(NUMBER.pattern + unit, text)]  # fmt: skip
+    if not found or check.value is None:
         return None
-    return "예" if COMPARE[check.comparison](figures[0], float(check.value)) else "아니요"
+    # The figure beside a word asked ("운영 중인 … 50곳 넘어?": 운영 41개소, not 총 61개소);
+    # with none beside one, only figures that all agree decide it.
+    spans = [(m.start(), m.end()) for w in question.words if len(w) >= 2
+             for m in re.finditer(re.escape(w), text)]  # fmt: skip
+    near = sorted(
+        (min(max(a - end, start - b, 0) for a, b in spans), value)
+        for start, end, value in found
+        if spans
+    )
+    near = [(gap, value) for gap, value in near if gap <= NEAR]
+    # Nothing asked stands beside one: the whole (총 61개소) is what a bare count asks about.
+    whole = [value for start, _, value in found if re.search(r"(?:총|전체|모두)\s*$", text[:start])]
+    values = [min(near)[1]] if near else whole[:1] or [value for _, _, value in found]
+    verdicts = {COMPARE[check.comparison](value, float(check.value)) for value in values}
+    if len(verdicts) != 1:
+        return None
+    return "예" if verdicts.pop() else "아니요"
 
 
 def _pick(scored: list) -> list:

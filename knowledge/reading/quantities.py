@@ -47,6 +47,9 @@ RATE = re.compile(
     rf"(?P<num>{NUMBER})\s*(?:%|퍼센트|프로|퍼)(?P<point>\s*(?:p|포인트|퍼센트\s*포인트))?"
 )
 PEOPLE = re.compile(rf"(?P<num>{NUMBER})\s*명")
+# "50곳 넘어", "30개 넘게": a count the prose gives, only as a figure compared with.
+COUNTED = re.compile(rf"(?P<num>{NUMBER})\s*(?:개\s*소|개|곳|군데|건|회|차례)")
+COUNTED_UNIT = "개"
 POINT_WORD = re.compile(r"%\s*p|퍼센트\s*포인트|포인트")
 SINO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
 SINO_PLACES = {"십": 10, "백": 100, "천": 1000}
@@ -55,6 +58,7 @@ SINO_PLACES = {"십": 10, "백": 100, "천": 1000}
 SINO_KOREAN = re.compile(
     r"(?<![가-힣])(?P<n>[일이삼사오육칠팔구십백천]+)(?P<u>\s*(?:퍼센트|퍼|프로|억))"
     r"|(?<![가-힣])(?P<n2>[일이삼사오육칠팔구십백천]{2,})(?P<u2>\s*(?:명|개|만\s*원))"
+    r"|(?<![가-힣])(?P<n3>천|백|만)(?P<u3>\s+명)"
 )
 # After a figure given as known: "41.0%로 되어 있는데", "250,265천원인데", "23명이나".
 PREMISE = re.compile(
@@ -100,7 +104,10 @@ RELATIVE_MONTH = re.compile(
     "|".join(sorted(map(re.escape, RELATIVE_MONTHS), key=len, reverse=True))
 )
 # "두 달 뒤", "3개월 후": that month counted from today.
-MONTHS_AHEAD = re.compile(rf"(?P<n>{NATIVE}|\d+)\s*(?:달|개월)\s*(?:뒤|후|뒤에|후에)")
+MONTH_COUNTS = {**NATIVE_NUMBERS, "석": 3, "넉": 4}  # 석 달, 넉 달
+MONTHS_AHEAD = re.compile(
+    rf"(?P<n>{'|'.join(MONTH_COUNTS)}|\d+)\s*(?:달|개월)\s*(?:뒤|후|뒤에|후에)"
+)
 # "남은 일정", "남은 행사": what is planned from now to the end of the year.
 STILL_PLANNED = re.compile(r"남은(?=\s*(?:일정|행사|계획|스케줄|업무))")
 
@@ -176,7 +183,7 @@ def find_quantities(text: str, report_year: int) -> Quantities:
             take(match)
     for match in MONTHS_AHEAD.finditer(text):
         if free(match) and found.relative_months is None:
-            ahead = NATIVE_NUMBERS.get(match.group("n")) or int(match.group("n"))
+            ahead = MONTH_COUNTS.get(match.group("n")) or int(match.group("n"))
             found.relative_months = (match.group(), (ahead, ahead))
             take(match)
     for match in STILL_PLANNED.finditer(text):
@@ -227,6 +234,11 @@ def find_quantities(text: str, report_year: int) -> Quantities:
             candidates.append(
                 (match.start(), match.end(), _number(match.group("num")), "명", False)
             )
+    for match in COUNTED.finditer(text):
+        compared = _COMPARISON.match(text, match.end()) is not None
+        if compared and free(match) and not any(s <= match.start() < e for s, e, *_ in candidates):
+            value = _number(match.group("num"))
+            candidates.append((match.start(), match.end(), value, COUNTED_UNIT, False))
     for start, end, value, unit, point in sorted(candidates):
         comparison = None
         after = _COMPARISON.match(text, end)
@@ -258,8 +270,8 @@ def _digits_for_words(text: str) -> str:
     """`삼십퍼` → `30퍼`, `백퍼` → `100퍼`, `일억` → `1억`, `이십명` → `20명`: numbers said in words."""
 
     def digits(match: re.Match) -> str:
-        number = match.group("n") or match.group("n2")
-        unit = match.group("u") or match.group("u2")
+        number = match.group("n") or match.group("n2") or match.group("n3")
+        unit = match.group("u") or match.group("u2") or match.group("u3")
         value = _sino_korean(number)
         return match.group() if value is None else f"{value}{unit}"
 
@@ -267,6 +279,8 @@ def _digits_for_words(text: str) -> str:
 
 
 def _sino_korean(word: str) -> int | None:
+    if word == "만":
+        return 10_000
     total, current = 0, 0
     for char in word:
         if char in SINO_DIGITS:

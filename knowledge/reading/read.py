@@ -23,7 +23,7 @@ from knowledge.reading.lexicon import RATE as RATE_WORD
 from knowledge.reading.match import leaders
 from knowledge.reading.months import resolve_months
 from knowledge.reading.normalize import MAX_LENGTH, clean, compact
-from knowledge.reading.quantities import GAP, Figure, Quantities, find_quantities
+from knowledge.reading.quantities import COUNTED_UNIT, GAP, Figure, Quantities, find_quantities
 from knowledge.reading.question import Condition, Group, Question, Ranking, Subject
 from knowledge.reading.scan import Keyword, Scan, Unknown, asks_count, scan
 from knowledge.reading.subjects import Resolved, Subjects
@@ -736,15 +736,16 @@ class _Reading:
         )
         if office is not None and any(w in where for w in said[office + 1 :]):
             return True
-        # "공론장 운영하는 부서", "위원회 관리하는 과는?": the question ends on the word for a 과
-        # after what the 주요업무 hold.
-        last = places[-1] if places else None
+        # "공론장 운영하는 부서", "서울갈등포럼 준비하는 과는?": the question ends on the word
+        # for a 과 after words the report's prose holds.
+        said_places = [k for k in places if self.lexicon.groups[k.word] != {FILLER}]
+        last = said_places[-1] if said_places else None
         return (
             last is not None
             and "division_word" in self.lexicon.groups[last.word]
             and bool(self.content)
             and all(u.order < last.order for u in self.content)
-            and self.in_text(self.text_words, parts=("duty",))
+            and any(self.in_text((w,)) for w in self.text_words if len(w) >= MIN_WORD)
         )
 
     def _duty(self) -> Question | None:
@@ -867,6 +868,8 @@ class _Reading:
 
     def _counted(self) -> bool:
         """`몇 개소`, `좌석`: a count the report writes in its prose, not a figure of a table."""
+        if any(f.unit == COUNTED_UNIT for f in self.quantities.figures):
+            return True  # "50곳 넘어?": a count compared with
         unit = self.found.unit
         if unit in (None, "원", "*"):
             return unit == "*" and not self.measures
