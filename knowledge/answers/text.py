@@ -46,6 +46,10 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         lines = [f"{title} 추진현황:"] + [f"• {r['text']}" for _, r, _ in picked]
     else:
         picked = _pick(scored)
+        if question.check is not None:
+            # The bullet that decides a check comes first ("100회 넘게 했어?": 총 114회 실시).
+            deciding = [p for p in picked if _verdict(question, p[1]["text"]) is not None]
+            picked = deciding[:1] + [p for p in picked if p not in deciding[:1]]
         lines = []
         for i, (_, row, parent) in enumerate(picked):
             if i == 0:
@@ -82,9 +86,14 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
 
 
 NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:여\s*)?")
-# How close (in letters) a figure stands to a word asked to be the one asked about.
-NEAR = 8
 COUNTERS = r"(?:개\s*소|개|곳|군데|건|회|차례|단체|기관)"
+# Counters that count the same kind of thing: places and items, times, cases, bodies.
+COUNTER_FAMILIES = (
+    r"(?:개\s*소|개|곳|군데)",
+    r"(?:회|차례|번)",
+    r"(?:건)",
+    r"(?:개|단체|기관)",
+)
 COMPARE = {">=": float.__ge__, ">": float.__gt__, "<=": float.__le__, "<": float.__lt__,
            "=": float.__eq__, "!=": float.__ne__}  # fmt: skip
 
@@ -102,28 +111,32 @@ def _verdict(question: Question, text: str) -> str | None:
     if check.comparison == "in":
         found = all(w in compact(text) for w in check.written.split())
         return "예" if found else None
-    unit = COUNTERS if question.unit == COUNTED_UNIT else re.escape(question.unit or "")
+    unit = re.escape(question.unit or "")
+    if question.unit == COUNTED_UNIT:
+        # "100회 넘게": only times counted answer it, not 54개 사업 beside them.
+        typed = re.search(r"\d\s*([가-힣]+)", check.written or "")
+        unit = next((family for family in COUNTER_FAMILIES
+                     if typed and re.match(family, typed.group(1))), COUNTERS)  # fmt: skip
     found = [(m.start(), m.end(), float(m.group(1).replace(",", "")))
              for m in re.finditer(NUMBER.pattern + unit, text)]  # fmt: skip
     if not found or check.value is None:
         return None
-    # The figure beside a word asked ("운영 중인 … 50곳 넘어?": 운영 41개소, not 총 61개소);
-    # with none beside one, only figures that all agree decide it.
-    spans = [(m.start(), m.end()) for w in question.words if len(w) >= 2
-             for m in re.finditer(re.escape(w), text)]  # fmt: skip
-    near = sorted(
-        (min(max(a - end, start - b, 0) for a, b in spans), value)
-        for start, end, value in found
-        if spans
-    )
-    near = [(gap, value) for gap, value in near if gap <= NEAR]
-    # Nothing asked stands beside one: the whole (총 61개소) is what a bare count asks about.
+    # The figure a word asked labels ("운영 중인 … 50곳 넘어?": 운영 41개소, not 총 61개소);
+    # else the whole (총 114회), else only figures that all agree decide it.
+    asked = {w for w in question.words if len(w) >= 2}
+    labelled = [value for start, _, value in found if _label(text[:start]) in asked]
     whole = [value for start, _, value in found if re.search(r"(?:총|전체|모두)\s*$", text[:start])]
-    values = [min(near)[1]] if near else whole[:1] or [value for _, _, value in found]
+    values = labelled[:1] or whole[:1] or [value for _, _, value in found]
     verdicts = {COMPARE[check.comparison](value, float(check.value)) for value in values}
     if len(verdicts) != 1:
         return None
     return "예" if verdicts.pop() else "아니요"
+
+
+def _label(before: str) -> str:
+    """The word that labels a figure: `운영` in `운영 41개소`, `대면회의` in `대면회의(39회)`."""
+    found = re.search(r"([가-힣]+)\s*[(:]?\s*$", before)
+    return found.group(1) if found else ""
 
 
 def _pick(scored: list) -> list:

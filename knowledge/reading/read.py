@@ -970,6 +970,10 @@ class _Reading:
             found.add(q.AVERAGE)
         if self.has("difference") or (self.has("than") and self.has("which")):
             found.add(q.DIFFERENCE)
+        people = [m for m in self.measures if self.measures_of[m].unit == PEOPLE]
+        if self.has("other_than", "except") and len(people) == 2 and len(self.measures) == 2:
+            # "현원 중 행정직 아닌 사람", "행정직 빼고 현원": the whole less the part.
+            found.add(q.DIFFERENCE)
         # "징수율은 몇 %" asks the rate; "전체 대비 비율은 몇 %" (no rate named) a share.
         rated = any(self.measures_of[m].is_rate for k in self.found.places
                     for m in self.lexicon.measures.get(k.word, ()))  # fmt: skip
@@ -1509,6 +1513,10 @@ class _Reading:
             ordered = self._ordered_by_than(measures)
             if set(ordered[:2]) == {"quota", "current"}:
                 ordered = ("quota", "current")  # "정원 대비 현원 몇 명 모자라": 정원 − 현원
+            elif self.has("other_than", "except"):
+                # "행정직 빼고 현원": the whole (현원, 정원) less the part named.
+                wholes = [m for m in ordered if m in ("current", "quota")]
+                ordered = (*wholes, *(m for m in ordered if m not in wholes))
             return Question(q.DIFFERENCE, subjects=tuple(subjects[:1]), measures=ordered[:2])
         return None
 
