@@ -222,15 +222,19 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
     with_division = group.kind in ("line", "project_row") and group.division is None
     total = rows[0]["matched"]
     if ranking.of is not None:
-        row = rows[0]
+        row = next((r for r in rows if r["name"] == ranking.of), rows[0])
         standing = (
             f"{label} {described} {total}개 중 {row['rank']}위 ({value(measure, row)}, {word} 순)"
         )
         if question.note == "check":
             verdict = "예" if row["rank"] == (ranking.position or 1) else "아니요"
-            lines = [f"{verdict}. {row['name']}은(는) {standing}"]
+            lines = [f"{verdict}. {particle(row['name'], '은', '는')} {standing}"]
         else:
             lines = [f"{row['name']}: {standing}"]
+        place = ORDINALS.get(ranking.position or 1, f"{ranking.position}번째로")
+        lines += [f"{place} {word}: {r['name']} {value(measure, r)}"
+                  for r in rows if r is not row and r["rank"] == (ranking.position or 1)]  # fmt: skip
+        rows = [row, *(r for r in rows if r is not row)]
     elif ranking.position is not None:
         ordinal = ORDINALS.get(ranking.position, f"{ranking.position}번째로")
         lines = [

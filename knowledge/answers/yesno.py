@@ -45,8 +45,10 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
             lines.append(
                 f"기준: {measure.label} {threshold} {COMPARISON_WORDS[condition.comparison]}"
             )
+        # The figures a rate is made of, or rates printed beside an amount.
         context = [report.measures[m] for m in plan.measures
-                   if m not in (condition.measure, condition.other) and report.measures[m].printed]  # fmt: skip
+                   if m not in (condition.measure, condition.other)
+                   and (report.measures[m].printed or report.measures[m].is_money)]  # fmt: skip
         if context and len(rows) == 1:
             lines.append(parts(context, rows[0], rows[0]["kind"]))
     names = [r["name"] for r in rows]

@@ -565,8 +565,10 @@ class Planner:
             copy=False,
         )
         if ranking.of is not None:
-            select = select.qualify(_column("name").eq(_param()), copy=False)
-            params.append(ranking.of)
+            # The one asked about, and the one at the place asked (to say who is there).
+            at = exp.EQ(this=_column("rank"), expression=_param())
+            select = select.qualify(exp.or_(_column("name").eq(_param()), at), copy=False)
+            params += [ranking.of, ranking.position or 1]
         elif ranking.position is not None:
             select = select.qualify(_column("rank").eq(_param()), copy=False)
             params.append(ranking.position)

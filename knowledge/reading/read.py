@@ -402,6 +402,10 @@ class _Reading:
             # "원인행위 기준으로 제일 낮은": the rate on that basis (집행률(원인행위 기준)).
             measures = tuple(dict.fromkeys(based_on.get(m, m) for m in measures))
         pair = ("committed_rate", "spent_rate")
+        named_rates = {p.measures[0] for p in self.phrases if len(p.measures) == 1} & set(pair)
+        if named_rates and any(set(p.measures) == set(pair) for p in self.phrases):
+            # "지출 집행률이 가장 저조한 과와 해당 집행률": the rate named, said again.
+            measures = tuple(m for m in measures if m not in pair or m in named_rates)
         if all(m in measures for m in pair):
             # "원인행위 기준으로 보면 집행률": the rate on the basis named, not both rates.
             based = [self.lexicon.rate_of[m] for m in measures if m in ("committed", "spent")]
@@ -1397,7 +1401,11 @@ class _Reading:
         if self.has(*RANK_WORDS) and len(subjects) == 1 and measures:
             ranked = self._rank_of(subjects[0])
             if ranked is not None:
-                return replace(ranked, ranking=replace(ranked.ranking, position=1), note="check")
+                # "두 번째로 낮아?": the place said, else the first.
+                place = self.quantities.position or 1
+                return replace(
+                    ranked, ranking=replace(ranked.ranking, position=place), note="check"
+                )
         direction = self._direction()
         if len(subjects) == 2 and direction is not None:
             measure = (measures or ("budget",))[0]
