@@ -115,8 +115,7 @@ def _verdict(question: Question, text: str) -> str | None:
     if question.unit == COUNTED_UNIT:
         # "100회 넘게": only times counted answer it, not 54개 사업 beside them.
         typed = re.search(r"\d\s*([가-힣]+)", check.written or "")
-        unit = next((family for family in COUNTER_FAMILIES
-                     if typed and re.match(family, typed.group(1))), COUNTERS)  # fmt: skip
+        unit = _family(typed.group(1)) if typed else COUNTERS
     found = [(m.start(), m.end(), float(m.group(1).replace(",", "")))
              for m in re.finditer(NUMBER.pattern + unit, text)]  # fmt: skip
     if not found or check.value is None:
@@ -131,6 +130,11 @@ def _verdict(question: Question, text: str) -> str | None:
     if len(verdicts) != 1:
         return None
     return "예" if verdicts.pop() else "아니요"
+
+
+def _family(counter: str) -> str:
+    """The counters that count what `counter` counts: 곳 is answered by 개소."""
+    return next((f for f in COUNTER_FAMILIES if re.fullmatch(f, counter)), re.escape(counter))
 
 
 def _label(before: str) -> str:
@@ -181,6 +185,6 @@ def _counts(unit: str, text: str) -> bool:
     """Whether the text counts something in `unit`: `114회`, not the 회 of 협의회; 원 is any money."""
     if unit == ANY_COUNTER:
         return COUNTED.search(text) is not None
-    counter = r"(?:백만|억|천)?원" if unit == "원" else re.escape(unit)
+    counter = r"(?:백만|억|천)?원" if unit == "원" else _family(unit)
     # "28개 단체", "9개 기관": a counter word may follow 개.
     return re.search(r"\d[\d,.]*\s*여?\s*(?:개\s*)?" + counter, text) is not None

@@ -40,11 +40,23 @@ FACT = "fact"
 QUESTION_ENDINGS = ("어", "지", "나", "니", "냐", "죠", "까", "요", "야", "습니까", "음", "임")
 # Where one question ends and another begins: "몇 개고 …", "얼마이고 …", "…, 그리고".
 # A clause that ends as a question does ("…맞는지,", "…얼마인지", "…입니까"), before 그리고/이며.
-ASKS_ITSELF = re.compile(r"(?:는지|인지|은지|습니까|나요|맞아|맞지|[?？])\s*[,，]?\s*$")
+ASKS_ITSELF = re.compile(
+    r"(?:는지|인지|은지|습니까|나요|맞아|맞지|얼마|몇\s*[가-힣]{0,2}|[?？])\s*[,，]?\s*$"
+)
+# A count asked of the whole: "전부 몇 곳", "모두 몇 명", "총 몇 개".
+WHOLE_COUNT = re.compile(r"전부|모두|총|전체|통틀어|다\s*합해")
+# Answers that already hold every part of a two-part question ("과 몇 개고 팀 몇 개야").
+WHOLE = frozenset({q.PARTS, q.ORGANIZATION})
+# "…저조한 것으로 보이는데, 집행률을 밝혀 주십시오": what the asker believes, then the question.
+PREMISE_CLAUSE = re.compile(r"(?<=[가-힣])(?:는데|은데|인데|지만|으나)\s*[,，]\s*")
+# "전년 대비 얼마나 증가": the year before is what the change is against, not another measure.
+AGAINST_LAST_YEAR = re.compile(
+    r"((?:전년도?|작년|지난\s*해|[’'‘]?20년|2020년)(?:\s*예산)?)\s*(?:대비|보다|에\s*비해|에\s*비하여)"
+)
 SECTION_REFERENCE = re.compile(r"[ⅠⅡⅢⅣⅤ]\s*(?:장|\.)?")
 # "A 예산이랑 B 집행률": a measure word joined to what follows by 이랑/와/과/하고 or a comma.
 PAIRED = re.compile(r"(?<=[가-힣])(?:이랑|랑|하고|와|과)?\s*[,，]?\s+")
-CLAUSE = re.compile(r"(?<=[가-힣])(?:이고|고|이며|며)\s+|\s*,?\s*그리고\s+|\s*;\s*")
+CLAUSE = re.compile(r"(?<=[가-힣])(?:이고|고|이며|며)\s*[,，]?\s+|\s*,?\s*그리고\s+|\s*;\s*")
 # Question words: a question that has one asks what, how much or which, not yes or no.
 WH_WORDS = re.compile(r"얼마|몇|어느|어떤|무슨|누가|누구|언제|어디|뭐|무엇|뭔")
 # Keywords that say how something is asked, not what it is.
@@ -110,6 +122,13 @@ class Reader:
             return Question(q.HELP, note="empty" if not cleaned else "no_letters")
         # "Ⅳ장 세부사업별 현황상", "「Ⅰ. 일반현황」상": where in the report, not what is asked.
         cleaned = SECTION_REFERENCE.sub(" ", cleaned)
+        cleaned = AGAINST_LAST_YEAR.sub(r"\1", cleaned)
+        premise = PREMISE_CLAUSE.split(cleaned, maxsplit=1)
+        if len(premise) == 2 and premise[1].strip():
+            first = self.read(premise[0], today, before)
+            asked = self.read(premise[1], today, Before(first, before.recent if before else ()))
+            if asked.asks not in (q.HELP, q.NOT_FOUND, q.CLARIFY):
+                return asked
         reading = self._reading(cleaned, today)
         question = reading.question()
         if before is not None:
@@ -144,7 +163,14 @@ class Reader:
         if question.asks in (q.TEXT, q.NOT_FOUND) and reading.measures:
             return self._in_parts(cleaned, today, before) or question
         pieces = CLAUSE.split(cleaned, maxsplit=1)
-        if len(pieces) == 2 and ASKS_ITSELF.search(pieces[0]) and question.asks != q.PARTS:
+        # "인원 몇 명이고 예산은": figures of one thing, read whole, already hold both parts.
+        figures_whole = question.asks == q.FIGURES and len(question.measures) >= 2
+        if (
+            len(pieces) == 2
+            and ASKS_ITSELF.search(pieces[0])
+            and question.asks not in WHOLE
+            and not figures_whole
+        ):
             # "…11,054,211천원으로 맞는지, 그리고 집행률은 얼마인지": the first clause is a
             # question of its own.
             return self._in_parts(cleaned, today, before) or question
@@ -433,7 +459,7 @@ class _Reading:
         if self._previous_year() and "budget" in measures:
             # "2020년 세입 예산": the revenue table's ’20 budget.
             measures = tuple("budget_2020" if m == "budget" else m for m in measures)
-        return measures
+        return tuple(dict.fromkeys(measures))
 
     def _previous_year(self) -> bool:
         return self.reader.as_of.year - 1 in self.quantities.years and not (
@@ -944,6 +970,8 @@ class _Reading:
                 words = unknown
             hints += tuple(self.lexicon.prose[k.word] for k in self.found.places
                            if k.word in self.lexicon.prose)  # fmt: skip
+        if self.found.unit and WHOLE_COUNT.search(self.quantities.text):
+            hints += ("총",)  # "전부 몇 곳": the bullet that gives the total (총 61개소)
         overview = self.has("overview") and not self.has("status") and not words and subjects
         unit = self.found.unit
         if unit is None and any(self.measures_of[m].unit == PEOPLE for m in self.measures):
@@ -972,7 +1000,12 @@ class _Reading:
             found.add(q.SUM)
         if self.has("average"):
             found.add(q.AVERAGE)
-        if self.has("difference") or (self.has("than") and self.has("which")):
+        changes = {"change_amount", "change_rate"}
+        if self.has("difference") or (
+            self.has("than") and self.has("which") and not self.has("each")
+            and not (self.measures and set(self.measures) <= changes)
+        ):  # fmt: skip
+            # "전년 대비 얼마나 증가 … 증감액과 증감률을": the change is already the gap.
             found.add(q.DIFFERENCE)
         people = [m for m in self.measures if self.measures_of[m].unit == PEOPLE]
         if self.has("other_than", "except") and len(people) == 2 and len(self.measures) == 2:
