@@ -130,6 +130,21 @@ def write_share(question: Question, rows: list[Row], plan: Plan, report: Report)
         return finish(
             [f"‘{rows[0]['name']}’의 비중을 셀 전체가 따로 없습니다."], "share", plan, rows
         )
+    if question.note == "summed" and len(rows) >= 3:
+        *parts_, whole = rows
+        label = measure.label_for(whole["kind"])
+        total = sum(r.get(measure.name) or 0 for r in parts_)
+        names = "·".join(r["name"] for r in parts_)
+        whole_name = f"{whole['name']} 전체" if whole["kind"] == "bureau" else whole["name"]
+        lines = [
+            f"{names} {label} 합계가 {whole_name}에서 차지하는 비중: "
+            f"{fmt.computed_rate(parts_[0]['share'])}",
+            f"※ 계산: ({' + '.join(value(measure, r) for r in parts_)}) = "
+            f"{fmt.money(total) if measure.is_money else total} ÷ {value(measure, whole)}",
+        ]
+        lines += report.notes([r["name"] for r in rows], question.measures)
+        lines.append(report.closing(*(r.get("source") for r in rows)))
+        return finish(lines, "share", plan, rows)
     part, whole = rows[0], rows[1]
     share = part["share"]
     label = measure.label_for(part["kind"])

@@ -361,6 +361,21 @@ class Planner:
                 expression=exp.Nullif(this=_ref(whole.name), expression=exp.Literal.number(0)),
             )
             return self._with_asked(question, question.measures, exp.alias_(ratio, "share"))
+        if question.note == "summed" and len(question.subjects) >= 3:
+            # Several things added up, over the whole named last.
+            count = len(question.subjects)
+            refused = self._unavailable(question.subjects, question.measures)
+            if refused:
+                return refused
+            total = _of_ord(measure.name, 1)
+            for number in range(2, count):
+                total = exp.Add(this=total, expression=_of_ord(measure.name, number))
+            ratio = exp.Div(
+                this=exp.Mul(this=exp.Literal.number("100.0"), expression=exp.Paren(this=total)),
+                expression=exp.Nullif(this=_of_ord(measure.name, count),
+                                      expression=exp.Literal.number(0)),
+            )  # fmt: skip
+            return self._with_asked(question, question.measures, exp.alias_(ratio, "share"))
         whole = question.subjects[1] if len(question.subjects) > 1 else _whole_of(part)
         if whole is None:
             return Refusal(f"‘{part.name}’의 전체가 무엇인지 보고서에서 정할 수 없습니다.")

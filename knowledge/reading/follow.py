@@ -68,6 +68,9 @@ class Told:
             return False
         if self.operations & {q.SHARE, q.TIMES, q.DIFFERENCE} and self.compares_with_before:
             return False
+        named = [s for s in self.subjects if s.kind != "bureau"]
+        if q.SUM in self.operations and len(named) == 1 and not self.set_word:
+            return False  # "갈등관리협치과랑 합치면?": with the thing talked about before
         asks = bool(self.measures or self.intent or self.operations or self.ranking)
         listed = bool(self.measures or self.conditions or self.intent or self.operations)
         # "두 번째는 어느 과?" names the set but asks only a position in the last ranking.
@@ -263,6 +266,18 @@ def _combined(
         # "원인행위랑 지출 차이 얼마나 나?": two measures of the thing talked about.
         asks = q.SUM if q.SUM in operations else q.DIFFERENCE
         return Question(asks, subjects=before[:1], measures=told.measures[:2])
+    if {q.SUM, q.SHARE} <= operations:
+        # "둘 합치면 국 전체에서 몇 퍼야?": the things added up, over the whole.
+        parts = (before[0], *named) if named else before if len(before) >= 2 else ()
+        if not parts and earlier:
+            parts = (earlier[-1], before[0])
+        if len(parts) >= 2:
+            amount = _amounts(told.measures) or _amounts(previous.measures) or ("budget",)
+            whole = next((s for s in told.subjects if s.kind == "bureau"), None)
+            if whole is not None:
+                return Question(
+                    q.SHARE, subjects=(*parts, whole), measures=amount[:1], note="summed"
+                )
     if operations & {q.SHARE, q.TIMES}:
         # A share or ratio of amounts; "비율" read as a rate word asks the share itself.
         measures = _amounts(told.measures) or _amounts(previous.measures) or ("budget",)

@@ -510,6 +510,18 @@ class _Reading:
                         self.resolved.append(Resolved(mention, (subject,)))
                         self.content.remove(unknown)
                     break
+            # "서울혁신파크 운영이랑 조성사업": a later name that fits several things is the one
+            # that goes on from this name's first words.
+            for index, other in enumerate(self.resolved):
+                if other.sure or other.mention.order <= resolved.mention.order:
+                    continue
+                said = compact(other.mention.text)
+                found = next((leaders(self.catalog.index.candidates(stem + said))
+                              for stem in stems if stem), [])  # fmt: skip
+                if len(found) == 1 and found[0].score >= ELLIPSIS_SCORE:
+                    subject = self.reader.subjects.of(found[0].entity)
+                    if subject in other.subjects:
+                        self.resolved[index] = Resolved(other.mention, (subject,))
 
     def in_text(self, words: tuple[str, ...], project_no: int | None = None,
                 parts: tuple[str, ...] = ()) -> bool:  # fmt: skip
@@ -1249,6 +1261,23 @@ class _Reading:
                 return check
         if q.TIMES in operations and len(subjects) >= 2:
             return self._times(subjects, measures)
+        whole_named = self._whole_named(subjects) if {q.SUM, q.SHARE} <= operations else None
+        if {q.SUM, q.SHARE} <= operations and whole_named is None:
+            # "A랑 B 합치면 사회협력과 예산의 몇 %": the one named after 합치면 is the whole.
+            summed_at = min((k.order for k in self.keywords_in("sum")), default=None)
+            places = {r.subjects[0]: r.mention.order for r in self.resolved if r.sure}
+            after = [s for s in subjects if summed_at is not None
+                     and places.get(s, -1) > summed_at and s.kind != "bureau"]  # fmt: skip
+            if len(after) == 1:
+                whole_named = after[0]
+        named = [s for s in subjects if s.kind != "bureau" and s != whole_named]
+        if {q.SUM, q.SHARE} <= operations and len(named) >= 2:
+            # "A랑 B 합치면 얼마고 국 전체의 몇 %야": the sum, then its share of the whole.
+            measure = next((m for m in measures if self.measures_of[m].is_money), "budget")
+            whole = whole_named or self._whole_of_sum(named)
+            summed = Question(q.SUM, subjects=tuple(named), measures=(measure,))
+            share = Question(q.SHARE, subjects=(*named, whole), measures=(measure,), note="summed")
+            return Question(q.PARTS, parts=(summed, share))
         if q.SHARE in operations or self._ratio_of_counts(measures):
             return self._share(subjects, measures)
         if q.DIFFERENCE in operations or self.quantities.point or compared:
@@ -1494,6 +1523,17 @@ class _Reading:
         else:
             whole = Subject("division", part.division, part.division)
         return Question(q.SHARE, subjects=(part, whole), measures=(measure,))
+
+    def _whole_of_sum(self, parts: list[Subject]) -> Subject:
+        """What several things added up are a share of: their 과 when all are lines of one and
+        the bureau is not said, else the bureau (the revenue total for revenue items)."""
+        if all(s.kind == "revenue" for s in parts):
+            return Subject("revenue", "합계")
+        divisions = {s.division for s in parts}
+        if all(s.kind == "line" for s in parts) and len(divisions) == 1 and not self.has("bureau"):
+            division = divisions.pop()
+            return Subject("division", division, division)
+        return Subject("bureau", self.catalog.bureau)
 
     def _times(self, subjects: list[Subject], measures: tuple[str, ...]) -> Question:
         """`갈등관리협치과 예산은 시민참여과의 몇 배`: the first over the second, unless the
