@@ -1042,12 +1042,18 @@ class _Reading:
     def _set_kind(self) -> str | None:
         for group, kind in SET_WORDS:
             places = [k for k in self.keywords_in(group)
-                      if not (k.attached and "conjunction" in self.lexicon.groups[k.word])]  # fmt: skip
+                      if not (k.attached and "conjunction" in self.lexicon.groups[k.word]
+                              and not self._after_ranking(k))]  # fmt: skip
             if places:
                 if kind == "revenue" and not (self.has("revenue") or self._revenue_measures()):
                     continue
                 return kind
         return None
+
+    def _after_ranking(self, keyword: Keyword) -> bool:
+        """`젤낮은과`: 과 typed onto a ranking word is the 과, not the particle 과."""
+        before = [k for k in self.found.places if k.order == keyword.order - 1]
+        return any(self.lexicon.groups[k.word] & set(RANK_WORDS) for k in before)
 
     def _revenue_measures(self) -> bool:
         return any(self.measures_of[m].kinds == {"revenue"} for m in self.measures)

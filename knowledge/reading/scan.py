@@ -23,6 +23,11 @@ COUNT_UNIT = re.compile(r"몇\s*(개소|개|명|건|회|곳|번|석|실|팀|단�
 # "교통국" must stay one unknown word, not "교통" + the bureau keyword "국".
 SHORT_MEANINGFUL = 1
 ANY_COUNTER = "*"
+# A word at least this long that reads as nothing may be a name with words typed onto it; the
+# name must be read well (and be this long) to split it off.
+GLUED_LENGTH = 6
+GLUED_NAME_SCORE = 95.0
+MIN_NAME_START = 3
 # Counters that are also plain nouns: "여는 곳이 어느 과" names a place.
 PLACE_NOUNS = frozenset({"곳"})
 MIN_NAME_END = 4  # a word this long that ends a name is kept whole
@@ -135,6 +140,7 @@ def _scan_piece(
             _scan_piece(part, segment, found, lexicon, index)
         return
     tokens = _letter_spaced([compact(token) for token in piece.split()], lexicon, index)
+    tokens = [part for token in tokens for part in _unglued(token, lexicon, index)]
     tokens = _merge_single_letters(_join_keywords(tokens, lexicon), lexicon, index)
     joined = "".join(tokens)
     starts = list(itertools.accumulate((len(t) for t in tokens[:-1]), initial=0))
@@ -306,6 +312,20 @@ def _inside(word: str, name: str) -> bool:
 def _names(candidates: list[Candidate]) -> set[str]:
     """The distinct names among the leading candidates (a project and its line may share one)."""
     return {compact(c.entity.name) for c in leaders(candidates)}
+
+
+def _unglued(token: str, lexicon: Lexicon, index: EntityIndex) -> list[str]:
+    """`서울시민회의위원수` → `서울시민회의`, `위원수`: a long word typed without spaces that
+    nothing reads whole is split after the longest name it starts with."""
+    if len(token) < GLUED_LENGTH or token in lexicon.groups or index.candidates(token):
+        return [token]
+    if lexicon.cover(token) is not None:
+        return [token]
+    for cut in range(len(token) - 1, MIN_NAME_START - 1, -1):
+        found = index.candidates(token[:cut])
+        if found and found[0].score >= GLUED_NAME_SCORE:
+            return [token[:cut], token[cut:]]
+    return [token]
 
 
 def _join_keywords(tokens: list[str], lexicon: Lexicon) -> list[str]:
