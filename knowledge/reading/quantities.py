@@ -60,6 +60,7 @@ SINO_KOREAN = re.compile(
     r"|(?<![가-힣])(?P<n2>[일이삼사오육칠팔구십백천]{2,})(?P<u2>\s*(?:명|개|만\s*원))"
     r"|(?<![가-힣])(?P<n3>천|백|만)(?P<u3>\s+명)"
 )
+HALF = re.compile(r"절반")
 # After a figure given as known: "41.0%로 되어 있는데", "250,265천원인데", "23명이나".
 PREMISE = re.compile(
     r"\s*(?:으로|로|이|가)?\s*(?:되\s*어|돼|나\s*와|적\s*혀|기재되어|보고되어)?\s*(?:있\s*는데|있\s*으나|있지만)"
@@ -275,7 +276,8 @@ def _digits_for_words(text: str) -> str:
         value = _sino_korean(number)
         return match.group() if value is None else f"{value}{unit}"
 
-    return SINO_KOREAN.sub(digits, text)
+    # "절반도 안 되지": half, as a rate.
+    return HALF.sub("50%", SINO_KOREAN.sub(digits, text))
 
 
 def _sino_korean(word: str) -> int | None:

@@ -1442,6 +1442,14 @@ class _Reading:
             return Question(q.CHECK, subjects=tuple(subjects[:1]), check=compared,
                             measures=(compared.measure, compared.other))  # fmt: skip
         figures = self.quantities.figures
+        if not figures and self.has("difference") and self.has("none") and len(measures) >= 2:
+            # "정원 현원 차이 없지?": the gap checked against nothing.
+            first, second = self._ordered_by_than(measures)[:2]
+            if {first, second} == {"quota", "current"}:
+                first, second = "quota", "current"
+            condition = Condition(first, "=", 0.0, second, "차이 없음", gap=True)
+            return Question(q.CHECK, subjects=tuple(subjects[:1]), check=condition,
+                            measures=(first, second))  # fmt: skip
         if figures and self.has("difference") and len(measures) >= 2:
             # "정원 현원 차이 3명 아니죠?": the figure is the gap between the two.
             figure = figures[0]

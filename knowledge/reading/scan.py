@@ -321,11 +321,12 @@ def _unglued(token: str, lexicon: Lexicon, index: EntityIndex) -> list[str]:
         return [token]
     if lexicon.cover(token) is not None:
         return [token]
-    for cut in range(len(token) - 1, MIN_NAME_START - 1, -1):
-        found = index.candidates(token[:cut])
-        if found and found[0].score >= GLUED_NAME_SCORE:
-            return [token[:cut], token[cut:]]
-    return [token]
+    cuts = [cut for cut in range(len(token) - 1, MIN_NAME_START - 1, -1)
+            if (found := index.candidates(token[:cut])) and found[0].score >= GLUED_NAME_SCORE]  # fmt: skip
+    # Where the rest reads as known words ("민주시민교육추진" + "지출액좀"), else the longest name.
+    read = [cut for cut in cuts if lexicon.cover(token[cut:]) is not None]
+    cut = (read or cuts or [None])[0]
+    return [token] if cut is None else [token[:cut], token[cut:]]
 
 
 def _join_keywords(tokens: list[str], lexicon: Lexicon) -> list[str]:
