@@ -59,7 +59,8 @@ def write_duty(question: Question, rows: list[Row], plan: Plan, report: Report) 
         choices = tuple(Choice(s.name, f"{s.name} 담당 부서") for s in subjects[:8])
         text = "어느 것을 찾으시나요? 여러 항목이 해당됩니다.\n아래에서 골라 주세요."
         return Answer(text=text, intent="duty", choices=choices)
+    what = f"‘{asked}’을(를) 맡은 부서" if asked.strip() else "물으신 일을 맡은 곳"
     return Answer(
-        text=f"‘{asked}’을(를) 맡은 부서는 시민협력국 업무보고({report.as_of.isoformat()})의 주요업무에서 찾을 수 없습니다.",
+        text=f"{what}는 시민협력국 업무보고({report.as_of.isoformat()})의 주요업무에서 찾을 수 없습니다.",
         intent="unanswered",
     )

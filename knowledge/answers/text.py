@@ -31,7 +31,12 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         if row["part"] == "계획" and not specific:
             continue
         parent = by_position.get((row["project_no"], row["part"], row["parent_position"]))
-        score = item_score(words, question.unit, row, parent)
+        # The words asked may stand a level further up ("공고기간 연장" over the dates).
+        grand = parent and by_position.get(
+            (row["project_no"], row["part"], parent["parent_position"])
+        )
+        above = {**parent, "text": f"{parent['text']} {grand['text']}"} if grand else parent
+        score = item_score(words, question.unit, row, above)
         if score:
             score += HINT_WEIGHT * text_score(list(question.hints), row["text"])
         if row["part"] == "현황":

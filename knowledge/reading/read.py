@@ -58,7 +58,7 @@ SECTION_REFERENCE = re.compile(r"[ⅠⅡⅢⅣⅤ]\s*(?:장|\.)?")
 PAIRED = re.compile(r"(?<=[가-힣])(?:이랑|랑|하고|와|과)?\s*[,，]?\s+")
 CLAUSE = re.compile(r"(?<=[가-힣])(?:이고|고|이며|며)\s*[,，]?\s+|\s*,?\s*그리고\s+|\s*;\s*")
 # Question words: a question that has one asks what, how much or which, not yes or no.
-WH_WORDS = re.compile(r"얼마|몇|어느|어떤|무슨|누가|누구|언제|어디|뭐|무엇|뭔")
+WH_WORDS = re.compile(r"얼마|몇|며칠|어느|어떤|무슨|누가|누구|언제|어디|뭐|무엇|뭔")
 # Keywords that say how something is asked, not what it is.
 STRUCTURAL = frozenset({FILLER, "yesno", "which", "schedule", "count", "count_people", "same",
                         "more", "less", "than", "that"})  # fmt: skip
@@ -532,6 +532,15 @@ class _Reading:
         ]  # fmt: skip
         return bool(words) and all(any(_holds(p, w) for p in passages) for w in words)
 
+    def unknown_words_in_one_project(self) -> bool:
+        """Whether the words not understood all stand in one project's text and not in most."""
+        words = tuple(w for w in self.unknown_words if len(w) >= MIN_WORD)
+        if not words:
+            return False
+        holding = {p.project_no for p in self.catalog.passages
+                   if p.project_no is not None and all(_holds(p, w) for w in words)}  # fmt: skip
+        return 0 < len(holding) <= 2
+
     def best_project(self, words: tuple[str, ...]) -> int | None:
         """The project whose prose holds the most of the words, when one clearly does."""
         scores: dict[int, int] = {}
@@ -939,6 +948,13 @@ class _Reading:
         money_or_rate = any(self.measures_of[m].unit != PEOPLE for m in self.measures)
         if not subjects and money_or_rate and not self.found.unit:
             return None  # "서울창의상 예산": a figure of something the report gives none for
+        # A kind of staff named (not 인원/사람, which the prose counts too).
+        staff = [m for m in self.measures if m not in ("quota", "current")
+                 and self.measures_of[m].unit == PEOPLE and "bureau" in self.measures_of[m].kinds]  # fmt: skip
+        if not subjects and staff and not self.unknown_words_in_one_project():
+            return (
+                None  # "시간선택제 … 총 인원과 부서별 배치": the staff table, not a project's text
+            )
         named = [r for r in self.resolved if r.sure and r.mention.best
                  and r.mention.best[0].score >= NAMED_WELL]  # fmt: skip
         if named and not subjects:

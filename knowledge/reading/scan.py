@@ -119,6 +119,8 @@ def scan(text: str, lexicon: Lexicon, index: EntityIndex) -> Scan:
     found = Scan(text=text)
     unit = COUNT_UNIT.search(text)
     found.unit = SAME_COUNTER.get(unit.group(1), unit.group(1)) if unit else None
+    if found.unit is None and "며칠" in text:
+        found.unit = "일"  # "며칠로 늘렸어": 40일간
     for segment, piece in enumerate(text.split(GAP.strip())):
         _scan_piece(piece, segment, found, lexicon, index)
     found.groups = lexicon.groups_of(found.keywords)
