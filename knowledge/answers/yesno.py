@@ -38,7 +38,9 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         holds = all(bool(r["holds"]) for r in rows)
         lines = [("예" if holds else "아니요") + ". " + _facts(rows, condition, measure, report)]
         stated = (
-            condition.comparison in ("is_null", "not_null") or condition.measure == "change_amount"
+            condition.comparison in ("is_null", "not_null")
+            or condition.measure == "change_amount"
+            or condition.written == "있음"
         )
         if condition.other is None and not stated:
             threshold = _figure(measure, condition.value)
@@ -100,6 +102,9 @@ def _facts(rows: list[Row], condition: Condition, measure: Measure, report: Repo
                 f"{fmt.money(row.get('budget_2020'))} (증감 {fmt.signed(row.get('change_amount'))}, "
                 f"{row.get('change_rate_printed') or '-'})"
             )
+        elif condition.written == "있음":
+            label = measure.label_for(kind)
+            shown.append(f"{name} {label} {value(measure, row)}")
         else:
             label = measure.label_for(kind)
             figure = value(measure, row, eok=True)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from knowledge.reading import question as q
-from knowledge.reading.question import Condition, Question, Ranking, Subject
+from knowledge.reading.question import Condition, Group, Question, Ranking, Subject
 
 # Questions a later message can build on.
 FOLLOWABLE = frozenset(
@@ -51,6 +51,7 @@ class Told:
     asks_division: bool = False  # 담당 부서, 어느 과, 소관
     counted: bool = False  # 몇 명, 몇 개 … of no measure: a count the text gives
     people: bool = False  # 인원, 몇 명: head counts only
+    others: bool = False  # 다른 과는?, 나머지는?: the rest of the set the last thing is in
 
     @property
     def compares_with_before(self) -> bool:
@@ -109,6 +110,14 @@ def follow(
         return Question(q.WHY)
     if previous.asks not in FOLLOWABLE:
         return current
+    if told.others and not told.subjects and previous.subjects and previous.group is None:
+        # "다른 과는?": the same figures for every one of its kind, to read the rest by.
+        first = previous.subjects[0]
+        measures = told.measures or previous.measures
+        if first.kind == "division" and measures:
+            return Question(q.LIST, group=Group("division"), measures=measures)
+        if first.kind == "line" and first.division and measures:
+            return Question(q.LIST, group=Group("line", division=first.division), measures=measures)
     if previous.subjects and told.words and not told.subjects and previous.asks != q.CLARIFY:
         # "조성사업은?" after 서울혁신파크 운영: a word read against the last subjects.
         nearby = relative(previous.subjects, told.words)

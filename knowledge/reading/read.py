@@ -43,6 +43,10 @@ QUESTION_ENDINGS = ("어", "지", "나", "니", "냐", "죠", "까", "요", "야
 ASKS_ITSELF = re.compile(
     r"(?:는지|인지|은지|습니까|나요|맞아|맞지|얼마|몇\s*[가-힣]{0,2}|[?？])\s*[,，]?\s*$"
 )
+# "소관 부서와 예산현액", "담당 과하고 집행률": the 과 in charge and a figure, two asks.
+OFFICE_AND = re.compile(r"(?:부서|소관|담당\s*과|담당)\s*(?:와|랑|이랑|하고|및|,)\s")
+# "있어?", "있나요", "있습니까": whether there is any.
+EXISTS = re.compile(r"있(?:어|나|니|냐|지|죠|습니까|는지|음|을까)")
 # A count asked of the whole: "전부 몇 곳", "모두 몇 명", "총 몇 개".
 WHOLE_COUNT = re.compile(r"전부|모두|총|전체|통틀어|다\s*합해")
 # Answers that already hold every part of a two-part question ("과 몇 개고 팀 몇 개야").
@@ -648,6 +652,7 @@ class _Reading:
             asks_division=self._asks_division() or self.has("duty"),
             counted=self.found.unit is not None and not self.measures,
             people=bool(self.measures) and self._all_people(self.measures),
+            others=self.has("others"),
             eok=self.has("eok"),
             words=tuple(
                 dict.fromkeys(
@@ -854,6 +859,10 @@ class _Reading:
         """A figure of the 과 in charge: `공유서울 담당하는 과는 현원이 몇 명이야` (the 과 of a
         named line), `관리운영직은 어느 과에 있어` (the 과 that have any)."""
         named = [s for s in self._sure() if s.kind not in ("division", "bureau", "unit")]
+        if named and OFFICE_AND.search(self.quantities.text):
+            # "NPO입주협업공간 소관 부서와 예산현액": its 과 and its own figure (the reply
+            # names the 과 in charge beside the figure).
+            return Question(q.FIGURES, subjects=tuple(named), measures=self.measures)
         if named and named[0].division:
             office = Subject("division", named[0].division, named[0].division)
             note = f"※ 소관: ‘{named[0].name}’은(는) {office.name} 소관입니다."
@@ -1511,6 +1520,13 @@ class _Reading:
             condition = states[0]
             return Question(q.CHECK, subjects=tuple(subjects), check=condition,
                             measures=(condition.measure,))  # fmt: skip
+        staff = [m for m in measures if self.measures_of[m].unit == PEOPLE]
+        if len(subjects) == 1 and len(staff) == 1 and EXISTS.search(self.quantities.text):
+            # "지역공동체과 개방형 직위 있어?": whether it has any.
+            condition = Condition(staff[0], ">", 0.0, None, "있음")
+            return Question(
+                q.CHECK, subjects=tuple(subjects), check=condition, measures=(staff[0],)
+            )
         return None
 
     def _ratio_of_counts(self, measures: tuple[str, ...]) -> bool:
