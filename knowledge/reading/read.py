@@ -1116,6 +1116,11 @@ class _Reading:
             return None
         if len(scope) > 1 and kind in (None, "division"):
             return None  # "시민참여과, 사회협력과 두 과의 합계": the 과 named
+        # "지역공동체과 예산 탑3", "사회협력과 두 번째로 큰": the 과's lines, ranked.
+        ranked_in = (len(scope) == 1 and q.RANK in operations and not self.yesno
+                     and (self.quantities.top is not None or self.quantities.position))  # fmt: skip
+        if kind is None and ranked_in:
+            kind = "line"
         if kind is None:
             if not (conditions or (operations & {q.RANK, q.COUNT, q.LIST} and not scope)):
                 return None
@@ -1520,13 +1525,12 @@ class _Reading:
             condition = states[0]
             return Question(q.CHECK, subjects=tuple(subjects), check=condition,
                             measures=(condition.measure,))  # fmt: skip
-        staff = [m for m in measures if self.measures_of[m].unit == PEOPLE]
-        if len(subjects) == 1 and len(staff) == 1 and EXISTS.search(self.quantities.text):
-            # "지역공동체과 개방형 직위 있어?": whether it has any.
-            condition = Condition(staff[0], ">", 0.0, None, "있음")
-            return Question(
-                q.CHECK, subjects=tuple(subjects), check=condition, measures=(staff[0],)
-            )
+        counted = [m for m in measures if not self.measures_of[m].is_rate]
+        if len(subjects) == 1 and len(counted) == 1 and EXISTS.search(self.quantities.text):
+            # "개방형 직위 있어?", "올해 예산이 잡혀 있어?": whether it has any.
+            condition = Condition(counted[0], ">", 0.0, None, "있음")
+            return Question(q.CHECK, subjects=tuple(subjects), check=condition,
+                            measures=(counted[0],))  # fmt: skip
         return None
 
     def _ratio_of_counts(self, measures: tuple[str, ...]) -> bool:
