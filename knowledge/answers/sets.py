@@ -9,7 +9,7 @@ from knowledge.answer import Answer, Choice
 from knowledge.answers.base import Report, Row, finish, followups, short, value
 from knowledge.measures import MONEY, PEOPLE, RATE, Measure
 from knowledge.planning.compile import Plan
-from knowledge.reading.hangul import particle
+from knowledge.reading.hangul import particle, with_ro
 from knowledge.reading.question import Condition, Group, Question
 
 GROUP_NAMES = {"line": "세부사업", "division": "과", "revenue": "세입 항목",
@@ -139,6 +139,12 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
         means, sums = [], []
         for name in question.measures:
             measure = report.measures[name]
+            if measure.is_rate:
+                mean = rows[0][f"mean_{name}"]
+                means.append(f"{measure.label} 단순 평균 {fmt.computed_rate(mean)}")
+                sums.append(f"{count}개의 {measure.label}을 더해 {with_ro(str(count))} 나눈 값"
+                            " (예산 규모는 반영하지 않습니다)")  # fmt: skip
+                continue
             total = rows[0][f"total_{name}"]
             if measure.unit == PEOPLE:
                 means.append(f"{measure.label} 평균 {total / count:,.1f}명")

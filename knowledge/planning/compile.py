@@ -534,10 +534,21 @@ class Planner:
         if question.asks in (q.SUM, q.AVERAGE):
             for name in question.measures:
                 measure = self.measures[name]
+                if measure.is_rate and question.asks == q.AVERAGE and question.note == "simple":
+                    # "단순 평균": asked for in so many words, each rate counts once.
+                    rate = measure.expression.copy()
+                    if measure.missing_is_zero:
+                        rate = exp.Coalesce(this=rate, expressions=[exp.Literal.number(0)])
+                    mean = exp.Window(this=exp.Avg(this=rate))
+                    select = select.select(exp.alias_(mean, f"mean_{name}"), copy=False)
+                    continue
                 if measure.is_rate:
                     # A mean of rates weighs a small line like a large one: the reply would
                     # not be the rate of the whole, so it is not given as one.
-                    return Refusal(f"{measure.label}은(는) 더하거나 평균할 수 없는 비율입니다.")
+                    return Refusal(
+                        f"{measure.label}은(는) 비율이라 더하거나 평균하지 않습니다(규모가 다른 것이 "
+                        "같은 무게가 됩니다). ‘단순 평균’이라고 물으시면 그대로 계산해 드립니다."
+                    )
                 total = exp.Window(this=exp.Sum(this=measure.expression.copy()))
                 select = select.select(exp.alias_(total, f"total_{name}"), copy=False)
         elif question.group.kind == "division" and not question.group.conditions:

@@ -47,6 +47,8 @@ ASKS_ITSELF = re.compile(
 OFFICE_AND = re.compile(r"(?:부서|소관|담당\s*과|담당)\s*(?:와|랑|이랑|하고|및|,)\s")
 # "있어?", "있나요", "있습니까": whether there is any.
 EXISTS = re.compile(r"있(?:어|나|니|냐|지|죠|습니까|는지|음|을까)")
+# "예산-지출", "원인행위 − 지출": a measure written less another.
+MINUS = re.compile(r"[가-힣]\s*[-−]\s*[가-힣]")
 # A count asked of the whole: "전부 몇 곳", "모두 몇 명", "총 몇 개".
 WHOLE_COUNT = re.compile(r"전부|모두|총|전체|통틀어|다\s*합해")
 # Answers that already hold every part of a two-part question ("과 몇 개고 팀 몇 개야").
@@ -62,7 +64,7 @@ SECTION_REFERENCE = re.compile(r"[ⅠⅡⅢⅣⅤ]\s*(?:장|\.)?")
 PAIRED = re.compile(r"(?<=[가-힣])(?:이랑|랑|하고|와|과)?\s*[,，]?\s+")
 CLAUSE = re.compile(r"(?<=[가-힣])(?:이고|고|이며|며)\s*[,，]?\s+|\s*,?\s*그리고\s+|\s*;\s*")
 # Question words: a question that has one asks what, how much or which, not yes or no.
-WH_WORDS = re.compile(r"얼마|몇|며칠|어느|어떤|무슨|누가|누구|언제|어디|뭐|무엇|뭔")
+WH_WORDS = re.compile(r"얼마|몇|며칠|어느|어떤|어떻게|무슨|누가|누구|언제|어디|뭐|무엇|뭔")
 # Keywords that say how something is asked, not what it is.
 STRUCTURAL = frozenset({FILLER, "yesno", "which", "schedule", "count", "count_people", "same",
                         "more", "less", "than", "that"})  # fmt: skip
@@ -1037,6 +1039,8 @@ class _Reading:
             found.add(q.SUM)
         if self.has("average"):
             found.add(q.AVERAGE)
+        if len(self.measures) == 2 and MINUS.search(self.quantities.text):
+            found.add(q.DIFFERENCE)  # "예산-지출 얼마 남음": one less the other
         changes = {"change_amount", "change_rate"}
         if self.has("difference") or (
             self.has("than") and self.has("which") and not self.has("each")
@@ -1157,7 +1161,8 @@ class _Reading:
         )  # fmt: skip
         group = Group(kind, division, project, conditions, parent, leaves=leaves)
         if q.AVERAGE in operations:
-            return Question(q.AVERAGE, group=group, measures=measures or ("budget",))
+            simple = "simple" if self.has("simple") else ""
+            return Question(q.AVERAGE, group=group, measures=measures or ("budget",), note=simple)
         if q.SUM in operations:
             if {"quota", "current"} <= set(measures):
                 measures = tuple(m for m in measures if m != "quota")  # 인원 합계: 현원
@@ -1174,6 +1179,10 @@ class _Reading:
         shown = tuple(dict.fromkeys(shown + measures))
         asks = q.COUNT if q.COUNT in operations else q.LIST
         note = "exists" if self.yesno and not self.has("which") else ""
+        if note and not conditions:
+            # "… 다 쓰는 걸로 보고 있는 거지?": a yes/no about no condition at all is not
+            # "is there any 세부사업" — it was not understood.
+            return None
         return Question(asks, group=group, measures=shown, note=note)
 
     def _rank_of(self, subject: Subject) -> Question | None:
@@ -1642,6 +1651,10 @@ class _Reading:
             return Question(q.DIFFERENCE, subjects=tuple(subjects[:2]), measures=(measure,))
         if len(measures) >= 2:
             ordered = self._ordered_by_than(measures)
+            if MINUS.search(self.quantities.text):
+                # "예산-지출": as written, the first less the second.
+                said = [m for k in self.found.places for m in self.lexicon.measures.get(k.word, ())]
+                ordered = tuple(dict.fromkeys(m for m in said if m in measures)) or ordered
             if set(ordered[:2]) == {"quota", "current"}:
                 ordered = ("quota", "current")  # "정원 대비 현원 몇 명 모자라": 정원 − 현원
             elif self.has("other_than", "except"):
