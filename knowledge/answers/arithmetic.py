@@ -5,7 +5,7 @@ from __future__ import annotations
 from knowledge import format as fmt
 from knowledge.answer import Answer
 from knowledge.answers.base import Report, Row, finish, value
-from knowledge.measures import PEOPLE
+from knowledge.measures import PEOPLE, Measure
 from knowledge.planning.compile import Plan
 from knowledge.reading.hangul import particle
 from knowledge.reading.question import TIMES, Question
@@ -131,20 +131,7 @@ def write_share(question: Question, rows: list[Row], plan: Plan, report: Report)
             [f"‘{rows[0]['name']}’의 비중을 셀 전체가 따로 없습니다."], "share", plan, rows
         )
     if question.note == "summed" and len(rows) >= 3:
-        *parts_, whole = rows
-        label = measure.label_for(whole["kind"])
-        total = sum(r.get(measure.name) or 0 for r in parts_)
-        names = "·".join(r["name"] for r in parts_)
-        whole_name = f"{whole['name']} 전체" if whole["kind"] == "bureau" else whole["name"]
-        lines = [
-            f"{names} {label} 합계가 {whole_name}에서 차지하는 비중: "
-            f"{fmt.computed_rate(parts_[0]['share'])}",
-            f"※ 계산: ({' + '.join(value(measure, r) for r in parts_)}) = "
-            f"{fmt.money(total) if measure.is_money else total} ÷ {value(measure, whole)}",
-        ]
-        lines += report.notes([r["name"] for r in rows], question.measures)
-        lines.append(report.closing(*(r.get("source") for r in rows)))
-        return finish(lines, "share", plan, rows)
+        return _share_of_sum(rows, plan, report, measure)
     part, whole = rows[0], rows[1]
     share = part["share"]
     label = measure.label_for(part["kind"])
@@ -160,4 +147,22 @@ def write_share(question: Question, rows: list[Row], plan: Plan, report: Report)
     lines = [head, f"※ 계산: {value(measure, part)} ÷ {value(measure, whole)}"]
     lines += report.notes([part["name"], whole["name"]], question.measures)
     lines.append(report.closing(part.get("source"), whole.get("source")))
+    return finish(lines, "share", plan, rows)
+
+
+def _share_of_sum(rows: list[Row], plan: Plan, report: Report, measure: Measure) -> Answer:
+    """`A랑 B 합치면 국 전체의 몇 %`: the things asked added up, over the whole (the last row)."""
+    *parts, whole = rows
+    label = measure.label_for(whole["kind"])
+    total = sum(r.get(measure.name) or 0 for r in parts)
+    names = "·".join(r["name"] for r in parts)
+    whole_name = f"{whole['name']} 전체" if whole["kind"] == "bureau" else whole["name"]
+    lines = [
+        f"{names} {label} 합계가 {whole_name}에서 차지하는 비중: "
+        f"{fmt.computed_rate(parts[0]['share'])}",
+        f"※ 계산: ({' + '.join(value(measure, r) for r in parts)}) = "
+        f"{fmt.money(total) if measure.is_money else total} ÷ {value(measure, whole)}",
+    ]
+    lines += report.notes([r["name"] for r in rows], (measure.name,))
+    lines.append(report.closing(*(r.get("source") for r in rows)))
     return finish(lines, "share", plan, rows)
