@@ -9,7 +9,7 @@ from knowledge.answers.base import Report, Row, finish, followups
 from knowledge.planning.compile import Plan
 from knowledge.reading.normalize import compact
 from knowledge.reading.prose import text_score
-from knowledge.reading.quantities import COUNTED_UNIT
+from knowledge.reading.quantities import COUNTED_UNIT, COUNTERS, counter_family
 from knowledge.reading.question import Question
 from knowledge.reading.scan import ANY_COUNTER
 
@@ -91,14 +91,6 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
 
 
 NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:여\s*)?")
-COUNTERS = r"(?:개\s*소|개|곳|군데|건|회|차례|단체|기관)"
-# Counters that count the same kind of thing: places and items, times, cases, bodies.
-COUNTER_FAMILIES = (
-    r"(?:개\s*소|개|곳|군데)",
-    r"(?:회|차례|번)",
-    r"(?:건)",
-    r"(?:개|단체|기관)",
-)
 COMPARE = {">=": float.__ge__, ">": float.__gt__, "<=": float.__le__, "<": float.__lt__,
            "=": float.__eq__, "!=": float.__ne__}  # fmt: skip
 
@@ -120,7 +112,7 @@ def _verdict(question: Question, text: str) -> str | None:
     if question.unit == COUNTED_UNIT:
         # "100회 넘게": only times counted answer it, not 54개 사업 beside them.
         typed = re.search(r"\d\s*([가-힣]+)", check.written or "")
-        unit = _family(typed.group(1)) if typed else COUNTERS
+        unit = counter_family(typed.group(1)) if typed else COUNTERS
     found = [(m.start(), m.end(), float(m.group(1).replace(",", "")))
              for m in re.finditer(NUMBER.pattern + unit, text)]  # fmt: skip
     if not found or check.value is None:
@@ -135,11 +127,6 @@ def _verdict(question: Question, text: str) -> str | None:
     if len(verdicts) != 1:
         return None
     return "예" if verdicts.pop() else "아니요"
-
-
-def _family(counter: str) -> str:
-    """The counters that count what `counter` counts: 곳 is answered by 개소."""
-    return next((f for f in COUNTER_FAMILIES if re.fullmatch(f, counter)), re.escape(counter))
 
 
 def _label(before: str) -> str:
@@ -190,6 +177,6 @@ def _counts(unit: str, text: str) -> bool:
     """Whether the text counts something in `unit`: `114회`, not the 회 of 협의회; 원 is any money."""
     if unit == ANY_COUNTER:
         return COUNTED.search(text) is not None
-    counter = r"(?:백만|억|천)?원" if unit == "원" else _family(unit)
+    counter = r"(?:백만|억|천)?원" if unit == "원" else counter_family(unit)
     # "28개 단체", "9개 기관": a counter word may follow 개.
     return re.search(r"\d[\d,.]*\s*여?\s*(?:개\s*)?" + counter, text) is not None

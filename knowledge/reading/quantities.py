@@ -48,8 +48,20 @@ RATE = re.compile(
 )
 PEOPLE = re.compile(rf"(?P<num>{NUMBER})\s*명")
 # "50곳 넘어", "30개 넘게": a count the prose gives, only as a figure compared with.
+# Counters that count the same kind of thing: places and items, times, cases, bodies.
+COUNTER_FAMILIES = (
+    r"(?:개\s*소|개|곳|군데)", r"(?:회|차례|번)", r"(?:건)", r"(?:개|단체|기관)",
+)  # fmt: skip
+COUNTERS = r"(?:개\s*소|개|곳|군데|건|회|차례|단체|기관)"
 COUNTED = re.compile(rf"(?P<num>{NUMBER})\s*(?:개\s*소|개|곳|군데|건|회|차례)")
 COUNTED_UNIT = "개"
+
+
+def counter_family(counter: str) -> str:
+    """The counters that count what `counter` counts, as a pattern: 곳 is answered by 개소."""
+    return next((f for f in COUNTER_FAMILIES if re.fullmatch(f, counter)), re.escape(counter))
+
+
 POINT_WORD = re.compile(r"%\s*p|퍼센트\s*포인트|포인트")
 SINO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
 SINO_PLACES = {"십": 10, "백": 100, "천": 1000}

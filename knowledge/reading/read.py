@@ -45,12 +45,8 @@ ASKS_ITSELF = re.compile(
 )
 # "소관 부서와 예산현액", "담당 과하고 집행률": the 과 in charge and a figure, two asks.
 OFFICE_AND = re.compile(r"(?:부서|소관|담당\s*과|담당)\s*(?:와|랑|이랑|하고|및|,)\s")
-# "있어?", "있나요", "있습니까": whether there is any.
-EXISTS = re.compile(r"있(?:어|나|니|냐|지|죠|습니까|는지|음|을까)")
 # "예산-지출", "원인행위 − 지출": a measure written less another.
 MINUS = re.compile(r"[가-힣]\s*[-−]\s*[가-힣]")
-# A count asked of the whole: "전부 몇 곳", "모두 몇 명", "총 몇 개".
-WHOLE_COUNT = re.compile(r"전부|모두|총|전체|통틀어|다\s*합해")
 # Answers that already hold every part of a two-part question ("과 몇 개고 팀 몇 개야").
 WHOLE = frozenset({q.PARTS, q.ORGANIZATION})
 # "…저조한 것으로 보이는데, 집행률을 밝혀 주십시오": what the asker believes, then the question.
@@ -538,6 +534,11 @@ class _Reading:
         ]  # fmt: skip
         return bool(words) and all(any(_holds(p, w) for p in passages) for w in words)
 
+    def says(self, words: str) -> bool:
+        """Whether the question, spaces aside, holds one of the lexicon's `words` list."""
+        text = compact(self.quantities.text)
+        return any(compact(word) in text for word in self.lexicon.lists[words])
+
     def unknown_words_in_one_project(self) -> bool:
         """Whether the words not understood all stand in one project's text and not in most."""
         words = tuple(w for w in self.unknown_words if len(w) >= MIN_WORD)
@@ -1009,7 +1010,7 @@ class _Reading:
                 words = unknown
             hints += tuple(self.lexicon.prose[k.word] for k in self.found.places
                            if k.word in self.lexicon.prose)  # fmt: skip
-        if self.found.unit and WHOLE_COUNT.search(self.quantities.text):
+        if self.found.unit and self.says("whole_count"):
             hints += ("총",)  # "전부 몇 곳": the bullet that gives the total (총 61개소)
         overview = self.has("overview") and not self.has("status") and not words and subjects
         unit = self.found.unit
@@ -1481,22 +1482,18 @@ class _Reading:
             return Question(q.CHECK, subjects=tuple(subjects[:1]), check=compared,
                             measures=(compared.measure, compared.other))  # fmt: skip
         figures = self.quantities.figures
-        if not figures and self.has("difference") and self.has("none") and len(measures) >= 2:
+        if self.has("difference") and len(measures) >= 2 and (figures or self.has("none")):
+            # "정원 현원 차이 3명 아니죠?": the figure is the gap between the two;
             # "정원 현원 차이 없지?": the gap checked against nothing.
             first, second = self._ordered_by_than(measures)[:2]
             if {first, second} == {"quota", "current"}:
                 first, second = "quota", "current"
-            condition = Condition(first, "=", 0.0, second, "차이 없음", gap=True)
-            return Question(q.CHECK, subjects=tuple(subjects[:1]), check=condition,
-                            measures=(first, second))  # fmt: skip
-        if figures and self.has("difference") and len(measures) >= 2:
-            # "정원 현원 차이 3명 아니죠?": the figure is the gap between the two.
-            figure = figures[0]
-            first, second = self._ordered_by_than(measures)[:2]
-            if {first, second} == {"quota", "current"}:
-                first, second = "quota", "current"
-            condition = Condition(first, figure.comparison or "=", figure.value, second,
-                                  figure.written, gap=True)  # fmt: skip
+            if figures:
+                figure = figures[0]
+                condition = Condition(first, figure.comparison or "=", figure.value, second,
+                                      figure.written, gap=True)  # fmt: skip
+            else:
+                condition = Condition(first, "=", 0.0, second, "차이 없음", gap=True)
             return Question(q.CHECK, subjects=tuple(subjects[:1]), check=condition,
                             measures=(first, second))  # fmt: skip
         if figures:
@@ -1535,7 +1532,7 @@ class _Reading:
             return Question(q.CHECK, subjects=tuple(subjects), check=condition,
                             measures=(condition.measure,))  # fmt: skip
         counted = [m for m in measures if not self.measures_of[m].is_rate]
-        if len(subjects) == 1 and len(counted) == 1 and EXISTS.search(self.quantities.text):
+        if len(subjects) == 1 and len(counted) == 1 and self.says("exists"):
             # "개방형 직위 있어?", "올해 예산이 잡혀 있어?": whether it has any.
             condition = Condition(counted[0], ">", 0.0, None, "있음")
             return Question(q.CHECK, subjects=tuple(subjects), check=condition,

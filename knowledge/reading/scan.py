@@ -16,8 +16,6 @@ from knowledge.reading.normalize import compact
 from knowledge.reading.quantities import GAP
 
 DATE_WORD = re.compile(r"\d{1,4}(?:년|월|일)?")
-# Counters people type for the one the report writes ("몇 번 열렸어": 114회).
-SAME_COUNTER = {"번": "회"}
 COUNT_UNIT = re.compile(r"몇\s*(개소|개|명|건|회|곳|번|석|실|팀|단체|기관|개사|가지|일)")
 # A keyword suffix only splits from a word when it is a filler or a word of two syllables or more:
 # "교통국" must stay one unknown word, not "교통" + the bureau keyword "국".
@@ -118,7 +116,7 @@ def scan(text: str, lexicon: Lexicon, index: EntityIndex) -> Scan:
     """
     found = Scan(text=text)
     unit = COUNT_UNIT.search(text)
-    found.unit = SAME_COUNTER.get(unit.group(1), unit.group(1)) if unit else None
+    found.unit = unit.group(1) if unit else None
     if found.unit is None and "며칠" in text:
         found.unit = "일"  # "며칠로 늘렸어": 40일간
     for segment, piece in enumerate(text.split(GAP.strip())):
