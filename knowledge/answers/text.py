@@ -76,6 +76,10 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         verdict = _verdict(question, picked[0][1]["text"])
         if verdict is not None:
             lines[0] = f"{verdict}. {lines[0]}"
+    elif question.note == "sum":
+        total = _summed(question, picked[0][1]["text"])
+        if total is not None:
+            lines.insert(0, total)
     elif _uncounted(question, [row for _, row, _ in picked]):
         # "입주기관 직원 수": a count was asked and no bullet about it gives one.
         asked = " ".join(question.words)
@@ -95,6 +99,24 @@ COMPARE = {">=": float.__ge__, ">": float.__gt__, "<=": float.__le__, "<": float
            "=": float.__eq__, "!=": float.__ne__}  # fmt: skip
 
 
+def _summed(question: Question, text: str) -> str | None:
+    """ "다 더하면 몇 명": the counts a bullet gives in the asked counter, added up, with the
+    sum shown; a total the bullet writes itself (총 114회) is that total, not added again."""
+    unit = question.unit
+    if unit in (None, "원", ANY_COUNTER):
+        return None
+    pattern = NUMBER.pattern + r"(?:개\s*)?" + counter_family(unit)
+    whole = re.search(r"(?:총|전체|모두|합계)\s*" + pattern, text)
+    if whole is not None:
+        return f"합계 {whole.group(1)}{unit} (보고서에 적힌 합계)"
+    found = [m.group(1) for m in re.finditer(pattern, text)]
+    if len(found) < 2:
+        return None
+    total = sum(float(f.replace(",", "")) for f in found)
+    shown = f"{total:,.0f}" if total == int(total) else f"{total:,.1f}"
+    return f"합계 {shown}{unit} ({' + '.join(f + unit for f in found)}, 보고서 수치를 더한 값)"
+
+
 def _uncounted(question: Question, picked: list[Row]) -> bool:
     unit = question.unit
     if unit in (None, "원", ANY_COUNTER) or not question.words:
@@ -107,6 +129,13 @@ def _verdict(question: Question, text: str) -> str | None:
     check = question.check
     if check.comparison == "in":
         found = all(w in compact(text) for w in check.written.split())
+        if found and question.months is not None:
+            # "전자투표 9월에 하는 거 맞아?": the dates the bullet gives decide.
+            written = _months_written(text)
+            if not written:
+                return None
+            asked = range(question.months.first.month, question.months.last.month + 1)
+            return "예" if set(asked) & written else "아니요"
         return "예" if found else None
     unit = re.escape(question.unit or "")
     if question.unit == COUNTED_UNIT:
@@ -127,6 +156,23 @@ def _verdict(question: Question, text: str) -> str | None:
     if len(verdicts) != 1:
         return None
     return "예" if verdicts.pop() else "아니요"
+
+
+# Dates as the report writes them: ’21.8.9., ’21.3.~5., 9~12월, 10월.
+DATE_MONTH = re.compile(r"[’'`]\s*\d{2}\.\s*(\d{1,2})\.")
+AFTER_TILDE = re.compile(r"[~∼]\s*(\d{1,2})\.(?:\s*\d{1,2}\.)?")
+MONTH_SPAN = re.compile(
+    r"(?<!\d)(\d{1,2})\s*(?:월\s*)?[~∼]\s*(\d{1,2})\s*월|(?<![\d.])(\d{1,2})\s*월"
+)
+
+
+def _months_written(text: str) -> set[int]:
+    """Every month a bullet's dates cover, from the first written to the last."""
+    months = [int(m) for m in DATE_MONTH.findall(text) + AFTER_TILDE.findall(text)]
+    for match in MONTH_SPAN.finditer(text):
+        months += [int(g) for g in match.groups() if g]
+    months = [m for m in months if 1 <= m <= 12]
+    return set(range(min(months), max(months) + 1)) if months else set()
 
 
 def _label(before: str) -> str:

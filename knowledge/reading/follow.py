@@ -52,6 +52,7 @@ class Told:
     counted: bool = False  # 몇 명, 몇 개 … of no measure: a count the text gives
     people: bool = False  # 인원, 몇 명: head counts only
     others: bool = False  # 다른 과는?, 나머지는?: the rest of the set the last thing is in
+    compare: bool = False  # 비교하면, 대비: set beside what was just talked about
 
     @property
     def compares_with_before(self) -> bool:
@@ -157,6 +158,20 @@ def follow(
     return current
 
 
+def text_sum(previous: Question, told: Told) -> Question | None:
+    """ "이를 합한 총인원은?", "다 더하면?" after the counts of a bullet: those counts, added up."""
+    if (
+        previous.asks == q.TEXT
+        and previous.unit is not None
+        and q.SUM in told.operations
+        and all(s.kind == "bureau" for s in told.subjects)  # 총 says "all", not the bureau
+        # "총인원" names the head counts; after counts of people it means those people.
+        and (not told.measures or (previous.unit == "명" and told.people))
+    ):
+        return replace(previous, note="sum", check=None)
+    return None
+
+
 def _picked(previous: Question, current: Question, told: Told, relative: Relative) -> Question:
     """After "어느 것을 찾으시나요?", a word that fits one candidate picks it."""
     picked = relative(previous.choices, told.words) if told.words else ()
@@ -242,6 +257,11 @@ def _same_subjects(
     if previous.asks in (q.FIGURES, q.CHECK, q.SHARE, q.DIFFERENCE, q.SUM):
         measures = previous.measures
         subjects = tuple(h for s in subjects for h in (holders(s, measures) or (s,)))
+        if told.compare and previous.asks == q.FIGURES:
+            # "국 전체랑 비교하면?": the last thing and this one, side by side.
+            beside = tuple(s for s in previous.subjects if s not in subjects)
+            return Question(q.FIGURES, subjects=beside + subjects, measures=measures,
+                            in_eok=previous.in_eok)  # fmt: skip
         if previous.asks == q.FIGURES or len(subjects) < len(previous.subjects):
             return Question(q.FIGURES, subjects=subjects, measures=measures, in_eok=previous.in_eok)
         return replace(previous, subjects=subjects)
@@ -271,6 +291,19 @@ def _combined(
     # Both rates when both were shown ("차이는?" after 집행률), else the first measure.
     kept = 2 if all(m.endswith(RATE_SUFFIX) for m in previous.measures[:2]) else 1
     measures = told.measures[:1] or previous.measures[:kept] or ("budget",)
+    other = [m for m in told.measures[:1] if previous.measures and m not in previous.measures]
+    if (
+        operations & {q.SUM, q.DIFFERENCE}
+        and not named
+        and len(before) == 1
+        and len(told.measures) == 1
+        and other
+        and units is not None
+        and units(other[0]) == units(previous.measures[0])
+    ):
+        # "지출액이랑 차이는?" after the 원인행위액 of one thing: its two measures.
+        asks = q.SUM if q.SUM in operations else q.DIFFERENCE
+        return Question(asks, subjects=before, measures=(previous.measures[0], other[0]))
     if operations & {q.SUM, q.DIFFERENCE} and len(told.measures) >= 2 and not named:
         # "원인행위랑 지출 차이 얼마나 나?": two measures of the thing talked about.
         asks = q.SUM if q.SUM in operations else q.DIFFERENCE

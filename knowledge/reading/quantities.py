@@ -70,7 +70,8 @@ SINO_PLACES = {"십": 10, "백": 100, "천": 1000}
 SINO_KOREAN = re.compile(
     r"(?<![가-힣])(?P<n>[일이삼사오육칠팔구십백천]+)(?P<u>\s*(?:퍼센트|퍼|프로|억))"
     r"|(?<![가-힣])(?P<n2>[일이삼사오육칠팔구십백천]{2,})(?P<u2>\s*(?:명|개|만\s*원))"
-    r"|(?<![가-힣])(?P<n3>천|백|만)(?P<u3>\s+명)"
+    r"|(?<![가-힣\d])(?P<n3>천|백|만)(?P<u3>\s+명)"
+    r"|(?<![\d.,])(?P<n4>\d+)\s*(?P<p4>천|백|만)(?P<u4>\s*(?:명|개|곳|건|회|석))"
 )
 HALF = re.compile(r"절반")
 # After a figure given as known: "41.0%로 되어 있는데", "250,265천원인데", "23명이나".
@@ -280,9 +281,14 @@ def find_quantities(text: str, report_year: int) -> Quantities:
 
 
 def _digits_for_words(text: str) -> str:
-    """`삼십퍼` → `30퍼`, `백퍼` → `100퍼`, `일억` → `1억`, `이십명` → `20명`: numbers said in words."""
+    """`삼십퍼` → `30퍼`, `백퍼` → `100퍼`, `일억` → `1억`, `이십명` → `20명`, `1천 명` → `1000 명`:
+    numbers said in words."""
 
     def digits(match: re.Match) -> str:
+        if match.group("n4"):
+            # "1천 명", "2만 개": digits and a place word.
+            value = int(match.group("n4")) * _sino_korean(match.group("p4"))
+            return f"{value}{match.group('u4')}"
         number = match.group("n") or match.group("n2") or match.group("n3")
         unit = match.group("u") or match.group("u2") or match.group("u3")
         value = _sino_korean(number)

@@ -16,7 +16,7 @@ from datetime import date
 from knowledge.measures import MONEY, PEOPLE, RATE, Measures
 from knowledge.reading import question as q
 from knowledge.reading.catalog import Catalog, Passage
-from knowledge.reading.follow import Before, Told, follow
+from knowledge.reading.follow import Before, Told, follow, text_sum
 from knowledge.reading.hangul import has_final, is_hangul
 from knowledge.reading.lexicon import FILLER, MEASURE, Lexicon
 from knowledge.reading.lexicon import RATE as RATE_WORD
@@ -37,6 +37,9 @@ DEFAULT_BY_UNIT = {MONEY: "budget", RATE: "spent_rate", PEOPLE: "current"}
 # A check on a fact written in a project's text rather than on a declared measure.
 FACT = "fact"
 # Endings of a comparison word that make it a question ("넘어", "넘지", "넘나").
+# A figure, then one of these and a question mark, asks whether the figure is right.
+IS_IT = frozenset({"예요", "이에요", "에요", "이예요", "인가요", "인가", "이야", "야", "이죠", "죠", "임",
+                   "인거죠", "인거지", "이지", "지", "입니까", "맞아", "맞아요", "맞죠", "맞지"})  # fmt: skip
 QUESTION_ENDINGS = ("어", "지", "나", "니", "냐", "죠", "까", "요", "야", "습니까", "음", "임")
 # Where one question ends and another begins: "몇 개고 …", "얼마이고 …", "…, 그리고".
 # A clause that ends as a question does ("…맞는지,", "…얼마인지", "…입니까"), before 그리고/이며.
@@ -135,6 +138,9 @@ class Reader:
         question = reading.question()
         if before is not None:
             told = reading.told()
+            summed = text_sum(before.question, told)
+            if summed is not None:
+                return summed
             meant = _meant(before, told)
             if meant is not None and not told.subjects and not told.why:
                 # "그 사업 예산은?", "거기 담당 부서는?", "임기는 언제까지야": the message asks
@@ -333,10 +339,12 @@ class _Reading:
 
     def _ends_on_comparison(self) -> bool:
         """`300억 넘지?`, `90% 넘어?`: a figure and its comparison close the question."""
-        if not any(f.comparison for f in self.quantities.figures):
-            return False
         tail = self.quantities.text.rsplit(GAP.strip(), 1)[-1]
         words = [compact(w) for w in tail.split()]
+        if not any(f.comparison for f in self.quantities.figures):
+            # "100%예요?", "23명이에요?": a figure said, then only "is it?".
+            asked = tail.strip().endswith("?")
+            return bool(self.quantities.figures) and asked and "".join(words) in IS_IT
         quiet = {FILLER, "yesno"}
         if not all(not w or self.lexicon.groups.get(w, frozenset()) <= quiet for w in words):
             return False
@@ -656,6 +664,7 @@ class _Reading:
             counted=self.found.unit is not None and not self.measures,
             people=bool(self.measures) and self._all_people(self.measures),
             others=self.has("others"),
+            compare=self.has("compare", "than"),
             eok=self.has("eok"),
             words=tuple(
                 dict.fromkeys(
@@ -814,6 +823,8 @@ class _Reading:
         if self.has("duties_of") and divisions and len(divisions) == len(self.resolved) and plain:
             return Question(q.DUTIES, subjects=tuple(divisions[:1]))
         asks_division = self._asks_division()
+        if asks_division and self.measures and self._conditions() and not self._sure():
+            return None  # "예산 100억 넘는 과 어디어디?": the 과 that meet a condition
         named_office = any(s.kind == "division" for s in self._sure())
         if (
             asks_division
@@ -1026,9 +1037,14 @@ class _Reading:
                 else Condition(FACT, "in", written=" ".join(unknown or words))
             )
             unit = figure.unit if figure else unit
+        # "협의회 인원 다 더하면 몇 명": the counts of the bullet, added up.
+        summed = unit is not None and q.SUM in self._operations() and check is None
         return Question(
             q.TEXT, subjects=tuple(subjects[:1]), words=words, unit=unit, check=check,
-            note="overview" if overview else "", hints=tuple(dict.fromkeys(hints)),
+            # "전자투표 9월에 하는 거 맞아?": the month is part of what is checked.
+            months=self.months if check is not None else None,
+            note="overview" if overview else "sum" if summed else "",
+            hints=tuple(dict.fromkeys(hints)),
             not_held=tuple(w for w in missing if _noun_like(w))
             + tuple(k.word for k in self.keywords_in("not_held")
                     if k.word in self.lexicon.lists["soft_not_held"]),
@@ -1126,6 +1142,9 @@ class _Reading:
                      and (self.quantities.top is not None or self.quantities.position))  # fmt: skip
         if kind is None and ranked_in:
             kind = "line"
+        bureau_named = any(s.kind == "bureau" for s in subjects)
+        if kind is None and bureau_named and not conditions and q.RANK not in operations:
+            return None  # "시민협력국에서 일하는 사람은 모두 몇 명": the bureau's own figures
         if kind is None:
             if not (conditions or (operations & {q.RANK, q.COUNT, q.LIST} and not scope)):
                 return None
@@ -1340,7 +1359,10 @@ class _Reading:
             # "시간선택제 포함하면 인원 총 몇 명": measures of one thing added up.
             if {"quota", "current"} <= set(measures):
                 measures = tuple(m for m in measures if m != "quota")
-            return Question(q.SUM, subjects=tuple(subjects[:1]), measures=measures, note="measures")
+            if len(measures) >= 2:
+                return Question(
+                    q.SUM, subjects=tuple(subjects[:1]), measures=measures, note="measures"
+                )
         if len(subjects) >= 2 and self.has(*RANK_WORDS) and measures:
             return Question(q.RANK, subjects=tuple(subjects),
                             measures=(self._rank_measure(measures, ""),), ranking=self._ranking())  # fmt: skip
@@ -1551,6 +1573,10 @@ class _Reading:
         same_unit = [
             m for m in measures if self.measures_of[m].unit == self.measures_of[measures[0]].unit
         ]
+        rates = [m for m in measures if self.measures_of[m].ratio_of]
+        if len(subjects) == 1 and rates and not self.has("bureau", "share"):
+            # "예산 중에 실제로 나간 돈 비율이 몇 %": the rate itself is that share.
+            return Question(q.FIGURES, subjects=tuple(subjects), measures=tuple(rates))
         if len(subjects) == 1 and len(same_unit) >= 2:
             whole, part = self._whole_first(same_unit[:2])
             return Question(q.SHARE, subjects=tuple(subjects), measures=(part, whole))

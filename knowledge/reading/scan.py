@@ -185,7 +185,10 @@ def _scan_piece(
                 word.order = found.next_order()
                 found.mentions.append(word)
             continue
-        content, keywords = _split_keywords(word, lexicon, index)
+        if _other_office(word, lexicon):
+            content, keywords = word, []  # "도시계획국": another office, not 도 + 시 + 계획 + 국
+        else:
+            content, keywords = _split_keywords(word, lexicon, index)
         if content is None and keywords and run and _continues_name(raw, word, index):
             # "동단위계획형 직원사업": a mistyped part of the name, not 직원 + 사업.
             content, keywords = word, []
@@ -212,6 +215,16 @@ def _scan_piece(
             # does not, nor does a keyword stuck to a word ("시빈참여예산 운영" may be one name).
             _resolve_run(run, raw, orders, found, lexicon, index, segment)
             run, raw, orders = [], [], []
+
+
+# The name of an office of the city ("도시계획국", "문화본부"): never read as words of this one.
+OFFICE = re.compile(r"(?P<stem>[가-힣]{2,})(?:국|본부)")
+OUR_OFFICE = frozenset({"우리", "저희", "해당", "전체", "협력", "시민협력", "소관", "동", "이"})
+
+
+def _other_office(word: str, lexicon: Lexicon) -> bool:
+    match = OFFICE.fullmatch(word)
+    return bool(match) and word not in lexicon.groups and match["stem"] not in OUR_OFFICE
 
 
 def _demote_weak_mentions(reading: Scan) -> None:
