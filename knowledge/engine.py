@@ -166,6 +166,16 @@ class Engine:
             if lead is not None:
                 answer = replace(answer, text="참고 — 보고서에 있는 수치:\n" + answer.text)
             answers.append(answer)
+        verdicts = [a.text.split(".", 1)[0] for a in answers]
+        checked = all(p.asks == q.CHECK and p.check is not None for p in parts)
+        if checked and {"예", "아니요"} == set(verdicts):
+            # "집행률 60% 넘어?": yes on one basis, no on the other — the first line says both.
+            said = " · ".join(
+                f"{self.report.measures[p.check.measure].label} {verdict}"
+                for p, verdict in zip(parts, verdicts, strict=True)
+            )
+            first = answers[0]
+            answers[0] = replace(first, text=f"확인 결과: {said}\n\n{first.text}")
         return _joined(answers, question.parts[-1] if lead is None else question)
 
     @classmethod

@@ -53,7 +53,7 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         picked = _pick(scored)
         if question.check is not None:
             # The bullet that decides a check comes first ("100회 넘게 했어?": 총 114회 실시).
-            deciding = [p for p in picked if _verdict(question, p[1]["text"]) is not None]
+            deciding = [p for p in picked if _verdict(question, p[1]["text"], p[2]) is not None]
             picked = deciding[:1] + [p for p in picked if p not in deciding[:1]]
         lines = []
         for i, (_, row, parent) in enumerate(picked):
@@ -73,7 +73,7 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         asked = ", ".join(f"‘{w}’" for w in question.not_held)
         lines.insert(0, f"{asked}은(는) 보고서에 나와 있지 않습니다. 관련 내용:")
     elif question.check is not None:
-        verdict = _verdict(question, picked[0][1]["text"])
+        verdict = _verdict(question, picked[0][1]["text"], picked[0][2])
         if verdict is not None:
             lines[0] = f"{verdict}. {lines[0]}"
     elif question.note == "sum":
@@ -124,14 +124,17 @@ def _uncounted(question: Question, picked: list[Row]) -> bool:
     return not any(_counts(unit, row["text"]) for row in picked)
 
 
-def _verdict(question: Question, text: str) -> str | None:
+def _verdict(question: Question, text: str, parent: Row | None = None) -> str | None:
     """예 or 아니요 for a check against the text found; None when the text does not decide it."""
     check = question.check
     if check.comparison == "in":
-        found = all(w in compact(text) for w in check.written.split())
+        above = compact(parent["text"]) if parent else ""
+        found = all(w in compact(text) or w in above for w in check.written.split())
         if found and question.months is not None:
-            # "전자투표 9월에 하는 거 맞아?": the dates the bullet gives decide.
-            written = _months_written(text)
+            # "전자투표 9월에 하는 거 맞아?": the dates the bullet gives (or the one above it).
+            written = _months_written(text) or (
+                _months_written(parent["text"]) if parent else set()
+            )
             if not written:
                 return None
             asked = range(question.months.first.month, question.months.last.month + 1)

@@ -28,7 +28,7 @@ MONEY_UNITS = {
 }
 
 # What may follow a figure to compare with it; particles between them are allowed.
-_PARTICLE = r"(?:\s*[)」』\]])?(?:\s*(?:이|가|을|를|은|는|도|의))?"
+_PARTICLE = r"(?:\s*[)」』\]])?(?:\s*(?:이|가|을|를|은|는|도|의|에도|에))?"
 COMPARISONS = (
     (">=", r"이\s*상"),
     ("<=", r"이\s*하|이\s*내"),

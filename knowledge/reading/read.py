@@ -433,6 +433,11 @@ class _Reading:
             measures = tuple(
                 "outlook_left" if m == "remaining" else m for m in measures if m != "outlook_amount"
             )
+        if "committed" in measures and "remaining" in measures:
+            # "원인행위액 중 아직 지출되지 않은 금액": what is committed and not yet paid.
+            measures = tuple(
+                "committed_unspent" if m == "remaining" else m for m in measures if m != "committed"
+            )
         based_on = self._based_on()
         if based_on:
             # "원인행위 기준으로 제일 낮은": the rate on that basis (집행률(원인행위 기준)).
@@ -1252,6 +1257,20 @@ class _Reading:
 
     def _rank_measure(self, measures: tuple[str, ...], kind: str) -> str:
         """What a ranking is by: measure words the conditions did not take, else the first."""
+        rank_words = [k for g in ("ranking", "ranking_high", "ranking_low")
+                      for k in self.keywords_in(g)]  # fmt: skip
+        ranked_at = min((k.order for k in rank_words), default=None)
+        if any("쓴" in k.word or "나간" in k.word for k in rank_words) and set(measures) <= {
+            "budget"
+        }:
+            return "spent"  # "돈 제일 많이 쓴 사업": the money spent
+        fits = [p for p in self.phrases if p not in self.used
+                and all(not kind or kind in self.measures_of[m].kinds for m in p.measures)]  # fmt: skip
+        before = [p for p in fits if ranked_at is not None and p.last < ranked_at]
+        if len(before) >= 2 and set(before[-1].measures) <= set(self.measures):
+            # "지출 실적이 있는 사업 가운데 지출 집행률이 가장 낮은": the words just before it.
+            measures = before[-1].measures
+            return measures[-1] if _both_rates(measures) else measures[0]
         free = [m for p in self.phrases if p not in self.used for m in p.measures]
         free = [m for m in free if (not kind or kind in self.measures_of[m].kinds)
                 and (m in self.measures or m not in self._phrase_union())]  # fmt: skip
@@ -1524,10 +1543,13 @@ class _Reading:
                 measure = self._measure_for(figure)
                 if measure is None:
                     continue
-                condition = Condition(measure, figure.comparison or "=", figure.value, None,
-                                      figure.written)  # fmt: skip
-                checks.append(Question(q.CHECK, subjects=tuple(subjects), check=condition,
-                                       measures=(measure,)))  # fmt: skip
+                # "집행률 90% 넘지?": 집행률 names both rates; each is checked.
+                both = len(figures) == 1 and figure.unit == RATE and _both_rates(measures)
+                for each in ("committed_rate", "spent_rate") if both else (measure,):
+                    condition = Condition(each, figure.comparison or "=", figure.value, None,
+                                          figure.written)  # fmt: skip
+                    checks.append(Question(q.CHECK, subjects=tuple(subjects), check=condition,
+                                           measures=(each,)))  # fmt: skip
             if len(checks) > 1:
                 # "지출액이 27,669,365천원, 집행률이 89.0%로 … 일치하는지": each figure checked.
                 return Question(q.PARTS, parts=tuple(checks))
