@@ -25,7 +25,7 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         return _overview(question, rows, plan, report)
     words = list(question.words)
     by_position = {(r["project_no"], r["part"], r["position"]): r for r in rows}
-    specific = bool(words or question.unit or question.hints)
+    specific = bool(words or question.unit or question.hints or question.facet)
     scored = []
     for row in rows:
         if row["part"] == "계획" and not specific:
@@ -37,8 +37,9 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         )
         above = {**parent, "text": f"{parent['text']} {grand['text']}"} if grand else parent
         score = item_score(words, question.unit, row, above)
-        if score:
+        if score or not words:
             score += HINT_WEIGHT * text_score(list(question.hints), row["text"])
+            score += _facet_score(question.facet, row, parent)
         if row["part"] == "현황":
             score += 1
         scored.append((score, row, parent))
@@ -64,6 +65,13 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
             else:
                 lines.append(f"• {row['text']}")
     lacking = bool(words) and set(words) <= set(question.not_held)
+    purpose = rows[0].get("purpose") if rows and single else None
+    own = [w for w in words if title is None or w not in compact(title)]
+    if question.facet == "why" and not own and purpose:
+        # "마을센터 재위탁을 추진하는 이유는?": the project's own statement of purpose.
+        lines = [f"{title}의 배경·목적: {purpose}"] + [f"• {r['text']}" for _, r, _ in picked[:2]]
+        purpose_row = {**rows[0], "source": rows[0]["purpose_source"]}
+        picked = [(0.0, purpose_row, None), *picked[:2]]
     if not picked or lacking:
         asked = " ".join(words)
         lines = [f"{title or '주요사업'}에서 ‘{asked}’에 대한 내용을 찾을 수 없습니다."]
@@ -97,6 +105,23 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
 NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:여\s*)?")
 COMPARE = {">=": float.__ge__, ">": float.__gt__, "<=": float.__le__, "<": float.__lt__,
            "=": float.__eq__, "!=": float.__ne__}  # fmt: skip
+
+
+# A date as the report writes it (’21.8.9., ’21. 9~12월, 11.20.); words that give a reason.
+DATED = re.compile(r"[’'`]\s*\d{2}\s*\.|\d{1,2}\s*\.\s*\d{1,2}\s*\.|\d{1,2}\s*월")
+REASONED = re.compile(r"위해|위한|하고자|따라|따른|고려|도록|목적|제고|때문")
+FACET_WEIGHT = 25
+
+
+def _facet_score(facet: str, row: Row, parent: Row | None) -> float:
+    """A bullet that gives what the question asks of the fact: its dates, or its reason (in
+    itself or in the bullet it stands under)."""
+    if facet == "when":
+        return FACET_WEIGHT if DATED.search(row["text"]) else 0.0
+    if facet == "why":
+        texts = [row["text"], parent["text"] if parent else ""]
+        return FACET_WEIGHT if any(REASONED.search(t) for t in texts) else 0.0
+    return 0.0
 
 
 def _summed(question: Question, text: str) -> str | None:

@@ -48,6 +48,7 @@ ITEM_COLUMNS = (
     "i.depth",
     "i.text",
     "i.parent_position",
+    "p.purpose",
     "i.source",
 )
 # Questions about named things, compiled once per shape (see Planner.plan).
@@ -679,8 +680,10 @@ class Planner:
         return Plan(_sql(select), tuple(params))
 
     def _text(self, question: Question) -> Plan:
+        # The project's own purpose and where it is written, for "why" questions.
+        purpose_source = exp.alias_(_col("p.source"), "purpose_source")
         select = (
-            exp.select(*map(_col, ITEM_COLUMNS))
+            exp.select(*map(_col, ITEM_COLUMNS), purpose_source)
             .from_(_table("project_items", "i"), copy=False)
             .join(_table("projects", "p"), using=["project_no"], copy=False)
         )

@@ -141,6 +141,9 @@ class Reader:
             summed = text_sum(before.question, told)
             if summed is not None:
                 return summed
+            reason = self._reason_of_last(before, told, reading, cleaned, today)
+            if reason is not None:
+                return reason
             meant = _meant(before, told)
             if meant is not None and not told.subjects and not told.why:
                 # "그 사업 예산은?", "거기 담당 부서는?", "임기는 언제까지야": the message asks
@@ -235,6 +238,18 @@ class Reader:
         if {first.asks, second.asks} & {q.HELP, q.NOT_FOUND, q.CLARIFY}:
             return None
         return Question(q.PARTS, parts=(first, second))
+
+    def _reason_of_last(
+        self, before: Before, told: Told, reading: _Reading, text: str, today: date | None
+    ) -> Question | None:
+        """ "왜 늘렸대?" after a fact of a project: the reason its text gives, read with the
+        project and the words of the last question named."""
+        projects = [s for s in before.question.subjects if s.kind == "project"]
+        if told.why or told.subjects or not projects or not reading.opens_word("reason"):
+            return None
+        words = " ".join(w for w in before.question.words if w not in told.words)
+        named = self.read(f"{projects[0].name} {words} {text}", today)
+        return named if named.asks == q.TEXT else None
 
     def relative(
         self, subjects: tuple[Subject, ...], words: tuple[str, ...]
@@ -552,6 +567,12 @@ class _Reading:
         text = compact(self.quantities.text)
         return any(compact(word) in text for word in self.lexicon.lists[words])
 
+    def opens_word(self, words: str) -> bool:
+        """Whether a typed word begins with one of the lexicon's `words` ("언제까지임", not the
+        시기 inside 주시기)."""
+        typed = [compact(w) for w in self.quantities.text.split()]
+        return any(t.startswith(w) for t in typed for w in self.lexicon.lists[words])
+
     def unknown_words_in_one_project(self) -> bool:
         """Whether the words not understood all stand in one project's text and not in most."""
         words = tuple(w for w in self.unknown_words if len(w) >= MIN_WORD)
@@ -660,7 +681,8 @@ class _Reading:
             months=self.months is not None,
             narrow=self.has("narrow"),
             intent=self.has(*intents) or bool(self.unknown) or bool(self.quantities.years),
-            why=self.has("why") and not self.resolved and not self.measures,
+            # "왜?" asks for the evidence; "왜 대면을 줄였어?" asks the report's reason.
+            why=self.has("why") and self._only_why(),
             that=self.has("that"),
             last_year=self.reader.as_of.year - 1 in self.quantities.years,
             rebased=bool(self._based_on()),
@@ -683,6 +705,18 @@ class _Reading:
                     ]
                 )
             ),
+        )
+
+    def _only_why(self) -> bool:
+        """ "왜?", "근거는?": nothing asked besides the evidence of the last answer."""
+        quiet = {"why", FILLER, "yesno", "that", "which", "overview"}
+        return (
+            not self.resolved
+            and not self.measures
+            and not self.content
+            and all(
+                self.lexicon.groups.get(k.word, frozenset()) <= quiet for k in self.found.places
+            )
         )
 
     # --- the decision ----------------------------------------------------------------------
@@ -992,7 +1026,13 @@ class _Reading:
                             if all(is_hangul(c) for c in self.lexicon.prose.get(k.word, "-")))  # fmt: skip
         if asked_prose and subjects and not unknown:
             unknown = words = asked_prose
-        if not (unknown or status or (self._counted() and subjects)):
+        # "NPO입주·협업공간은 왜 만들었어?": the reason the named project's text gives; verbs
+        # its text does not hold never send the question to another project.
+        reason = bool(subjects) and self.opens_word("reason")
+        if reason:
+            held = tuple(w for w in words if self.in_text((w,), subjects[0].project_no))
+            unknown, words = tuple(w for w in unknown if w in held), held
+        if not (unknown or status or reason or (self._counted() and subjects)):
             return None
         if not unknown and self._set_kind() and not subjects:
             return None
@@ -1033,7 +1073,7 @@ class _Reading:
         if unit is None and any(self.measures_of[m].unit == PEOPLE for m in self.measures):
             unit = "명"  # "참여 인원": a count of people in the text
         check = None
-        if self.yesno and not missing:
+        if self.yesno and not missing and not self.opens_word("reason"):
             # "위원 1000명 넘어?", "용산구에 있는 거 맞지?": checked against the text found.
             figure = self.quantities.figures[0] if self.quantities.figures else None
             check = (
@@ -1044,11 +1084,13 @@ class _Reading:
             unit = figure.unit if figure else unit
         # "협의회 인원 다 더하면 몇 명": the counts of the bullet, added up.
         summed = unit is not None and q.SUM in self._operations() and check is None
+        # "투표 언제까지야", "왜 늘렸어": the dates or the reason of what the words name.
+        facet = "when" if self.opens_word("when") else "why" if self.opens_word("reason") else ""
         return Question(
             q.TEXT, subjects=tuple(subjects[:1]), words=words, unit=unit, check=check,
             # "전자투표 9월에 하는 거 맞아?": the month is part of what is checked.
             months=self.months if check is not None else None,
-            note="overview" if overview else "sum" if summed else "",
+            note="overview" if overview else "sum" if summed else "", facet=facet,
             hints=tuple(dict.fromkeys(hints)),
             not_held=tuple(w for w in missing if _noun_like(w))
             + tuple(k.word for k in self.keywords_in("not_held")

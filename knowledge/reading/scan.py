@@ -224,7 +224,9 @@ OUR_OFFICE = frozenset({"우리", "저희", "해당", "전체", "협력", "시�
 
 def _other_office(word: str, lexicon: Lexicon) -> bool:
     match = OFFICE.fullmatch(word)
-    return bool(match) and word not in lexicon.groups and match["stem"] not in OUR_OFFICE
+    if not match or word in lexicon.groups or match["stem"] in OUR_OFFICE:
+        return False
+    return "본부" not in match["stem"] and not match["stem"].endswith("실")  # "실·본부·국": kinds
 
 
 def _demote_weak_mentions(reading: Scan) -> None:
