@@ -64,6 +64,14 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
                     lines.append(f"  (상위 항목: {parent['text']})")
             else:
                 lines.append(f"• {row['text']}")
+    clause = _labelled_clause(question, picked[0][1]["text"]) if specific and picked else None
+    if clause is not None:
+        # "댓글 몇 개": the one figure the asked word labels, not the bullet's other counts.
+        picked = picked[:1]
+        # The bullet's own heading, when it has one: "(숙의예산민관협의회) 서면(22회)·화상(53회)…"
+        heading = re.match(r"\s*(\([^)]{2,20}\))", picked[0][1]["text"])
+        where = f" {heading.group(1)}" if heading and heading.group(1) not in clause else ""
+        lines = [f"{picked[0][1]['title']}{where}: {clause}"]
     lacking = bool(words) and set(words) <= set(question.not_held)
     purpose = rows[0].get("purpose") if rows and single else None
     own = [w for w in words if title is None or w not in compact(title)]
@@ -122,6 +130,43 @@ def _facet_score(facet: str, row: Row, parent: Row | None) -> float:
         texts = [row["text"], parent["text"] if parent else ""]
         return FACET_WEIGHT if any(REASONED.search(t) for t in texts) else 0.0
     return 0.0
+
+
+# Where a bullet's clauses part: commas, brackets, arrows.
+CLAUSE_MARKS = re.compile(r"[,()·⇒→]")
+
+
+def _labelled_clause(question: Question, text: str) -> str | None:
+    """The clause of a bullet that gives the count an asked word labels ("댓글 9,496개" of
+    "… 의견 제시(댓글 9,496개, 공감 2,527개)"), when the bullet gives other counts in the same
+    counter beside it; None when the word labels none, or several."""
+    unit = question.unit
+    if question.facet != "count" or unit in (None, "원", ANY_COUNTER) or question.check is not None:
+        return None
+    counter = COUNTERS if unit == COUNTED_UNIT else counter_family(unit)
+    found = list(re.finditer(NUMBER.pattern + r"(?:개\s*)?" + counter, text))
+    if len(found) < 2:
+        return None
+    asked = {w for w in question.words if len(w) >= 2}
+
+    asked |= {w for w in question.hints if len(w) >= 2}
+
+    def labels(label: str) -> bool:
+        # "화상회의" asks what "화상(53회)" counts; "참여" does not ask for 참여예산위원.
+        return len(label) >= 2 and any(
+            w == label or (w.startswith(label) and len(w) - len(label) <= 2) for w in asked
+        )
+
+    labelled = [m for m in found if labels(_label(text[: m.start()]))]
+    if len(labelled) != 1:
+        return None
+    match = labelled[0]
+    label = re.search(r"([가-힣]+)\s*[(:]?\s*$", text[: match.start()])
+    marks = [m.end() for m in CLAUSE_MARKS.finditer(text, 0, match.start())]
+    start = min(label.start(1), max(marks, default=0)) if label else max(marks, default=0)
+    end = next((m.start() for m in CLAUSE_MARKS.finditer(text, match.end())), len(text))
+    clause = text[start:end].strip()
+    return clause + ")" if clause.count("(") > clause.count(")") else clause
 
 
 def _summed(question: Question, text: str) -> str | None:

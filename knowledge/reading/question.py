@@ -110,4 +110,6 @@ class Question:
     parts: tuple[Question, ...] = ()  # for PARTS
     note: str = ""  # a line the reply must carry (e.g. which months "이번 달" was taken as)
     skipped: tuple[str, ...] = ()  # verb forms the reader did not know, left out (the reply says)
-    facet: str = ""  # for TEXT: what of a fact is asked — "when" (its dates) or "why" (its reason)
+    # for TEXT: what of a fact is asked — "when" (its dates), "why" (its reason), "count" (one
+    # count, the one the asked word labels)
+    facet: str = ""

@@ -1086,6 +1086,9 @@ class _Reading:
         summed = unit is not None and q.SUM in self._operations() and check is None
         # "투표 언제까지야", "왜 늘렸어": the dates or the reason of what the words name.
         facet = "when" if self.opens_word("when") else "why" if self.opens_word("reason") else ""
+        asked_once = self.quantities.text.count("몇") <= 1 and not self.has("conjunction")
+        if not facet and unit is not None and asked_once and not summed:
+            facet = "count"  # "댓글 몇 개": one count, the one the asked word labels
         return Question(
             q.TEXT, subjects=tuple(subjects[:1]), words=words, unit=unit, check=check,
             # "전자투표 9월에 하는 거 맞아?": the month is part of what is checked.

@@ -10,13 +10,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from knowledge.reading.hangul import disassemble
-from knowledge.reading.lexicon import FILLER, MEASURE, Lexicon
+from knowledge.reading.lexicon import FILLER, MEASURE, NOUNS_ENDING_IN_PARTICLE, Lexicon
 from knowledge.reading.match import AMBIGUITY, EXACT, Candidate, EntityIndex, Key, leaders
 from knowledge.reading.normalize import compact
 from knowledge.reading.quantities import GAP
 
 DATE_WORD = re.compile(r"\d{1,4}(?:년|월|일)?")
-COUNT_UNIT = re.compile(r"몇\s*(개소|개|명|건|회|곳|번|석|실|팀|단체|기관|개사|가지|일)")
+COUNT_UNIT = re.compile(r"몇\s*(개소|개|명|건|회|곳|번|석|실|팀|단체|기관|개사|가지|일|평)")
 # A keyword suffix only splits from a word when it is a filler or a word of two syllables or more:
 # "교통국" must stay one unknown word, not "교통" + the bureau keyword "국".
 SHORT_MEANINGFUL = 1
@@ -500,6 +500,12 @@ def _split_keywords(
         ):
             if cut < MIN_STEM and all(len(w) == 1 for w in tail):
                 continue  # "숙의" is a word, not 숙 + the particle 의
+            if (
+                len(tail) == 1
+                and word.endswith(NOUNS_ENDING_IN_PARTICLE)
+                and word.endswith(tail[0])
+            ):
+                continue  # "화상회의" is a meeting, not 화상회 + 의
             if tail == [word[-1]] and word[-1] in OFFICE_ENDINGS and not named:
                 return word, []  # "복지과", "교통국": an office the report lacks, not 복지 + 과
             return word[:cut], tail
