@@ -111,6 +111,9 @@ def follow(
         return Question(q.WHY)
     if previous.asks not in FOLLOWABLE:
         return current
+    within = _within_whole(previous, told)
+    if within is not None:
+        return within
     if told.others and not told.subjects and previous.subjects and previous.group is None:
         # "다른 과는?": the same figures for every one of its kind, to read the rest by.
         first = previous.subjects[0]
@@ -156,6 +159,26 @@ def follow(
     if previous.subjects:
         return _same_subjects(previous, current, told, relative, holders) or current
     return current
+
+
+def _within_whole(previous: Question, told: Told) -> Question | None:
+    """ "그중 징수율이 가장 낮은 항목은?" after the revenue total, "그 중 제일 큰 사업은?" after a
+    과: the parts of the whole just shown, ranked."""
+    if not (told.narrow and told.ranking) or told.subjects or previous.group is not None:
+        return None
+    if len(previous.subjects) != 1:
+        return None
+    whole = previous.subjects[0]
+    if whole.kind == "revenue" and whole.name == "합계":
+        group = Group("revenue", leaves=True)
+    elif whole.kind == "division":
+        group = Group("line", division=whole.name)
+    elif whole.kind == "bureau":
+        group = Group("division")
+    else:
+        return None
+    measures = told.measures or previous.measures[:1] or ("budget",)
+    return Question(q.RANK, group=group, measures=measures, ranking=told.ranking)
 
 
 def text_sum(previous: Question, told: Told) -> Question | None:

@@ -614,6 +614,13 @@ class _Reading:
                 if level == "holder" and self.has("sum", "both", "each"):
                     picked += mapped  # "NPO지원센터 두 사업 합하면": all the names it fits
                     continue
+                # "시민참여과랑 시민숙의 지출률 차이": set beside a 과, the one that is a 과.
+                kinds = {s.kind for r in self.resolved if r is not resolved and r.sure
+                         for s in r.subjects} & {"division"}  # fmt: skip
+                alike = [s for s in mapped if s.kind in kinds]
+                if len(alike) == 1 and self.has("conjunction", "compare", "difference", "sum"):
+                    picked += alike
+                    continue
                 raise _Unclear(Question(q.CLARIFY, choices=tuple(mapped[:8]), rest=self._rest()))
             picked += mapped
         return list(dict.fromkeys(picked))

@@ -34,7 +34,7 @@ OFFICE_ENDINGS = frozenset(
 )  # what a 과 or 국 the report lacks ends with  # "위원 수": some number with a counter, whichever
 DETACHABLE = frozenset({FILLER, "count_people", "cost"})
 CONJUNCTION = "conjunction"
-LISTING = re.compile(r"\s*[,、/]\s*")
+LISTING = re.compile(r"\s*[,、/+]\s*")
 # A particle is only split off a word that leaves at least this many letters.
 MIN_STEM = 2
 # At most this many typed words are read together as one known word.
