@@ -57,11 +57,19 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
             deciding = [p for p in picked if _verdict(question, p[1]["text"], p[2]) is not None]
             picked = deciding[:1] + [p for p in picked if p not in deciding[:1]]
         lines = []
+        noted: set[int] = set()
         for i, (_, row, parent) in enumerate(picked):
+            if id(row) in noted:
+                continue
             if i == 0:
                 lines.append(f"{row['title']}: {row['text']}")
                 if parent is not None and row["depth"] >= 2:
                     lines.append(f"  (상위 항목: {parent['text']})")
+                if question.facet == "why":
+                    # The ※ notes right after a bullet often say why ("…효율성 제고").
+                    notes = _notes_after(row, by_position)
+                    noted |= {id(note) for note in notes}
+                    lines += [f"  {note['text']}" for note in notes]
             else:
                 lines.append(f"• {row['text']}")
     clause = _labelled_clause(question, picked[0][1]["text"]) if specific and picked else None
@@ -119,6 +127,18 @@ COMPARE = {">=": float.__ge__, ">": float.__gt__, "<=": float.__le__, "<": float
 DATED = re.compile(r"[’'`]\s*\d{2}\s*\.|\d{1,2}\s*\.\s*\d{1,2}\s*\.|\d{1,2}\s*월")
 REASONED = re.compile(r"위해|위한|하고자|따라|따른|고려|도록|목적|제고|때문")
 FACET_WEIGHT = 25
+
+
+def _notes_after(row: Row, by_position: dict) -> list[Row]:
+    """The ※ lines that follow a bullet in the report."""
+    notes = []
+    position = row["position"] + 1
+    while (note := by_position.get((row["project_no"], row["part"], position))) is not None:
+        if not note["text"].lstrip().startswith("※"):
+            break
+        notes.append(note)
+        position += 1
+    return notes
 
 
 def _facet_score(facet: str, row: Row, parent: Row | None) -> float:

@@ -167,6 +167,8 @@ class Reader:
             question = follow(before, question, told, self.relative,
                               self.subjects.figure_subjects,
                               lambda m: self.measures[m].unit)  # fmt: skip
+        if question.asks == q.TEXT and question.facet == "why":
+            return question  # "…을 축소하고 …을 확대한 이유는": one reason asked, not two asks
         if len(reading.phrases) >= 2 and reading.has("conjunction", "each"):
             paired = self._paired(cleaned, today, before, question)
             if paired is not None:
@@ -1008,7 +1010,10 @@ class _Reading:
         # Words the report's prose holds are looked for; nouns it does not hold are said to be
         # missing in the reply ("NPO입주협업공간 주소": 주소 is not there, the address line is).
         missing = tuple(w for w in unknown if not self.in_text((w,)))
-        if unknown and len(missing) == len(unknown):
+        asks_reason = self.opens_word("reason") and any(
+            s.kind == "project" for s in self.subjects_at("project")
+        )
+        if unknown and len(missing) == len(unknown) and not asks_reason:
             return None
         if missing:
             unknown = tuple(w for w in unknown if w not in missing)
@@ -1047,6 +1052,12 @@ class _Reading:
             return None
         named_well = any(r.mention.best and r.mention.best[0].score >= NAMED_WELL
                          for r in self.resolved if r.sure)  # fmt: skip
+        held = tuple(w for w in words if subjects and self.in_text((w,), subjects[0].project_no))
+        if subjects and held and 2 * len(held) >= len(words) and len(held) < len(words):
+            # "구청 행복사업 공모 … 지원": most words are in the named project's text; the one
+            # it writes otherwise (자치구) does not send the question to another project.
+            unknown = tuple(w for w in unknown if w in held)
+            words = held
         if subjects and words and not self.in_text(words, subjects[0].project_no):
             if named_well and not any(self.in_text((w,), subjects[0].project_no) for w in words):
                 # "혁신파크 위치": the project named does not say; another project's 위치 is
@@ -1075,7 +1086,8 @@ class _Reading:
                            if k.word in self.lexicon.prose)  # fmt: skip
         if self.found.unit and self.says("whole_count"):
             hints += ("총",)  # "전부 몇 곳": the bullet that gives the total (총 61개소)
-        overview = self.has("overview") and not self.has("status") and not words and subjects
+        overview = (self.has("overview") and not self.has("status") and not words and subjects
+                    and not self.opens_word("reason"))  # fmt: skip
         unit = self.found.unit
         if unit is None and any(self.measures_of[m].unit == PEOPLE for m in self.measures):
             unit = "명"  # "참여 인원": a count of people in the text

@@ -483,6 +483,12 @@ def _split_keywords(
     if len(word) >= MIN_NAME_END and index.ends_a_name(word):
         return word, []  # "숙의예산과" ends 시민숙의예산과: its 과 is no particle
     stripped = lexicon.strip_particle(word)
+    if stripped != word and (not named or named[0].score < WHOLE_WORD_SCORE):
+        # "서울시민회의는": a name with its particle, never 서울시민회 + 의 + 는.
+        bare = index.candidates(stripped)
+        particle = word[len(stripped) :]
+        if bare and bare[0].score >= WHOLE_WORD_SCORE and particle in lexicon.groups:
+            return stripped, [particle]
     if (not named or named[0].score < NEAR_EXACT) and not index.writes(stripped):
         # "지출엑은", "예싼은": a mistyped known word, before a particle is split off it; a
         # word the report itself writes ("입주", "지원") is never taken for a typo.
