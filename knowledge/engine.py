@@ -102,6 +102,15 @@ CHECK_COMMANDS = frozenset({"check", "대조", "팩트체크"})
 AUDIT_COMMANDS = frozenset({"검증", "audit"})
 
 
+def _turned(answer: Answer) -> Answer:
+    """The verdict of a check asked as its opposite ("20명 아니지?" — 예, 15명으로 20명이
+    아닙니다): the first word turns, the facts after it stay as they are."""
+    for said, turned in (("예. ", "아니요. "), ("아니요. ", "예. ")):
+        if answer.text.startswith(said):
+            return replace(answer, text=turned + answer.text[len(said) :])
+    return answer
+
+
 def _with_skipped(answer: Answer, question: Question) -> Answer:
     """The reply says which words it left out, before its closing line."""
     if not question.skipped:
@@ -262,4 +271,6 @@ class Engine:
             )
         writers = GROUP_WRITERS if question.group is not None else WRITERS
         answer = writers[question.asks](question, rows, plan, self.report)
+        if question.denied:
+            answer = _turned(answer)
         return replace(_with_skipped(answer, question), question=question)

@@ -113,3 +113,5 @@ class Question:
     # for TEXT: what of a fact is asked — "when" (its dates), "why" (its reason), "count" (one
     # count, the one the asked word labels)
     facet: str = ""
+    # The question states the opposite of its check ("20명 아니지?"): 예 means the check fails.
+    denied: bool = False

@@ -89,6 +89,8 @@ NOUN_SUFFIXES = frozenset("자들수액분건명측")
 VERB_TAILS = frozenset("아어여해나지고요니냐야자게서")
 # A coordinated word read with the words of the name before it ("혁신파크 운영이랑 조성").
 ELLIPSIS_SCORE = 85.0
+# A name that fits several lines of one project, typed this well, names that project.
+NAMED_ONE_PROJECT = 85.0
 NAMED_WELL = 95.0  # a mention this close to a name names that thing
 
 
@@ -716,6 +718,15 @@ class _Reading:
             ),
         )
 
+    def _denied(self, question: Question) -> bool:
+        """ "시민숙의예산과 현원 20명 아니지?", "기술직 없지?": the question states the opposite
+        of what is checked; "차이 없지?" is itself the claim checked."""
+        said = compact(self.quantities.text).rstrip("?.!")
+        if said.endswith(tuple(self.lexicon.lists["denied"])):
+            return True
+        gap_claim = question.check is not None and question.check.written == "차이 없음"
+        return said.endswith(tuple(self.lexicon.lists["denied_none"])) and not gap_claim
+
     def _only_why(self) -> bool:
         """ "왜?", "근거는?": nothing asked besides the evidence of the last answer."""
         quiet = {"why", FILLER, "yesno", "that", "which", "overview"}
@@ -751,7 +762,8 @@ class _Reading:
                     # "사회협력과 평균 예산": no set to average over; never the plain figure.
                     return Question(q.NOT_FOUND, words=("평균",))
                 skipped = tuple(dict.fromkeys(u.word for u in self.skipped))
-                return replace(decided, in_eok=self.has("eok"), skipped=skipped)
+                return replace(decided, in_eok=self.has("eok"), skipped=skipped,
+                               denied=self._denied(decided))  # fmt: skip
         return Question(q.NOT_FOUND, words=self.unknown_words)
 
     def _nothing(self) -> Question | None:
@@ -1050,8 +1062,13 @@ class _Reading:
             return None
         if not subjects and not unknown:
             return None
+        # A name typed in full ("서울혁신파크") names its project even when it fits several of
+        # its lines: the project's text is asked, never another project's.
         named_well = any(r.mention.best and r.mention.best[0].score >= NAMED_WELL
-                         for r in self.resolved if r.sure)  # fmt: skip
+                         for r in self.resolved if r.sure) or any(
+            r.mention.best and r.mention.best[0].score >= NAMED_ONE_PROJECT
+            and len(self._mapped(r.subjects, "project")) == 1 for r in self.resolved
+        )  # fmt: skip
         held = tuple(w for w in words if subjects and self.in_text((w,), subjects[0].project_no))
         if subjects and held and 2 * len(held) >= len(words) and len(held) < len(words):
             # "구청 행복사업 공모 … 지원": most words are in the named project's text; the one
@@ -1400,7 +1417,7 @@ class _Reading:
         subjects = [h for s in subjects for h in (holders_of(s, measures) or (s,))]
         operations = self._operations()
         compared = self._compared_measures()
-        stated = self.has("fully", "unexecuted") and self._ends_as_question()
+        stated = self.has("fully", "unexecuted", "executed") and self._ends_as_question()
         # "…27,669,365천원, 89.0%로 파악하고 있는데 일치하는지": figures given to be checked.
         stated = stated or (self.has("same") and bool(self.quantities.figures))
         if self.yesno or (((self.has("yesno") and compared) or stated) and not self.asks_what):
