@@ -72,6 +72,14 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
                     lines += [f"  {note['text']}" for note in notes]
             else:
                 lines.append(f"• {row['text']}")
+    ratio = None
+    for entry in picked if question.facet == "ratio" else []:
+        ratio = _ratio(question, entry[1]["text"])
+        if ratio is not None:
+            # The bullet that gives both counts, first: "경쟁률": 공모(3,201명) ⇒ 추첨(1,081명).
+            lines = [f"{entry[1]['title']}: {ratio}", f"• {entry[1]['text']}"]
+            picked = [entry]
+            break
     clause = _labelled_clause(question, picked[0][1]["text"]) if specific and picked else None
     if clause is not None:
         # "댓글 몇 개": the one figure the asked word labels, not the bullet's other counts.
@@ -92,7 +100,7 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         asked = " ".join(words)
         lines = [f"{title or '주요사업'}에서 ‘{asked}’에 대한 내용을 찾을 수 없습니다."]
         picked = []
-    elif question.not_held:
+    elif question.not_held and ratio is None:
         # Part of what was asked is not in the report: say so first, then what is there.
         asked = ", ".join(f"‘{w}’" for w in question.not_held)
         lines.insert(0, f"{asked}은(는) 보고서에 나와 있지 않습니다. 관련 내용:")
@@ -189,6 +197,55 @@ def _labelled_clause(question: Question, text: str) -> str | None:
     return clause + ")" if clause.count("(") > clause.count(")") else clause
 
 
+# Words that label a count of those who applied, and of those chosen.
+APPLIED = ("신청", "접수", "공모", "응모")
+CHOSEN = ("선정", "입주", "추첨", "지정", "선발")
+ANY_COUNT = re.compile(r"(\d[\d,]*)\s*(개소|개|명|회|곳|건)")
+
+
+def _ratio(question: Question, text: str) -> str | None:
+    """ "신청자 대비 선정 비율", "경쟁률", "화상회의 비율": two counts a bullet gives, in one
+    counter, divided — the chosen over the applied, or the asked part over the written total.
+    None when the bullet does not give exactly such a pair."""
+    counts = []
+    for match in ANY_COUNT.finditer(text):
+        before = _label(text[: match.start()])
+        after = re.match(r"\s*([가-힣]+)", text[match.end() :])
+        labels = (before, after.group(1) if after else "")
+        family = "개" if match.group(2) in ("개소", "개", "곳") else match.group(2)
+        whole = re.search(r"(?:총|전체|모두)\s*$", text[: match.start()]) is not None
+        counts.append(
+            (labels, family, match.group(1), float(match.group(1).replace(",", "")), whole)
+        )
+    asked = {w for w in (*question.words, *question.hints, *question.not_held) if len(w) >= 2}
+
+    def kind(labels: tuple[str, str], terms: tuple[str, ...]) -> bool:
+        return any(label.startswith(terms) for label in labels if label)
+
+    for family in dict.fromkeys(c[1] for c in counts):
+        same = [c for c in counts if c[1] == family]
+        applied = [c for c in same if kind(c[0], APPLIED)]
+        chosen = [c for c in same if kind(c[0], CHOSEN) and c not in applied]
+        if len(applied) == 1 and len(chosen) == 1:
+            (a_labels, _, a_written, a, _), (c_labels, _, c_written, c, _) = applied[0], chosen[0]
+            a_said, c_said = (
+                f"{a_labels[0]} {a_written}{family}",
+                f"{c_labels[0]} {c_written}{family}",
+            )
+            if any(w.startswith("경쟁") for w in asked):
+                return f"경쟁률 약 {a / c:.2f}:1 ({a_said} ÷ {c_said}, 보고서 수치로 계산)"
+            return f"비율 {100 * c / a:.1f}% ({c_said} ÷ {a_said}, 보고서 수치로 계산)"
+        parts = [x for x in same if not x[4] and any(
+            w == x[0][0] or (w.startswith(x[0][0]) and len(w) - len(x[0][0]) <= 2)
+            for w in asked if x[0][0])]  # fmt: skip
+        totals = [x for x in same if x[4]]
+        if len(parts) == 1 and len(totals) == 1:
+            (p_labels, _, p_written, p, _), (_, _, t_written, t, _) = parts[0], totals[0]
+            return (f"비율 {100 * p / t:.1f}% ({p_labels[0]} {p_written}{family} ÷ 총 "
+                    f"{t_written}{family}, 보고서 수치로 계산)")  # fmt: skip
+    return None
+
+
 def _summed(question: Question, text: str) -> str | None:
     """ "다 더하면 몇 명": the counts a bullet gives in the asked counter, added up, with the
     sum shown; a total the bullet writes itself (총 114회) is that total, not added again."""
@@ -269,8 +326,9 @@ def _months_written(text: str) -> set[int]:
 
 
 def _label(before: str) -> str:
-    """The word that labels a figure: `운영` in `운영 41개소`, `대면회의` in `대면회의(39회)`."""
-    found = re.search(r"([가-힣]+)\s*[(:]?\s*$", before)
+    """The word that labels a figure: `운영` in `운영 41개소`, `대면회의` in `대면회의(39회)`,
+    `공모` in `(공모) 65개`."""
+    found = re.search(r"([가-힣]+)\s*[():]?\s*$", before)
     return found.group(1) if found else ""
 
 

@@ -1118,10 +1118,16 @@ class _Reading:
                 else Condition(FACT, "in", written=" ".join(unknown or words))
             )
             unit = figure.unit if figure else unit
+        # A named money measure or rate ("집행률", "예산 비율") is no ratio of the text's counts.
+        money_or_rate_named = any(
+            k.word not in self.lexicon.lists["ratio"] for k in self.keywords_in(MEASURE)
+        )
         # "협의회 인원 다 더하면 몇 명": the counts of the bullet, added up.
         summed = unit is not None and q.SUM in self._operations() and check is None
         # "투표 언제까지야", "왜 늘렸어": the dates or the reason of what the words name.
         facet = "when" if self.opens_word("when") else "why" if self.opens_word("reason") else ""
+        if not facet and self.opens_word("ratio") and not money_or_rate_named:
+            facet = "ratio"  # "신청자 대비 선정 비율", "경쟁률": two counts of the text, divided
         asked_once = self.quantities.text.count("몇") <= 1 and not self.has("conjunction")
         if not facet and unit is not None and asked_once and not summed:
             facet = "count"  # "댓글 몇 개": one count, the one the asked word labels
