@@ -452,6 +452,10 @@ class _Reading:
             measures = tuple(
                 "outlook_left" if m == "remaining" else m for m in measures if m != "outlook_amount"
             )
+        if {"outlook_amount", "spent"} <= set(measures) and self.has("difference"):
+            # "연말 집행예상액에서 지출액을 뺀 금액": what is left to spend by the year end.
+            measures = tuple(m for m in measures if m not in ("outlook_amount", "spent", "budget"))
+            measures = ("outlook_left", *measures)
         if "committed" in measures and "remaining" in measures:
             # "원인행위액 중 아직 지출되지 않은 금액": what is committed and not yet paid.
             measures = tuple(
@@ -1211,6 +1215,18 @@ class _Reading:
         kind = self._set_kind()
         operations = self._operations()
         conditions = self._conditions()
+        asked = [c.measure for c in conditions] + list(self.measures)
+        if (
+            kind == "line"
+            and asked
+            and not subjects
+            and all(
+                "line" not in self.measures_of[m].kinds
+                and "project_row" in self.measures_of[m].kinds
+                for m in asked
+            )
+        ):
+            kind = "project_row"  # "연말 집행예상률 100%인 사업": only the Ⅲ tables have it
         if self.has("rank_of") and len(subjects) == 1:
             return self._rank_of(subjects[0])
         parent = None
