@@ -146,6 +146,9 @@ class Reader:
             reason = self._reason_of_last(before, told, reading, cleaned, today)
             if reason is not None:
                 return reason
+            checked = self._check_of_last(before, told, reading, cleaned, today)
+            if checked is not None:
+                return checked
             meant = _meant(before, told)
             if meant is not None and not told.subjects and not told.why:
                 # "그 사업 예산은?", "거기 담당 부서는?", "임기는 언제까지야": the message asks
@@ -242,6 +245,26 @@ class Reader:
         if {first.asks, second.asks} & {q.HELP, q.NOT_FOUND, q.CLARIFY}:
             return None
         return Question(q.PARTS, parts=(first, second))
+
+    def _check_of_last(
+        self, before: Before, told: Told, reading: _Reading, text: str, today: date | None
+    ) -> Question | None:
+        """ "90% 넘어?" after 지역공동체과 지출 집행률: the figure just shown, checked."""
+        previous = before.question
+        compared = [f for f in reading.quantities.figures if f.comparison]
+        if (
+            previous.asks not in (q.FIGURES, q.CHECK)
+            or len(previous.subjects) != 1
+            or not previous.measures
+            or told.subjects
+            or told.measures
+            or not compared
+        ):
+            return None
+        measures = previous.measures
+        label = "집행률" if _both_rates(measures[:2]) else self.measures[measures[0]].label
+        named = self.read(f"{previous.subjects[0].name} {label} {text}", today)
+        return named if named.asks in (q.CHECK, q.PARTS) else None
 
     def _reason_of_last(
         self, before: Before, told: Told, reading: _Reading, text: str, today: date | None
