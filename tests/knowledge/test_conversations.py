@@ -38,7 +38,12 @@ def test_a_follow_up_is_read_against_the_turns_before_it(engine, case: dict) -> 
     shown = squash(answer.text + " " + " ".join(answer.button_labels()))
     wrong = [item for item in case.get("forbid", []) if appears(item, shown)]
     missing = [item for item in case["expect"] if not appears(item, shown)]
-    assert not wrong and not missing, f"wrong {wrong}, missing {missing}\n{answer.text}"
+    # A yes/no follow-up says its verdict first.
+    first = squash(answer.text.split("\n", 1)[0])
+    opens = not case.get("starts") or any(first.startswith(s) for s in case["starts"])
+    assert not wrong and not missing and opens, (
+        f"wrong {wrong}, missing {missing}, first line {first!r}\n{answer.text}"
+    )
 
 
 def test_there_are_enough_conversations_of_every_kind() -> None:
