@@ -272,9 +272,20 @@ class Reader:
         """ "왜 늘렸대?" after a fact of a project: the reason its text gives, read with the
         project and the words of the last question named."""
         projects = [s for s in before.question.subjects if s.kind == "project"]
-        if told.why or told.subjects or not projects or not reading.opens_word("reason"):
+        if told.why or told.subjects or not projects:
             return None
-        words = " ".join(w for w in before.question.words if w not in told.words)
+        # "누가 와?", "어느 동이야?", "언제 했어?" after a fact of a project: more of that fact.
+        asks_more = before.question.asks == q.TEXT and (
+            reading.has("which") or reading.opens_word("when") or reading.found.unit is not None
+        )
+        if not (reading.opens_word("reason") or asks_more) or told.months or told.measures:
+            return None
+        # The words of the fact just asked carry over, but not a facet the reader put in for
+        # a word of its own ("어디 있어" → 위치).
+        facets = set(self.lexicon.prose.values())
+        words = " ".join(
+            w for w in before.question.words if w not in told.words and w not in facets
+        )
         named = self.read(f"{projects[0].name} {words} {text}", today)
         return named if named.asks == q.TEXT else None
 
