@@ -36,6 +36,11 @@ class Entity:
     division: str | None = None
 
 
+# A two-letter word names something only when it is half of a short name ("혁신" of 혁신파크),
+# never two letters of a longer one ("보조" of 보조금반환).
+TWO_LETTERS_COVER = 0.5
+
+
 @dataclass(frozen=True)
 class Candidate:
     entity: Entity
@@ -174,7 +179,7 @@ class EntityIndex:
                 # long name ("위원" in 서울민주주의위원회 운영) describe something, they do not
                 # name it.
                 coverage = len(word) / len(key.text)
-                if len(word) <= 2 and coverage < 0.4:
+                if len(word) <= 2 and coverage < TWO_LETTERS_COVER:
                     continue
                 if (
                     word[-1] in "과국"

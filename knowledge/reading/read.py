@@ -999,7 +999,16 @@ class _Reading:
         subjects = [s for s in self.subjects_at("project") if s.kind not in ("bureau", "unit")]
         if any(s.kind == "revenue" for s in subjects):
             return None
-        plan_words = tuple(w for w in words if self.in_text((w,), parts=("plan",)))
+        if not subjects:
+            # "갈등관리사업 실태평가 언제": a line no project holds is found among the plans
+            # by the words of its name.
+            lines = [s for r in self.resolved for s in r.subjects
+                     if s.kind == "line" and s.project_no is None]  # fmt: skip
+            named = tuple(w for s in lines for w in s.name.split() if len(w) >= MIN_WORD)
+            if named and len(self._one_plans_words(named)) < len(named):
+                return None  # no plan names it: its dates are in the projects' text, if any
+            words += named
+        plan_words = self._one_plans_words(words)
         if self.yesno and self.months is not None:
             targets = self._targets()
             projects = tuple(s for s in subjects if s.kind == "project")
@@ -1008,6 +1017,14 @@ class _Reading:
         note = self.months.said if self.months and "‘" in self.months.said else ""
         return Question(q.PLANS, subjects=tuple(subjects), months=self.months,
                         words=plan_words if not subjects else (), note=note)  # fmt: skip
+
+    def _one_plans_words(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """The asked words one plan holds together, the most of them ("공론의제 선정 … 언제
+        추진됩니까": 추진 is in no plan with 공론의제; it is left out, not matched alone)."""
+        plans = [p for p in self.catalog.passages if p.part == "plan"]
+        held = [tuple(w for w in words if _holds(p, w)) for p in plans]
+        best = max(held, key=len, default=())
+        return best if best else tuple(w for w in words if self.in_text((w,), parts=("plan",)))
 
     def _targets(self) -> tuple[str, ...]:
         """The things a question names, split where it joins them (`A이랑 B 둘 다`): each as
@@ -1082,6 +1099,16 @@ class _Reading:
         named = [r for r in self.resolved if r.sure and r.mention.best
                  and r.mention.best[0].score >= NAMED_WELL]  # fmt: skip
         if named and not subjects:
+            # "갈등관리사업 실태평가 언제": a line no project holds, whose dates or reason a
+            # project's text gives under its name.
+            asks_fact = self.opens_word("when") or self.opens_word("reason")
+            line_words = tuple(w for r in named for s in r.subjects if s.kind == "line"
+                               for w in s.name.split() if len(w) >= MIN_WORD)  # fmt: skip
+            best = self.best_project(line_words) if asks_fact and line_words else None
+            if best is not None and self.in_text(line_words, best):
+                facet = "when" if self.opens_word("when") else "why"
+                return Question(q.TEXT, subjects=(self._project(best),), words=line_words,
+                                facet=facet)  # fmt: skip
             return None  # a thing was named that has no text: its words are not about another
         # "NPO입주협업공간 주소": a word the report writes otherwise (위 치) is what is asked.
         asked_prose = tuple(self.lexicon.prose[k.word] for k in self.found.places
