@@ -363,7 +363,9 @@ class _Reading:
         self.unknown = [u for u in self.unknown if u not in self.skipped]
         self.months = resolve_months(quantities, reader.as_of, today, self.catalog.plan_months)
         self.asks_what = bool(WH_WORDS.search(quantities.text)) or self.has("which")
-        self.yesno = (self.has("yesno") or self._ends_on_comparison()) and not self.asks_what
+        self.yesno = (
+            self.has("yesno") or self._ends_on_comparison() or self._asks_if_changed()
+        ) and not self.asks_what
 
     # --- facts -----------------------------------------------------------------------------
 
@@ -384,6 +386,15 @@ class _Reading:
     @property
     def text_words(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(u.word for u in self.content))
+
+    def _asks_if_changed(self) -> bool:
+        """ "전년도 대비 증가하였습니까?", "작년보다 줄었나요?": whether something rose or fell,
+        asked with no question word."""
+        last = compact(self.quantities.text.split()[-1]) if self.quantities.text.split() else ""
+        ends_on_change = last.startswith(
+            ("증가", "감소", "늘", "줄", "올랐", "올랐", "떨어", "상승")
+        )
+        return ends_on_change and self._ends_as_question() and not self.has("which")
 
     def _ends_as_question(self) -> bool:
         """`전액 집행되었습니까?`, `미집행이야?`: the message ends as a question does."""
@@ -1330,6 +1341,13 @@ class _Reading:
         elif not (operations or conditions or self.measures or self.has("which") or scope):
             return None
         said_set = self._set_kind() is not None and bool(conditions)
+        if (
+            kind == "revenue"
+            and self.yesno
+            and not named
+            and not self.has("revenue_list", "leaves", "count", "list", "which")
+        ):
+            return None  # "세입 예산이 전년 대비 증가했습니까?": the revenue total, checked
         if self.yesno and subjects and not self.has("count", "list") and not said_set:
             return None  # "사회협력과 미집행이야?": the 과; "…과 세부사업 중 미집행 있어?": not
         if (
@@ -1740,6 +1758,8 @@ class _Reading:
             return Question(q.CHECK, subjects=tuple(subjects), check=condition,
                             measures=(condition.measure,))  # fmt: skip
         counted = [m for m in measures if not self.measures_of[m].is_rate]
+        if len(counted) == 2 and "budget" in counted:
+            counted = [m for m in counted if m != "budget"]  # "돈 쓴 거 있음?": the 지출액
         if len(subjects) == 1 and len(counted) == 1 and self.says("exists"):
             # "개방형 직위 있어?", "올해 예산이 잡혀 있어?": whether it has any.
             condition = Condition(counted[0], ">", 0.0, None, "있음")
