@@ -62,6 +62,11 @@ def counter_family(counter: str) -> str:
     return next((f for f in COUNTER_FAMILIES if re.fullmatch(f, counter)), re.escape(counter))
 
 
+# A number with no unit, and a rate named before it.
+BARE = re.compile(
+    r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d+)?)(?![\d.,%])(?!\s*(?:월|일|년|개|명|회|곳|억|만|천|백|원|위|번|건|석|배))"
+)
+RATE_WORD_BEFORE = re.compile(r"[율률]")
 POINT_WORD = re.compile(r"%\s*p|퍼센트\s*포인트|포인트")
 SINO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
 SINO_PLACES = {"십": 10, "백": 100, "천": 1000}
@@ -253,6 +258,13 @@ def find_quantities(text: str, report_year: int) -> Quantities:
         if compared and free(match) and not any(s <= match.start() < e for s, e, *_ in candidates):
             value = _number(match.group("num"))
             candidates.append((match.start(), match.end(), value, COUNTED_UNIT, False))
+    for match in BARE.finditer(text):
+        # "징수율 100 넘음?": a bare number compared after a rate word is a rate.
+        compared = _COMPARISON.match(text, match.end()) is not None
+        rated = RATE_WORD_BEFORE.search(text, 0, match.start()) is not None
+        taken = any(s <= match.start() < e for s, e, *_ in candidates)
+        if compared and rated and free(match) and not taken:
+            candidates.append((match.start(), match.end(), _number(match.group("num")), "%", False))
     for start, end, value, unit, point in sorted(candidates):
         comparison = None
         after = _COMPARISON.match(text, end)
