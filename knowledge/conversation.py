@@ -60,6 +60,9 @@ class Conversation:
             return
         self.last = question
         self.listed = tuple(answer.listed)
+        if answer.intent == "duty" and answer.entity and not self.listed:
+            # "거기 인원은?" after "… 어느 과야?": the 과 the reply named.
+            self.listed = (Subject("division", answer.entity, answer.entity, ref=answer.entity),)
         named = [s for part in (question.parts or (question,)) for s in part.subjects]
         if named:
             kept = [s for s in self.recent if s not in named] + list(dict.fromkeys(named))

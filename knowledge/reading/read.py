@@ -1902,6 +1902,8 @@ def _meant(before: Before, told: Told) -> Subject | None:
     previous = before.question
     if told.that and before.listed and previous.group is not None:
         return before.listed[0]
+    if previous.asks == q.DUTY and before.listed and (told.that or told.measures):
+        return before.listed[0]  # "거기 인원은?" after the 과 that handles something
     subjects = [s for s in previous.subjects if s.kind not in ("bureau", "unit")]
     if not subjects or previous.group is not None:
         return None
