@@ -1458,6 +1458,15 @@ class _Reading:
                 and (m in self.measures or m not in self._phrase_union())]  # fmt: skip
         if free:
             measures = tuple(dict.fromkeys(free))
+        joined = len(self.phrases) >= 2 and any(
+            self.phrases[0].last < k.order < self.phrases[-1].first
+            for k in self.keywords_in("conjunction")
+        )  # "예산이랑 지출액 제일 큰": both named, the first ranks
+        if len(measures) == 2 and "budget" in measures and not joined:
+            # "예산 제일 많이 남은 과": 예산 says what money; 남은 says which figure of it.
+            other = next(m for m in measures if m != "budget")
+            if self.measures_of[other].unit == self.measures_of["budget"].unit:
+                return other
         if measures:
             return measures[-1] if _both_rates(measures) else measures[0]
         if kind == "revenue":
@@ -1690,8 +1699,8 @@ class _Reading:
             reference = before[-1].measures[0]
             others = [m for m in measures if m != reference]
         else:
-            if not self.has("same", "more", "less"):
-                return None
+            if not self.has("same", "more", "less") or self.has(*RANK_WORDS):
+                return None  # "예산 가장 적게 남은": a ranking, not one measure against another
             others, reference = [measures[0]], measures[1]
         if not others or self.measures_of[others[0]].unit != self.measures_of[reference].unit:
             return None
