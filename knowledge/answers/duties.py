@@ -39,6 +39,10 @@ def write_duty(question: Question, rows: list[Row], plan: Plan, report: Report) 
         if len(divisions) == 1:
             division = divisions[0]
             lines = [f"‘{asked}’ 담당 부서는 {division}입니다."]
+            claimed = question.note.removeprefix("claim:") if question.note else ""
+            if question.note.startswith("claim:"):
+                # "엠보팅 시민참여과 담당 맞지?": the 과 named, checked.
+                lines[0] = ("예. " if claimed == division else "아니요. ") + lines[0]
             lines += [f"근거(주요업무): {row['duty']}" for row in top[:2]]
             lines.append(report.closing(top[0]["source"]))
             return finish(lines, "duty", plan, top[:1], entity=division,

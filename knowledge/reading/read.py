@@ -767,6 +767,18 @@ class _Reading:
             ),
         )
 
+    def _claimed_owner(self, question: Question) -> Question:
+        """ "엠보팅 시민참여과 담당 맞지?": whose duty it is, checked against the 과 named."""
+        named = [s for s in question.subjects if s.kind == "division"]
+        if question.asks != q.DUTY or not self.yesno or len(named) != 1:
+            return question
+        owner = named[0]
+        words = tuple(w for w in question.words if w != compact(owner.name))
+        if not words:
+            return question  # "시민참여과 업무 맞지?": nothing else is asked of it
+        subjects = tuple(s for s in question.subjects if s != owner)
+        return replace(question, subjects=subjects, words=words, note=f"claim:{owner.name}")
+
     def _denied(self, question: Question) -> bool:
         """ "시민숙의예산과 현원 20명 아니지?", "기술직 없지?": the question states the opposite
         of what is checked; "차이 없지?" is itself the claim checked."""
@@ -811,6 +823,7 @@ class _Reading:
                     # "사회협력과 평균 예산": no set to average over; never the plain figure.
                     return Question(q.NOT_FOUND, words=("평균",))
                 skipped = tuple(dict.fromkeys(u.word for u in self.skipped))
+                decided = self._claimed_owner(decided)
                 return replace(decided, in_eok=self.has("eok"), skipped=skipped,
                                denied=self._denied(decided))  # fmt: skip
         return Question(q.NOT_FOUND, words=self.unknown_words)
