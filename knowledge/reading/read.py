@@ -948,10 +948,12 @@ class _Reading:
         if asks_division and self.measures and self._conditions() and not self._sure():
             return None  # "예산 100억 넘는 과 어디어디?": the 과 that meet a condition
         named_office = any(s.kind == "division" for s in self._sure())
+        # Words not understood are fine when the 주요업무 hold them ("마을공동체 담당하는 과").
+        unheld = self.unknown and not self.in_text(self.unknown_words, parts=("duty",))
         if (
             asks_division
             and self.measures
-            and not (self.unknown or named_office or self._operations() - {q.LIST, q.COUNT})
+            and not (unheld or named_office or self._operations() - {q.LIST, q.COUNT})
         ):
             of_division = self._of_division()
             if of_division is not None:
@@ -1003,6 +1005,18 @@ class _Reading:
             office = Subject("division", named[0].division, named[0].division)
             note = f"※ 소관: ‘{named[0].name}’은(는) {office.name} 소관입니다."
             return Question(q.FIGURES, subjects=(office,), measures=self.measures, note=note)
+        words = tuple(w for w in self.text_words if len(w) >= MIN_WORD) + tuple(
+            compact(r.mention.text) for r in self.resolved if not r.sure
+        )
+        if not named and words and not self._sure():
+            # "마을공동체 담당하는 과 원인행위액": the one 과 whose 주요업무 hold the words.
+            owners = {p.division for p in self.catalog.passages
+                      if p.part == "duty" and all(_holds(p, w) for w in words)}  # fmt: skip
+            if len(owners) == 1:
+                name = owners.pop()
+                note = f"※ 소관: ‘{' '.join(words)}’은(는) {name} 주요업무입니다."
+                office = Subject("division", name, name, ref=name)
+                return Question(q.FIGURES, subjects=(office,), measures=self.measures, note=note)
         people = [m for m in self.measures if self.measures_of[m].unit == PEOPLE
                   and m not in ("current", "quota", "shortage")]  # fmt: skip
         if not named and people and not self._sure():
@@ -1805,7 +1819,9 @@ class _Reading:
         if len(subjects) == 1 and rates and not self.has("bureau", "share"):
             # "예산 중에 실제로 나간 돈 비율이 몇 %": the rate itself is that share.
             return Question(q.FIGURES, subjects=tuple(subjects), measures=tuple(rates))
-        if len(subjects) == 1 and len(same_unit) >= 2:
+        # "국 현원 중에 사회협력과 사람": the 과 within the bureau, not one measure over another.
+        within_bureau = self.has("bureau") and subjects[0].kind != "bureau"
+        if len(subjects) == 1 and len(same_unit) >= 2 and not within_bureau:
             whole, part = self._whole_first(same_unit[:2])
             return Question(q.SHARE, subjects=tuple(subjects), measures=(part, whole))
         measure = next((m for m in measures if self.measures_of[m].is_money), "budget")
