@@ -8,6 +8,7 @@ A word nothing explains is never dropped: it is looked for in the report's prose
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, replace
@@ -89,6 +90,8 @@ NOUN_SUFFIXES = frozenset("자들수액분건명측")
 VERB_TAILS = frozenset("아어여해나지고요니냐야자게서")
 # A coordinated word read with the words of the name before it ("혁신파크 운영이랑 조성").
 ELLIPSIS_SCORE = 85.0
+# Answers of `Reader.holds` kept (words asked recur; the prose does not change).
+HELD_KEPT = 50_000
 # A name that fits several lines of one project, typed this well, names that project.
 NAMED_ONE_PROJECT = 85.0
 NAMED_WELL = 95.0  # a mention this close to a name names that thing
@@ -113,6 +116,22 @@ class Reader:
         self.measures = measures
         self.subjects = Subjects(catalog, measures)
         self.as_of = catalog.as_of
+        self._held: dict[tuple, bool] = {}
+
+    def holds(self, word: str, project_no: int | None, parts: tuple[str, ...]) -> bool:
+        """Whether the report's prose holds `word` (in one project's, or some parts); the
+        prose does not change while the report is loaded, so each answer is kept."""
+        key = (word, project_no, parts)
+        found = self._held.get(key)
+        if found is None:
+            found = any(
+                _holds(p, word) for p in self.catalog.passages
+                if (project_no is None or p.project_no == project_no)
+                and (not parts or p.part in parts)
+            )  # fmt: skip
+            if len(self._held) < HELD_KEPT:
+                self._held[key] = found
+        return found
 
     def read(
         self,
@@ -609,11 +628,7 @@ class _Reading:
     def in_text(self, words: tuple[str, ...], project_no: int | None = None,
                 parts: tuple[str, ...] = ()) -> bool:  # fmt: skip
         """Whether the report's prose holds every word (in one project's, or some parts)."""
-        passages = [
-            p for p in self.catalog.passages
-            if (project_no is None or p.project_no == project_no) and (not parts or p.part in parts)
-        ]  # fmt: skip
-        return bool(words) and all(any(_holds(p, w) for p in passages) for w in words)
+        return bool(words) and all(self.reader.holds(w, project_no, parts) for w in words)
 
     def says(self, words: str) -> bool:
         """Whether the question, spaces aside, holds one of the lexicon's `words` list."""
@@ -623,8 +638,13 @@ class _Reading:
     def opens_word(self, words: str) -> bool:
         """Whether a typed word begins with one of the lexicon's `words` ("언제까지임", not the
         시기 inside 주시기)."""
-        typed = [compact(w) for w in self.quantities.text.split()]
-        return any(t.startswith(w) for t in typed for w in self.lexicon.lists[words])
+        starts = tuple(self.lexicon.lists[words])
+        return any(t.startswith(starts) for t in self.typed)
+
+    @functools.cached_property
+    def typed(self) -> tuple[str, ...]:
+        """The question's words as typed, each in compact form."""
+        return tuple(compact(w) for w in self.quantities.text.split())
 
     def unknown_words_in_one_project(self) -> bool:
         """Whether the words not understood all stand in one project's text and not in most."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
@@ -152,8 +153,14 @@ def evidence_sql(sql: str, params: tuple | list = ()) -> str:
     """The query behind an answer with its parameters written in as SQL literals.
 
     Rendering goes through sqlglot, so a quote inside a value cannot end its string early,
-    and the result passes the /sql guard and can be pasted after /sql as it is.
+    and the result passes the /sql guard and can be pasted after /sql as it is. A rendering
+    is kept: the same answer's evidence is asked for again and again (`왜?`).
     """
+    return _evidence_sql(sql, tuple(params))
+
+
+@functools.lru_cache(maxsize=1024)
+def _evidence_sql(sql: str, params: tuple) -> str:
     tree = sql_guard.parse_single_select(_number_placeholders(sql))
     placeholders = list(tree.find_all(exp.Placeholder))
     if len(placeholders) != len(params):
