@@ -51,7 +51,9 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         picked = overview[:5]
         lines = [f"{title} 추진현황:"] + [f"• {r['text']}" for _, r, _ in picked]
     else:
-        picked = _pick(scored)
+        # A check or a sum looks further for the bullet that decides it.
+        picked = _pick(scored, alone=question.check is None and question.note != "sum"
+                       and question.facet != "ratio")  # fmt: skip
         if question.check is not None:
             # The bullet that decides a check comes first ("100회 넘게 했어?": 총 114회 실시).
             deciding = [p for p in picked if _verdict(question, p[1]["text"], p[2]) is not None]
@@ -332,15 +334,43 @@ def _label(before: str) -> str:
     return found.group(1) if found else ""
 
 
-def _pick(scored: list) -> list:
+def _pick(scored: list, alone: bool = True) -> list:
+    """The bullets that answer: the best one, and others about as good; a bullet of another
+    initiative that gives figures of its own is left out (its counts and amounts are not the
+    ones asked, and read beside the answer they mislead)."""
     best = scored[0][0] if scored else 0
     picked = []
     for entry in scored:
         score, row, _parent = entry
         shown = {id(r) for _, r, _ in picked} | {id(p) for _, _, p in picked if p}
         if score >= max(best * 0.6, 1) and id(row) not in shown and len(picked) < PICKED:
+            rival = picked and _elsewhere(picked[0], entry) and _alike(picked[0], entry)
+            if alone and rival and score < best * CLEAR_LEAD:
+                continue
             picked.append(entry)
     return picked
+
+
+# A bullet this far behind the best one, under another heading and with figures of the same
+# kind, is a rival answer rather than support: it is not shown.
+CLEAR_LEAD = 0.9
+FIGURE_KIND = re.compile(r"\d[\d,.]*\s*(백만원|억원|천원|원|명|개소|개|회|석|건|곳|%)")
+
+
+def _alike(first: tuple, other: tuple) -> bool:
+    """Whether two bullets give figures of the same kind (both amounts in 백만원, both 명 …):
+    beside the answer, another initiative's such figure reads as a rival answer."""
+    kinds = set(FIGURE_KIND.findall(first[1]["text"]))
+    return bool(kinds & set(FIGURE_KIND.findall(other[1]["text"])))
+
+
+def _elsewhere(first: tuple, other: tuple) -> bool:
+    """Whether a bullet stands under another heading than the first one picked."""
+    row, other_row = first[1], other[1]
+    if row["project_no"] != other_row["project_no"] or row["part"] != other_row["part"]:
+        return True
+    family = {row["position"], row["parent_position"]}
+    return other_row["parent_position"] not in family and other_row["position"] not in family
 
 
 def _overview(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
