@@ -44,9 +44,10 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         )
         if condition.other is None and not stated:
             threshold = _figure(measure, condition.value)
-            lines.append(
-                f"기준: {measure.label} {threshold} {COMPARISON_WORDS[condition.comparison]}"
-            )
+            said = f"{threshold} {COMPARISON_WORDS[condition.comparison]}"
+            if condition.comparison == "=":
+                said = f"{particle(threshold, '과', '와')} 같음"  # "20명과 같음", "100%와 같음"
+            lines.append(f"기준: {measure.label} {said}")
         # The figures a rate is made of, or rates printed beside an amount.
         context = [report.measures[m] for m in plan.measures
                    if m not in (condition.measure, condition.other)
