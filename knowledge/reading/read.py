@@ -288,16 +288,23 @@ class Reader:
     def _reason_of_last(
         self, before: Before, told: Told, reading: _Reading, text: str, today: date | None
     ) -> Question | None:
-        """ "왜 늘렸대?" after a fact of a project: the reason its text gives, read with the
-        project and the words of the last question named."""
+        """ "왜 늘렸대?", "누가 와?", "그중 대면은?" after a fact of a project: what its text
+        says, read with the project and the words of the last question named."""
         projects = [s for s in before.question.subjects if s.kind == "project"]
         if told.why or told.subjects or not projects:
             return None
         # "누가 와?", "어느 동이야?", "언제 했어?" after a fact of a project: more of that fact.
         asks_more = before.question.asks == q.TEXT and (
-            reading.has("which") or reading.opens_word("when") or reading.found.unit is not None
+            reading.has("which")
+            or reading.opens_word("when")
+            or reading.found.unit is not None
+            or told.narrow  # "그중 대면은?" after "회의 몇 번 했어?"
         )
-        if not (reading.opens_word("reason") or asks_more) or told.months or told.measures:
+        # "그 중 공무원은?" after counts of people: 공무원 names people of the text, not a 과's.
+        people_of_text = told.people and before.question.unit == "명"
+        if not (reading.opens_word("reason") or asks_more) or told.months:
+            return None
+        if told.measures and not people_of_text:
             return None
         # The words of the fact just asked carry over, but not a facet the reader put in for
         # a word of its own ("어디 있어" → 위치).
@@ -305,6 +312,9 @@ class Reader:
         words = " ".join(
             w for w in before.question.words if w not in told.words and w not in facets
         )
+        unit = before.question.unit
+        if told.narrow and reading.found.unit is None and unit not in (None, "원", "*"):
+            text = f"{text} 몇 {unit}"  # "그중 대면은?": the same count, of a part
         named = self.read(f"{projects[0].name} {words} {text}", today)
         return named if named.asks == q.TEXT else None
 
