@@ -1183,6 +1183,9 @@ class _Reading:
                             if all(is_hangul(c) for c in self.lexicon.prose.get(k.word, "-")))  # fmt: skip
         if asked_prose and subjects and not unknown:
             unknown = words = asked_prose
+        elif asked_prose and subjects:
+            # "소재지와 전용면적": both facets are asked, each found in its bullet.
+            unknown = words = tuple(dict.fromkeys(unknown + asked_prose))
         # "NPO입주·협업공간은 왜 만들었어?": the reason the named project's text gives; verbs
         # its text does not hold never send the question to another project.
         reason = bool(subjects) and self.opens_word("reason")
