@@ -1317,12 +1317,18 @@ class _Reading:
         for group, kind in SET_WORDS:
             places = [k for k in self.keywords_in(group)
                       if not (k.attached and "conjunction" in self.lexicon.groups[k.word]
-                              and not self._after_ranking(k))]  # fmt: skip
+                              and not self._after_ranking(k))
+                      and not self._set_aside(k)]  # fmt: skip
             if places:
                 if kind == "revenue" and not (self.has("revenue") or self._revenue_measures()):
                     continue
                 return kind
         return None
+
+    def _set_aside(self, keyword: Keyword) -> bool:
+        """`과별 말고 국 전체로`: a set word followed by 말고 is what is not asked."""
+        after = [k for k in self.found.places if k.order == keyword.order + 1]
+        return any(k.word in self.lexicon.lists["set_aside"] for k in after)
 
     def _after_ranking(self, keyword: Keyword) -> bool:
         """`젤낮은과`: 과 typed onto a ranking word is the 과, not the particle 과."""
