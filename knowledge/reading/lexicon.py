@@ -38,11 +38,6 @@ class Alias:
     name: str
 
 
-# Nouns whose last letter is also a particle: never cut there.
-NOUNS_ENDING_IN_PARTICLE = ("회의", "협의", "논의", "합의", "건의", "심의", "동의", "강의", "문의",
-                            "주의", "의의", "토의")  # fmt: skip
-
-
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """Keyword → the groups it belongs to (a word can name a measure and an intent at once)."""
@@ -116,10 +111,14 @@ class Lexicon:
             found |= self.groups.get(word, frozenset())
         return found
 
+    def ends_in_particle_noun(self, word: str) -> bool:
+        """Whether `word` ends in a noun whose last letter is also a particle (회의, 협의)."""
+        return word.endswith(tuple(self.lists["particle_nouns"]))
+
     def strip_particle(self, word: str) -> str:
         for particle in self.particles:
             if word.endswith(particle) and len(word) - len(particle) >= 2:
-                if word.endswith(NOUNS_ENDING_IN_PARTICLE):
+                if self.ends_in_particle_noun(word):
                     return word  # "화상회의" is a meeting, not 화상회 + 의
                 return word[: -len(particle)]
         return word

@@ -38,9 +38,6 @@ DEFAULT_BY_UNIT = {MONEY: "budget", RATE: "spent_rate", PEOPLE: "current"}
 # A check on a fact written in a project's text rather than on a declared measure.
 FACT = "fact"
 # Endings of a comparison word that make it a question ("넘어", "넘지", "넘나").
-# A figure, then one of these and a question mark, asks whether the figure is right.
-IS_IT = frozenset({"예요", "이에요", "에요", "이예요", "인가요", "인가", "이야", "야", "이죠", "죠", "임",
-                   "인거죠", "인거지", "이지", "지", "입니까", "맞아", "맞아요", "맞죠", "맞지"})  # fmt: skip
 QUESTION_ENDINGS = ("어", "지", "나", "니", "냐", "죠", "까", "요", "야", "습니까", "음", "임")
 # Where one question ends and another begins: "몇 개고 …", "얼마이고 …", "…, 그리고".
 # A clause that ends as a question does ("…맞는지,", "…얼마인지", "…입니까"), before 그리고/이며.
@@ -162,7 +159,7 @@ class Reader:
             summed = text_sum(before.question, told)
             if summed is not None:
                 return summed
-            reason = self._reason_of_last(before, told, reading, cleaned, today)
+            reason = self._more_of_last_fact(before, told, reading, cleaned, today)
             if reason is not None:
                 return reason
             checked = self._check_of_last(before, told, reading, cleaned, today)
@@ -285,7 +282,7 @@ class Reader:
         named = self.read(f"{previous.subjects[0].name} {label} {text}", today)
         return named if named.asks in (q.CHECK, q.PARTS) else None
 
-    def _reason_of_last(
+    def _more_of_last_fact(
         self, before: Before, told: Told, reading: _Reading, text: str, today: date | None
     ) -> Question | None:
         """ "왜 늘렸대?", "누가 와?", "그중 대면은?" after a fact of a project: what its text
@@ -419,10 +416,8 @@ class _Reading:
     def _asks_if_changed(self) -> bool:
         """ "전년도 대비 증가하였습니까?", "작년보다 줄었나요?": whether something rose or fell,
         asked with no question word."""
-        last = compact(self.quantities.text.split()[-1]) if self.quantities.text.split() else ""
-        ends_on_change = last.startswith(
-            ("증가", "감소", "늘", "줄", "올랐", "올랐", "떨어", "상승")
-        )
+        last = self.typed[-1] if self.typed else ""
+        ends_on_change = last.startswith(tuple(self.lexicon.lists["changed"]))
         return ends_on_change and self._ends_as_question() and not self.has("which")
 
     def _ends_as_question(self) -> bool:
@@ -437,7 +432,11 @@ class _Reading:
         if not any(f.comparison for f in self.quantities.figures):
             # "100%예요?", "23명이에요?": a figure said, then only "is it?".
             asked = tail.strip().endswith("?")
-            return bool(self.quantities.figures) and asked and "".join(words) in IS_IT
+            return (
+                bool(self.quantities.figures)
+                and asked
+                and "".join(words) in self.lexicon.lists["is_it"]
+            )
         quiet = {FILLER, "yesno"}
         if not all(not w or self.lexicon.groups.get(w, frozenset()) <= quiet for w in words):
             return False

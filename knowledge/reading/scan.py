@@ -10,7 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from knowledge.reading.hangul import disassemble
-from knowledge.reading.lexicon import FILLER, MEASURE, NOUNS_ENDING_IN_PARTICLE, Lexicon
+from knowledge.reading.lexicon import FILLER, MEASURE, Lexicon
 from knowledge.reading.match import AMBIGUITY, EXACT, Candidate, EntityIndex, Key, leaders
 from knowledge.reading.normalize import compact
 from knowledge.reading.quantities import GAP
@@ -219,12 +219,11 @@ def _scan_piece(
 
 # The name of an office of the city ("도시계획국", "문화본부"): never read as words of this one.
 OFFICE = re.compile(r"(?P<stem>[가-힣]{2,})(?:국|본부)")
-OUR_OFFICE = frozenset({"우리", "저희", "해당", "전체", "협력", "시민협력", "소관", "동", "이"})
 
 
 def _other_office(word: str, lexicon: Lexicon) -> bool:
     match = OFFICE.fullmatch(word)
-    if not match or word in lexicon.groups or match["stem"] in OUR_OFFICE:
+    if not match or word in lexicon.groups or match["stem"] in lexicon.lists["our_office"]:
         return False
     return "본부" not in match["stem"] and not match["stem"].endswith("실")  # "실·본부·국": kinds
 
@@ -506,11 +505,7 @@ def _split_keywords(
         ):
             if cut < MIN_STEM and all(len(w) == 1 for w in tail):
                 continue  # "숙의" is a word, not 숙 + the particle 의
-            if (
-                len(tail) == 1
-                and word.endswith(NOUNS_ENDING_IN_PARTICLE)
-                and word.endswith(tail[0])
-            ):
+            if len(tail) == 1 and lexicon.ends_in_particle_noun(word) and word.endswith(tail[0]):
                 continue  # "화상회의" is a meeting, not 화상회 + 의
             if tail == [word[-1]] and word[-1] in OFFICE_ENDINGS and not named:
                 return word, []  # "복지과", "교통국": an office the report lacks, not 복지 + 과
