@@ -184,7 +184,8 @@ class Engine:
                 for p, verdict in zip(parts, verdicts, strict=True)
             )
             first = answers[0]
-            answers[0] = replace(first, text=f"확인 결과: {said}\n\n{first.text}")
+            lead = "아니요. 둘 다는 아닙니다 — " if question.note == "all" else "확인 결과: "
+            answers[0] = replace(first, text=f"{lead}{said}\n\n{first.text}")
         return _joined(answers, question.parts[-1] if lead is None else question)
 
     @classmethod

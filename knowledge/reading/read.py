@@ -1799,16 +1799,20 @@ class _Reading:
                 measure = self._measure_for(figure)
                 if measure is None:
                     continue
-                # "집행률 90% 넘지?": 집행률 names both rates; each is checked.
-                both = len(figures) == 1 and figure.unit == RATE and _both_rates(measures)
+                # "집행률 90% 넘지?", "원인행위랑 지출 둘 다 80% 넘음?": both rates are checked.
+                rates = tuple(dict.fromkeys(self.lexicon.rate_of.get(m, m) for m in measures))
+                both = len(figures) == 1 and figure.unit == RATE and _both_rates(rates)
                 for each in ("committed_rate", "spent_rate") if both else (measure,):
                     condition = Condition(each, figure.comparison or "=", figure.value, None,
                                           figure.written)  # fmt: skip
                     checks.append(Question(q.CHECK, subjects=tuple(subjects), check=condition,
                                            measures=(each,)))  # fmt: skip
             if len(checks) > 1:
-                # "지출액이 27,669,365천원, 집행률이 89.0%로 … 일치하는지": each figure checked.
-                return Question(q.PARTS, parts=tuple(checks))
+                # "지출액이 27,669,365천원, 집행률이 89.0%로 … 일치하는지": each figure checked;
+                # "둘 다 80% 넘음?" asks whether all of them hold.
+                return Question(
+                    q.PARTS, parts=tuple(checks), note="all" if self.has("both") else ""
+                )
             return checks[0] if checks else None
         if self.has(*RANK_WORDS) and len(subjects) == 1 and measures:
             ranked = self._rank_of(subjects[0])
