@@ -5,6 +5,7 @@ from __future__ import annotations
 from knowledge import format as fmt
 from knowledge.answer import Answer
 from knowledge.answers.base import Report, Row, finish, value
+from knowledge.answers.guidance import write_refusal
 from knowledge.measures import PEOPLE, Measure
 from knowledge.planning.compile import Plan
 from knowledge.reading.hangul import particle
@@ -63,6 +64,11 @@ def _sum(rows: list[Row], name: str) -> int:
 
 def write_difference(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
     measures = report.measures
+    if len(rows) < 2 and len(question.measures) < 2:
+        # One thing and one measure: there is nothing to set it against.
+        return write_refusal(
+            "차이를 구하려면 비교할 두 대상이나 두 수치가 필요합니다.", question, report
+        )
     difference = rows[0]["difference"]
     if len(rows) >= 2:
         measure = measures[question.measures[0]]

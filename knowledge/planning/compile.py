@@ -411,7 +411,8 @@ class Planner:
         kinds = {s.kind for s in question.subjects}
         measures = self._context(measures, kinds)
         checked = Question(q.CHECK, subjects=question.subjects, measures=measures)
-        if condition.other is None and condition.value is None and len(question.subjects) == 2:
+        two = condition.other is None and condition.value is None and len(question.subjects) == 2
+        if two and condition.comparison in COMPARISONS:
             holds = _compare(
                 condition.comparison, _of_ord(condition.measure, 1), _of_ord(condition.measure, 2)
             )

@@ -314,7 +314,8 @@ def _combined(
     # Both rates when both were shown ("차이는?" after 집행률), else the first measure.
     kept = 2 if all(m.endswith(RATE_SUFFIX) for m in previous.measures[:2]) else 1
     measures = told.measures[:1] or previous.measures[:kept] or ("budget",)
-    whole = [s for s in told.subjects if s.kind == "bureau" and s not in before]
+    whole = [s for s in told.subjects
+             if s.kind == "bureau" and all(b.kind != "bureau" for b in before)]  # fmt: skip
     if q.DIFFERENCE in operations and q.SHARE not in operations and whole and not named:
         # "국 전체보다 몇 %p 높아?": the thing just asked against the bureau's figure.
         return Question(q.DIFFERENCE, subjects=(before[0], whole[0]), measures=measures)
