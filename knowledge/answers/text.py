@@ -177,17 +177,8 @@ def _labelled_clause(question: Question, text: str) -> str | None:
     found = list(re.finditer(NUMBER.pattern + r"(?:개\s*)?" + counter, text))
     if len(found) < 2:
         return None
-    asked = {w for w in question.words if len(w) >= 2}
-
-    asked |= {w for w in question.hints if len(w) >= 2}
-
-    def labels(label: str) -> bool:
-        # "화상회의" asks what "화상(53회)" counts; "참여" does not ask for 참여예산위원.
-        return len(label) >= 2 and any(
-            w == label or (w.startswith(label) and len(w) - len(label) <= 2) for w in asked
-        )
-
-    labelled = [m for m in found if labels(_label(text[: m.start()]))]
+    asked = {w for w in (*question.words, *question.hints) if len(w) >= 2}
+    labelled = [m for m in found if _asks_label(asked, _label(text[: m.start()]))]
     if len(labelled) != 1:
         return None
     match = labelled[0]
@@ -197,6 +188,14 @@ def _labelled_clause(question: Question, text: str) -> str | None:
     end = next((m.start() for m in CLAUSE_MARKS.finditer(text, match.end())), len(text))
     clause = text[start:end].strip()
     return clause + ")" if clause.count("(") > clause.count(")") else clause
+
+
+def _asks_label(asked: set[str], label: str) -> bool:
+    """Whether an asked word names what a label counts: the label itself, or the label and a
+    short word more ("화상회의" for "화상(53회)"); "참여" does not ask for 참여예산위원."""
+    return len(label) >= 2 and any(
+        w == label or (w.startswith(label) and len(w) - len(label) <= 2) for w in asked
+    )
 
 
 # Words that label a count of those who applied, and of those chosen.
@@ -237,9 +236,7 @@ def _ratio(question: Question, text: str) -> str | None:
             if any(w.startswith("경쟁") for w in asked):
                 return f"경쟁률 약 {a / c:.2f}:1 ({a_said} ÷ {c_said}, 보고서 수치로 계산)"
             return f"비율 {100 * c / a:.1f}% ({c_said} ÷ {a_said}, 보고서 수치로 계산)"
-        parts = [x for x in same if not x[4] and any(
-            w == x[0][0] or (w.startswith(x[0][0]) and len(w) - len(x[0][0]) <= 2)
-            for w in asked if x[0][0])]  # fmt: skip
+        parts = [x for x in same if not x[4] and _asks_label(asked, x[0][0])]
         totals = [x for x in same if x[4]]
         if len(parts) == 1 and len(totals) == 1:
             (p_labels, _, p_written, p, _), (_, _, t_written, t, _) = parts[0], totals[0]
