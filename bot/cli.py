@@ -141,6 +141,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _bot_today():
+    """BOT_TODAY, when it is set and valid: the day relative months count from."""
+    from services.config import Settings
+
+    try:
+        return Settings.from_env().bot_today
+    except Exception:  # a bad setting is reported where it matters (run); here it is ignored
+        return None
+
+
 def print_summary(engine: Engine, today: str | None) -> int:
     """`python -m bot summary [--today 2021-09-06]`: --today, else BOT_TODAY, else today in Seoul."""
     from datetime import date
@@ -229,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "unanswered":
         return print_unanswered(args.limit)
     engine = Engine.load()
+    engine.today = _bot_today()
     if args.command == "ask":
         if args.jsonl:
             ask_jsonl(engine, sys.stdin, sys.stdout)

@@ -105,8 +105,10 @@ class BotContext(CallbackContext[ExtBot, dict, dict, BotData]):
         thread: the one place handlers ask it."""
         loop = asyncio.get_running_loop()
         engine = self.engine
+        # Relative months (이번 달) count from BOT_TODAY when it is set.
+        today = self.bot_data.settings.bot_today
         return await loop.run_in_executor(
-            self.bot_data.engine_executor, partial(engine.ask, question, None, conversation)
+            self.bot_data.engine_executor, partial(engine.ask, question, today, conversation)
         )
 
 

@@ -142,6 +142,9 @@ class Engine:
         self, connection: duckdb.DuckDBPyConnection, lexicon: Lexicon, measures: Measures
     ) -> None:
         self.connection = connection
+        # Relative months (이번 달, 다음 달) count from this day when set (BOT_TODAY), else
+        # from today in Seoul.
+        self.today: date | None = None
         self.lexicon = lexicon
         self.catalog = Catalog.build(connection, lexicon)
         self.reader = Reader(lexicon, self.catalog, measures)
@@ -244,7 +247,7 @@ class Engine:
                 return audit_report(self, rest.strip() or None)
             text = clean(text).lstrip("/／")
         before = conversation.before() if conversation is not None else None
-        question = self.reader.read(text, today or datetime.now(SEOUL).date(), before)
+        question = self.reader.read(text, today or self.today or datetime.now(SEOUL).date(), before)
         if question.asks == q.WHY:
             evidence = conversation.evidence if conversation is not None else None
             return replace(why(evidence, self.report), question=question)

@@ -325,3 +325,14 @@ async def test_several_in_flight_still_deliver_each_summary_once(
     assert [len(summaries(fake_bot_api, chat)) for chat in chats] == [1] * len(chats)
     assert {row[2] for row in app.bot_data.subscriptions.deliveries()} == {"sent"}
     await stop_app(app)
+
+
+async def test_this_month_in_a_question_counts_from_bot_today(fake_bot_api, state_settings, engine):
+    # The same day the weekly summaries take (BOT_TODAY 2021-09-06): 이번 달 is September.
+    app = await start_bot(state_settings, engine, Clock(MONDAY_0859))
+    try:
+        reply = await command(fake_bot_api, "이번 달 일정")
+        assert "2021년 9월 향후계획" in reply
+        assert "적격자심의위원회" in reply
+    finally:
+        await stop_bot(app)
