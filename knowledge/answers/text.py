@@ -133,8 +133,7 @@ COMPARE = {">=": float.__ge__, ">": float.__gt__, "<=": float.__le__, "<": float
            "=": float.__eq__, "!=": float.__ne__}  # fmt: skip
 
 
-# A date as the report writes it (’21.8.9., ’21. 9~12월, 11.20.); words that give a reason.
-DATED = re.compile(r"[’'`]\s*\d{2}\s*\.|\d{1,2}\s*\.\s*\d{1,2}\s*\.|\d{1,2}\s*월")
+# Words that give a reason.
 REASONED = re.compile(r"위해|위한|하고자|따라|따른|고려|도록|목적|제고|때문")
 FACET_WEIGHT = 25
 
@@ -155,7 +154,7 @@ def _facet_score(facet: str, row: Row, parent: Row | None) -> float:
     """A bullet that gives what the question asks of the fact: its dates, or its reason (in
     itself or in the bullet it stands under)."""
     if facet == "when":
-        return FACET_WEIGHT if DATED.search(row["text"]) else 0.0
+        return FACET_WEIGHT if _months_written(row["text"]) else 0.0
     if facet == "why":
         texts = [row["text"], parent["text"] if parent else ""]
         return FACET_WEIGHT if any(REASONED.search(t) for t in texts) else 0.0
