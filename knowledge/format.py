@@ -51,10 +51,14 @@ def computed_rate(value: float | None) -> str:
 
 
 def times(percent: float | None) -> str:
-    """A ratio this bot computed, from its percentage: `7.00배`, two decimals, half up."""
+    """A ratio this bot computed, from its percentage: `2.96배`, two decimals, half up; a whole
+    ratio as it is (`2배`)."""
     if percent is None:
         return "-"
-    return f"{half_up(percent / 100, 2)}배"
+    ratio = percent / 100
+    if abs(ratio - round(ratio)) < 1e-9:
+        return f"{round(ratio)}배"
+    return f"{half_up(ratio, 2)}배"
 
 
 def points(value: float) -> str:

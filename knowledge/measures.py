@@ -15,6 +15,7 @@ from sqlglot import exp
 MONEY = "천원"
 RATE = "%"
 PEOPLE = "명"
+POINTS = "%p"
 # The columns of `figures` a measure's expression may read.
 FIGURE_COLUMNS = frozenset(
     {
@@ -44,9 +45,16 @@ class Measure:
     adds_to: str | None = None
     # Shown beside it when it is asked (an 증감액 with its 증감률 and the year before's budget).
     shown_with: tuple[str, ...] = ()
+    # The measures that, read together, mean this one ("1인당" with 지출액: 지출액 per head).
+    said_as: frozenset[str] = frozenset()
 
     def label_for(self, kind: str | None) -> str:
         return self.labels.get(kind or "", self.label)
+
+    @property
+    def reads(self) -> frozenset[str]:
+        """The columns its expression reads (a per-head figure reads 현원)."""
+        return frozenset(c.name for c in self.expression.find_all(exp.Column))
 
     @property
     def is_money(self) -> bool:
@@ -87,13 +95,15 @@ class Measures(dict[str, Measure]):
                 stands_for=frozenset(spec.get("stands_for", ())),
                 adds_to=spec.get("adds_to"),
                 shown_with=tuple(spec.get("shown_with", ())),
+                said_as=frozenset(spec.get("said_as", ())),
             )
         unknown = {m for names in measures.overview.values() for m in names}
         unknown |= {m for measure in measures.values() for m in measure.shown_with}
+        unknown |= {m for measure in measures.values() for m in measure.said_as}
         unknown -= set(measures)
         if unknown:
             raise ValueError(
-                f"data/measures.toml: [overview] or shown_with names unknown measures {unknown}"
+                f"data/measures.toml: [overview], shown_with or said_as name unknown measures {unknown}"
             )
         return measures
 

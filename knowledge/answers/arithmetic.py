@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from knowledge import format as fmt
 from knowledge.answer import Answer
-from knowledge.answers.base import Report, Row, finish, value
+from knowledge.answers.base import Report, Row, finish, shown_name, value
 from knowledge.answers.guidance import write_refusal
 from knowledge.measures import PEOPLE, Measure
 from knowledge.planning.compile import Plan
@@ -16,7 +16,7 @@ def write_sum(question: Question, rows: list[Row], plan: Plan, report: Report) -
     measures = report.measures
     if question.note == "measures":
         return _sum_of_measures(question, rows, plan, report)
-    names = " + ".join(r["name"] for r in rows)
+    names = " + ".join(shown_name(r) for r in rows)
     lines = []
     for name in question.measures:
         measure = measures[name]
@@ -32,7 +32,7 @@ def write_sum(question: Question, rows: list[Row], plan: Plan, report: Report) -
             lines.append(f"{names} {label} 합계: {_total(measure, total)}")
     for row in rows:
         shown = " · ".join(value(measures[m], row) for m in question.measures)
-        lines.append(f"• {row['name']} {shown}")
+        lines.append(f"• {shown_name(row)} {shown}")
     subjects = [r["name"] for r in rows]
     lines += report.notes(subjects, question.measures)
     lines.append(report.closing(*(r.get("source") for r in rows)))
@@ -50,7 +50,7 @@ def _sum_of_measures(question: Question, rows: list[Row], plan: Plan, report: Re
     measures = [report.measures[m] for m in question.measures]
     added = " + ".join(f"{m.label_for(row['kind'])} {value(m, row)}" for m in measures)
     lines = [
-        f"{row['name']} {' + '.join(m.label_for(row['kind']) for m in measures)}: "
+        f"{shown_name(row)} {' + '.join(m.label_for(row['kind']) for m in measures)}: "
         f"{_total(measures[0], row['total'])}",
         f"• {added}",
         report.closing(row.get("source"), row.get("staff_source")),
@@ -75,7 +75,7 @@ def write_difference(question: Question, rows: list[Row], plan: Plan, report: Re
         first, second = rows[0], rows[1]
         label = measure.label_for(first["kind"])
         amount = _amount(measure.is_rate, difference)
-        pair = f"{particle(first['name'], '과', '와')} {second['name']}"
+        pair = f"{particle(shown_name(first), '과', '와')} {shown_name(second)}"
         if difference is None:
             head = f"{pair}의 {label} 차이를 계산할 수 없습니다."
         elif difference == 0:
@@ -83,13 +83,11 @@ def write_difference(question: Question, rows: list[Row], plan: Plan, report: Re
         else:
             larger = first if difference > 0 else second
             more = "높습니다" if measure.is_rate else "많습니다"
-            head = (
-                f"{pair} {label} 차이: {amount} ({particle(larger['name'], '이', '가')} 더 {more})"
-            )
+            head = f"{pair} {label} 차이: {amount} ({particle(shown_name(larger), '이', '가')} 더 {more})"
         lines = [
             head,
-            f"• {first['name']} {value(measure, first)}",
-            f"• {second['name']} {value(measure, second)}",
+            f"• {shown_name(first)} {value(measure, first)}",
+            f"• {shown_name(second)} {value(measure, second)}",
         ]
     else:
         row = rows[0]
@@ -101,7 +99,7 @@ def write_difference(question: Question, rows: list[Row], plan: Plan, report: Re
         )
         kind = row["kind"]
         lines = [
-            f"{row['name']} {first.label_for(kind)} − {second.label_for(kind)}: "
+            f"{shown_name(row)} {first.label_for(kind)} − {second.label_for(kind)}: "
             f"{'△' if (difference or 0) < 0 and not first.is_rate else ''}{amount}",
             f"• {first.label_for(kind)} {value(first, row)} · {second.label_for(kind)} {value(second, row)}",
         ]
@@ -145,7 +143,7 @@ def write_share(question: Question, rows: list[Row], plan: Plan, report: Report)
         # "지역공동체과 예산현액은 시민참여과의 7.11배": the same division, said as times.
         head = f"{part['name']} {particle(label, '은', '는')} {whole['name']}의 {fmt.times(share)}"
     else:
-        whole_name = f"{whole['name']} 전체" if whole["kind"] == "bureau" else whole["name"]
+        whole_name = shown_name(whole)
         head = (
             f"{part['name']} {particle(label, '이', '가')} {whole_name}에서 차지하는 비중: "
             f"{fmt.computed_rate(share)}"
@@ -162,7 +160,7 @@ def _share_of_sum(rows: list[Row], plan: Plan, report: Report, measure: Measure)
     label = measure.label_for(whole["kind"])
     total = sum(r.get(measure.name) or 0 for r in parts)
     names = "·".join(r["name"] for r in parts)
-    whole_name = f"{whole['name']} 전체" if whole["kind"] == "bureau" else whole["name"]
+    whole_name = shown_name(whole)
     lines = [
         f"{names} {label} 합계가 {whole_name}에서 차지하는 비중: "
         f"{fmt.computed_rate(parts[0]['share'])}",

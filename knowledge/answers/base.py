@@ -12,7 +12,7 @@ from sqlglot import exp
 
 from knowledge import format as fmt
 from knowledge.answer import Answer, Choice
-from knowledge.measures import MONEY, PEOPLE, Measure, Measures
+from knowledge.measures import MONEY, PEOPLE, POINTS, Measure, Measures
 from knowledge.planning.compile import Plan
 from knowledge.reading.catalog import Catalog
 from knowledge.reading.question import Subject
@@ -126,6 +126,15 @@ def finish(
     )
 
 
+def shown_name(row: Row) -> str:
+    """How an answer names a row: the bureau as a whole, the revenue table's 합계 as 세입 합계."""
+    if row["kind"] == "bureau":
+        return f"{row['name']} 전체"
+    if row["kind"] == "revenue" and row["name"] == "합계":
+        return "세입 합계"
+    return row["name"]
+
+
 def value(measure: Measure, row: Row, eok: bool = False) -> str:
     """A measure of a row as the report prints it: 천원, the printed rate, 명, △ for a minus."""
     amount = row.get(measure.name)
@@ -136,6 +145,8 @@ def value(measure: Measure, row: Row, eok: bool = False) -> str:
         if amount is None:
             return "미집행" if measure.missing_is_zero else "-"
         return fmt.computed_rate(amount)
+    if measure.unit == POINTS:
+        return fmt.points(amount) if amount is not None else "-"
     if measure.unit == PEOPLE:
         if measure.name in SIGNED and amount:
             return f"{'△' if amount < 0 else '+'}{abs(amount)}명"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from knowledge import format as fmt
 from knowledge.answer import Answer
-from knowledge.answers.base import Report, Row, finish, followups, parts, value
+from knowledge.answers.base import Report, Row, finish, followups, parts, shown_name, value
 from knowledge.measures import PEOPLE, Measure
 from knowledge.planning.compile import Plan
 from knowledge.reading.question import Question
@@ -36,19 +36,11 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
     lines += report.notes(names, shown_names + list(plan.measures))
     lines.append(report.closing(*(r.get("source") for r in rows), *_staff_sources(rows, asked)))
     first = rows[0]
-    entity = _display_name(first, report)
+    entity = shown_name(first)
     return finish(
         lines, "figure", plan, rows, entity=entity,
         followups=_followups(first, report) if len(rows) == 1 else (),
     )  # fmt: skip
-
-
-def _display_name(row: Row, report: Report) -> str:
-    if row["kind"] == "bureau":
-        return f"{row['name']} 전체"
-    if row["kind"] == "revenue" and row["name"] == "합계":
-        return "세입 합계"
-    return row["name"]
 
 
 def _staff_sources(rows: list[Row], asked: list[Measure]) -> list[str]:
@@ -61,7 +53,7 @@ def _subject_lines(
     row: Row, asked: list[Measure], question: Question, report: Report, shown: tuple[str, ...]
 ) -> list[str]:
     """The first line answers what was asked of this thing; the next gives the rest of its row."""
-    name = _display_name(row, report)
+    name = shown_name(row)
     kind = row["kind"]
     measures = report.measures
     people = [m for m in asked if m.unit == PEOPLE]
@@ -104,9 +96,12 @@ def _label(asked: list[Measure], kind: str) -> str:
 
 
 def _context_names(shown: tuple[str, ...], asked: list[Measure], report: Report) -> list[str]:
-    """What the plan says to show beside the asked figures (a rate's amounts …), people apart."""
+    """What the plan says to show beside the asked figures (a rate's amounts …), people apart
+    unless an asked figure is computed from them (현원 of a per-head figure)."""
     asked_names = {m.name for m in asked}
-    return [n for n in shown if n not in asked_names and report.measures[n].unit != PEOPLE]
+    read = {c for m in asked if m.derived for c in m.reads}
+    return [n for n in shown if n not in asked_names
+            and (report.measures[n].unit != PEOPLE or n in read)]  # fmt: skip
 
 
 def _overview_lines(name: str, row: Row, kind: str, report: Report, eok: bool) -> list[str]:
@@ -172,7 +167,7 @@ def _comparison_line(rows: list[Row], asked: list[Measure], report: Report) -> s
     if not asked:
         return f"{len(rows)}개 비교:"
     main = asked[-1] if {m.name for m in asked} == {"committed_rate", "spent_rate"} else asked[0]
-    shown = " · ".join(f"{_display_name(r, report)} {value(main, r)}" for r in rows)
+    shown = " · ".join(f"{shown_name(r)} {value(main, r)}" for r in rows)
     return f"{main.label_for(rows[0]['kind'])} 비교: {shown}"
 
 

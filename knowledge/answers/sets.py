@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from knowledge import format as fmt
 from knowledge.answer import Answer, Choice
 from knowledge.answers.base import Report, Row, finish, followups, short, value
-from knowledge.measures import MONEY, PEOPLE, RATE, Measure
+from knowledge.measures import MONEY, PEOPLE, POINTS, RATE, Measure
 from knowledge.planning.compile import Plan
 from knowledge.reading.hangul import particle, with_ro
 from knowledge.reading.question import Condition, Group, Question
@@ -62,6 +62,8 @@ def _figure(measure: Measure, amount: float | None) -> str:
         return ""
     if measure.unit == RATE:
         return f"{amount:g}%"
+    if measure.unit == POINTS:
+        return f"{amount:g}%p"
     if measure.unit == PEOPLE:
         return f"{amount:g}명"
     if measure.unit == MONEY:

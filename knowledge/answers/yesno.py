@@ -49,9 +49,11 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
                 said = f"{particle(threshold, '과', '와')} 같음"  # "20명과 같음", "100%와 같음"
             lines.append(f"기준: {measure.label} {said}")
         # The figures a rate is made of, or rates printed beside an amount.
+        # A head count is read with the counts it is part of (정원, 현원, 직종).
         context = [report.measures[m] for m in plan.measures
                    if m not in (condition.measure, condition.other)
-                   and (report.measures[m].printed or report.measures[m].is_money)]  # fmt: skip
+                   and (report.measures[m].printed or report.measures[m].is_money
+                        or (measure.unit == "명" and m in ("quota", "current")))]  # fmt: skip
         if context and len(rows) == 1:
             lines.append(parts(context, rows[0], rows[0]["kind"]))
     names = [r["name"] for r in rows]
@@ -126,7 +128,7 @@ def _said(comparison: str, holds: bool, threshold: str) -> str:
     words = {
         ">": ("넘습니다", "넘지 않습니다"),
         ">=": ("이상입니다", "미만입니다"),
-        "<": ("미만입니다", "넘거나 같습니다"),
+        "<": ("미만입니다", "이상입니다"),
         "<=": ("이하입니다", "넘습니다"),
         "=": ("입니다", "아닙니다"),
         "!=": ("아닙니다", "입니다"),

@@ -53,6 +53,9 @@ class Told:
     people: bool = False  # 인원, 몇 명: head counts only
     others: bool = False  # 다른 과는?, 나머지는?: the rest of the set the last thing is in
     compare: bool = False  # 비교하면, 대비: set beside what was just talked about
+    # "그 중 제일 낮은 과 예산은?": the measure is said after the ranked set word — it is what
+    # is shown of the ranked item, not what ranks it.
+    shown_after: bool = False
 
     @property
     def compares_with_before(self) -> bool:
@@ -224,7 +227,7 @@ def _narrowed(previous: Question, current: Question, told: Told) -> Question | N
     if told.ranking is not None or (previous.asks == q.RANK and not told.operations):
         ranking = _ranking(previous.ranking, told.ranking)
         reordered = (told.ranking is not None and told.ranking.said_direction) or told.rebased
-        if previous.asks == q.RANK and not reordered:
+        if previous.asks == q.RANK and (not reordered or told.shown_after):
             # "그중 네 번째 사업의 지출 집행률은?": the last order, and the measure to show.
             measure = previous.measures[:1]
             rest = tuple(m for m in told.measures + previous.measures[1:] if m not in measure)

@@ -27,13 +27,14 @@ MONEY_UNITS = {
     "만": 10,
 }
 
-# What may follow a figure to compare with it; particles between them are allowed.
+# What may follow a figure to compare with it; particles between them are allowed. "<" is
+# tried before ">" so that "넘지 않" is read whole, not as 넘지.
 _PARTICLE = r"(?:\s*[)」』\]])?(?:\s*(?:이|가|을|를|은|는|도|의|에도|에))?"
 COMPARISONS = (
     (">=", r"이\s*상"),
     ("<=", r"이\s*하|이\s*내"),
-    (">", r"초\s*과|넘(?:는|은|게|어|나|지|고|었|으면|을|긴|기|겠|네|죠|니|냐)?|상\s*회|웃\s*도|웃\s*돌|보\s*다\s*(?:더\s*)?(?:많|크|큰|높)"),
     ("<", r"미\s*만|안\s*(?:되|돼|넘|됨|된)|못\s*(?:미치|넘|되|돼)|(?:미치|넘|이르)지\s*(?:못|않)|밑|하\s*회|아\s*래|미\s*달|모자|보\s*다\s*(?:더\s*)?(?:적|작|낮)"),
+    (">", r"초\s*과|넘(?:는|은|게|어|나|지|고|었|으면|을|긴|기|겠|네|죠|니|냐)?|상\s*회|웃\s*도|웃\s*돌|보\s*다\s*(?:더\s*)?(?:많|크|큰|높)"),
 )  # fmt: skip
 _COMPARISON = re.compile(
     _PARTICLE + r"\s*(?:" + "|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(COMPARISONS)) + ")"

@@ -80,6 +80,11 @@ FIGURE_ANSWERS = frozenset({q.FIGURES, q.SUM, q.DIFFERENCE, q.SHARE, q.CHECK, q.
 MIN_WORD = 2
 # Question words that ask "who", with nothing else about duties: the project's text may say.
 ONLY_WHO = frozenset({"누가", "어디서", "어디에서", "어디가", "누구"})
+# "갈등 조정하는 부서", "공유서울 계획 세우는 과의": a verb's 는-form, then the word for a 과
+# (the 과 that does it); 있는/없는 say whether it has something (a condition), not what it does.
+DOING_OFFICE = re.compile(
+    r"(?<![있없])(?:하|[가-힣])는\s*(?:부서|과|팀)(?:의|는|은|가|이|에서|에)?(?![가-힣])"
+)
 COUNTED_WORD = re.compile(r"\d+\s*(?:개|건|곳|명|회|개소|가지)")
 # Endings of nouns the report's text often leaves off ("신청자" in "3,201명 신청").
 NOUN_SUFFIXES = frozenset("자들수액분건명측")
@@ -551,6 +556,15 @@ class _Reading:
                     m for m in measures if m not in ("committed", "spent", *pair) or m == based[0]
                 )
                 measures = (based[0], *measures) if based[0] not in measures else measures  # fmt: skip
+        if self._asks_rate_gap(measures):
+            # "두 집행률 차이가 가장 큰 과": the gap between the rates, ranked or compared.
+            measures = ("rate_gap",)
+        for measure in self.measures_of.values():
+            if measure.said_as and measure.said_as <= set(measures):
+                # "1인당 지출액": the measures said together mean one of their own.
+                at = min(measures.index(m) for m in measure.said_as)
+                rest = [m for m in measures if m not in measure.said_as]
+                measures = (*rest[:at], measure.name, *rest[at:])
         for name in measures:
             # "예산보다 얼마 더 걷혔어?": the gap already is budget against collected.
             measures = tuple(m for m in measures if m not in self.measures_of[name].stands_for)
@@ -571,6 +585,18 @@ class _Reading:
             # "2020년 세입 예산": the revenue table's ’20 budget.
             measures = tuple("budget_2020" if m == "budget" else m for m in measures)
         return tuple(dict.fromkeys(measures))
+
+    def _asks_rate_gap(self, measures: tuple[str, ...]) -> bool:
+        """The gap between the two 집행률 asked of a set: ranked, or against a figure."""
+        rates = ("committed_rate", "spent_rate")
+        said = set(measures)
+        if not self.has("difference") or not said & set(rates):
+            return False
+        bases = {self.lexicon.rate_of.get(m, m) for m in said}
+        if not set(rates) <= bases or not said <= {"committed", "spent", *rates}:
+            return False
+        ranked = self.quantities.position or self.quantities.top or self.has(*RANK_WORDS)
+        return bool(ranked or self.quantities.figures)
 
     def _previous_year(self) -> bool:
         return self.reader.as_of.year - 1 in self.quantities.years and not (
@@ -778,6 +804,7 @@ class _Reading:
             both=self.has("both"),
             asks_division=self._asks_division() or self.has("duty"),
             counted=self.found.unit is not None and not self.measures,
+            shown_after=self._shown_after_ranked_set(),
             people=bool(self.measures) and self._all_people(self.measures),
             others=self.has("others"),
             compare=self.has("compare", "than"),
@@ -955,6 +982,12 @@ class _Reading:
         )
         if office is not None and any(w in where for w in said[office + 1 :]):
             return True
+        if (
+            self.measures
+            and DOING_OFFICE.search(self.quantities.text)
+            and not (self.quantities.figures or self.has(*RANK_WORDS))
+        ):
+            return True  # "마을 공동체 지원하는 과의 지출액": the 과 that does it
         # "공론장 운영하는 부서", "서울갈등포럼 준비하는 과는?": the question ends on the word
         # for a 과 after words the report's prose holds.
         said_places = [k for k in places if self.lexicon.groups[k.word] != {FILLER}]
@@ -1544,6 +1577,18 @@ class _Reading:
             return "spent_rate"
         return "budget"
 
+    def _shown_after_ranked_set(self) -> bool:
+        """`제일 낮은 과 예산은?`: a ranking word, the set word, then every measure word."""
+        ranked = [
+            k.order for k in self.found.places if self.lexicon.groups[k.word] & set(RANK_WORDS)
+        ]
+        sets = [k.order for group, _ in SET_WORDS for k in self.keywords_in(group)]
+        measured = [k.order for k in self.keywords_in(MEASURE)]
+        if not (ranked and sets and measured):
+            return False
+        set_at = min((o for o in sets if o > min(ranked)), default=None)
+        return set_at is not None and all(o > set_at for o in measured)
+
     def _ranking(self) -> Ranking:
         top = self.quantities.top
         low = self.has("ranking_low") and not self.has("ranking_high")
@@ -1661,10 +1706,10 @@ class _Reading:
             # "시민협력국 세입 …": the bureau's revenue is the revenue table's 합계.
             subjects = [Subject("revenue", "합계") if s.kind == "bureau" else s for s in subjects]
         compares = self.has("than", "difference", "compare") or self.quantities.point
-        bureau = Subject("bureau", self.catalog.bureau)
-        if compares and self.has("bureau") and subjects and bureau not in subjects:
+        whole = self._default_subject()  # the bureau, or the revenue table's 합계
+        if compares and self.has("bureau") and subjects and whole not in subjects:
             # "시민참여과 지출 집행률 국 전체보다 몇 포인트 낮음?": the bureau is compared too.
-            subjects.append(bureau)
+            subjects.append(whole)
         return subjects
 
     def _default_subject(self) -> Subject:
@@ -1680,13 +1725,20 @@ class _Reading:
                 condition = Condition(measure, figure.comparison or "=", figure.value, None,
                                       figure.written)  # fmt: skip
                 conditions.append((self._figure_place(figure), condition))
+        short_of_whole = [k.order for k in self.keywords_in("fully") if self._not_done(k.order)]
         for keyword in self.keywords_in("unexecuted"):
+            if any(at < keyword.order <= at + 2 for at in short_of_whole):
+                continue  # "전액 집행 안 된": short of the whole, not 미집행
             conditions.append((keyword.order, Condition("spent", "is_null", written="미집행")))
         for keyword in self.keywords_in("executed"):
             conditions.append((keyword.order, Condition("spent", "not_null", written="집행 실적")))
         if self.has("fully") and not any(c.measure == "spent_rate" for _, c in conditions):
             place = self.keywords_in("fully")[0].order
-            conditions.append((place, Condition("spent_rate", ">=", 100.0, None, "100%")))
+            if self._not_done(place):
+                # "전액 집행되지 않은", "다 못 쓴": short of the whole budget.
+                conditions.append((place, Condition("spent_rate", "<", 100.0, None, "100% 미만")))
+            else:
+                conditions.append((place, Condition("spent_rate", ">=", 100.0, None, "100%")))
         # "얼마 늘었나" asks by how much (a measure); "늘어난 항목" picks a set.
         how_much = self.has("which") and self._set_kind() is None
         if self.has("decreased") and not self.has(*RANK_WORDS) and not how_much:
@@ -1696,7 +1748,18 @@ class _Reading:
         compared = self._compared_measures()
         if compared is not None:
             conditions.append((0, compared))
+        if "rate_gap" in self.measures:
+            # "두 집행률 차이가 10%p 이상": the figure is the gap's.
+            conditions = [(place, replace(c, measure="rate_gap") if c.measure in
+                           ("committed_rate", "spent_rate") else c) for place, c in conditions]  # fmt: skip
         return tuple(self._negated(place, c) for place, c in conditions)
+
+    def _not_done(self, place: int) -> bool:
+        """Whether the words just after `place` deny it ("전액 집행 안 됐지", "다 쓰지 못한")."""
+        said = [*self.found.places, *self.found.unknown_places]
+        after = [k.word for k in said if place < k.order <= place + 2]
+        markers = self.lexicon.lists["not_done"]
+        return any(marker in word for word in after for marker in markers)
 
     def _figure_place(self, figure: Figure) -> int:
         """The order of the first word after a figure (its comparison stands there)."""
@@ -1830,7 +1893,8 @@ class _Reading:
             condition = Condition(measure, direction, None, None, "")
             return Question(q.CHECK, subjects=tuple(subjects), check=condition, measures=(measure,))
         states = [c for c in self._conditions()
-                  if c.other is None and (c.value in (None, 0.0) or c.written == "100%")]  # fmt: skip
+                  if c.other is None
+                  and (c.value in (None, 0.0) or c.written in ("100%", "100% 미만"))]  # fmt: skip
         if states:
             condition = states[0]
             return Question(q.CHECK, subjects=tuple(subjects), check=condition,
@@ -1980,6 +2044,12 @@ def _meant(before: Before, told: Told) -> Subject | None:
     부서는?`, `어느 과 소관이야?`) or words of a project's text after a fact about a project
     are about the last thing named."""
     previous = before.question
+    ranking = told.ranking
+    if ranking and ranking.position and not ranking.said_direction and not told.set_word:
+        # "두 번째 거 징수액은?": that item of what the last answer listed or named.
+        items = before.listed if previous.group is not None else tuple(previous.subjects)
+        if previous.asks != q.RANK and len(items) >= ranking.position >= 1:
+            return items[ranking.position - 1]
     if told.that and before.listed and previous.group is not None:
         return before.listed[0]
     if previous.asks == q.DUTY and before.listed and (told.that or told.measures):

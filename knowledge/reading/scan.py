@@ -472,6 +472,10 @@ def _split_keywords(
     A word that is itself most of a name stays whole: `참여예산` is not `참여` + `예산`.
     """
     whole = lexicon.cover(word)
+    stripped = lexicon.strip_particle(word)
+    if whole is not None and _writes_across(stripped, whole, lexicon, index):
+        # "면적은": a word the report writes, with its particle — never 면 + 적은 (less).
+        return stripped, [word[len(stripped) :]]
     if whole is not None:
         return None, whole
     if lexicon.is_closing(word):
@@ -481,7 +485,6 @@ def _split_keywords(
         return word, []
     if len(word) >= MIN_NAME_END and index.ends_a_name(word):
         return word, []  # "숙의예산과" ends 시민숙의예산과: its 과 is no particle
-    stripped = lexicon.strip_particle(word)
     if stripped != word and (not named or named[0].score < WHOLE_WORD_SCORE):
         # "서울시민회의는": a name with its particle, never 서울시민회 + 의 + 는.
         bare = index.candidates(stripped)
@@ -516,6 +519,17 @@ def _split_keywords(
     if typo is not None:
         return None, [typo]
     return word, []
+
+
+def _writes_across(stripped: str, cover: list[str], lexicon: Lexicon, index: EntityIndex) -> bool:
+    """Whether the known words of a cover cut through a word the report writes, which no known
+    word reads whole (`면적` in 면 + 적은)."""
+    return (
+        len(stripped) >= 2
+        and len(cover[0]) < len(stripped)
+        and index.writes(stripped)
+        and lexicon.cover(stripped) is None
+    )
 
 
 def _with_word_before(

@@ -69,7 +69,7 @@ PRINTED_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?%")
 # Expectations computed from the report (잔액, 억원) are not printed in it.
 DERIVED_TAGS = {
     "balance", "eok", "compose", "sum", "difference", "share", "gap", "remaining", "two-part",
-    "yesno", "scope", "converted", "average", "ratio",
+    "yesno", "scope", "converted", "average", "ratio", "per_head",
 }  # fmt: skip
 MINIMUM_CASES = 300
 MINIMUM_PER_TAG = {
