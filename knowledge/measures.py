@@ -47,6 +47,8 @@ class Measure:
     shown_with: tuple[str, ...] = ()
     # The measures that, read together, mean this one ("1인당" with 지출액: 지출액 per head).
     said_as: frozenset[str] = frozenset()
+    # The two measures it is the gap between (ranked or filtered on over a set).
+    difference_of: tuple[str, ...] = ()
 
     def label_for(self, kind: str | None) -> str:
         return self.labels.get(kind or "", self.label)
@@ -96,14 +98,16 @@ class Measures(dict[str, Measure]):
                 adds_to=spec.get("adds_to"),
                 shown_with=tuple(spec.get("shown_with", ())),
                 said_as=frozenset(spec.get("said_as", ())),
+                difference_of=tuple(spec.get("difference_of", ())),
             )
         unknown = {m for names in measures.overview.values() for m in names}
         unknown |= {m for measure in measures.values() for m in measure.shown_with}
         unknown |= {m for measure in measures.values() for m in measure.said_as}
+        unknown |= {m for measure in measures.values() for m in measure.difference_of}
         unknown -= set(measures)
         if unknown:
             raise ValueError(
-                f"data/measures.toml: [overview], shown_with or said_as name unknown measures {unknown}"
+                f"data/measures.toml: [overview], shown_with, said_as or difference_of name unknown measures {unknown}"
             )
         return measures
 

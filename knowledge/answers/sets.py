@@ -77,7 +77,8 @@ def _figure(measure: Measure, amount: float | None) -> str:
 
 def _item(row: Row, measures: list[Measure], with_division: bool, labelled: bool = False) -> str:
     """`커뮤니티 공간 운영지원 9,280,066천원`; with `labelled`, what is shown after the ranked
-    figure says its name (`· 지출 집행률 83.4%`)."""
+    figure says its name (`· 지출 집행률 83.4%`), as the figures a gap is between always do."""
+    labelled = labelled or bool(measures and measures[0].difference_of)
     shown = " · ".join(
         f"{m.label_for(row['kind'])} {value(m, row)}" if labelled and n else value(m, row)
         for n, m in enumerate(measures)
@@ -227,6 +228,10 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
     shown = [measure, *[report.measures[m] for m in plan.measures if m != measure.name][:1]]
     # What was asked of the ranked ones besides their order ("네 번째 사업의 지출 집행률").
     asked = [measure, *[report.measures[m] for m in question.measures[1:3]]]
+    if measure.difference_of:
+        # A gap is shown with the two figures it is the gap between.
+        parts_of = [report.measures[m] for m in measure.difference_of if m in plan.measures]
+        asked, shown = [measure, *parts_of], [measure, *parts_of]
     with_division = group.kind in ("line", "project_row") and group.division is None
     total = rows[0]["matched"]
     if ranking.of is not None:

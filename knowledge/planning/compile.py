@@ -505,6 +505,8 @@ class Planner:
                 list(question.measures)
                 + [c.measure for c in group.conditions]
                 + [c.other for c in group.conditions if c.other]
+                # A gap is read with the two figures it is the gap between.
+                + [p for m in question.measures[:1] for p in self.measures[m].difference_of]
             )
         )
         return measures or (("budget",) if group.kind != "division" else ("budget", "spent_rate"))

@@ -168,6 +168,7 @@ class Reader:
             if reason is not None:
                 return reason
             checked = self._check_of_last(before, told, reading, cleaned, today)
+            checked = checked or self._check_of_last_thing(before, told, reading, cleaned, today)
             if checked is not None:
                 return checked
             meant = _meant(before, told)
@@ -273,19 +274,42 @@ class Reader:
         """ "90% 넘어?" after 지역공동체과 지출 집행률: the figure just shown, checked."""
         previous = before.question
         compared = [f for f in reading.quantities.figures if f.comparison]
+        # "국 전체보다 낮아?", "시민참여과보다 높아?": the figure just shown, against another's.
+        against = reading.yesno and reading.has("more", "less", "same") and bool(told.subjects)
+        others = [s for s in told.subjects if s.kind != "bureau"]
+        if (
+            against
+            and previous.subjects
+            and (len(others) > 1 or any(s.kind != previous.subjects[0].kind for s in others))
+        ):
+            against = False
         if (
             previous.asks not in (q.FIGURES, q.CHECK)
             or len(previous.subjects) != 1
             or not previous.measures
-            or told.subjects
+            or (told.subjects and not against)
             or told.measures
-            or not compared
+            or not (compared or against)
         ):
             return None
         measures = previous.measures
         label = "집행률" if _both_rates(measures[:2]) else self.measures[measures[0]].label
         named = self.read(f"{previous.subjects[0].name} {label} {text}", today)
         return named if named.asks in (q.CHECK, q.PARTS) else None
+
+    def _check_of_last_thing(
+        self, before: Before, told: Told, reading: _Reading, text: str, today: date | None
+    ) -> Question | None:
+        """ "작년보다 예산 늘었어?", "다 행정직이야?" after one thing's figures: a yes/no with a
+        measure of its own, asked of the thing just talked about."""
+        previous = before.question
+        subjects = [s for s in previous.subjects if s.kind not in ("bureau", "unit")]
+        if not reading.yesno or told.subjects or len(subjects) != 1 or previous.group is not None:
+            return None
+        if previous.asks not in (q.FIGURES, q.CHECK) or not told.measures:
+            return None
+        named = self.read(f"{subjects[0].name} {text}", today)
+        return named if named.asks == q.CHECK else None
 
     def _more_of_last_fact(
         self, before: Before, told: Told, reading: _Reading, text: str, today: date | None
@@ -395,7 +419,10 @@ class _Reading:
         self.months = resolve_months(quantities, reader.as_of, today, self.catalog.plan_months)
         self.asks_what = bool(WH_WORDS.search(quantities.text)) or self.has("which")
         self.yesno = (
-            self.has("yesno") or self._ends_on_comparison() or self._asks_if_changed()
+            self.has("yesno")
+            or self._ends_on_comparison()
+            or self._asks_if_changed()
+            or (self._says_all() and self._ends_as_question())  # "다 행정직이야?"
         ) and not self.asks_what
 
     # --- facts -----------------------------------------------------------------------------
@@ -556,9 +583,11 @@ class _Reading:
                     m for m in measures if m not in ("committed", "spent", *pair) or m == based[0]
                 )
                 measures = (based[0], *measures) if based[0] not in measures else measures  # fmt: skip
-        if self._asks_rate_gap(measures):
-            # "두 집행률 차이가 가장 큰 과": the gap between the rates, ranked or compared.
-            measures = ("rate_gap",)
+        gap = self._gap_measure(measures)
+        if gap is not None:
+            # "두 집행률 차이가 가장 큰 과", "예산과 지출 차이 제일 큰 사업": the gap itself is
+            # what ranks or filters the set.
+            measures = (gap,)
         for measure in self.measures_of.values():
             if measure.said_as and measure.said_as <= set(measures):
                 # "1인당 지출액": the measures said together mean one of their own.
@@ -586,17 +615,28 @@ class _Reading:
             measures = tuple("budget_2020" if m == "budget" else m for m in measures)
         return tuple(dict.fromkeys(measures))
 
-    def _asks_rate_gap(self, measures: tuple[str, ...]) -> bool:
-        """The gap between the two 집행률 asked of a set: ranked, or against a figure."""
-        rates = ("committed_rate", "spent_rate")
+    def _gap_measure(self, measures: tuple[str, ...]) -> str | None:
+        """The declared gap between the two measures said, asked of a set: ranked, counted or
+        filtered by a figure (one thing's gap is a difference of its own two figures)."""
         said = set(measures)
-        if not self.has("difference") or not said & set(rates):
-            return False
-        bases = {self.lexicon.rate_of.get(m, m) for m in said}
-        if not set(rates) <= bases or not said <= {"committed", "spent", *rates}:
-            return False
+        if (
+            len(said) == 3
+            and "budget" in said
+            and any(k.word in self.lexicon.lists["amount_words"] for k in self.found.places)
+        ):
+            said.discard("budget")  # "차액이 가장 큰 과와 그 금액": the gap's own amount
+        if not self.has("difference") or len(said) != 2:
+            return None
+        if said & {"committed_rate", "spent_rate"}:
+            said = {self.lexicon.rate_of.get(m, m) for m in said}  # "원인행위랑 지출률 갭"
         ranked = self.quantities.position or self.quantities.top or self.has(*RANK_WORDS)
-        return bool(ranked or self.quantities.figures)
+        over_set = self._set_kind() is not None
+        if not (ranked or over_set) and self.found.mentions:
+            return None  # "사회협력과 정원 현원 차이 3명 아니죠?": one thing's own gap
+        if not (ranked or self.quantities.figures or over_set):
+            return None
+        return next((m.name for m in self.measures_of.values()
+                     if m.difference_of and set(m.difference_of) == said), None)  # fmt: skip
 
     def _previous_year(self) -> bool:
         return self.reader.as_of.year - 1 in self.quantities.years and not (
@@ -664,6 +704,11 @@ class _Reading:
                 parts: tuple[str, ...] = ()) -> bool:  # fmt: skip
         """Whether the report's prose holds every word (in one project's, or some parts)."""
         return bool(words) and all(self.reader.holds(w, project_no, parts) for w in words)
+
+    def _says_all(self) -> bool:
+        """`다 행정직이야?`, `전원 행정직인가요`: a word for all of them, typed on its own."""
+        words = self.quantities.text.split()
+        return any(compact(w) in self.lexicon.lists["all_of"] for w in words)
 
     def says(self, words: str) -> bool:
         """Whether the question, spaces aside, holds one of the lexicon's `words` list."""
@@ -1706,6 +1751,8 @@ class _Reading:
             # "시민협력국 세입 …": the bureau's revenue is the revenue table's 합계.
             subjects = [Subject("revenue", "합계") if s.kind == "bureau" else s for s in subjects]
         compares = self.has("than", "difference", "compare") or self.quantities.point
+        # "시민숙의예산과 집행률이 국 전체 집행률 이상인지 여부": the bureau is checked against.
+        compares = compares or (self.yesno and self.has("more", "less", "same"))
         whole = self._default_subject()  # the bureau, or the revenue table's 합계
         if compares and self.has("bureau") and subjects and whole not in subjects:
             # "시민참여과 지출 집행률 국 전체보다 몇 포인트 낮음?": the bureau is compared too.
@@ -1748,10 +1795,12 @@ class _Reading:
         compared = self._compared_measures()
         if compared is not None:
             conditions.append((0, compared))
-        if "rate_gap" in self.measures:
+        gaps = [m for m in self.measures if self.measures_of[m].difference_of]
+        if gaps:
             # "두 집행률 차이가 10%p 이상": the figure is the gap's.
-            conditions = [(place, replace(c, measure="rate_gap") if c.measure in
-                           ("committed_rate", "spent_rate") else c) for place, c in conditions]  # fmt: skip
+            of = set(self.measures_of[gaps[0]].difference_of)
+            conditions = [(place, replace(c, measure=gaps[0]) if c.measure in of else c)
+                          for place, c in conditions]  # fmt: skip
         return tuple(self._negated(place, c) for place, c in conditions)
 
     def _not_done(self, place: int) -> bool:
@@ -1819,6 +1868,9 @@ class _Reading:
         if direction is None:
             return None
         than = self.keywords_in("than")
+        superlative = (*SUPERLATIVES, "젤")
+        if than and any(k.word.startswith(superlative) for k in self.found.places):
+            return None  # "예산 대비 덜 쓴 금액 제일 많은 과": a ranking, 대비 names its measure
         if than:
             pivot = than[0].order
             before = [p for p in self.phrases if p.last < pivot]
@@ -1899,9 +1951,21 @@ class _Reading:
             condition = states[0]
             return Question(q.CHECK, subjects=tuple(subjects), check=condition,
                             measures=(condition.measure,))  # fmt: skip
+        kinds_of_staff = [m for m in measures if self.measures_of[m].unit == PEOPLE
+                          and m not in ("current", "quota", "shortage", "vacancies")]  # fmt: skip
+        if len(subjects) == 1 and len(kinds_of_staff) == 1 and self._says_all():
+            # "다 행정직이야?": every one of its staff is of that kind.
+            condition = Condition(kinds_of_staff[0], "=", None, "current", "전원")
+            return Question(q.CHECK, subjects=tuple(subjects), check=condition,
+                            measures=(kinds_of_staff[0], "current"))  # fmt: skip
         counted = [m for m in measures if not self.measures_of[m].is_rate]
         if len(counted) == 2 and "budget" in counted:
             counted = [m for m in counted if m != "budget"]  # "돈 쓴 거 있음?": the 지출액
+        if len(subjects) == 1 and set(counted) == {"committed", "spent"} and self.says("exists"):
+            # "집행 실적이 있는지 여부": whether anything was executed at all.
+            condition = Condition("spent", "not_null", written="집행 실적")
+            return Question(q.CHECK, subjects=tuple(subjects), check=condition,
+                            measures=("spent",))  # fmt: skip
         if len(subjects) == 1 and len(counted) == 1 and self.says("exists"):
             # "개방형 직위 있어?", "올해 예산이 잡혀 있어?": whether it has any.
             condition = Condition(counted[0], ">", 0.0, None, "있음")
