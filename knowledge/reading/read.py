@@ -1028,7 +1028,7 @@ class _Reading:
         if office is not None and any(w in where for w in said[office + 1 :]):
             return True
         if (
-            self.measures
+            (self.measures or self.found.unit == "명")
             and DOING_OFFICE.search(self.quantities.text)
             and not (self.quantities.figures or self.has(*RANK_WORDS))
         ):
@@ -1055,14 +1055,19 @@ class _Reading:
         if asks_division and self.measures and self._conditions() and not self._sure():
             return None  # "예산 100억 넘는 과 어디어디?": the 과 that meet a condition
         named_office = any(s.kind == "division" for s in self._sure())
-        # Words not understood are fine when the 주요업무 hold them ("마을공동체 담당하는 과").
-        unheld = self.unknown and not self.in_text(self.unknown_words, parts=("duty",))
+        # Words not understood are fine when the 주요업무 hold one of them ("마을공동체 담당하는
+        # 과", "기부금 받는 일 하는 과": 받는 says how).
+        unheld = self.unknown and not any(
+            self.in_text((w,), parts=("duty",)) for w in self.unknown_words
+        )
+        # "… 짜는 과는 몇 명이야": the 과's head count.
+        measures = self.measures or (("current",) if self.found.unit == "명" else ())
         if (
             asks_division
-            and self.measures
+            and measures
             and not (unheld or named_office or self._operations() - {q.LIST, q.COUNT})
         ):
-            of_division = self._of_division()
+            of_division = self._of_division(measures)
             if of_division is not None:
                 return of_division
         if not (self.has("duty") or asks_division) or (self.measures and not asks_division):
@@ -1100,31 +1105,35 @@ class _Reading:
         given = [s for r in self.resolved if r.sure for s in r.subjects if s.kind != "division"]
         return Question(q.DUTY, subjects=tuple(given or subjects), words=asked)
 
-    def _of_division(self) -> Question | None:
-        """A figure of the 과 in charge: `공유서울 담당하는 과는 현원이 몇 명이야` (the 과 of a
-        named line), `관리운영직은 어느 과에 있어` (the 과 that have any)."""
+    def _of_division(self, measures: tuple[str, ...]) -> Question | None:
+        """A figure of the 과 in charge: `공유서울 담당하는 과는 현원이 몇 명이야` (the 과 whose
+        주요업무 hold what was said, else the 과 of a named line), `관리운영직은 어느 과에 있어`
+        (the 과 that have any)."""
         named = [s for s in self._sure() if s.kind not in ("division", "bureau", "unit")]
         if named and OFFICE_AND.search(self.quantities.text):
             # "NPO입주협업공간 소관 부서와 예산현액": its 과 and its own figure (the reply
             # names the 과 in charge beside the figure).
-            return Question(q.FIGURES, subjects=tuple(named), measures=self.measures)
+            return Question(q.FIGURES, subjects=tuple(named), measures=measures)
+        words = tuple(w for w in self.text_words if len(w) >= MIN_WORD) + tuple(
+            compact(r.mention.text) for r in self.resolved
+        )
+        duties = [p for p in self.catalog.passages if p.part == "duty"]
+        # "기부금 받는 일 하는 과": words no duty holds (받는) say how, not what.
+        words = tuple(w for w in words if any(_holds(p, w) for p in duties))
+        if words and not any(s.kind == "division" for s in self._sure()):
+            # "마을공동체 담당하는 과 원인행위액", "서울시 위원회 관리 … 총괄하는 부서": the one
+            # 과 whose 주요업무 hold the words decides, whatever a name in them fits.
+            owners = {p.division for p in duties if all(_holds(p, w) for w in words)}
+            if len(owners) == 1:
+                name = owners.pop()
+                note = f"※ 소관: 물으신 일은 {name}의 주요업무에 있습니다."
+                office = Subject("division", name, name, ref=name)
+                return Question(q.FIGURES, subjects=(office,), measures=measures, note=note)
         if named and named[0].division:
             office = Subject("division", named[0].division, named[0].division)
             note = f"※ 소관: ‘{named[0].name}’은(는) {office.name} 소관입니다."
-            return Question(q.FIGURES, subjects=(office,), measures=self.measures, note=note)
-        words = tuple(w for w in self.text_words if len(w) >= MIN_WORD) + tuple(
-            compact(r.mention.text) for r in self.resolved if not r.sure
-        )
-        if not named and words and not self._sure():
-            # "마을공동체 담당하는 과 원인행위액": the one 과 whose 주요업무 hold the words.
-            owners = {p.division for p in self.catalog.passages
-                      if p.part == "duty" and all(_holds(p, w) for w in words)}  # fmt: skip
-            if len(owners) == 1:
-                name = owners.pop()
-                note = f"※ 소관: ‘{' '.join(words)}’은(는) {name} 주요업무입니다."
-                office = Subject("division", name, name, ref=name)
-                return Question(q.FIGURES, subjects=(office,), measures=self.measures, note=note)
-        people = [m for m in self.measures if self.measures_of[m].unit == PEOPLE
+            return Question(q.FIGURES, subjects=(office,), measures=measures, note=note)
+        people = [m for m in measures if self.measures_of[m].unit == PEOPLE
                   and m not in ("current", "quota", "shortage")]  # fmt: skip
         if not named and people and not self._sure():
             having = Condition(people[0], ">", 0.0, None, "있는")
