@@ -18,6 +18,7 @@ FOLLOWUPS = {
 
 
 IN_CHARGE = "※ 소관:"
+READ_AS = "※ 물으신 사업을"
 
 
 def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
@@ -29,8 +30,9 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         lines += _subject_lines(row, asked, question, report, plan.measures)
     if len(rows) > 1:
         lines.insert(0, _comparison_line(rows, asked, report))
-    if question.note.startswith(IN_CHARGE):
-        lines.insert(1, question.note)  # "소관: 공유서울 확산 → 사회협력과"
+    if question.note.startswith((IN_CHARGE, READ_AS)):
+        # "소관: 공유서울 확산 → 사회협력과", "물으신 사업을 ‘…’(으)로 읽었습니다"
+        lines.insert(1, question.note)
     names = [r["name"] for r in rows]
     names += [n for r in rows if (n := report.line_name(r.get("line_no")))]
     lines += report.notes(names, shown_names + list(plan.measures))

@@ -98,6 +98,9 @@ def write_clarify(question: Question, report: Report) -> Answer:
     names = ", ".join(s.name for s in question.choices)
     choices = tuple(Choice(s.name, f"{s.name} {question.rest}".strip()) for s in question.choices)
     text = f"어느 것을 찾으시나요? 여러 항목이 해당됩니다: {names}\n아래에서 골라 주세요."
+    if len(question.choices) == 1:
+        # Only one thing fits, and not surely enough to answer without asking.
+        text = f"‘{names}’을(를) 찾으시나요?\n맞으면 아래 버튼을 눌러 주세요."
     return Answer(text=text, intent="clarify", choices=choices)
 
 

@@ -85,6 +85,12 @@ ONLY_WHO = frozenset({"누가", "어디서", "어디에서", "어디가", "누�
 DOING_OFFICE = re.compile(
     r"(?<![있없])(?:하|[가-힣])는\s*(?:부서|과|팀)(?:의|는|은|가|이|에서|에)?(?![가-힣])"
 )
+# "예산 절약한 성과에 성과금 주는 제도 운영 사업", "청년 관련 사업": a line described by what
+# it does — a clause, then the word for a line.
+DESCRIBED_LINE = re.compile(r"[가-힣](?:는|한|하고|해서)\s|관련|위한|위해")
+LINE_WORDS = re.compile(r"사업|프로그램|제도")
+# How far the best line must lead the next (in distinctive words) to be taken without asking.
+DESCRIBED_LEAD = 0.9
 COUNTED_WORD = re.compile(r"\d+\s*(?:개|건|곳|명|회|개소|가지)")
 # Endings of nouns the report's text often leaves off ("신청자" in "3,201명 신청").
 NOUN_SUFFIXES = frozenset("자들수액분건명측")
@@ -927,7 +933,7 @@ class _Reading:
                 decided = self._claimed_owner(decided)
                 return replace(decided, in_eok=self.has("eok"), skipped=skipped,
                                denied=self._denied(decided))  # fmt: skip
-        return Question(q.NOT_FOUND, words=self.unknown_words)
+        return self._described() or Question(q.NOT_FOUND, words=self.unknown_words)
 
     def _nothing(self) -> Question | None:
         meaningful = [k for k in self.found.keywords if self.lexicon.groups[k] != {FILLER}]
@@ -969,7 +975,10 @@ class _Reading:
         revenue = self.has("revenue", "revenue_list", "decreased", "increased") or any(
             s.kind == "revenue" for s in self._sure()
         )
-        if set(years) == {previous} and revenue:
+        # The revenue table has the year before's budget (and the change from it), not what
+        # was collected then: "2020년 세입 징수액" is not in the report.
+        of_last_year = {"budget", "budget_2020", "change_amount", "change_rate"}
+        if set(years) == {previous} and revenue and set(self.measures) <= of_last_year:
             return None
         if self.has("schedule") and (not self.measures or min(years) > self.reader.as_of.year):
             return None  # plans name the next year's work ("’22. 예산편성")
@@ -1140,6 +1149,56 @@ class _Reading:
             return Question(q.LIST, group=Group("division", conditions=(having,)),
                             measures=(people[0],))  # fmt: skip
         return None
+
+    def _described(self) -> Question | None:
+        """A figure of a line described by what it does, not named: `시민 정책제안 발굴해서
+        실행까지 하는 사업 예산`. Each word counts by how few line names hold it; the line that
+        holds clearly the most is taken (the answer says how it was read), close ones are asked
+        back with buttons, and words no name holds are never dropped silently."""
+        text = self.quantities.text
+        line_measures = [m for m in self.measures if "line" in self.measures_of[m].kinds]
+        if not (line_measures and DESCRIBED_LINE.search(text) and LINE_WORDS.search(text)):
+            return None
+        sure = self._sure()
+        if any(s.kind in ("division", "revenue", "bureau") for s in sure):
+            return None
+        if not self.unknown and sure:
+            return None  # every word understood, and a name said: that name
+        stems = self._described_words()
+        lines = [e for e in self.catalog.entities if e.kind == "line"]
+        names = {e: compact(e.name) for e in lines}
+        scores = sorted(
+            ((_described_score(names[e], stems, names.values()), e) for e in lines),
+            key=lambda pair: -pair[0],
+        )
+        best, line = scores[0]
+        second = scores[1][0] if len(scores) > 1 else 0.0
+        if best < 1:
+            return None
+        matched = sum(_longest_start(names[line], w) >= MIN_WORD for w in stems)
+        covered = matched == len(stems)
+        if (matched >= 2 or covered) and best - second >= DESCRIBED_LEAD:
+            subject = self.reader.subjects.of(line)
+            note = f"※ 물으신 사업을 ‘{line.name}’(으)로 읽었습니다."
+            return Question(
+                q.FIGURES, subjects=(subject,), measures=tuple(self.measures), note=note
+            )
+        close = [self.reader.subjects.of(e) for score, e in scores if score >= 1][:4]
+        return Question(q.CLARIFY, choices=tuple(close), rest=self._rest())
+
+    def _described_words(self) -> list[str]:
+        """The words of a description as typed, endings and particles off, without the words
+        that ask (measures, the word for a line, closings)."""
+        asking = {FILLER, MEASURE, RATE_WORD, "lines_word", "conjunction", "which", "yesno"}
+        stems = []
+        for word in self.typed:
+            groups = self.lexicon.groups.get(word, frozenset())
+            if groups and groups <= asking | {"schedule", "count"}:
+                continue
+            stem = self.lexicon.predicate_stem(word) or self.lexicon.strip_particle(word)
+            if len(stem) >= MIN_WORD and not (self.lexicon.groups.get(stem, frozenset()) & asking):
+                stems.append(stem)
+        return list(dict.fromkeys(stems))
 
     def _plans(self) -> Question | None:
         schedule = self.has("schedule") or self.months is not None
@@ -1666,6 +1725,9 @@ class _Reading:
     def _figures(self) -> Question | None:
         """Figures of named subjects: their values, or a sum, difference, share or check."""
         if self.unknown:
+            described = self._described()
+            if described is not None:
+                return described
             # Words the report does not hold: say so, whatever the names fit (no asking back).
             return Question(q.NOT_FOUND, subjects=tuple(self._sure()), words=self.unknown_words,
                             measures=self.measures)  # fmt: skip
@@ -2163,6 +2225,25 @@ def _noun_like(word: str) -> bool:
 
 def _both_rates(measures: tuple[str, ...]) -> bool:
     return set(measures) == {"committed_rate", "spent_rate"}
+
+
+def _longest_start(name: str, word: str) -> int:
+    """How many first letters of a word a name holds ("시민들한테" → 시민: 2): Korean glues its
+    endings on, so a start of two letters or more counts."""
+    return next((cut for cut in range(len(word), MIN_WORD - 1, -1) if word[:cut] in name), 0)
+
+
+def _described_score(name: str, words: list[str], names) -> float:
+    """How well a name fits a description: each word counts by how much of it the name holds
+    and by how few names hold it at all ("시민" is in many, "절약" in one)."""
+    score = 0.0
+    for word in words:
+        held = _longest_start(name, word)
+        if held < MIN_WORD:
+            continue
+        holders = sum(_longest_start(other, word) >= held for other in names)
+        score += held / len(word) / holders
+    return score
 
 
 def _holds(passage: Passage, word: str) -> bool:
