@@ -91,6 +91,11 @@ DESCRIBED_LINE = re.compile(r"[가-힣](?:는|한|하고|해서)\s|관련|위한
 LINE_WORDS = re.compile(r"사업|프로그램|제도")
 # How far the best line must lead the next (in distinctive words) to be taken without asking.
 DESCRIBED_LEAD = 0.9
+# "두 번째 과", "세 번째 거", "2번째 사업": a place in the last list, with the word for its item.
+ORDINAL_ITEM = re.compile(
+    r"(?:[한두세네]|다섯|여섯|일곱|여덟|아홉|열|첫|\d+)\s*번?\s*[째쨰]\s*"
+    r"(?:거|것|건|과|부서|사업|세부사업|항목|꺼)?(?:는|은|의)?"
+)
 COUNTED_WORD = re.compile(r"\d+\s*(?:개|건|곳|명|회|개소|가지)")
 # Endings of nouns the report's text often leaves off ("신청자" in "3,201명 신청").
 NOUN_SUFFIXES = frozenset("자들수액분건명측")
@@ -181,7 +186,11 @@ class Reader:
             if meant is not None and not told.subjects and not told.why:
                 # "그 사업 예산은?", "거기 담당 부서는?", "임기는 언제까지야": the message asks
                 # about the thing just talked about; it is read with that thing named.
-                named = self.read(f"{meant.name} {cleaned}", today)
+                said = cleaned
+                if told.ranking and told.ranking.position and not told.ranking.said_direction:
+                    # "두 번째 과 인원은?": the item is named; its place in the list is not asked.
+                    said = ORDINAL_ITEM.sub(" ", cleaned)
+                named = self.read(f"{meant.name} {said}", today)
                 if named.asks not in (q.NOT_FOUND, q.HELP, q.CLARIFY):
                     return named
             previous = before.question
@@ -555,6 +564,18 @@ class _Reading:
 
     def _measures(self) -> tuple[str, ...]:
         measures = tuple(dict.fromkeys(m for p in self.phrases for m in p.measures))
+        amount_of = {
+            m: self.measures_of[m].ratio_of for m in measures if self.measures_of[m].ratio_of
+        }
+        if (
+            len(measures) == 2
+            and self.has("than")
+            and self.measures_of[measures[0]].is_money
+            and measures[0] != "budget"  # "예산 대비 지출액 비율" is the printed 집행률
+            and amount_of.get(measures[1]) not in (None, measures[0])
+        ):
+            # "원인행위액 대비 지출액 비율": one amount over another, not the printed rate.
+            return (measures[0], amount_of[measures[1]])
         if self.has("percent") and not self.has("share"):
             # "원인행위 기준은 몇 %": the rate of what is named.
             measures = tuple(dict.fromkeys(self.lexicon.rate_of.get(m, m) for m in measures))
@@ -567,6 +588,13 @@ class _Reading:
             # "연말 집행예상액에서 지출액을 뺀 금액": what is left to spend by the year end.
             measures = tuple(m for m in measures if m not in ("outlook_amount", "spent", "budget"))
             measures = ("outlook_left", *measures)
+        gaps = {
+            frozenset(m.difference_of): m.name for m in self.measures_of.values() if m.difference_of
+        }
+        others = frozenset(m for m in measures if m != "remaining")
+        if "remaining" in measures and self.has("difference") and others in gaps:
+            # "예산에서 원인행위액 뺀 잔액": the gap between the two named, called 잔액.
+            measures = (gaps[others],)
         if "committed" in measures and "remaining" in measures:
             # "원인행위액 중 아직 지출되지 않은 금액": what is committed and not yet paid.
             measures = tuple(
@@ -598,8 +626,15 @@ class _Reading:
             if measure.said_as and measure.said_as <= set(measures):
                 # "1인당 지출액": the measures said together mean one of their own.
                 at = min(measures.index(m) for m in measure.said_as)
-                rest = [m for m in measures if m not in measure.said_as]
+                # "현원 1인당 지출액": what it is computed from is read in it, not asked apart.
+                rest = [m for m in measures if m not in measure.said_as | measure.reads]
                 measures = (*rest[:at], measure.name, *rest[at:])
+        per_head = [m for m in measures if "current" in self.measures_of[m].reads
+                    and self.measures_of[m].is_money]  # fmt: skip
+        if per_head:
+            # "현원 1인당 예산": 현원 is what it is divided by, not a figure asked apart.
+            measures = tuple(m for m in measures
+                             if m not in self.measures_of[per_head[0]].reads or m in per_head)  # fmt: skip
         for name in measures:
             # "예산보다 얼마 더 걷혔어?": the gap already is budget against collected.
             measures = tuple(m for m in measures if m not in self.measures_of[name].stands_for)
@@ -625,6 +660,10 @@ class _Reading:
         """The declared gap between the two measures said, asked of a set: ranked, counted or
         filtered by a figure (one thing's gap is a difference of its own two figures)."""
         said = set(measures)
+        for name in measures:
+            gap = self.measures_of[name]
+            if gap.difference_of and said == {name, *gap.difference_of}:
+                return name  # "예산현액에서 지출액을 뺀 잔액": the gap, named with its two
         if (
             len(said) == 3
             and "budget" in said
@@ -1432,7 +1471,14 @@ class _Reading:
         if len(self.measures) == 2 and MINUS.search(self.quantities.text):
             found.add(q.DIFFERENCE)  # "예산-지출 얼마 남음": one less the other
         changes = {"change_amount", "change_rate"}
-        if self.has("difference") or (
+        # "예산현액에서 지출액을 뺀 잔액": the one gap asked is the difference already (unless
+        # two things are set against each other: "A랑 B 잔액 차이").
+        one_gap = (
+            len(self.measures) == 1
+            and bool(self.measures_of[self.measures[0]].difference_of)
+            and len(self.found.mentions) < 2
+        )
+        if (self.has("difference") and not one_gap) or (
             self.has("than") and self.has("which") and not self.has("each")
             and not (self.measures and set(self.measures) <= changes)
         ):  # fmt: skip
@@ -2045,9 +2091,13 @@ class _Reading:
         return None
 
     def _ratio_of_counts(self, measures: tuple[str, ...]) -> bool:
-        """`현원 중에 행정직 비율`: a rate word beside two counts of people is a share."""
+        """`현원 중에 행정직 비율`, `원인행위액 대비 지출액 비율`: a rate word beside two counts
+        of people, or two amounts set one against the other, is a share."""
         people = [m for m in measures if self.measures_of[m].unit == PEOPLE]
-        return self.has(RATE_WORD) and len(people) >= 2 and len(people) == len(measures)
+        if self.has(RATE_WORD) and len(people) >= 2 and len(people) == len(measures):
+            return True
+        money = [m for m in measures if self.measures_of[m].is_money]
+        return self.has(RATE_WORD) and self.has("than") and len(money) == len(measures) == 2
 
     def _share(self, subjects: list[Subject], measures: tuple[str, ...]) -> Question:
         """A part of its whole: a 과 of the bureau, a line of its 과 (or of the bureau when
@@ -2180,11 +2230,16 @@ def _meant(before: Before, told: Told) -> Subject | None:
     are about the last thing named."""
     previous = before.question
     ranking = told.ranking
-    if ranking and ranking.position and not ranking.said_direction and not told.set_word:
-        # "두 번째 거 징수액은?": that item of what the last answer listed or named.
+    if ranking and ranking.position and not ranking.said_direction and not told.conditions:
+        # "두 번째 거 징수액은?", "세 번째 사업 집행률": that item of what the last answer
+        # listed (in its order: ranked, or as the report lists them) or named.
         items = before.listed if previous.group is not None else tuple(previous.subjects)
-        if previous.asks != q.RANK and len(items) >= ranking.position >= 1:
-            return items[ranking.position - 1]
+        # "두 번째는?" after a ranking moves along it (its measure shown); a measure of its
+        # own ("두 번째 과 인원은?") is asked of that item.
+        moves_along = previous.asks == q.RANK and not told.measures
+        if len(items) >= ranking.position >= 1 and (previous.group or not told.set_word):
+            if not moves_along:
+                return items[ranking.position - 1]
     if told.that and before.listed and previous.group is not None:
         return before.listed[0]
     if previous.asks == q.DUTY and before.listed and (told.that or told.measures):
