@@ -2237,9 +2237,9 @@ def _meant(before: Before, told: Told) -> Subject | None:
         # "두 번째는?" after a ranking moves along it (its measure shown); a measure of its
         # own ("두 번째 과 인원은?") is asked of that item.
         moves_along = previous.asks == q.RANK and not told.measures
-        if len(items) >= ranking.position >= 1 and (previous.group or not told.set_word):
-            if not moves_along:
-                return items[ranking.position - 1]
+        fits = len(items) >= ranking.position >= 1 and (previous.group or not told.set_word)
+        if fits and not moves_along:
+            return items[ranking.position - 1]
     if told.that and before.listed and previous.group is not None:
         return before.listed[0]
     if previous.asks == q.DUTY and before.listed and (told.that or told.measures):
