@@ -1429,7 +1429,17 @@ class _Reading:
         if unit is None and any(self.measures_of[m].unit == PEOPLE for m in self.measures):
             unit = "명"  # "참여 인원": a count of people in the text
         check = None
-        if self.yesno and not missing and not self.opens_word("reason"):
+        # "2021년부터 정식 운영되는지", "신청한 거 다 뽑혔어?": a year or "all of them" qualifies
+        # the words, and finding the words does not check it — the text is shown, no verdict.
+        # No project named either: words found in whichever text holds them decide nothing.
+        named_project = any(r.subjects[0].kind in ("project", "line", "row") for r in self.resolved)
+        qualified = bool(self.quantities.years) or self._says_all() or not named_project
+        if (
+            self.yesno
+            and not missing
+            and not self.opens_word("reason")
+            and not (qualified and not self.quantities.figures)
+        ):
             # "위원 1000명 넘어?", "용산구에 있는 거 맞지?": checked against the text found.
             figure = self.quantities.figures[0] if self.quantities.figures else None
             check = (
