@@ -208,8 +208,9 @@ class EntityIndex:
                 if len(self.keys[i].text) > len(word):
                     offer(self.keys[i].entity, similarity * 0.85, "partial")
         if len(word) >= 5 and any(key.text.startswith(word) for key in containing):
-            # "동단위계획형" begins a name as typed: no misspelling of another (구단위계획형).
-            best = {e: c for e, c in best.items() if c.how != "typo"}
+            # "동단위계획형" begins a name as typed: no misspelling of another (구단위계획형);
+            # a name typed exactly ("갈등관리역량강화") stays that name.
+            best = {e: c for e, c in best.items() if c.how != "typo" or c.score >= EXACT}
         return _ranked(best)
 
 

@@ -372,18 +372,30 @@ class Reader:
                 found.append(among[0])
                 continue
             for subject in subjects:
-                parts = subject.name.split()
-                for cut in range(len(parts) - 1, 0, -1):
-                    best = leaders(
-                        self.catalog.index.candidates(compact(" ".join(parts[:cut])) + key)
-                    )
-                    if len(best) == 1 and best[0].score >= ELLIPSIS_SCORE:
-                        found.append(self.subjects.of(best[0].entity))
-                        break
-                else:
-                    continue
-                break
+                other = self._sibling(subject, key)
+                if other is not None:
+                    found.append(other)
+                    break
         return tuple(dict.fromkeys(found))
+
+    def _sibling(self, subject: Subject, key: str) -> Subject | None:
+        """The thing a word names when said after `subject`: its first words and the word
+        (`조성사업` after 서울혁신파크 운영). Something else than the thing itself is looked for
+        first, with its first words cut shorter each time (`역량강화` after 갈등관리 거버넌스
+        강화 is 갈등관리 역량강화, no typo of 갈등관리 거버넌스 역량강화); failing that, the
+        thing itself."""
+        parts = subject.name.split()
+        itself = None
+        for cut in range(len(parts) - 1, 0, -1):
+            best = leaders(self.catalog.index.candidates(compact(" ".join(parts[:cut])) + key))
+            # A line after a line: the project of the same words is not meant.
+            best = [c for c in best if c.entity.kind == subject.kind] or best
+            if len(best) != 1 or best[0].score < ELLIPSIS_SCORE:
+                continue
+            if best[0].entity.name != subject.name:
+                return self.subjects.of(best[0].entity)
+            itself = itself or self.subjects.of(best[0].entity)
+        return itself
 
 
 class _Unclear(Exception):
@@ -1095,6 +1107,8 @@ class _Reading:
 
     def _duty(self) -> Question | None:
         """Which 과 handles something: a duty word, and no figure or set asked for."""
+        if self.has("schedule") and self.months is not None and not self._asks_division():
+            return None  # "하반기 사회협력과 소관 주요 일정": its plans, not its duties
         divisions = [s for s in self._sure() if s.kind == "division"]
         plain = not (self.measures or self.unknown or self._operations())
         if self.has("duties_of") and divisions and len(divisions) == len(self.resolved) and plain:
