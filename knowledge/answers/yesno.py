@@ -32,7 +32,9 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         return _plans(question, rows, plan, report)
     condition = question.check
     measure = report.measures[condition.measure]
-    if condition.other is None and condition.value is None and len(rows) == 2:
+    if condition.other is None and condition.times and len(rows) == 2:
+        lines = [_times_between_two(rows, condition, measure)]
+    elif condition.other is None and condition.value is None and len(rows) == 2:
         lines = [_between_two(rows, condition, measure)]
     else:
         holds = all(bool(r["holds"]) for r in rows)
@@ -62,6 +64,20 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
     return finish(lines, "check", plan, rows)
 
 
+def _times_between_two(rows: list[Row], condition: Condition, measure: Measure) -> str:
+    """`예. … 17.39배 (물으신 10배 초과)`: the first thing's figure as a multiple of the second's."""
+    first, second = rows
+    verdict = "예" if first["holds"] else "아니요"
+    ratio = (first.get(measure.name) or 0) / (second.get(measure.name) or 1)
+    said = "초과" if condition.comparison == ">" else "미만"
+    figure = particle(value(measure, first), "은", "는")
+    return (
+        f"{verdict}. {first['name']} {measure.label_for(first['kind'])} {figure} "
+        f"{second['name']} {value(measure, second)}의 {fmt.times(ratio * 100)}입니다 "
+        f"(물으신 {condition.written} {said})."
+    )
+
+
 def _between_two(rows: list[Row], condition: Condition, measure: Measure) -> str:
     first, second = rows
     holds = bool(first["holds"])
@@ -88,6 +104,15 @@ def _facts(rows: list[Row], condition: Condition, measure: Measure, report: Repo
                 f"{name} {measure.label_for(kind)} {value(measure, row)}, "
                 f"{other.label_for(kind)} {value(other, row)}"
             )
+            if condition.times:
+                # "네 배 넘게": the other figure times the factor, as the line to pass.
+                line = (row.get(condition.other) or 0) * (condition.value or 0)
+                ratio = (row.get(measure.name) or 0) / (row.get(condition.other) or 1)
+                line_shown = f"{line:,.1f}%" if other.is_rate else f"{round(line):,}{other.unit}"
+                shown[-1] += (
+                    f" → {fmt.times(ratio * 100)} (물으신 {condition.written}: "
+                    f"{other.label_for(kind)} × {condition.value:g} = {line_shown})"
+                )
             if condition.gap:
                 gap = (row.get(measure.name) or 0) - (row.get(condition.other) or 0)
                 unit = measure.unit if measure.unit != "천원" else "천원"

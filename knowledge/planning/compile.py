@@ -411,6 +411,14 @@ class Planner:
         kinds = {s.kind for s in question.subjects}
         measures = self._context(measures, kinds)
         checked = Question(q.CHECK, subjects=question.subjects, measures=measures)
+        two_subjects = condition.other is None and len(question.subjects) == 2
+        if two_subjects and condition.times and condition.comparison in COMPARISONS:
+            # "갈등관리협치과 예산이 시민숙의예산과의 10배 넘어?": the first against the second
+            # times the factor.
+            first, second = _of_ord(condition.measure, 1), _of_ord(condition.measure, 2)
+            holds = _compare(condition.comparison, first, exp.Mul(this=_param(), expression=second))
+            plan = self._with_asked(checked, measures, exp.alias_(holds, "holds"))
+            return Plan(plan.sql, plan.params + (condition.value,), plan.measures)
         two = condition.other is None and condition.value is None and len(question.subjects) == 2
         if two and condition.comparison in COMPARISONS:
             holds = _compare(
@@ -438,6 +446,10 @@ class Planner:
             if condition.gap:
                 return _compare(
                     condition.comparison, exp.Sub(this=value, expression=against), _param()
+                )
+            if condition.times:
+                return _compare(
+                    condition.comparison, value, exp.Mul(this=_param(), expression=against)
                 )
             return _compare(condition.comparison, value, against)
         if measure.printed and not on_alias:

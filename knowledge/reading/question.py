@@ -57,6 +57,7 @@ class Condition:
     other: str | None = None
     written: str = ""  # as typed ("80%", "1억"), for the reply
     gap: bool = False  # the test is on measure − other ("정원 현원 차이 3명")
+    times: bool = False  # the test is on measure against value × other ("작년의 네 배 넘게")
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,15 @@ from knowledge.reading.lexicon import RATE as RATE_WORD
 from knowledge.reading.match import leaders
 from knowledge.reading.months import resolve_months
 from knowledge.reading.normalize import MAX_LENGTH, clean, compact
-from knowledge.reading.quantities import COUNTED_UNIT, GAP, Figure, Quantities, find_quantities
+from knowledge.reading.quantities import (
+    COUNTED_UNIT,
+    GAP,
+    NATIVE,
+    NATIVE_NUMBERS,
+    Figure,
+    Quantities,
+    find_quantities,
+)
 from knowledge.reading.question import Condition, Group, Question, Ranking, Subject
 from knowledge.reading.scan import Keyword, Scan, Unknown, asks_count, scan
 from knowledge.reading.subjects import Resolved, Subjects
@@ -96,7 +104,12 @@ ORDINAL_ITEM = re.compile(
     r"(?:[한두세네]|다섯|여섯|일곱|여덟|아홉|열|첫|\d+)\s*번?\s*[째쨰]\s*"
     r"(?:거|것|건|과|부서|사업|세부사업|항목|꺼)?(?:는|은|의)?"
 )
-COUNTED_WORD = re.compile(r"\d+\s*(?:개|건|곳|명|회|개소|가지)")
+# "네 배 넘게", "5배를 넘습니까", "두 배도 안 돼": a multiple, and which side of it.
+TIMES_FIGURE = re.compile(
+    rf"(?P<n>{NATIVE}|\d+(?:\.\d+)?)\s*배\s*(?:를|가|도|이상|넘|초과|보다|까지)?\s*"
+    r"(?:(?P<less>안\s*[되돼]|못|미만|이하|안\s*넘)|넘|이상|초과|많|늘|커|크)"
+)
+COUNTED_WORD = re.compile(r"\d+\s*(?:개|건|곳|명|회|개소|가지|배)")
 # Endings of nouns the report's text often leaves off ("신청자" in "3,201명 신청").
 NOUN_SUFFIXES = frozenset("자들수액분건명측")
 # The last letter of a verb form people type ("받아", "뽑혀", "끝나"), open-ended.
@@ -761,6 +774,22 @@ class _Reading:
                 parts: tuple[str, ...] = ()) -> bool:  # fmt: skip
         """Whether the report's prose holds every word (in one project's, or some parts)."""
         return bool(words) and all(self.reader.holds(w, project_no, parts) for w in words)
+
+    def _numbers_said(self) -> list[str]:
+        """Numbers typed with their counter and outside any name ("3년으로" → 3년, "24석"): a
+        fact checked against the text must hold them too."""
+        names = [compact(m.text) for m in self.found.mentions]
+        said = []
+        for raw in self.quantities.text.split():
+            word = compact(raw)
+            number = re.match(r"\d+(?:[.,]\d+)?[가-힣]?", raw)
+            if not number or any(word in name for name in names):
+                continue
+            # Dates are checked against the bullet's dates, and years apart ("8월 28일", "2021").
+            if re.match(r"\d+(?:[월일]|/|\.\d)|\d{4}", raw):
+                continue
+            said.append(number.group(0))
+        return said
 
     def _says_all(self) -> bool:
         """`다 행정직이야?`, `전원 행정직인가요`: a word for all of them, typed on its own."""
@@ -1459,7 +1488,9 @@ class _Reading:
             check = (
                 Condition(FACT, figure.comparison or "=", figure.value, None, figure.written)
                 if figure
-                else Condition(FACT, "in", written=" ".join(unknown or words))
+                else Condition(
+                    FACT, "in", written=" ".join([*(unknown or words), *self._numbers_said()])
+                )
             )
             unit = figure.unit if figure else unit
         # A named money measure or rate ("집행률", "예산 비율") is no ratio of the text's counts.
@@ -2030,6 +2061,9 @@ class _Reading:
     def _check(self, subjects: list[Subject], measures: tuple[str, ...]) -> Question | None:
         """A yes/no question about named things: a figure against a threshold, against another
         measure or thing, a state (미집행, 늘었지), or a place in a ranking."""
+        times = self._times_check(subjects, measures)
+        if times is not None:
+            return times
         compared = self._compared_measures()
         if compared is not None:
             return Question(q.CHECK, subjects=tuple(subjects[:1]), check=compared,
@@ -2113,6 +2147,37 @@ class _Reading:
             return Question(q.CHECK, subjects=tuple(subjects), check=condition,
                             measures=(counted[0],))  # fmt: skip
         return None
+
+    def _times_check(self, subjects: list[Subject], measures: tuple[str, ...]) -> Question | None:
+        """`작년보다 네 배 넘게 늘었어?`, `원인행위 집행률이 지출 집행률의 5배를 넘습니까?`: one
+        measure of one thing against a multiple of another."""
+        said = TIMES_FIGURE.search(self.quantities.text)
+        if said is None or len(subjects) not in (1, 2):
+            return None
+        number = said.group("n")
+        factor = float(NATIVE_NUMBERS.get(number) or number)
+        comparison = "<" if said.group("less") else ">"
+        written = f"{number}배" if number[0].isdigit() else f"{number} 배"
+        if len(subjects) == 2:
+            # "A 예산이 B의 10배 넘어?": one measure of the two things.
+            measure = (measures or ("budget",))[0]
+            if not all(s.kind in self.measures_of[measure].kinds for s in subjects):
+                return None
+            condition = Condition(measure, comparison, factor, None, written, times=True)
+            return Question(q.CHECK, subjects=tuple(subjects), check=condition, measures=(measure,))
+        if self.reader.as_of.year - 1 in self.quantities.years:
+            pair = ("budget", "budget_2020")  # the revenue table's two years
+        elif (
+            len(measures) == 2
+            and self.measures_of[measures[0]].unit == self.measures_of[measures[1]].unit
+        ):
+            pair = (measures[0], measures[1])
+        else:
+            return None
+        if not all(subjects[0].kind in self.measures_of[m].kinds for m in pair):
+            return None
+        condition = Condition(pair[0], comparison, factor, pair[1], written, times=True)
+        return Question(q.CHECK, subjects=tuple(subjects), check=condition, measures=pair)
 
     def _ratio_of_counts(self, measures: tuple[str, ...]) -> bool:
         """`현원 중에 행정직 비율`, `원인행위액 대비 지출액 비율`: a rate word beside two counts
