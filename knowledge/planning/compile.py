@@ -418,7 +418,7 @@ class Planner:
             first, second = _of_ord(condition.measure, 1), _of_ord(condition.measure, 2)
             holds = _compare(condition.comparison, first, exp.Mul(this=_param(), expression=second))
             plan = self._with_asked(checked, measures, exp.alias_(holds, "holds"))
-            return Plan(plan.sql, plan.params + (condition.value,), plan.measures)
+            return Plan(plan.sql, (*plan.params, condition.value), plan.measures)
         two = condition.other is None and condition.value is None and len(question.subjects) == 2
         if two and condition.comparison in COMPARISONS:
             holds = _compare(
