@@ -122,7 +122,7 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
     described = describe(group, report)
     with_division = group.kind in ("line", "project_row") and group.division is None
     if not rows:
-        lead = "아니요. " if question.note == "exists" else ""
+        lead = "아니요. " if question.note == "exists" or question.note.startswith("only:") else ""
         lines = [
             f"{lead}{particle(described, '은', '는')} 없습니다.",
             _closing(rows, report, group),
@@ -163,6 +163,12 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
             else ""
         )
         lines.append("※ 계산: " + " · ".join(sums) + rounded)
+    elif question.note.startswith("only:"):
+        # "임기제는 사회협력과에만 있습니까?": 예 only when the 과 named is the one that has any.
+        named = question.note.removeprefix("only:")
+        verdict = "예" if [r["name"] for r in rows] == [named] else "아니요"
+        lines = [f"{verdict}. {described}: {count}{unit} (물으신 {named}만이 아닙니다)"
+                 if verdict == "아니요" else f"{verdict}. {described}: {named} 한 곳입니다"]  # fmt: skip
     elif question.note == "exists":
         lines = [f"예. {described}: {count}{unit}"]
     elif question.asks == "count":

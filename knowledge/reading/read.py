@@ -109,6 +109,8 @@ TIMES_FIGURE = re.compile(
     rf"(?P<n>{NATIVE}|\d+(?:\.\d+)?)\s*배\s*(?:를|가|도|이상|넘|초과|보다|까지)?\s*"
     r"(?:(?P<less>안\s*[되돼]|못|미만|이하|안\s*넘)|넘|이상|초과|많|늘|커|크)"
 )
+# "사회협력과에만 있습니까", "그 과에서만 근무": only there.
+ONLY_THERE = re.compile(r"(?:에서|에)\s*만(?![가-힣]*원)|과\s*만\s*(?:있|배치|근무)")
 COUNTED_WORD = re.compile(r"\d+\s*(?:개|건|곳|명|회|개소|가지|배)")
 # Endings of nouns the report's text often leaves off ("신청자" in "3,201명 신청").
 NOUN_SUFFIXES = frozenset("자들수액분건명측")
@@ -2128,6 +2130,17 @@ class _Reading:
                             measures=(condition.measure,))  # fmt: skip
         kinds_of_staff = [m for m in measures if self.measures_of[m].unit == PEOPLE
                           and m not in ("current", "quota", "shortage", "vacancies")]  # fmt: skip
+        only = ONLY_THERE.search(self.quantities.text)
+        if (
+            only
+            and len(subjects) == 1
+            and subjects[0].kind == "division"
+            and len(kinds_of_staff) == 1
+        ):
+            # "임기제는 사회협력과에만 있습니까?": the 과 that have any, against the one named.
+            having = Condition(kinds_of_staff[0], ">", 0.0, None, "있는")
+            return Question(q.LIST, group=Group("division", conditions=(having,)),
+                            measures=(kinds_of_staff[0],), note=f"only:{subjects[0].name}")  # fmt: skip
         if len(subjects) == 1 and len(kinds_of_staff) == 1 and self._says_all():
             # "다 행정직이야?": every one of its staff is of that kind.
             condition = Condition(kinds_of_staff[0], "=", None, "current", "전원")
