@@ -288,7 +288,7 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
     unit = re.escape(question.unit or "")
     if question.unit == COUNTED_UNIT:
         # "100회 넘게": only times counted answer it, not 54개 사업 beside them.
-        typed = re.search(r"\d\s*([가-힣]+)", check.written or "")
+        typed = re.search(r"\d\s*(개\s*소|개|곳|군데|건|회|차례|번|단체|기관)", check.written or "")
         unit = counter_family(typed.group(1)) if typed else COUNTERS
     found = [(m.start(), m.end(), float(m.group(1).replace(",", "")))
              for m in re.finditer(NUMBER.pattern + unit, text)]  # fmt: skip
@@ -297,7 +297,14 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
     # The figure a word asked labels ("운영 중인 … 50곳 넘어?": 운영 41개소, not 총 61개소);
     # else the whole (총 114회), else only figures that all agree decide it.
     asked = {w for w in question.words if len(w) >= 2}
-    labelled = [value for start, _, value in found if _label(text[:start]) in asked]
+    # A label before a figure or in its bracket names it more surely than words after it.
+    labelled = [
+        value
+        for start, end, value in found
+        if _label(text[:start]) in asked or _labelled_around(asked, text, start, end, False)
+    ]
+    labelled = labelled or [value for start, end, value in found
+                            if _labelled_around(asked, text, start, end, True)]  # fmt: skip
     whole = [value for start, _, value in found if re.search(r"(?:총|전체|모두)\s*$", text[:start])]
     values = labelled[:1] or whole[:1] or [value for _, _, value in found]
     verdicts = {COMPARE[check.comparison](value, float(check.value)) for value in values}
@@ -321,6 +328,19 @@ def _months_written(text: str) -> set[int]:
         months += [int(g) for g in match.groups() if g]
     months = [m for m in months if 1 <= m <= 12]
     return set(range(min(months), max(months) + 1)) if months else set()
+
+
+def _labelled_around(asked: set[str], text: str, start: int, end: int, after: bool) -> bool:
+    """Whether an asked word labels a figure from around it: the bracket before it
+    (`(선정·입주) 28개` for 선정입주), or with `after` the words after it in its clause
+    (`4개 사업 선정`)."""
+    if after:
+        clause = re.split(r"[⇒→,()/]|\s[-–]\s", text[end:], maxsplit=1)[0]
+        labels = [compact(w) for w in clause.split()[:3]]
+    else:
+        bracket = re.search(r"\(([^()]{1,12})\)\s*$", text[:start])
+        labels = [compact(bracket.group(1))] if bracket else []
+    return any(len(label) >= 2 and label == word for label in labels for word in asked)
 
 
 def _label(before: str) -> str:
