@@ -111,7 +111,11 @@ TIMES_FIGURE = re.compile(
 )
 # "사회협력과에만 있습니까", "그 과에서만 근무": only there.
 ONLY_THERE = re.compile(r"(?:에서|에)\s*만(?![가-힣]*원)|과\s*만\s*(?:있|배치|근무)")
-COUNTED_WORD = re.compile(r"\d+\s*(?:개|건|곳|명|회|개소|가지|배)")
+# "3위야?", "2등 맞아?": a place in a ranking, asked to be confirmed.
+PLACE_ASKED = re.compile(r"§\s*(?:이)?(?:야|예요|에요|인가요|인가|입니까|임)\s*\??\s*$")
+COUNTED_WORD = re.compile(
+    r"\d+\s*(?:개|건|곳|명|회|개소|가지|배)(?:과|부서|사업|항목)?(?:중|중에|중에서|가운데)?"
+)
 # Endings of nouns the report's text often leaves off ("신청자" in "3,201명 신청").
 NOUN_SUFFIXES = frozenset("자들수액분건명측")
 # The last letter of a verb form people type ("받아", "뽑혀", "끝나"), open-ended.
@@ -465,6 +469,11 @@ class _Reading:
             or self._ends_on_comparison()
             or self._asks_if_changed()
             or (self._says_all() and self._ends_as_question())  # "다 행정직이야?"
+            # "사회협력과 예산 3위야?": a place said, then only "is it?".
+            or (
+                self.quantities.position is not None
+                and bool(PLACE_ASKED.search(self.quantities.text))
+            )
         ) and not self.asks_what
 
     # --- facts -----------------------------------------------------------------------------
@@ -2106,7 +2115,7 @@ class _Reading:
                     q.PARTS, parts=tuple(checks), note="all" if self.has("both") else ""
                 )
             return checks[0] if checks else None
-        if self.has(*RANK_WORDS) and len(subjects) == 1 and measures:
+        if (self.has(*RANK_WORDS) or self.quantities.position) and len(subjects) == 1 and measures:
             ranked = self._rank_of(subjects[0])
             if ranked is not None:
                 # "두 번째로 낮아?": the place said, else the first.
