@@ -264,18 +264,29 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
         if len(rows) > 1:
             lines.append(f"※ {len(rows)}개가 같은 값으로 공동 {ranking.position}위입니다.")
         lines.append(f"({described} {total}개 중 {ranking.position}위)")
-    elif question.note == "spread" and len(rows) >= 2:
-        # "제일 높은 과랑 제일 낮은 과 차이": the first less the last, both shown.
-        first, last = rows[0], rows[-1]
+    elif question.note in ("spread", "ends") and _figured(rows, measure) >= 2:
+        # "제일 높은 과랑 제일 낮은 과 차이": the first less the last, both shown; "가장 큰
+        # 사업과 가장 작은 사업": both ends.
+        # A '-' (no figure) is no end of the order unless it counts as 0 (미집행).
+        ordered = [r for r in rows if r.get(measure.name) is not None or measure.missing_is_zero]
+        first, last = ordered[0], ordered[-1]
         high, low = first.get(measure.name) or 0, last.get(measure.name) or 0
-        gap = fmt.points(high - low) if measure.is_rate else _figure_text(measure, high - low)
-        lines = [
-            f"{label} 가장 {word} {particle(GROUP_NAMES[group.kind], '과', '와')} 가장 "
-            f"{_direction_word(measure, False)} {GROUP_NAMES[group.kind]}의 차이: {gap}",
+        lowest = _direction_word(measure, False)
+        ends = [
             f"• 가장 {word}: {_item(first, [measure], with_division)}",
-            f"• 가장 {_direction_word(measure, False)}: {_item(last, [measure], with_division)}",
-            f"({described} {total}개 중)",
+            f"• 가장 {lowest}: {_item(last, [measure], with_division)}",
         ]
+        if question.note == "spread":
+            gap = fmt.points(high - low) if measure.is_rate else _figure_text(measure, high - low)
+            lines = [
+                f"{label} 가장 {word} {particle(GROUP_NAMES[group.kind], '과', '와')} 가장 "
+                f"{lowest} {GROUP_NAMES[group.kind]}의 차이: {gap}",
+                *ends,
+            ]
+        else:
+            lines = [f"{label} 가장 {word} {GROUP_NAMES[group.kind]}·가장 {lowest} "
+                     f"{GROUP_NAMES[group.kind]}:", *ends]  # fmt: skip
+        lines.append(f"({described} {total}개 중)")
     elif ranking.count:
         lines = [
             f"{described} {label} {'상위' if ranking.descending else '하위'} {ranking.count}개 ({word} 순):"
@@ -309,6 +320,10 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
     lines += report.notes([r["name"] for r in rows], [measure.name])
     lines.append(_closing(rows, report, group))
     return finish(lines, "ranking", plan, rows)
+
+
+def _figured(rows: list[Row], measure: Measure) -> int:
+    return sum(r.get(measure.name) is not None or measure.missing_is_zero for r in rows)
 
 
 def _figure_text(measure: Measure, amount: float) -> str:

@@ -1700,11 +1700,13 @@ class _Reading:
         if q.RANK in operations and kind != "project":
             measure = self._rank_measure(measures, kind)
             rest = tuple(m for m in measures if m != measure)
-            if self.has("ranking_high") and self.has("ranking_low") and q.DIFFERENCE in operations:
-                # "제일 높은 과랑 제일 낮은 과 몇 %p 차이": the whole order, first less last.
+            if self.has("ranking_high") and self.has("ranking_low") and not self.quantities.top:
+                # "제일 높은 과랑 제일 낮은 과 몇 %p 차이": the whole order, first less last;
+                # "가장 큰 사업과 가장 작은 사업을 각각": both ends of it.
                 ranking = Ranking(descending=True, count=EVERY)
+                note = "spread" if q.DIFFERENCE in operations else "ends"
                 return Question(q.RANK, group=group, measures=(measure,), ranking=ranking,
-                                note="spread")  # fmt: skip
+                                note=note)  # fmt: skip
             return Question(q.RANK, group=group, measures=(measure, *rest), ranking=self._ranking())
         shown = tuple(c.measure for c in conditions)
         if any(c.comparison == "is_null" for c in conditions):
