@@ -288,10 +288,19 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
                      f"{GROUP_NAMES[group.kind]}:", *ends]  # fmt: skip
         lines.append(f"({described} {total}개 중)")
     elif ranking.count:
-        lines = [
-            f"{described} {label} {'상위' if ranking.descending else '하위'} {ranking.count}개 ({word} 순):"
-        ]
-        lines += [f"{r['rank']}위 {_item(r, shown, with_division)}" for r in rows]
+        if ranking.count >= total:
+            # "낮은 순으로": the whole set in order, not "하위 100개".
+            lines = [f"{described} {total}개 {label} 순위 ({word} 순):"]
+        else:
+            lines = [
+                f"{described} {label} {'상위' if ranking.descending else '하위'} {ranking.count}개 ({word} 순):"
+            ]
+        unranked = [r for r in rows if r.get(measure.name) is None and not measure.missing_is_zero]
+        lines += [f"{r['rank']}위 {_item(r, shown, with_division)}" for r in rows
+                  if r not in unranked]  # fmt: skip
+        if unranked:
+            # A '-' has no place in the order: said apart.
+            lines.append("순위 없음(보고서 ‘-’): " + ", ".join(r["name"] for r in unranked))
     else:
         unexecuted = [r for r in rows if r.get(measure.name) is None]
         reported = [r for r in rows if r.get(measure.name) is not None]
