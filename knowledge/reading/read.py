@@ -1462,6 +1462,15 @@ class _Reading:
             prose = tuple(self.lexicon.prose[k.word] for k in self.found.places
                           if k.word in self.lexicon.prose)  # fmt: skip
             best = self.best_project(words + prose)
+            # "동북권 청년혁신파크 위치": a thing named that no project's text is about is not
+            # answered from whichever project holds the words.
+            # Only facet words (위치, 면적) found that project: they say nothing of which.
+            lines = [s for r in self.resolved for s in r.subjects if s.kind in ("line", "row")]
+            facets = set(self.lexicon.prose.values())
+            own = [w for w in words if not any(w in compact(s.name) for s in lines)]
+            generic = all(w in facets for w in own)
+            if generic and lines and best is not None and all(s.project_no != best for s in lines):
+                return None
             subjects = [self._project(best)] if best is not None else []
         hints: tuple[str, ...] = ()
         if subjects:
