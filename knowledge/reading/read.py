@@ -111,6 +111,11 @@ TIMES_FIGURE = re.compile(
 )
 # "사회협력과에만 있습니까", "그 과에서만 근무": only there.
 ONLY_THERE = re.compile(r"(?:에서|에)\s*만(?![가-힣]*원)|과\s*만\s*(?:있|배치|근무)")
+# "엠보팅은 시민참여과 담당이야?", "전환도시 정책은 지역공동체과 일이야?", "…과에서 하지?":
+# whose duty it is, asked to be confirmed.
+DUTY_ASKED = re.compile(
+    r"(?:과|부서)\s*(?:의\s*)?(?:담당|업무|일|소관|에서\s*(?:하|해|맡))[가-힣]{0,4}\s*\??\s*$"
+)
 # "3위야?", "2등 맞아?": a place in a ranking, asked to be confirmed.
 PLACE_ASKED = re.compile(r"§\s*(?:이)?(?:야|예요|에요|인가요|인가|입니까|임)\s*\??\s*$")
 COUNTED_WORD = re.compile(
@@ -464,11 +469,15 @@ class _Reading:
         self.unknown = [u for u in self.unknown if u not in self.skipped]
         self.months = resolve_months(quantities, reader.as_of, today, self.catalog.plan_months)
         self.asks_what = bool(WH_WORDS.search(quantities.text)) or self.has("which")
+        self.claims_duty = bool(DUTY_ASKED.search(self.quantities.text)) and any(
+            c.entity.kind == "division" for m in self.found.mentions for c in m.best[:1]
+        )
         self.yesno = (
             self.has("yesno")
             or self._ends_on_comparison()
             or self._asks_if_changed()
             or (self._says_all() and self._ends_as_question())  # "다 행정직이야?"
+            or self.claims_duty  # "엠보팅은 시민참여과 담당이야?"
             # "사회협력과 예산 3위야?": a place said, then only "is it?".
             or (
                 self.quantities.position is not None
@@ -983,6 +992,14 @@ class _Reading:
         said = compact(self.quantities.text).rstrip("?.!")
         if said.endswith(tuple(self.lexicon.lists["denied"])):
             return True
+        check = question.check
+        if (
+            said.endswith(("않죠", "않지", "않지요", "않나요", "않습니까", "않잖아"))
+            and check is not None
+            and check.value is None
+            and check.comparison in (">", "<")
+        ):
+            return True  # "국 평균보다 높지 않죠?": it is not higher, as the question says
         gap_claim = question.check is not None and question.check.written == "차이 없음"
         return said.endswith(tuple(self.lexicon.lists["denied_none"])) and not gap_claim
 
@@ -1172,7 +1189,10 @@ class _Reading:
             of_division = self._of_division(measures)
             if of_division is not None:
                 return of_division
-        if not (self.has("duty") or asks_division) or (self.measures and not asks_division):
+        claims = self.claims_duty and not self.measures
+        if not (self.has("duty") or asks_division or claims) or (
+            self.measures and not asks_division
+        ):
             return None
         if asks_division and not self.resolved and not self.text_words and not self.measures:
             return None  # "어떤 과가 있어?": the 과 themselves
