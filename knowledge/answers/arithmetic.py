@@ -6,6 +6,9 @@ from knowledge import format as fmt
 from knowledge.answer import Answer
 from knowledge.answers.base import Report, Row, finish, shown_name, value
 from knowledge.answers.guidance import write_refusal
+from knowledge.answers.sets import _figure
+from knowledge.answers.text import COMPARE
+from knowledge.answers.yesno import COMPARISON_WORDS
 from knowledge.measures import PEOPLE, Measure
 from knowledge.planning.compile import Plan
 from knowledge.reading.hangul import particle
@@ -33,6 +36,16 @@ def write_sum(question: Question, rows: list[Row], plan: Plan, report: Report) -
     for row in rows:
         shown = " · ".join(value(measures[m], row) for m in question.measures)
         lines.append(f"• {shown_name(row)} {shown}")
+    check = question.check
+    if check is not None and check.value is not None:
+        # "A랑 B 합치면 60억 넘어?": the sum against the figure, on the first line.
+        measure = measures[check.measure]
+        total = rows[0].get(f"total_{check.measure}")
+        holds = total is not None and COMPARE[check.comparison](float(total), float(check.value))
+        threshold = f"{_figure(measure, check.value)} {COMPARISON_WORDS[check.comparison]}"
+        verdict = "예" if holds else "아니요"
+        lines.insert(0, f"{verdict}. 합계 {_total(measure, total)} — 기준({threshold})에 "
+                        f"{'맞습니다' if holds else '맞지 않습니다'}.")  # fmt: skip
     subjects = [r["name"] for r in rows]
     lines += report.notes(subjects, question.measures)
     lines.append(report.closing(*(r.get("source") for r in rows)))

@@ -60,6 +60,8 @@ def _condition_text(condition: Condition, report: Report) -> str:
 def _figure(measure: Measure, amount: float | None) -> str:
     if amount is None:
         return ""
+    if amount < 0:
+        return "△" + _figure(measure, -amount)  # the report's minus
     if measure.unit == RATE:
         return f"{amount:g}%"
     if measure.unit == POINTS:

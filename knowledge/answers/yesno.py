@@ -6,7 +6,7 @@ from datetime import date
 
 from knowledge import format as fmt
 from knowledge.answer import Answer
-from knowledge.answers.base import Report, Row, finish, parts, value
+from knowledge.answers.base import Report, Row, finish, parts, shown_name, value
 from knowledge.answers.plans import plan_months
 from knowledge.answers.sets import _figure
 from knowledge.measures import Measure
@@ -97,7 +97,7 @@ def _facts(rows: list[Row], condition: Condition, measure: Measure, report: Repo
     shown = []
     for row in rows:
         kind = row["kind"]
-        name = row["name"]
+        name = shown_name(row)
         if condition.other is not None:
             other = report.measures[condition.other]
             shown.append(

@@ -994,9 +994,23 @@ class _Reading:
             return True
         check = question.check
         if (
-            said.endswith(("않죠", "않지", "않지요", "않나요", "않습니까", "않잖아"))
+            said.endswith(
+                (
+                    "않죠",
+                    "않지",
+                    "않지요",
+                    "않나요",
+                    "않습니까",
+                    "않잖아",
+                    "않았죠",
+                    "않았지",
+                    "않았지요",
+                    "않았나요",
+                    "않았습니까",
+                )
+            )
             and check is not None
-            and check.value is None
+            and (check.value is None or (check.measure == "change_amount" and check.value == 0))
             and check.comparison in (">", "<")
         ):
             return True  # "국 평균보다 높지 않죠?": it is not higher, as the question says
@@ -2044,8 +2058,27 @@ class _Reading:
         return replace(condition, comparison=OPPOSITE[condition.comparison],
                        written=f"{condition.written} 제외")  # fmt: skip
 
+    def _as_fall(self, condition: Condition) -> Condition:
+        """`10% 이상 줄었어?`: a fall of at least 10% is a change of −10% or less."""
+        falls = self.has("decreased") and not self.has("increased")
+        changes = condition.measure in ("change_rate", "change_amount")
+        if not (falls and changes and condition.value and condition.value > 0):
+            return condition
+        flipped = {">=": "<=", ">": "<", "<=": ">=", "<": ">"}.get(condition.comparison)
+        if flipped is None:
+            return condition
+        return replace(condition, comparison=flipped, value=-condition.value)
+
     def _measure_for(self, figure: Figure) -> str | None:
         """The measure a figure is about: the nearest measure words before it, else after."""
+        changed = (
+            self.has("increased", "decreased")
+            and self.reader.as_of.year - 1 in self.quantities.years
+        )
+        if figure.unit == RATE and changed:
+            return "change_rate"  # "작년보다 5% 이상 늘었어?": the rate of the change
+        if figure.unit == MONEY and changed:
+            return "change_amount"  # "작년보다 4억 넘게 줄었나요?": the amount of the change
         before = [p for p in self.phrases if p.segment <= figure.segment]
         after = [p for p in self.phrases if p.segment > figure.segment]
         for phrase in [*reversed(before), *after]:
@@ -2111,6 +2144,16 @@ class _Reading:
         times = self._times_check(subjects, measures)
         if times is not None:
             return times
+        figures = self.quantities.figures
+        if self.has("sum") and len(subjects) >= 2 and len(figures) == 1:
+            # "A랑 B 예산 합치면 60억 넘어?": the sum checked against the figure.
+            figure = figures[0]
+            measure = self._measure_for(figure) or (measures or ("budget",))[0]
+            if all(s.kind in self.measures_of[measure].kinds for s in subjects):
+                condition = Condition(measure, figure.comparison or "=", figure.value, None,
+                                      figure.written)  # fmt: skip
+                return Question(q.SUM, subjects=tuple(subjects), measures=(measure,),
+                                check=condition)  # fmt: skip
         compared = self._compared_measures()
         if compared is not None:
             return Question(q.CHECK, subjects=tuple(subjects[:1]), check=compared,
@@ -2142,6 +2185,7 @@ class _Reading:
                 for each in ("committed_rate", "spent_rate") if both else (measure,):
                     condition = Condition(each, figure.comparison or "=", figure.value, None,
                                           figure.written)  # fmt: skip
+                    condition = self._as_fall(condition)
                     checks.append(Question(q.CHECK, subjects=tuple(subjects), check=condition,
                                            measures=(each,)))  # fmt: skip
             if len(checks) > 1:
