@@ -17,10 +17,6 @@ FOLLOWUPS = {
 }
 
 
-IN_CHARGE = "※ 소관:"
-READ_AS = "※ 물으신 사업을"
-
-
 def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
     measures = report.measures
     asked = [measures[m] for m in (question.measures or plan.measures)]
@@ -30,7 +26,7 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         lines += _subject_lines(row, asked, question, report, plan.measures)
     if len(rows) > 1:
         lines.insert(0, _comparison_line(rows, asked, report))
-    if question.note.startswith((IN_CHARGE, READ_AS)):
+    if question.note.startswith("※"):
         # "소관: 공유서울 확산 → 사회협력과", "물으신 사업을 ‘…’(으)로 읽었습니다"
         lines.insert(1, question.note)
     names = [r["name"] for r in rows]

@@ -67,7 +67,8 @@ AGAINST_LAST_YEAR = re.compile(
 SECTION_REFERENCE = re.compile(r"[ⅠⅡⅢⅣⅤ]\s*(?:장|\.)?")
 # "A 예산이랑 B 집행률": a measure word joined to what follows by 이랑/와/과/하고 or a comma.
 PAIRED = re.compile(r"(?<=[가-힣])(?:이랑|랑|하고|와|과)?\s*[,，]?\s+")
-CLAUSE = re.compile(r"(?<=[가-힣])(?:이고|고|이며|며)\s*[,，]?\s+|\s*,?\s*그리고\s+|\s*;\s*")
+# "…이고", "…며", "그리고": two asks in one message; "반영하려고" says what for, not "and".
+CLAUSE = re.compile(r"(?<=[가-힣])(?<!려)(?:이고|고|이며|며)\s*[,，]?\s+|\s*,?\s*그리고\s+|\s*;\s*")
 # Question words: a question that has one asks what, how much or which, not yes or no.
 WH_WORDS = re.compile(r"얼마|몇|며칠|어느|어떤|어떻게|무슨|누가|누구|언제|어디|뭐|무엇|뭔")
 # Keywords that say how something is asked, not what it is.
@@ -114,7 +115,9 @@ ONLY_THERE = re.compile(r"(?:에서|에)\s*만(?![가-힣]*원)|과\s*만\s*(?:�
 # "엠보팅은 시민참여과 담당이야?", "전환도시 정책은 지역공동체과 일이야?", "…과에서 하지?":
 # whose duty it is, asked to be confirmed.
 DUTY_ASKED = re.compile(
-    r"(?:과|부서)\s*(?:의\s*)?(?:담당|업무|일|소관|에서\s*(?:하|해|맡))[가-힣]{0,4}\s*\??\s*$"
+    r"(?:과|부서)\s*(?:의\s*)?(?:(?:담당|업무|일|소관)\s*(?:이야|이지|이죠|인가요|입니까|인지|이냐|"
+    r"인가|야|지|죠|임|맞아|맞지|맞죠|맞나요|맞습니까)|에서\s*(?:하지|해|하나요|하냐|하죠|맡지|맡아))"
+    r"\s*\??\s*$"
 )
 # "3위야?", "2등 맞아?": a place in a ranking, asked to be confirmed.
 PLACE_ASKED = re.compile(r"§\s*(?:이)?(?:야|예요|에요|인가요|인가|입니까|임)\s*\??\s*$")
@@ -1034,7 +1037,8 @@ class _Reading:
     def question(self) -> Question:
         rules = (
             self._nothing, self._help, self._audit, self._not_held, self._years, self._monthly,
-            self._organization, self._duty, self._plans, self._text, self._group, self._figures,
+            self._organization, self._duty, self._described_surely, self._plans, self._text,
+            self._group, self._figures,
         )  # fmt: skip
         for rule in rules:
             try:
@@ -1313,6 +1317,37 @@ class _Reading:
         close = [self.reader.subjects.of(e) for score, e in scores if score >= 1][:4]
         return Question(q.CLARIFY, choices=tuple(close), rest=self._rest())
 
+    def _table_words(self) -> list[Keyword]:
+        """Words for a figure of the tables (예산, 지출액, 집행률 …), not money the text gives."""
+        return [k for k in self.keywords_in(MEASURE)
+                if len(k.word) >= MIN_WORD and k.word not in self.lexicon.lists["amount_words"]
+                and k.word not in self.lexicon.lists["text_money_words"]
+                and any("line" in self.measures_of[m].kinds
+                        for m in self.lexicon.measures.get(k.word, ()))]  # fmt: skip
+
+    def _named_line(self) -> Subject | None:
+        """The one line named in full ("시민숙의예산 운영"), if any."""
+        lines = [r.subjects[0] for r in self.resolved if r.sure and r.subjects[0].kind == "line"
+                 and r.mention.best and r.mention.best[0].score >= NAMED_WELL]  # fmt: skip
+        return lines[0] if len(lines) == 1 else None
+
+    def _describes(self, line: Subject) -> bool:
+        """Whether the words not understood are said of the line in one bullet that names it
+        ("시민의견 반영을 위한 시민숙의예산 운영")."""
+        name = compact(line.name)
+        words = self.unknown_words
+        return bool(words) and any(
+            name in p.compact and all(_holds(p, w) for w in words) for p in self.catalog.passages
+        )
+
+    def _described_surely(self) -> Question | None:
+        """Before the projects' text is searched: a table figure (예산, 지출액, 집행률 …) asked
+        of a line described, taken only when one line clearly fits."""
+        if not self._table_words():
+            return None
+        described = self._described()
+        return described if described is not None and described.asks == q.FIGURES else None
+
     def _described_words(self) -> list[str]:
         """The words of a description as typed, endings and particles off, without the words
         that ask (measures, the word for a line, closings)."""
@@ -1411,6 +1446,8 @@ class _Reading:
 
     def _text(self) -> Question | None:
         """A fact from a project's text: words the figures do not use, or a count it writes."""
+        if self._named_line() is not None and self._table_words() and not self.yesno:
+            return None  # "시민 의견 반영하려는 시민숙의예산 운영 지출액": the line's figure
         unknown = self.unknown_words
         words = self.text_words
         status = self.has("status", "overview") and not self.measures
@@ -1890,6 +1927,12 @@ class _Reading:
             described = self._described()
             if described is not None:
                 return described
+            line = self._named_line()
+            if line is not None and self._table_words() and self._describes(line):
+                # The other words describe the line named, as its project's text does.
+                said = ", ".join(f"‘{w}’" for w in self.unknown_words)
+                note = f"※ {said}은(는) ‘{line.name}’을(를) 설명하는 말로 보고 답했습니다."
+                return Question(q.FIGURES, subjects=(line,), measures=self.measures, note=note)
             # Words the report does not hold: say so, whatever the names fit (no asking back).
             return Question(q.NOT_FOUND, subjects=tuple(self._sure()), words=self.unknown_words,
                             measures=self.measures)  # fmt: skip
