@@ -306,7 +306,9 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
     labelled = labelled or [value for start, end, value in found
                             if _labelled_around(asked, text, start, end, True)]  # fmt: skip
     whole = [value for start, _, value in found if re.search(r"(?:총|전체|모두)\s*$", text[:start])]
-    values = labelled[:1] or whole[:1] or [value for _, _, value in found]
+    # Figures several words label alike decide only when they agree (65개 단체 신청, 28개 단체
+    # 선정: "단체 30개 이상?" is not decided by the first).
+    values = labelled or whole[:1] or [value for _, _, value in found]
     verdicts = {COMPARE[check.comparison](value, float(check.value)) for value in values}
     if len(verdicts) != 1:
         return None
@@ -340,6 +342,8 @@ def _labelled_around(asked: set[str], text: str, start: int, end: int, after: bo
     else:
         bracket = re.search(r"\(([^()]{1,12})\)\s*$", text[:start])
         labels = [compact(bracket.group(1))] if bracket else []
+        # "(선정·입주)": each of its words labels the figure too.
+        labels += [compact(w) for w in re.split(r"[·ㆍ,]", bracket.group(1))] if bracket else []
     return any(len(label) >= 2 and label == word for label in labels for word in asked)
 
 

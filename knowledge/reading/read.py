@@ -1104,7 +1104,14 @@ class _Reading:
         # The revenue table has the year before's budget (and the change from it), not what
         # was collected then: "2020년 세입 징수액" is not in the report.
         of_last_year = {"budget", "budget_2020", "change_amount", "change_rate"}
-        if set(years) == {previous} and revenue and set(self.measures) <= of_last_year:
+        # "전년 대비 증감률 … 징수율": a change asked sets the year against the report's.
+        changes = {"change_rate", "change_amount"} & set(self.measures)
+        compared = not self._previous_year() or bool(changes)
+        if (
+            set(years) == {previous}
+            and revenue
+            and (set(self.measures) <= of_last_year or compared)
+        ):
             return None
         if self.has("schedule") and (not self.measures or min(years) > self.reader.as_of.year):
             return None  # plans name the next year's work ("’22. 예산편성")

@@ -473,7 +473,7 @@ def _split_keywords(
     """
     whole = lexicon.cover(word)
     stripped = lexicon.strip_particle(word)
-    if whole is not None and _writes_across(stripped, whole, lexicon, index):
+    if whole is not None and stripped != word and _writes_across(stripped, whole, lexicon, index):
         # "면적은": a word the report writes, with its particle — never 면 + 적은 (less).
         return stripped, [word[len(stripped) :]]
     if whole is not None:
