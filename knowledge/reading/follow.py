@@ -56,6 +56,7 @@ class Told:
     # "그 중 제일 낮은 과 예산은?": the measure is said after the ranked set word — it is what
     # is shown of the ranked item, not what ranks it.
     shown_after: bool = False
+    reason: bool = False  # 왜, 이유, 사유: the reason asked, not where it is written
 
     @property
     def compares_with_before(self) -> bool:
@@ -110,6 +111,11 @@ def follow(
     `holders` gives what holds a subject's figures; `unit_of` gives a measure's unit.
     """
     previous, recent = before.question, before.recent
+    reason_of_fact = previous.asks == q.TEXT and previous.subjects and previous.facet != "why"
+    if told.why and told.reason and reason_of_fact:
+        # "왜?" after a fact of a project's text: the reason its text gives for that fact
+        # (the source of a text answer is already on it).
+        return replace(previous, facet="why", check=None)
     if told.why:
         return Question(q.WHY)
     if previous.asks not in FOLLOWABLE:

@@ -959,6 +959,7 @@ class _Reading:
             asks_division=self._asks_division() or self.has("duty"),
             counted=self.found.unit is not None and not self.measures,
             shown_after=self._shown_after_ranked_set(),
+            reason=self.opens_word("reason"),
             people=bool(self.measures) and self._all_people(self.measures),
             others=self.has("others"),
             compare=self.has("compare", "than"),
