@@ -285,7 +285,8 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
             asked = range(question.months.first.month, question.months.last.month + 1)
             return "예" if set(asked) & written else "아니요"
         return "예" if found else None
-    unit = re.escape(question.unit or "")
+    # "100번 넘게": times are counted as 회 or 번 alike.
+    unit = counter_family(question.unit) if question.unit else ""
     if question.unit == COUNTED_UNIT:
         # "100회 넘게": only times counted answer it, not 54개 사업 beside them.
         typed = re.search(r"\d\s*(개\s*소|개|곳|군데|건|회|차례|번|단체|기관)", check.written or "")

@@ -53,8 +53,8 @@ PEOPLE = re.compile(rf"(?P<num>{NUMBER})\s*명")
 COUNTER_FAMILIES = (
     r"(?:개\s*소|개|곳|군데)", r"(?:회|차례|번)", r"(?:건)", r"(?:개|단체|기관)",
 )  # fmt: skip
-COUNTERS = r"(?:개\s*소|개|곳|군데|건|회|차례|단체|기관)"
-COUNTED = re.compile(rf"(?P<num>{NUMBER})\s*(?:개\s*소|개|곳|군데|건|회|차례)")
+COUNTERS = r"(?:개\s*소|개|곳|군데|건|회|차례|번|단체|기관)"
+COUNTED = re.compile(rf"(?P<num>{NUMBER})\s*(?:개\s*소|개|곳|군데|건|회|차례|번)")
 COUNTED_UNIT = "개"
 
 

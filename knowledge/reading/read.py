@@ -316,6 +316,13 @@ class Reader:
         """ "90% 넘어?" after 지역공동체과 지출 집행률: the figure just shown, checked."""
         previous = before.question
         compared = [f for f in reading.quantities.figures if f.comparison]
+        said = reading.quantities.figures or reading._numbers_said()
+        if previous.asks == q.TEXT and previous.subjects and said and reading.yesno:
+            # "700명 넘었어?", "그거 54개 맞아?" after a fact of a project's text: that fact,
+            # checked.
+            words = " ".join(previous.words)
+            named = self.read(f"{previous.subjects[0].name} {words} {text}", today)
+            return named if named.asks == q.TEXT and named.check is not None else None
         # "국 전체보다 낮아?", "시민참여과보다 높아?": the figure just shown, against another's.
         against = reading.yesno and reading.has("more", "less", "same") and bool(told.subjects)
         others = [s for s in told.subjects if s.kind != "bureau"]
@@ -537,8 +544,14 @@ class _Reading:
             return False
         # "90% 넘어?", "300억 넘었죠?", "이상이야?" ask; "80% 이상인 거" names a set.
         ending = self.quantities.figures[-1].written + "".join(words)
-        return ending.endswith(QUESTION_ENDINGS) or any(
-            "yesno" in self.lexicon.groups.get(w, ()) for w in words
+        # "100번 넘게 함?": a phone-typed verb ending, asked.
+        typed_ending = (
+            bool(words) and words[-1] in ("함", "됨", "했음", "됐음") and tail.strip().endswith("?")
+        )
+        return (
+            ending.endswith(QUESTION_ENDINGS)
+            or typed_ending
+            or any("yesno" in self.lexicon.groups.get(w, ()) for w in words)
         )
 
     def _phrases(self) -> list[Phrase]:
