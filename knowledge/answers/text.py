@@ -277,7 +277,7 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
         found = all(w in compact(text) or w in above for w in check.written.split())
         if found and question.months is not None:
             # "전자투표 9월에 하는 거 맞아?": the dates the bullet gives (or the one above it).
-            written = _months_written(text) or (
+            written = _months_written(_clause_of(text, check.written.split())) or (
                 _months_written(parent["text"]) if parent else set()
             )
             if not written:
@@ -322,6 +322,17 @@ AFTER_TILDE = re.compile(r"[~∼]\s*(\d{1,2})\.(?:\s*\d{1,2}\.)?")
 MONTH_SPAN = re.compile(
     r"(?<!\d)(\d{1,2})\s*(?:월\s*)?[~∼]\s*(\d{1,2})\s*월|(?<![\d.])(\d{1,2})\s*월"
 )
+
+
+def _clause_of(text: str, words: list[str]) -> str:
+    """The clause of a bullet that holds the words asked ("경사지정비공사(5.12.~6.10.)" of a
+    bullet that lists two works and their dates); the whole bullet when none or all do."""
+    clauses = [c for c in re.split(r"(?<=\)),\s*", text) if c.strip()]
+    held = [sum(compact(w) in compact(c) for w in words if len(w) >= 2) for c in clauses]
+    best = max(held, default=0)
+    if len(clauses) < 2 or best == 0 or held.count(best) > 1:
+        return text
+    return clauses[held.index(best)]
 
 
 def _months_written(text: str) -> set[int]:

@@ -119,6 +119,10 @@ DUTY_ASKED = re.compile(
     r"인가|야|지|죠|임|맞아|맞지|맞죠|맞나요|맞습니까)|에서\s*(?:하지|해|하나요|하냐|하죠|맡지|맡아))"
     r"\s*\??\s*$"
 )
+# "10월에 해?", "9월에 함?", "12월에 열려?": whether something happens in the month said.
+HAPPENS_THEN = re.compile(
+    r"에\s*(?:해|함|하나|하지|해요|하나요|합니까|열려|열리나|열림|있어|있나)\s*\?\s*$"
+)
 # "3위야?", "2등 맞아?": a place in a ranking, asked to be confirmed.
 PLACE_ASKED = re.compile(r"§\s*(?:이)?(?:야|예요|에요|인가요|인가|입니까|임)\s*\??\s*$")
 COUNTED_WORD = re.compile(
@@ -488,6 +492,8 @@ class _Reading:
             or self._asks_if_changed()
             or (self._says_all() and self._ends_as_question())  # "다 행정직이야?"
             or self.claims_duty  # "엠보팅은 시민참여과 담당이야?"
+            # "추가 입주자 공모 10월에 해?": a month, then only "does it happen?".
+            or (self.months is not None and bool(HAPPENS_THEN.search(self.quantities.text)))
             # "사회협력과 예산 3위야?": a place said, then only "is it?".
             or (
                 self.quantities.position is not None
