@@ -162,6 +162,13 @@ def write_share(question: Question, rows: list[Row], plan: Plan, report: Report)
             f"{fmt.computed_rate(share)}"
         )
     lines = [head, f"※ 계산: {value(measure, part)} ÷ {value(measure, whole)}"]
+    check = question.check
+    if check is not None and check.value is not None and share is not None:
+        # "국 전체 예산의 절반 넘어?": the share against the fraction asked, on the first line.
+        holds = COMPARE[check.comparison](float(share), float(check.value))
+        threshold = f"{fmt.half_up(check.value)}% {COMPARISON_WORDS[check.comparison]}"
+        lines.insert(0, f"{'예' if holds else '아니요'}. 비중 {fmt.computed_rate(share)} — "
+                        f"기준({threshold})에 {'맞습니다' if holds else '맞지 않습니다'}.")  # fmt: skip
     lines += report.notes([part["name"], whole["name"]], question.measures)
     lines.append(report.closing(part.get("source"), whole.get("source")))
     return finish(lines, "share", plan, rows)

@@ -80,6 +80,7 @@ SINO_KOREAN = re.compile(
     r"|(?<![\d.,])(?P<n4>\d+)\s*(?P<p4>천|백|만)(?P<u4>\s*(?:명|개|곳|건|회|석))"
 )
 HALF = re.compile(r"절반")
+FRACTION = re.compile(r"(?P<whole>\d{1,2})\s*분\s*의\s*(?P<part>\d{1,2})")
 # After a figure given as known: "41.0%로 되어 있는데", "250,265천원인데", "23명이나".
 PREMISE = re.compile(
     r"\s*(?:으로|로|이|가)?\s*(?:되\s*어|돼|나\s*와|적\s*혀|기재되어|보고되어)?\s*(?:있\s*는데|있\s*으나|있지만)"
@@ -167,12 +168,14 @@ class Quantities:
     top: tuple[int | None, bool | None] | None = None  # (how many, descending?)
     report_date: bool = False
     point: bool = False
+    fraction: bool = False  # "절반", "3분의 1": a rate said as a part of a whole
 
 
 def find_quantities(text: str, report_year: int) -> Quantities:
     """Take the figures, dates and positions out of a cleaned question."""
+    fraction = bool(HALF.search(text) or FRACTION.search(text))
     text = _digits_for_words(text)
-    found = Quantities(text=text)
+    found = Quantities(text=text, fraction=fraction)
     spans: list[tuple[int, int]] = []
 
     def take(match: re.Match, whole: bool = True) -> None:
@@ -307,8 +310,14 @@ def _digits_for_words(text: str) -> str:
         value = _sino_korean(number)
         return match.group() if value is None else f"{value}{unit}"
 
-    # "절반도 안 되지": half, as a rate.
-    return HALF.sub("50%", SINO_KOREAN.sub(digits, text))
+    # "절반도 안 되지": half, as a rate; "3분의 1": a third.
+    text = FRACTION.sub(_fraction_as_rate, SINO_KOREAN.sub(digits, text))
+    return HALF.sub("50%", text)
+
+
+def _fraction_as_rate(match: re.Match) -> str:
+    whole, part = int(match.group("whole")), int(match.group("part"))
+    return f"{part / whole * 100:g}%" if whole and part <= whole else match.group()
 
 
 def _sino_korean(word: str) -> int | None:

@@ -214,7 +214,9 @@ class Reader:
             if checked is not None:
                 return checked
             meant = _meant(before, told)
-            if meant is not None and not told.subjects and not told.why:
+            # "그거 국 전체 예산의 절반 넘어?": the bureau is the whole it is set against.
+            only_whole = told.that and all(s.kind == "bureau" for s in told.subjects)
+            if meant is not None and (not told.subjects or only_whole) and not told.why:
                 # "그 사업 예산은?", "거기 담당 부서는?", "임기는 언제까지야": the message asks
                 # about the thing just talked about; it is read with that thing named.
                 said = cleaned
@@ -2215,6 +2217,18 @@ class _Reading:
         if times is not None:
             return times
         figures = self.quantities.figures
+        fraction = [f for f in figures if f.unit == RATE] if self.quantities.fraction else []
+        said = [m for p in self.phrases for m in p.measures]
+        money = [m for m in said if self.measures_of[m].is_money]
+        if fraction and money and subjects and not self.has("sum"):
+            # "지역공동체과 예산이 국 전체 예산의 절반 넘어?": its share of the whole, checked
+            # (never a 집행률 against 50%).
+            share = self._share(subjects, (money[0],))
+            if share.asks == q.SHARE:
+                figure = fraction[0]
+                condition = Condition(money[0], figure.comparison or ">=", figure.value, None,
+                                      figure.written)  # fmt: skip
+                return replace(share, check=condition)
         if self.has("sum") and len(subjects) >= 2 and len(figures) == 1:
             # "A랑 B 예산 합치면 60억 넘어?": the sum checked against the figure.
             figure = figures[0]
