@@ -151,6 +151,11 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
                             " (예산 규모는 반영하지 않습니다)")  # fmt: skip
                 continue
             total = rows[0][f"total_{name}"]
+            if total is None:
+                # Nothing to average (every one of them '-', 미집행): no mean is made up.
+                means.append(f"{measure.label} 평균: 집행 실적 없음(‘-’)")
+                sums.append(f"{measure.label} 모두 ‘-’")
+                continue
             if measure.unit == PEOPLE:
                 means.append(f"{measure.label} 평균 {total / count:,.1f}명")
                 sums.append(f"{measure.label} 합계 {fmt.people(total)} ÷ {count}")

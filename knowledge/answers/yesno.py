@@ -34,7 +34,12 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
     measure = report.measures[condition.measure]
     if condition.other is None and condition.times and len(rows) == 2:
         lines = [_times_between_two(rows, condition, measure)]
-    elif condition.other is None and condition.value is None and len(rows) == 2:
+    elif (
+        condition.other is None
+        and condition.value is None
+        and len(rows) == 2
+        and condition.comparison in BIGGER
+    ):
         lines = [_between_two(rows, condition, measure)]
     else:
         holds = all(bool(r["holds"]) for r in rows)

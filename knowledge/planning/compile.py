@@ -402,7 +402,7 @@ class Planner:
             return refused
         if condition.comparison in ("is_null", "not_null") or condition.measure == "change_amount":
             # A state is shown with what it is a state of: the budget, the year before.
-            measures = tuple(dict.fromkeys([*measures, *STATE_CONTEXT[condition.measure]]))
+            measures = tuple(dict.fromkeys([*measures, *STATE_CONTEXT.get(condition.measure, ())]))
             measures = tuple(
                 m
                 for m in measures

@@ -1838,6 +1838,8 @@ class _Reading:
             return None
         holder = holders[0]
         kind = holder.kind
+        if kind in ("bureau", "unit"):
+            return None  # the bureau is one of a kind: no place among others
         measure = self._rank_measure(self._fitting(self.measures, kind), kind)
         low = self.has("ranking_low") and not self.has("ranking_high")
         division = holder.division if self.has("among") and kind != "division" else None
@@ -2104,7 +2106,8 @@ class _Reading:
         if gaps:
             # "두 집행률 차이가 10%p 이상": the figure is the gap's.
             of = set(self.measures_of[gaps[0]].difference_of)
-            conditions = [(place, replace(c, measure=gaps[0]) if c.measure in of else c)
+            conditions = [(place, replace(c, measure=gaps[0])
+                           if c.measure in of and c.value is not None else c)
                           for place, c in conditions]  # fmt: skip
         return tuple(self._negated(place, c) for place, c in conditions)
 
