@@ -43,7 +43,17 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         lines = [_between_two(rows, condition, measure)]
     else:
         holds = all(bool(r["holds"]) for r in rows)
-        lines = [("예" if holds else "아니요") + ". " + _facts(rows, condition, measure, report)]
+        verdict = "예" if holds else "아니요"
+        if len(rows) > 1:
+            # Several things checked: the verdict on the first line, each one's facts after.
+            met = sum(bool(r["holds"]) for r in rows)
+            said = (
+                f"{len(rows)}개 모두 맞습니다" if holds else f"{len(rows)}개 중 {met}개만 맞습니다"
+            )
+            lines = [f"{verdict}. {said}.",
+                     *(f"• {_facts([r], condition, measure, report)}" for r in rows)]  # fmt: skip
+        else:
+            lines = [f"{verdict}. " + _facts(rows, condition, measure, report)]
         stated = (
             condition.comparison in ("is_null", "not_null")
             or condition.measure == "change_amount"
