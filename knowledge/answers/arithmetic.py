@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from knowledge import format as fmt
 from knowledge.answer import Answer
-from knowledge.answers.base import Report, Row, finish, shown_name, value
+from knowledge.answers.base import (
+    Report,
+    Row,
+    amount_text,
+    finish,
+    shown_name,
+    threshold_text,
+    value,
+)
 from knowledge.answers.guidance import write_refusal
-from knowledge.answers.sets import _figure
 from knowledge.answers.text import COMPARE
 from knowledge.answers.yesno import COMPARISON_WORDS
 from knowledge.measures import PEOPLE, Measure
@@ -32,7 +39,7 @@ def write_sum(question: Question, rows: list[Row], plan: Plan, report: Report) -
                 f"({fmt.money(_sum(rows, measure.ratio_of))} ÷ {fmt.money(_sum(rows, 'budget'))})"
             )
         else:
-            lines.append(f"{names} {label} 합계: {_total(measure, total)}")
+            lines.append(f"{names} {label} 합계: {amount_text(measure, total)}")
     for row in rows:
         shown = " · ".join(value(measures[m], row) for m in question.measures)
         lines.append(f"• {shown_name(row)} {shown}")
@@ -42,20 +49,14 @@ def write_sum(question: Question, rows: list[Row], plan: Plan, report: Report) -
         measure = measures[check.measure]
         total = rows[0].get(f"total_{check.measure}")
         holds = total is not None and COMPARE[check.comparison](float(total), float(check.value))
-        threshold = f"{_figure(measure, check.value)} {COMPARISON_WORDS[check.comparison]}"
+        threshold = f"{threshold_text(measure, check.value)} {COMPARISON_WORDS[check.comparison]}"
         verdict = "예" if holds else "아니요"
-        lines.insert(0, f"{verdict}. 합계 {_total(measure, total)} — 기준({threshold})에 "
+        lines.insert(0, f"{verdict}. 합계 {amount_text(measure, total)} — 기준({threshold})에 "
                         f"{'맞습니다' if holds else '맞지 않습니다'}.")  # fmt: skip
     subjects = [r["name"] for r in rows]
     lines += report.notes(subjects, question.measures)
     lines.append(report.closing(*(r.get("source") for r in rows)))
     return finish(lines, "sum", plan, rows)
-
-
-def _total(measure, total) -> str:
-    if measure.unit == PEOPLE:
-        return fmt.people(total)
-    return fmt.signed(total) if total is not None and total < 0 else fmt.money_with_eok(total)
 
 
 def _sum_of_measures(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
@@ -64,7 +65,7 @@ def _sum_of_measures(question: Question, rows: list[Row], plan: Plan, report: Re
     added = " + ".join(f"{m.label_for(row['kind'])} {value(m, row)}" for m in measures)
     lines = [
         f"{shown_name(row)} {' + '.join(m.label_for(row['kind']) for m in measures)}: "
-        f"{_total(measures[0], row['total'])}",
+        f"{amount_text(measures[0], row['total'])}",
         f"• {added}",
         report.closing(row.get("source"), row.get("staff_source")),
     ]

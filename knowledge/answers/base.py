@@ -12,7 +12,7 @@ from sqlglot import exp
 
 from knowledge import format as fmt
 from knowledge.answer import Answer, Choice
-from knowledge.measures import MONEY, PEOPLE, POINTS, Measure, Measures
+from knowledge.measures import MONEY, PEOPLE, POINTS, RATE, Measure, Measures
 from knowledge.planning.compile import Plan
 from knowledge.reading.catalog import Catalog
 from knowledge.reading.question import Subject
@@ -133,6 +133,37 @@ def shown_name(row: Row) -> str:
     if row["kind"] == "revenue" and row["name"] == "합계":
         return "세입 합계"
     return row["name"]
+
+
+def threshold_text(measure: Measure, amount: float | None) -> str:
+    """A figure as a question gives it to compare with, in its unit: `60억원`, `80%`, `20명`,
+    `△10%` (the report's minus)."""
+    if amount is None:
+        return ""
+    if amount < 0:
+        return "△" + threshold_text(measure, -amount)
+    if measure.unit == RATE:
+        return f"{amount:g}%"
+    if measure.unit == POINTS:
+        return f"{amount:g}%p"
+    if measure.unit == PEOPLE:
+        return f"{amount:g}명"
+    if measure.unit == MONEY:
+        if amount >= fmt.EOK_IN_CHEONWON and amount % 1000 == 0:
+            return f"{amount / fmt.EOK_IN_CHEONWON:g}억원"
+        if amount >= 10 and amount % 10 == 0:
+            return f"{amount / 10:,.0f}만원"
+        return f"{amount:,.0f}천원"
+    return f"{amount:g}"
+
+
+def amount_text(measure: Measure, amount: int | None) -> str:
+    """An amount this bot computed, in its unit: 명, or 천원 (억원 beside it, △ when below 0)."""
+    if measure.unit == PEOPLE:
+        return fmt.people(amount)
+    if amount is not None and amount < 0:
+        return fmt.signed(amount)
+    return fmt.money_with_eok(amount)
 
 
 def value(measure: Measure, row: Row, eok: bool = False) -> str:

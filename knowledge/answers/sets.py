@@ -6,8 +6,17 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from knowledge import format as fmt
 from knowledge.answer import Answer, Choice
-from knowledge.answers.base import Report, Row, finish, followups, short, value
-from knowledge.measures import MONEY, PEOPLE, POINTS, RATE, Measure
+from knowledge.answers.base import (
+    Report,
+    Row,
+    amount_text,
+    finish,
+    followups,
+    short,
+    threshold_text,
+    value,
+)
+from knowledge.measures import PEOPLE, Measure
 from knowledge.planning.compile import Plan
 from knowledge.reading.hangul import particle, with_ro
 from knowledge.reading.question import Condition, Group, Question
@@ -53,28 +62,8 @@ def _condition_text(condition: Condition, report: Report) -> str:
         return f"{particle(measure.label, '이', '가')} 있는"  # "관리운영직 현원이 있는 과"
     if condition.measure == "change_amount" and condition.value == 0:
         return "’20년보다 늘어난" if condition.comparison == ">" else "’20년보다 줄어든"
-    figure = _figure(measure, condition.value)
+    figure = threshold_text(measure, condition.value)
     return f"{measure.label} {figure} {COMPARISON_WORDS[condition.comparison]}".strip()
-
-
-def _figure(measure: Measure, amount: float | None) -> str:
-    if amount is None:
-        return ""
-    if amount < 0:
-        return "△" + _figure(measure, -amount)  # the report's minus
-    if measure.unit == RATE:
-        return f"{amount:g}%"
-    if measure.unit == POINTS:
-        return f"{amount:g}%p"
-    if measure.unit == PEOPLE:
-        return f"{amount:g}명"
-    if measure.unit == MONEY:
-        if amount >= fmt.EOK_IN_CHEONWON and amount % 1000 == 0:
-            return f"{amount / fmt.EOK_IN_CHEONWON:g}억원"
-        if amount >= 10 and amount % 10 == 0:
-            return f"{amount / 10:,.0f}만원"
-        return f"{amount:,.0f}천원"
-    return f"{amount:g}"
 
 
 def _item(row: Row, measures: list[Measure], with_division: bool, labelled: bool = False) -> str:
@@ -284,7 +273,7 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
             f"• 가장 {lowest}: {_item(last, [measure], with_division)}",
         ]
         if question.note == "spread":
-            gap = fmt.points(high - low) if measure.is_rate else _figure_text(measure, high - low)
+            gap = fmt.points(high - low) if measure.is_rate else amount_text(measure, high - low)
             lines = [
                 f"{label} 가장 {word} {particle(GROUP_NAMES[group.kind], '과', '와')} 가장 "
                 f"{lowest} {GROUP_NAMES[group.kind]}의 차이: {gap}",
@@ -340,13 +329,6 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
 
 def _figured(rows: list[Row], measure: Measure) -> int:
     return sum(r.get(measure.name) is not None or measure.missing_is_zero for r in rows)
-
-
-def _figure_text(measure: Measure, amount: float) -> str:
-    """A computed difference of a measure in its unit: 천원 (with 억원), 명."""
-    if measure.unit == PEOPLE:
-        return fmt.people(int(amount))
-    return fmt.money_with_eok(int(amount))
 
 
 def _direction_word(measure: Measure, descending: bool) -> str:

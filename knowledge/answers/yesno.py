@@ -6,9 +6,8 @@ from datetime import date
 
 from knowledge import format as fmt
 from knowledge.answer import Answer
-from knowledge.answers.base import Report, Row, finish, parts, shown_name, value
+from knowledge.answers.base import Report, Row, finish, parts, shown_name, threshold_text, value
 from knowledge.answers.plans import plan_months
-from knowledge.answers.sets import _figure
 from knowledge.measures import Measure
 from knowledge.planning.compile import Plan
 from knowledge.reading.hangul import particle, with_ro
@@ -60,7 +59,7 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
             or condition.written == "있음"
         )
         if condition.other is None and not stated:
-            threshold = _figure(measure, condition.value)
+            threshold = threshold_text(measure, condition.value)
             said = f"{threshold} {COMPARISON_WORDS[condition.comparison]}"
             if condition.comparison == "=":
                 said = f"{particle(threshold, '과', '와')} 같음"  # "20명과 같음", "100%와 같음"
@@ -151,7 +150,7 @@ def _facts(rows: list[Row], condition: Condition, measure: Measure, report: Repo
         else:
             label = measure.label_for(kind)
             figure = value(measure, row, eok=True)
-            threshold = _figure(measure, condition.value)
+            threshold = threshold_text(measure, condition.value)
             said = _said(condition.comparison, bool(row["holds"]), threshold)
             if condition.comparison == "=" and row["holds"]:
                 shown.append(f"{name} {particle(label, '은', '는')} {figure}입니다.")

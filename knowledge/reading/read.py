@@ -554,7 +554,9 @@ class _Reading:
         ending = self.quantities.figures[-1].written + "".join(words)
         # "100번 넘게 함?": a phone-typed verb ending, asked.
         typed_ending = (
-            bool(words) and words[-1] in ("함", "됨", "했음", "됐음") and tail.strip().endswith("?")
+            bool(words)
+            and words[-1] in self.lexicon.lists["typed_verb_endings"]
+            and tail.strip().endswith("?")
         )
         return (
             ending.endswith(QUESTION_ENDINGS)
@@ -1019,21 +1021,7 @@ class _Reading:
             return True
         check = question.check
         if (
-            said.endswith(
-                (
-                    "않죠",
-                    "않지",
-                    "않지요",
-                    "않나요",
-                    "않습니까",
-                    "않잖아",
-                    "않았죠",
-                    "않았지",
-                    "않았지요",
-                    "않았나요",
-                    "않았습니까",
-                )
-            )
+            said.endswith(tuple(self.lexicon.lists["denied_comparison"]))
             and check is not None
             and (check.value is None or (check.measure == "change_amount" and check.value == 0))
             and check.comparison in (">", "<")
