@@ -264,7 +264,7 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
         # "제일 높은 과랑 제일 낮은 과 차이": the first less the last, both shown; "가장 큰
         # 사업과 가장 작은 사업": both ends.
         # A '-' (no figure) is no end of the order unless it counts as 0 (미집행).
-        ordered = [r for r in rows if r.get(measure.name) is not None or measure.missing_is_zero]
+        ordered = [r for r in rows if _placed(r, measure)]
         first, last = ordered[0], ordered[-1]
         high, low = first.get(measure.name) or 0, last.get(measure.name) or 0
         lowest = _direction_word(measure, False)
@@ -291,7 +291,7 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
             lines = [
                 f"{described} {label} {'상위' if ranking.descending else '하위'} {ranking.count}개 ({word} 순):"
             ]
-        unranked = [r for r in rows if r.get(measure.name) is None and not measure.missing_is_zero]
+        unranked = [r for r in rows if not _placed(r, measure)]
         lines += [f"{r['rank']}위 {_item(r, shown, with_division)}" for r in rows
                   if r not in unranked]  # fmt: skip
         if unranked:
@@ -327,8 +327,13 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
     return finish(lines, "ranking", plan, rows)
 
 
+def _placed(row: Row, measure: Measure) -> bool:
+    """Whether a row has a place in an order by `measure`: a figure, or a '-' that counts as 0."""
+    return row.get(measure.name) is not None or measure.missing_is_zero
+
+
 def _figured(rows: list[Row], measure: Measure) -> int:
-    return sum(r.get(measure.name) is not None or measure.missing_is_zero for r in rows)
+    return sum(_placed(r, measure) for r in rows)
 
 
 def _direction_word(measure: Measure, descending: bool) -> str:

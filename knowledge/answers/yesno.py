@@ -83,7 +83,7 @@ def _times_between_two(rows: list[Row], condition: Condition, measure: Measure) 
     first, second = rows
     verdict = "예" if first["holds"] else "아니요"
     ratio = (first.get(measure.name) or 0) / (second.get(measure.name) or 1)
-    said = "초과" if condition.comparison == ">" else "미만"
+    said = COMPARISON_WORDS[condition.comparison]
     figure = particle(value(measure, first), "은", "는")
     return (
         f"{verdict}. {first['name']} {measure.label_for(first['kind'])} {figure} "

@@ -1314,16 +1314,18 @@ class _Reading:
             return None  # every word understood, and a name said: that name
         stems = self._described_words()
         lines = [e for e in self.catalog.entities if e.kind == "line"]
-        names = {e: compact(e.name) for e in lines}
+        names = [compact(e.name) for e in lines]
+        held = {w: [_longest_start(name, w) for name in names] for w in stems}
         scores = sorted(
-            ((_described_score(names[e], stems, names.values()), e) for e in lines),
-            key=lambda pair: -pair[0],
+            zip(_described_scores(held, len(lines)), range(len(lines)), strict=True),
+            key=lambda p: -p[0],
         )
-        best, line = scores[0]
+        best, at = scores[0]
+        line = lines[at]
         second = scores[1][0] if len(scores) > 1 else 0.0
         if best < 1:
             return None
-        matched = sum(_longest_start(names[line], w) >= MIN_WORD for w in stems)
+        matched = sum(held[w][at] >= MIN_WORD for w in stems)
         covered = matched == len(stems)
         if (matched >= 2 or covered) and best - second >= DESCRIBED_LEAD:
             subject = self.reader.subjects.of(line)
@@ -1331,7 +1333,7 @@ class _Reading:
             return Question(
                 q.FIGURES, subjects=(subject,), measures=tuple(self.measures), note=note
             )
-        close = [self.reader.subjects.of(e) for score, e in scores if score >= 1][:4]
+        close = [self.reader.subjects.of(lines[i]) for score, i in scores if score >= 1][:4]
         return Question(q.CLARIFY, choices=tuple(close), rest=self._rest())
 
     def _table_words(self) -> list[Keyword]:
@@ -2554,17 +2556,16 @@ def _longest_start(name: str, word: str) -> int:
     return next((cut for cut in range(len(word), MIN_WORD - 1, -1) if word[:cut] in name), 0)
 
 
-def _described_score(name: str, words: list[str], names) -> float:
-    """How well a name fits a description: each word counts by how much of it the name holds
-    and by how few names hold it at all ("시민" is in many, "절약" in one)."""
-    score = 0.0
-    for word in words:
-        held = _longest_start(name, word)
-        if held < MIN_WORD:
-            continue
-        holders = sum(_longest_start(other, word) >= held for other in names)
-        score += held / len(word) / holders
-    return score
+def _described_scores(held: dict[str, list[int]], count: int) -> list[float]:
+    """How well each name fits a description, from how many first letters of each word each
+    name holds: a word counts by how much of it a name holds and by how few names hold as much
+    ("시민" is in many, "절약" in one)."""
+    scores = [0.0] * count
+    for word, starts in held.items():
+        for i, start in enumerate(starts):
+            if start >= MIN_WORD:
+                scores[i] += start / len(word) / sum(other >= start for other in starts)
+    return scores
 
 
 def _holds(passage: Passage, word: str) -> bool:
