@@ -78,6 +78,8 @@ WHERE_HELD = (
     ("revenue", "이 수치는 세입 항목에만 있습니다."),
     ("division", "인력은 과와 국 단위로만 있습니다."),
 )
+# The notes a statement depends on; any other note only changes the reply's wording.
+PLANNED_NOTES = frozenset({"measures", "summed", "plans", "simple"})
 COMPARISONS = {">=": exp.GTE, ">": exp.GT, "<=": exp.LTE, "<": exp.LT, "=": exp.EQ, "!=": exp.NEQ}
 
 
@@ -97,6 +99,20 @@ class Refusal:
     reason: str
 
 
+def _compiled_part(question: Question) -> Question:
+    """The question with only what the compiler reads, so that questions asking the same thing
+    in other words share one compiled statement (a reply's wording — units, notes, words left
+    out — is the writer's). The compiler reads asks, subjects, group, measures, ranking, check,
+    months, the planned notes, and the words of a question on plans; keep this in step with it."""
+    return replace(
+        question,
+        words=question.words if question.asks == q.PLANS or question.note == "plans" else (),
+        hints=(), unit=None, in_eok=False, not_held=(), choices=(), rest="", parts=(),
+        note=question.note if question.note in PLANNED_NOTES else "",
+        skipped=(), facet="", denied=False,
+    )  # fmt: skip
+
+
 class Planner:
     """Compiles questions over the declared measures."""
 
@@ -108,6 +124,7 @@ class Planner:
     def plan(self, question: Question) -> Plan | Refusal | None:
         """The statement for a question; questions that differ only in which things they name
         share one compiled statement (their names are parameters)."""
+        question = _compiled_part(question)
         if question.group is not None and question.asks in GROUPED:
             return self._grouped(question)
         if question.asks not in SHAPED or not question.subjects or question.group is not None:

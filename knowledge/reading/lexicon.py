@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -116,18 +117,26 @@ class Lexicon:
         return word.endswith(tuple(self.lists["particle_nouns"]))
 
     def strip_particle(self, word: str) -> str:
-        for particle in self.particles:
-            if word.endswith(particle) and len(word) - len(particle) >= 2:
+        for particle in _endings_of(word, self._particle_lengths):
+            if len(word) - len(particle) >= 2:
                 if self.ends_in_particle_noun(word):
                     return word  # "화상회의" is a meeting, not 화상회 + 의
                 return word[: -len(particle)]
         return word
 
+    @cached_property
+    def _particle_lengths(self) -> tuple[tuple[int, frozenset[str]], ...]:
+        return _by_length(self.particles)
+
+    @cached_property
+    def _ending_lengths(self) -> tuple[tuple[int, frozenset[str]], ...]:
+        return _by_length(self.endings)
+
     def predicate_stem(self, word: str) -> str | None:
         """`접수됐어` → `접수`, `신청하였습니까` → `신청`; `받았어` → ``: a predicate's stem,
         or None when it is not one."""
-        for ending in self.endings:
-            if word.endswith(ending) and len(word) > len(ending):
+        for ending in _endings_of(word, self._ending_lengths):
+            if len(word) > len(ending):
                 stem = word[: -len(ending)]
                 if len(ending) == 1 and len(stem) < 2:
                     continue  # "역할" is a noun, not 역 + 할
@@ -153,6 +162,19 @@ class Lexicon:
         if len(word) == SHORT_TYPO_LENGTH:
             return _mistyped_short(self, word)
         return None
+
+
+def _by_length(suffixes: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """Suffixes grouped by length, longest first (one set lookup per length of a word)."""
+    lengths = sorted({len(s) for s in suffixes}, reverse=True)
+    return tuple((n, frozenset(s for s in suffixes if len(s) == n)) for n in lengths)
+
+
+def _endings_of(word: str, lengths: tuple[tuple[int, frozenset[str]], ...]) -> Iterator[str]:
+    """The suffixes of `word` found in a `_by_length` table, longest first."""
+    for length, suffixes in lengths:
+        if length <= len(word) and word[len(word) - length :] in suffixes:
+            yield word[len(word) - length :]
 
 
 @lru_cache(maxsize=8192)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,7 @@ MOSTLY_TYPED = 0.75
 ENDS_NAME = 3.0
 SHORT_ALIAS = 3
 FUZZY_CUTOFF = 82.0
+PARTIAL_CUTOFF = 90.0
 SUGGESTION_CUTOFF = 80.0
 
 
@@ -63,6 +65,12 @@ class EntityIndex:
         self.keys = sorted(keys, key=lambda k: len(k.text), reverse=True)
         self._letters = [disassemble(k.text) for k in self.keys]
         self._initials = [get_choseong(k.text) for k in self.keys]
+        self._shortest_first = sorted(len(k.text) for k in self.keys)
+        self._chars = [frozenset(k.text) for k in self.keys]
+        self._aliases: dict[str, list[Key]] = {}
+        for key in self.keys:
+            if key.how == "alias":
+                self._aliases.setdefault(key.text, []).append(key)
         # Words recur across questions; the index does not change while the report is loaded.
         self.candidates = lru_cache(maxsize=8192)(self._candidates)
         # Everything the report writes, names and prose, to tell a real word from a typo.
@@ -148,9 +156,8 @@ class EntityIndex:
                     offer(key.entity, 80.0 + 10 * len(word) / len(initials), "initials")
             return _ranked(best)
 
-        for key in self.keys:
-            if key.how == "alias" and key.text == word:
-                offer(key.entity, EXACT, "alias")
+        for key in self._aliases.get(word, ()):
+            offer(key.entity, EXACT, "alias")
         letters = disassemble(word)
         for _, score, i in process.extract(
             letters, self._letters, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8
@@ -167,7 +174,9 @@ class EntityIndex:
                 continue  # "지홍과" is no misspelt 지공과: a short alias is typed as it is
             if key.how != "spoken" and near_length and not extended:
                 offer(key.entity, score, "typo")
-        longer = [key for key in self.keys if len(key.text) > len(word)]
+        # The keys are longest first: the ones longer than the word are a head of the list.
+        count = len(self.keys) - bisect_left(self._shortest_first, len(word) + 1)
+        longer = self.keys[:count]
         containing = [key for key in longer if word in key.text]
         contained_ids = {id(key) for key in containing}
         # A two-syllable word found in many names ("운영", "시민") says too little to pick any.
@@ -192,8 +201,9 @@ class EntityIndex:
                 offer(key.entity, 76 + 2 * min(len(word), 7) + 2 * coverage + ending,
                       "contained", coverage)  # fmt: skip
         if len(word) >= 3:
-            for key in longer:
-                if id(key) not in contained_ids and _in_order(word, key.text):
+            chars = frozenset(word)
+            for key, held in zip(longer, self._chars, strict=False):
+                if chars <= held and id(key) not in contained_ids and _in_order(word, key.text):
                     # "NPO센터" for "서울시 NPO지원센터 운영": letters of the name, in order;
                     # most of them ("권역NPO센터조성운영") is the name with a word left out.
                     coverage = len(word) / len(key.text)
@@ -203,8 +213,9 @@ class EntityIndex:
                     offer(key.entity, score, "abbreviation")
         if len(word) >= 4:
             for _, similarity, i in process.extract(
-                letters, self._letters, scorer=fuzz.partial_ratio, score_cutoff=90, limit=8
-            ):
+                letters, self._letters, scorer=fuzz.partial_ratio,
+                score_cutoff=PARTIAL_CUTOFF, limit=8,
+            ):  # fmt: skip
                 if len(self.keys[i].text) > len(word):
                     offer(self.keys[i].entity, similarity * 0.85, "partial")
         if len(word) >= 5 and any(key.text.startswith(word) for key in containing):
