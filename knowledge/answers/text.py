@@ -16,6 +16,8 @@ from knowledge.reading.scan import ANY_COUNTER
 # A number with a counter after it: the facts a status question is usually after.
 COUNTED = re.compile(r"\d[\d,.]*\s*(?:명|개소|개|건|회|곳|석|실|억원|백만원|천원|%)")
 PICKED = 3
+# The bullets under the one that answers, shown with it.
+DETAILS = 3
 # A hint word counts this much of an asked word: it only breaks ties.
 HINT_WEIGHT = 3
 
@@ -72,6 +74,12 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
                     notes = _notes_after(row, by_position)
                     noted |= {id(note) for note in notes}
                     lines += [f"  {note['text']}" for note in notes]
+                elif question.check is None:
+                    # The details a bullet has under it say who, where, how ("선별진료소 …
+                    # 운영지원": 은평구청(운영주체), 검사장소(상상청 앞)).
+                    details = _details_of(row, rows)
+                    noted |= {id(detail) for detail in details}
+                    lines += [f"  - {detail['text'].lstrip('-· ')}" for detail in details]
             else:
                 lines.append(f"• {row['text']}")
     ratio = None
@@ -136,6 +144,15 @@ COMPARE = {">=": float.__ge__, ">": float.__gt__, "<=": float.__le__, "<": float
 # Words that give a reason.
 REASONED = re.compile(r"위해|위한|하고자|따라|따른|고려|도록|목적|제고|때문")
 FACET_WEIGHT = 25
+
+
+def _details_of(row: Row, rows: list[Row]) -> list[Row]:
+    """The bullets right under `row` (its children in the report's outline), a few at most."""
+    return [
+        r for r in rows
+        if r["project_no"] == row["project_no"] and r["part"] == row["part"]
+        and r["parent_position"] == row["position"] and r is not row
+    ][:DETAILS]  # fmt: skip
 
 
 def _notes_after(row: Row, by_position: dict) -> list[Row]:
