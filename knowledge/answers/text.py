@@ -118,8 +118,8 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         verdict = _verdict(question, picked[0][1]["text"], picked[0][2])
         if verdict is not None:
             lines[0] = f"{verdict}. {lines[0]}"
-    elif question.note == "sum":
-        total = _summed(question, picked[0][1]["text"])
+    elif question.note in ("sum", "whole"):
+        total = _summed(question, picked[0][1]["text"], listed=question.note == "whole")
         if total is not None:
             lines.insert(0, total)
     elif _uncounted(question, [row for _, row, _ in picked]):
@@ -261,22 +261,35 @@ def _ratio(question: Question, text: str) -> str | None:
     return None
 
 
-def _summed(question: Question, text: str) -> str | None:
+def _summed(question: Question, text: str, listed: bool = False) -> str | None:
     """ "다 더하면 몇 명": the counts a bullet gives in the asked counter, added up, with the
-    sum shown; a total the bullet writes itself (총 114회) is that total, not added again."""
+    sum shown; a total the bullet writes itself (총 114회) is that total, not added again.
+    `listed`: the whole was asked, not a sum ("전체 인원 몇 명"): only the parts of one list
+    are added ("구성(전문가 270명, 참여예산위원 314명, 공무원 82명)"), never counts of steps
+    ("공모(3,201명 신청) ⇒ 추첨(1,081명)")."""
     unit = question.unit
     if unit in (None, "원", ANY_COUNTER):
         return None
     pattern = NUMBER.pattern + r"(?:개\s*)?" + counter_family(unit)
     whole = re.search(r"(?:총|전체|모두|합계)\s*" + pattern, text)
     if whole is not None:
-        return f"합계 {whole.group(1)}{unit} (보고서에 적힌 합계)"
-    found = [m.group(1) for m in re.finditer(pattern, text)]
-    if len(found) < 2:
+        # As the report counts it ("총 114회" for "몇 번").
+        written = re.sub(r"^(?:총|전체|모두|합계)\s*", "", whole.group(0)).replace(" ", "")
+        return f"합계 {written} (보고서에 적힌 합계)"
+    if listed:
+        lists = [m.group(1) for m in re.finditer(r"\(([^()]*,[^()]*)\)", text)]
+        parts = [piece for piece in lists if len(re.findall(pattern, piece)) >= 2]
+        if len(parts) != 1 or len(re.findall(pattern, text)) != len(re.findall(pattern, parts[0])):
+            return None  # the parts are one list, and the bullet counts nothing else alike
+        text = parts[0]
+    matches = list(re.finditer(pattern, text))
+    if len(matches) < 2:
         return None
-    total = sum(float(f.replace(",", "")) for f in found)
+    total = sum(float(m.group(1).replace(",", "")) for m in matches)
     shown = f"{total:,.0f}" if total == int(total) else f"{total:,.1f}"
-    return f"합계 {shown}{unit} ({' + '.join(f + unit for f in found)}, 보고서 수치를 더한 값)"
+    counter = re.sub(r"^[\d,.\s여]+", "", matches[0].group(0))  # as the report counts: 회, 개소
+    added = " + ".join(m.group(0).replace(" ", "") for m in matches)
+    return f"합계 {shown}{counter} ({added}, 보고서 수치를 더한 값)"
 
 
 def _uncounted(question: Question, picked: list[Row]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +27,10 @@ class Passage:
     compact: str
 
 
+# A year as the report's prose writes it: ’23. / ’22년 / 2022. 3월.
+WRITTEN_YEAR = re.compile(r"[’'‘](\d{2})(?=\s*[.년)])|(20\d{2})(?=\s*[.년])")
+
+
 @dataclass
 class Catalog:
     """Entities by kind, how the flagship projects of Ⅲ tie to the budget lines of Ⅳ, the
@@ -42,6 +47,8 @@ class Catalog:
     plan_months: frozenset[date] = frozenset()
     bureau: str = ""
     as_of: date = date(2021, 8, 13)
+    # The years the projects' text writes, each with the passages (compact) that write it.
+    years_written: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, connection: duckdb.DuckDBPyConnection, lexicon: Lexicon) -> Catalog:
@@ -127,6 +134,7 @@ class Catalog:
             _plan_months(connection),
             bureau,
             as_of,
+            _years_written(connection),
         )
 
     def line(self, line_no: int) -> Entity:
@@ -134,6 +142,18 @@ class Catalog:
 
     def project(self, number: int) -> Entity:
         return self.by_key[("project", number)]
+
+
+def _years_written(connection: duckdb.DuckDBPyConnection) -> dict[int, tuple[str, ...]]:
+    """The years the projects' text and plans write (’23. 12., ’22년, 2022. 3월), in full, each
+    with the passages that write it."""
+    texts = [t for (t,) in _rows(connection, "SELECT text FROM project_items")]
+    texts += [f"{i} {d or ''}" for i, d in _rows(connection, "SELECT item, details FROM plans")]
+    written: dict[int, list[str]] = defaultdict(list)
+    for text in texts:
+        for short, full in WRITTEN_YEAR.findall(text):
+            written[int(full) if full else 2000 + int(short)].append(compact(text))
+    return {year: tuple(dict.fromkeys(passages)) for year, passages in written.items()}
 
 
 def _passages(connection: duckdb.DuckDBPyConnection) -> tuple[Passage, ...]:

@@ -1125,6 +1125,8 @@ class _Reading:
             return None
         if self.has("schedule") and (not self.measures or min(years) > self.reader.as_of.year):
             return None  # plans name the next year's work ("’22. 예산편성")
+        if not self.measures and not revenue and all(self._year_written(y) for y in years):
+            return None  # "위탁기간 2023년 12월까지야?": the projects' text writes that year
         said = ", ".join(f"{y}년" for y in dict.fromkeys(years))
         parts = ()
         if self.reader.as_of.year in self.quantities.years:
@@ -1132,6 +1134,14 @@ class _Reading:
             current = self._figures()
             parts = (current,) if current is not None and current.asks != q.NOT_FOUND else ()
         return Question(q.NOT_HELD, subjects=tuple(self._sure()), not_held=(said,), parts=parts)
+
+    def _year_written(self, year: int) -> bool:
+        """Whether a passage of the projects' text writes `year` beside a word asked (수탁기관
+        (’21. 1.~’23. 12.), (임기) 2021. 5월 ~ 2022. 3월); a year the text only writes
+        elsewhere (’18년~’21년 사업계획서) says nothing of what was asked."""
+        words = [u.word for u in self.unknown if len(u.word) >= 2]
+        passages = self.reader.catalog.years_written.get(year, ())
+        return any(word in passage for word in words for passage in passages)
 
     def _monthly(self) -> Question | None:
         """`7월 지출액`: the report gives figures as of its 기준일, not month by month."""
@@ -1609,18 +1619,21 @@ class _Reading:
         )
         # "협의회 인원 다 더하면 몇 명": the counts of the bullet, added up.
         summed = unit is not None and q.SUM in self._operations() and check is None
+        # "협의회 전체 인원 몇 명": the whole, which a bullet may give only as its parts.
+        whole = unit is not None and self.says("whole_count") and check is None and not summed
         # "투표 언제까지야", "왜 늘렸어": the dates or the reason of what the words name.
         facet = "when" if self.opens_word("when") else "why" if self.opens_word("reason") else ""
         if not facet and self.opens_word("ratio") and not money_or_rate_named:
             facet = "ratio"  # "신청자 대비 선정 비율", "경쟁률": two counts of the text, divided
         asked_once = self.quantities.text.count("몇") <= 1 and not self.has("conjunction")
-        if not facet and unit is not None and asked_once and not summed:
+        if not facet and unit is not None and asked_once and not summed and not whole:
             facet = "count"  # "댓글 몇 개": one count, the one the asked word labels
         return Question(
             q.TEXT, subjects=tuple(subjects[:1]), words=words, unit=unit, check=check,
             # "전자투표 9월에 하는 거 맞아?": the month is part of what is checked.
             months=self.months if check is not None else None,
-            note="overview" if overview else "sum" if summed else "", facet=facet,
+            note="overview" if overview else "sum" if summed else "whole" if whole else "",
+            facet=facet,
             hints=tuple(dict.fromkeys(hints)),
             not_held=tuple(w for w in missing if _noun_like(w))
             + tuple(k.word for k in self.keywords_in("not_held")
