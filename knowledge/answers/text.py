@@ -57,8 +57,13 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         picked = _pick(scored, alone=question.check is None and question.note != "sum"
                        and question.facet != "ratio")  # fmt: skip
         if question.check is not None:
-            # The bullet that decides a check comes first ("100회 넘게 했어?": 총 114회 실시).
-            deciding = [p for p in picked if _verdict(question, p[1]["text"], p[2]) is not None]
+            # The bullet that decides a check comes first ("100회 넘게 했어?": 총 114회 실시),
+            # or a detail under the first ("90일 연장했어?": 위탁기간 90일 연장).
+            under = (
+                [(0.0, r, picked[0][1]) for r in _details_of(picked[0][1], rows)] if picked else []
+            )
+            deciding = [p for p in picked + under
+                        if _verdict(question, p[1]["text"], p[2]) is not None]  # fmt: skip
             picked = deciding[:1] + [p for p in picked if p not in deciding[:1]]
         lines = []
         noted: set[int] = set()
@@ -74,7 +79,7 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
                     notes = _notes_after(row, by_position)
                     noted |= {id(note) for note in notes}
                     lines += [f"  {note['text']}" for note in notes]
-                elif question.check is None:
+                else:
                     # The details a bullet has under it say who, where, how ("선별진료소 …
                     # 운영지원": 은평구청(운영주체), 검사장소(상상청 앞)).
                     details = _details_of(row, rows)
@@ -314,7 +319,9 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
                 return None
             asked = range(question.months.first.month, question.months.last.month + 1)
             return "예" if set(asked) & written else "아니요"
-        return "예" if found else None
+        if found:
+            return "예"
+        return "아니요" if _counted_otherwise(check.written.split(), text, above) else None
     # "100번 넘게": times are counted as 회 or 번 alike.
     unit = counter_family(question.unit) if question.unit else ""
     if question.unit == COUNTED_UNIT:
@@ -344,6 +351,28 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
     if len(verdicts) != 1:
         return None
     return "예" if verdicts.pop() else "아니요"
+
+
+def _counted_otherwise(words: list[str], text: str, above: str) -> bool:
+    """ "위탁기간 60일 연장했지?" of "위탁기간 90일 연장": the words are there, and every number
+    asked is counted otherwise in the bullet (the same counter, another number). "용산구 외 10개
+    자치구" counts 11 as well."""
+    numbers = [w for w in words if w[:1].isdigit()]
+    plain = [w for w in words if w not in numbers]
+    held = compact(text)
+    if not numbers or not all(w in held or w in above for w in plain):
+        return False
+    for said in numbers:
+        value, counter = re.match(r"([\d.,]+)(.*)", said).groups()
+        if not counter:
+            return False
+        written = {
+            float(m.group(2).replace(",", "")) + (1 if m.group(1) else 0)
+            for m in re.finditer(r"(외\s*)?(\d[\d,]*(?:\.\d+)?)\s*" + re.escape(counter), text)
+        }
+        if not written or float(value.replace(",", "")) in written:
+            return False
+    return True
 
 
 # Dates as the report writes them: ’21.8.9., ’21.3.~5., 9~12월, 10월.

@@ -826,16 +826,30 @@ class _Reading:
         fact checked against the text must hold them too."""
         names = [compact(m.text) for m in self.found.mentions]
         said = []
+        before = ""
         for raw in self.quantities.text.split():
             word = compact(raw)
             number = re.match(r"\d+(?:[.,]\d+)?[가-힣]?", raw)
+            after_month, before = before.endswith("월"), raw
             if not number or any(word in name for name in names):
                 continue
-            # Dates are checked against the bullet's dates, and years apart ("8월 28일", "2021").
-            if re.match(r"\d+(?:[월일]|/|\.\d)|\d{4}", raw):
+            # Dates are checked against the bullet's dates, and years apart ("8월 28일", "2021");
+            # days on their own are a length ("60일 연장").
+            if re.match(r"\d+(?:월|/|\.\d)|\d{4}", raw) or (after_month and "일" in raw):
                 continue
             said.append(number.group(0))
         return said
+
+    def _predicate_asked(self) -> bool:
+        """ "위탁기간 90일 연장했어?", "은평구청이 운영함?": a fact's words, then only a verb,
+        with no question word — whether it is so."""
+        words = self.quantities.text.replace("?", " ").split()
+        if not words or self.asks_what:
+            return False
+        last = compact(words[-1])
+        if self.lexicon.is_closing(last) or last.startswith(tuple(self.lexicon.lists["musing"])):
+            return False  # "알려줘", "궁금해": a request, not a yes/no
+        return bool(self.lexicon.predicate_stem(last))
 
     def _says_all(self) -> bool:
         """`다 행정직이야?`, `전원 행정직인가요`: a word for all of them, typed on its own."""
@@ -1598,7 +1612,7 @@ class _Reading:
         named_project = any(r.subjects[0].kind in ("project", "line", "row") for r in self.resolved)
         qualified = bool(self.quantities.years) or self._says_all() or not named_project
         if (
-            self.yesno
+            (self.yesno or self._predicate_asked())
             and not missing
             and not self.opens_word("reason")
             and not (qualified and not self.quantities.figures)
