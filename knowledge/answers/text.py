@@ -307,18 +307,17 @@ def _uncounted(question: Question, picked: list[Row]) -> bool:
 def _verdict(question: Question, text: str, parent: Row | None = None) -> str | None:
     """예 or 아니요 for a check against the text found; None when the text does not decide it."""
     check = question.check
+    if check.comparison == "in" and not check.written.split():
+        return None  # nothing asked to find: nothing to decide
     if check.comparison == "in":
         above = compact(parent["text"]) if parent else ""
         found = all(w in compact(text) or w in above for w in check.written.split())
         if found and question.months is not None:
             # "전자투표 9월에 하는 거 맞아?": the dates the bullet gives (or the one above it).
-            written = _months_written(_clause_of(text, check.written.split())) or (
-                _months_written(parent["text"]) if parent else set()
-            )
-            if not written:
-                return None
-            asked = range(question.months.first.month, question.months.last.month + 1)
-            return "예" if set(asked) & written else "아니요"
+            clause = _clause_of(text, check.written.split())
+            return _date_verdict(question, clause, parent["text"] if parent else "")
+        if found and _superseded(check.written.split(), text):
+            return None  # "3년으로 하는 거 맞아?" of "3년 → 1년 2개월": changed since
         if found:
             return "예"
         return "아니요" if _counted_otherwise(check.written.split(), text, above) else None
@@ -353,6 +352,21 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
     return "예" if verdicts.pop() else "아니요"
 
 
+def _superseded(words: list[str], text: str) -> bool:
+    """Whether a number asked is the one a change replaced ("(의결) 3년 → (공모) 1년 2개월"):
+    the last figure before an arrow, and not written after it; what the bullet says it became
+    is what holds. Figures further before the arrow ("65개 단체 179명 신청 → …") and dates
+    ("90일 연장(’21.8.22.→ 11.20.)") are not replaced."""
+    numbers = [compact(w) for w in words if w[:1].isdigit()]
+    for arrow in re.finditer(r"→|->", text):
+        before = re.findall(r"\d[\d,.]*\s*[가-힣]*", text[: arrow.start()])
+        last = compact(before[-1]) if before else ""
+        after = compact(text[arrow.end() :])
+        if any(last.startswith(n) and n not in after for n in numbers):
+            return True
+    return False
+
+
 def _counted_otherwise(words: list[str], text: str, above: str) -> bool:
     """ "위탁기간 60일 연장했지?" of "위탁기간 90일 연장": the words are there, and every number
     asked is counted otherwise in the bullet (the same counter, another number). "용산구 외 10개
@@ -381,6 +395,70 @@ AFTER_TILDE = re.compile(r"[~∼]\s*(\d{1,2})\.(?:\s*\d{1,2}\.)?")
 MONTH_SPAN = re.compile(
     r"(?<!\d)(\d{1,2})\s*(?:월\s*)?[~∼]\s*(\d{1,2})\s*월|(?<![\d.])(\d{1,2})\s*월"
 )
+
+
+def _date_verdict(question: Question, clause: str, above: str) -> str | None:
+    """예 or 아니요 for a month or a day asked of a bullet's dates (or the ones above it); a
+    day is decided only by dates written to the day. "끝났어?" sets the asked time against the
+    end of the dates (done by then), "까지야?" asks whether the end is then, otherwise any
+    date may fall in it."""
+    months, facet = question.months, question.facet
+    asked_day = months.day
+    later = [int(y) for y in DAY_POINT_YEAR.findall(f"{clause} {above}")]
+    if any(2000 + y != months.first.year for y in later):
+        return None  # dates that run into another year ("’21. 11. 21. ∼ ’22. 12. 31.")
+    spans = _day_spans(clause) or (_day_spans(above) if not _months_written(clause) else [])
+    if spans:
+        if asked_day is None:
+            # Months asked of dates written to the day: compare months.
+            spans = [((a[0], 1), (b[0], 31)) for a, b in spans]
+            asked = ((months.first.month, 1), (months.last.month, 31))
+        else:
+            asked = ((months.first.month, asked_day), (months.first.month, asked_day))
+        end = spans[-1][1]
+        if facet == "by":
+            return "예" if end <= asked[1] else "아니요"
+        if facet == "until":
+            return "예" if asked[0] <= end <= asked[1] else "아니요"
+        held = any(a <= asked[1] and asked[0] <= b for a, b in spans)
+        return "예" if held else "아니요"
+    if asked_day is not None:
+        return None  # a day asked of dates written by month only
+    written = _months_written(clause) or _months_written(above)
+    if not written:
+        return None
+    asked = set(range(months.first.month, months.last.month + 1))
+    if facet == "by":
+        return "예" if max(written) <= max(asked) else "아니요"
+    if facet == "until":
+        return "예" if max(written) in asked else "아니요"
+    return "예" if asked & written else "아니요"
+
+
+# A date written to the day: ’21.8.9., 9.1., ’21. 11. 21. (never 12.9% or 358.4억).
+DAY_POINT = re.compile(
+    r"(?<![\d.,])(?:[’']\s*(\d{2})\.\s*)?(1[0-2]|0?[1-9])\.\s*([12]\d|3[01]|0?[1-9])"
+    r"(?:\.|(?=\s*[)~∼→(,]|\s|$))"
+)
+DAY_POINT_YEAR = re.compile(r"[’']\s*(\d{2})\.")
+DAY_SPAN = re.compile(r"^\s*[~∼→-]\s*$")
+
+
+def _day_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The dates a text writes to the day, as (month, day) spans in order: "’21.8.9.~8.28." is
+    one span, "(9.1.)" a span of one day."""
+    points = list(DAY_POINT.finditer(text))
+    spans = []
+    i = 0
+    while i < len(points):
+        start = (int(points[i].group(2)), int(points[i].group(3)))
+        if i + 1 < len(points) and DAY_SPAN.match(text[points[i].end() : points[i + 1].start()]):
+            spans.append((start, (int(points[i + 1].group(2)), int(points[i + 1].group(3)))))
+            i += 2
+        else:
+            spans.append((start, start))
+            i += 1
+    return spans
 
 
 def _clause_of(text: str, words: list[str]) -> str:

@@ -108,6 +108,7 @@ MONTH_RANGE = re.compile(
     r"(?<!\d)(?P<a>1[0-2]|0?[1-9])\s*월?\s*(?:~|∼|-|부터|에서)\s*(?P<b>1[0-2]|0?[1-9])\s*월"
 )
 MONTH = re.compile(r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s*월(?!\s*\d)")
+DAY = re.compile(r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s*월\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*일")
 MONTH_WORDS = {
     "상반기": (1, 6), "하반기": (7, 12), "마지막 달": (12, 12), "마지막달": (12, 12), "연말 달": (12, 12), "1분기": (1, 3), "2분기": (4, 6), "3분기": (7, 9),
     "4분기": (10, 12), "일사분기": (1, 3), "이사분기": (4, 6), "삼사분기": (7, 9), "사사분기": (10, 12),
@@ -162,6 +163,7 @@ class Quantities:
     figures: list[Figure] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     months: tuple[int, int] | None = None
+    day: int | None = None  # "8월 28일": the day of the month in `months`
     relative_months: tuple[str, tuple[int, int | None]] | None = None
     month_word: str | None = None
     position: int | None = None
@@ -221,6 +223,11 @@ def find_quantities(text: str, report_year: int) -> Quantities:
         if free(match) and found.months is None:
             first, last = int(match.group("a")), int(match.group("b"))
             found.months = (min(first, last), max(first, last))
+            take(match)
+    for match in DAY.finditer(text):
+        if free(match) and found.months is None:
+            month = int(match.group("m"))
+            found.months, found.day = (month, month), int(match.group("d"))
             take(match)
     for match in MONTH.finditer(text):
         if free(match) and found.months is None:

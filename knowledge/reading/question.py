@@ -88,6 +88,7 @@ class Months:
     first: date
     last: date
     said: str
+    day: int | None = None  # a day of the one month asked ("8월 28일"), for checks of dates
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,10 @@ PAIRED = re.compile(r"(?<=[가-힣])(?:이랑|랑|하고|와|과)?\s*[,，]?\s+"
 # "…이고", "…며", "그리고": two asks in one message; "반영하려고" says what for, not "and".
 CLAUSE = re.compile(r"(?<=[가-힣])(?<!려)(?:이고|고|이며|며)\s*[,，]?\s+|\s*,?\s*그리고\s+|\s*;\s*")
 # Question words: a question that has one asks what, how much or which, not yes or no.
-WH_WORDS = re.compile(r"얼마|몇|며칠|어느|어떤|어떻게|무슨|누가|누구|언제|어디|뭐|무엇|뭔")
+WH_WORDS = re.compile(
+    r"얼마|몇|며칠|어느|어떤|어떻게|무슨|누가|누구|언제|어디|뭐|무엇|뭔"
+    r"|(?<![가-힣])머(?:머|였|임|야|지|냐|에요|예요|$|\s|\?)"  # "머였음?", "머머있어": 뭐 typed short
+)
 # Keywords that say how something is asked, not what it is.
 STRUCTURAL = frozenset({FILLER, "yesno", "which", "schedule", "count", "count_people", "same",
                         "more", "less", "than", "that"})  # fmt: skip
@@ -854,7 +857,11 @@ class _Reading:
     def _says_all(self) -> bool:
         """`다 행정직이야?`, `전원 행정직인가요`: a word for all of them, typed on its own."""
         words = self.quantities.text.split()
-        return any(compact(w) in self.lexicon.lists["all_of"] for w in words)
+        return any(
+            compact(w) in self.lexicon.lists["all_of"]
+            or self.lexicon.strip_particle(compact(w)) in self.lexicon.lists["all_of"]
+            for w in words
+        )  # "전원으로 구성됐어?"
 
     def says(self, words: str) -> bool:
         """Whether the question, spaces aside, holds one of the lexicon's `words` list."""
@@ -1610,9 +1617,19 @@ class _Reading:
         # the words, and finding the words does not check it — the text is shown, no verdict.
         # No project named either: words found in whichever text holds them decide nothing.
         named_project = any(r.subjects[0].kind in ("project", "line", "row") for r in self.resolved)
-        qualified = bool(self.quantities.years) or self._says_all() or not named_project
+        # "시민총회 9월 1일에 해?": a date checked of words that only one project's text holds.
+        named_project = named_project or (
+            self.months is not None and self.unknown_words_in_one_project()
+        )
+        # "대면회의가 가장 많이 개최됐어?": which is most is not decided by finding the words.
+        qualified = (
+            bool(self.quantities.years) or self._says_all() or not named_project
+            or self.has("ranking")
+        )  # fmt: skip
+        # "7월 안에 끝났어?": when something ends, asked of a month, is whether it is so.
+        ends_then = self.months is not None and self.says("ends") and not self.asks_what
         if (
-            (self.yesno or self._predicate_asked())
+            (self.yesno or self._predicate_asked() or ends_then)
             and not missing
             and not self.opens_word("reason")
             and not (qualified and not self.quantities.figures)
@@ -1642,6 +1659,12 @@ class _Reading:
         asked_once = self.quantities.text.count("몇") <= 1 and not self.has("conjunction")
         if not facet and unit is not None and asked_once and not summed and not whole:
             facet = "count"  # "댓글 몇 개": one count, the one the asked word labels
+        if check is not None and self.months is not None:
+            # "7월 안에 끝났어?": the end of its dates by then; "11월 20일까지야?": the end is then.
+            if self.says("ends"):
+                facet = "by"
+            elif "까지" in self.quantities.text:
+                facet = "until"
         return Question(
             q.TEXT, subjects=tuple(subjects[:1]), words=words, unit=unit, check=check,
             # "전자투표 9월에 하는 거 맞아?": the month is part of what is checked.
