@@ -311,7 +311,11 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
         return None  # nothing asked to find: nothing to decide
     if check.comparison == "in":
         above = compact(parent["text"]) if parent else ""
-        found = all(w in compact(text) or w in above for w in check.written.split())
+        # A word with alternatives ("무상|무료") is found as any of them.
+        found = all(
+            any(alt in compact(text) or alt in above for alt in w.split("|"))
+            for w in check.written.split()
+        )
         if found and question.months is not None:
             # "전자투표 9월에 하는 거 맞아?": the dates the bullet gives (or the one above it).
             clause = _clause_of(text, check.written.split())

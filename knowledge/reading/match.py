@@ -203,7 +203,7 @@ class EntityIndex:
         if len(word) >= 3:
             chars = frozenset(word)
             for key, held in zip(longer, self._chars, strict=False):
-                if chars <= held and id(key) not in contained_ids and _in_order(word, key.text):
+                if chars <= held and id(key) not in contained_ids and in_order(word, key.text):
                     # "NPO센터" for "서울시 NPO지원센터 운영": letters of the name, in order;
                     # most of them ("권역NPO센터조성운영") is the name with a word left out.
                     coverage = len(word) / len(key.text)
@@ -241,7 +241,7 @@ def _spoken(name: str) -> list[str]:
     return [c for c in dict.fromkeys(compact(f) for f in forms) if len(c) >= SPOKEN_MIN]
 
 
-def _in_order(word: str, text: str) -> bool:
+def in_order(word: str, text: str) -> bool:
     """Whether every character of `word` appears in `text`, in the same order."""
     position = 0
     for char in word:

@@ -70,6 +70,8 @@ PAIRED = re.compile(r"(?<=[가-힣])(?:이랑|랑|하고|와|과)?\s*[,，]?\s+"
 # "…이고", "…며", "그리고": two asks in one message; "반영하려고" says what for, not "and".
 CLAUSE = re.compile(r"(?<=[가-힣])(?<!려)(?:이고|고|이며|며)\s*[,，]?\s+|\s*,?\s*그리고\s+|\s*;\s*")
 # Question words: a question that has one asks what, how much or which, not yes or no.
+# What the report writes of something given free: a check finds either.
+FREE_OF_CHARGE = "무상|무료"
 WH_WORDS = re.compile(
     r"얼마|몇|며칠|어느|어떤|어떻게|무슨|누가|누구|언제|어디|뭐|무엇|뭔"
     r"|(?<![가-힣])머(?:머|였|임|야|지|냐|에요|예요|$|\s|\?)"  # "머였음?", "머머있어": 뭐 typed short
@@ -464,6 +466,7 @@ class _Reading:
         self.phrases = self._phrases()
         self.measures = self._measures()
         every = self.has("both", "each")
+        found = self.found = _fee_as_word(found, self.lexicon, self.says)
         self.resolved = [reader.subjects.resolve(m, self.measures, every) for m in found.mentions]
         self.content = self._content()
         self._read_ellipsis()
@@ -843,6 +846,14 @@ class _Reading:
             said.append(number.group(0))
         return said
 
+    def _charge_asked(self) -> bool:
+        """ "회의실 빌리면 돈 내야 돼?", "임대료 무료야?": whether something costs, yes or no."""
+        return (
+            not self.asks_what
+            and self.says("fees")
+            and (self.says("paying") or self.says("free_of_charge"))
+        )
+
     def _predicate_asked(self) -> bool:
         """ "위탁기간 90일 연장했어?", "은평구청이 운영함?": a fact's words, then only a verb,
         with no question word — whether it is so."""
@@ -1038,6 +1049,10 @@ class _Reading:
         """ "시민숙의예산과 현원 20명 아니지?", "기술직 없지?": the question states the opposite
         of what is checked; "차이 없지?" is itself the claim checked."""
         said = compact(self.quantities.text).rstrip("?.!")
+        check = question.check
+        if check is not None and FREE_OF_CHARGE in check.written and self.says("paying"):
+            # "임대료 내야 돼?" asks the opposite of 무상; "안 내도 되는 거 아니지?" both.
+            return not said.endswith(tuple(self.lexicon.lists["denied"]))
         if said.endswith(tuple(self.lexicon.lists["denied"])):
             return True
         check = question.check
@@ -1628,7 +1643,19 @@ class _Reading:
         )  # fmt: skip
         # "7월 안에 끝났어?": when something ends, asked of a month, is whether it is so.
         ends_then = self.months is not None and self.says("ends") and not self.asks_what
-        if (
+        charged = self._charge_asked()
+        if charged and named_project and not qualified and not self.quantities.figures:
+            # "임대료 내야 돼?", "대관 무료야?": whether it is free, as the text says 무상/무료;
+            # paying asked is the opposite (see _denied).
+            held = [
+                w
+                for w in (unknown or words)
+                if self.in_text((w,), subjects[0].project_no if subjects else None)
+            ]
+            # The fee the text writes (임대료) decides it; else what is used (회의실).
+            fees = [w for w in held if w in self.lexicon.lists["fees"]]
+            check = Condition(FACT, "in", written=" ".join([*(fees or held), FREE_OF_CHARGE]))
+        elif (
             (self.yesno or self._predicate_asked() or ends_then)
             and not missing
             and not self.opens_word("reason")
@@ -2616,6 +2643,27 @@ def _described_scores(held: dict[str, list[int]], count: int) -> list[float]:
             if start >= MIN_WORD:
                 scores[i] += start / len(word) / sum(other >= start for other in starts)
     return scores
+
+
+def _fee_as_word(found: Scan, lexicon: Lexicon, says) -> Scan:
+    """ "NPO입주협업공간 들어가면 임대료 내야 돼?": a fee asked of something named is a word to
+    find in its text, not the revenue item 공유재산임대료 the fee word is part of."""
+    charged = says("fees") and (says("paying") or says("free_of_charge"))
+    fees = [
+        m for m in found.mentions
+        if compact(m.text) in lexicon.lists["fees"] and m.best and m.best[0].entity.kind == "revenue"
+    ]  # fmt: skip
+    if not charged or not fees or len(fees) == len(found.mentions):
+        return found
+    return replace(
+        found,
+        mentions=[m for m in found.mentions if m not in fees],
+        unknown=[*found.unknown, *(compact(m.text) for m in fees)],
+        unknown_places=[
+            *found.unknown_places,
+            *(Unknown(compact(m.text), m.segment, m.order) for m in fees),
+        ],
+    )
 
 
 def _holds(passage: Passage, word: str) -> bool:

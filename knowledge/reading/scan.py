@@ -11,7 +11,15 @@ from rapidfuzz import fuzz
 
 from knowledge.reading.hangul import disassemble
 from knowledge.reading.lexicon import FILLER, MEASURE, Lexicon
-from knowledge.reading.match import AMBIGUITY, EXACT, Candidate, EntityIndex, Key, leaders
+from knowledge.reading.match import (
+    AMBIGUITY,
+    EXACT,
+    Candidate,
+    EntityIndex,
+    Key,
+    in_order,
+    leaders,
+)
 from knowledge.reading.normalize import compact
 from knowledge.reading.quantities import GAP
 
@@ -300,6 +308,15 @@ def _joined_reads_better(
     if singles_open and len(_names(joined)) == 1 and top.score >= best_single - AMBIGUITY:
         return True
     name = compact(top.entity.name)
+    pieces = [w for w in words if len(w) > 1]
+    if (
+        len(_names(joined)) == 1
+        and all(each)
+        and top.how == "abbreviation"
+        and all(in_order(w, name) for w in pieces)
+        and sum(map(len, pieces)) * 2 >= len(name)
+    ):
+        return True  # "NPO 입주공간": each word a piece of one name, in its order, half of it
     if top.score < RUN_SCORE or not all(_inside(w, name) for w in words if len(w) > 1):
         return False  # "마을공동체종합지원센터 위탁기간": 기간 is asked about, not part of a name
     settled = set().union(*(_names(c) for c in each if c and len(_names(c)) == 1))
