@@ -58,7 +58,12 @@ def times(percent: float | None) -> str:
     ratio = percent / 100
     if abs(ratio - round(ratio)) < 1e-9:
         return f"{round(ratio)}배"
-    return f"{half_up(ratio, 2)}배"
+    for places in (2, 3, 4):
+        # 6.997 is never shown as 7.00배: a ratio short of a whole one is said as short of it.
+        shown = half_up(ratio, places)
+        if abs(float(shown) - round(ratio)) >= 1e-9:
+            return f"{shown}배"
+    return f"약 {round(ratio)}배"
 
 
 def points(value: float) -> str:

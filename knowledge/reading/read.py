@@ -247,6 +247,10 @@ class Reader:
             question = follow(before, question, told, self.relative,
                               self.subjects.figure_subjects,
                               lambda m: self.measures[m].unit)  # fmt: skip
+            if question.asks in (q.NOT_FOUND, q.HELP, q.CLARIFY) and not told.subjects:
+                # "차이는 얼마야?" after 사회협력과 예산이랑 지출액: nothing of its own to read,
+                # so it is read with the things and figures just shown.
+                question = self._with_last(before.question, cleaned, today) or question
         if question.asks == q.TEXT and question.facet == "why":
             return question  # "…을 축소하고 …을 확대한 이유는": one reason asked, not two asks
         if len(reading.phrases) >= 2 and reading.has("conjunction", "each"):
@@ -357,6 +361,15 @@ class Reader:
         named = self.read(f"{previous.subjects[0].name} {label} {text}", today)
         return named if named.asks in (q.CHECK, q.PARTS) else None
 
+    def _with_last(self, previous: Question, text: str, today: date | None) -> Question | None:
+        """`text` read with the things and the figures of the last answer named before it."""
+        if previous.asks not in FIGURE_ANSWERS or not previous.subjects or previous.parts:
+            return None
+        names = " ".join(s.name for s in previous.subjects)
+        labels = " ".join(self.measures[m].label for m in previous.measures)
+        again = self.read(f"{names} {labels} {text}", today)
+        return again if again.asks not in (q.NOT_FOUND, q.HELP, q.CLARIFY) else None
+
     def _check_of_last_thing(
         self, before: Before, told: Told, reading: _Reading, text: str, today: date | None
     ) -> Question | None:
@@ -368,7 +381,17 @@ class Reader:
             return None
         if previous.asks not in (q.FIGURES, q.CHECK) or not told.measures:
             return None
-        named = self.read(f"{subjects[0].name} {text}", today)
+        said = subjects[0].name
+        shown = [m for m in previous.measures if m not in told.measures][:1]
+        if (
+            reading.has("same")
+            and shown
+            and len(told.measures) == 1
+            and not reading.quantities.figures
+        ):
+            # "현원도 같아?" after 정원: the one against the other.
+            said += " " + self.measures[shown[0]].label
+        named = self.read(f"{said} {text}", today)
         return named if named.asks == q.CHECK else None
 
     def _more_of_last_fact(
