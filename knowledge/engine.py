@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from dataclasses import replace
 from datetime import date, datetime
@@ -11,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import duckdb
 
+from knowledge import format as fmt
 from knowledge.answer import Answer
 from knowledge.answers import (
     arithmetic,
@@ -109,6 +111,22 @@ def _turned(answer: Answer) -> Answer:
         if answer.text.startswith(said):
             return replace(answer, text=turned + answer.text[len(said) :])
     return answer
+
+
+AMOUNT = re.compile(r"(△?)(\d[\d,]*)천원(?: \(약 [\d,.]+억원\))?")
+
+
+def _in_million(answer: Answer) -> Answer:
+    """ "백만원 단위로": the first amount of the answer in 백만원 as well (2,856,832천원 →
+    약 2,857백만원), beside the report's 천원."""
+    first, _, rest = answer.text.partition("\n")
+    found = AMOUNT.search(first)
+    if found is None:
+        return answer
+    amount = int(found.group(2).replace(",", "")) * (-1 if found.group(1) else 1)
+    shown = f"{found.group(1)}{found.group(2)}천원 ({fmt.million(amount)})"
+    first = first[: found.start()] + shown + first[found.end() :]
+    return replace(answer, text=first + ("\n" + rest if rest else ""))
 
 
 def _with_skipped(answer: Answer, question: Question) -> Answer:
@@ -285,4 +303,6 @@ class Engine:
         answer = writers[question.asks](question, rows, plan, self.report)
         if question.denied:
             answer = _turned(answer)
+        if question.in_million:
+            answer = _in_million(answer)
         return replace(_with_skipped(answer, question), question=question)

@@ -30,6 +30,13 @@ def eok(amount: int | None) -> str:
     return f"약 {value:,.1f}억원" if abs(value) >= 0.1 else f"약 {value:,.2f}억원"
 
 
+def million(amount: int) -> str:
+    """`2856832` (천원) → `약 2,857백만원`."""
+    value = amount / 1000
+    shown = f"{half_up(value, 0):,}" if abs(value) >= 10 else f"{half_up(value, 1):,}"
+    return f"{'' if value == int(value) else '약 '}{shown}백만원"
+
+
 def money_with_eok(amount: int | None) -> str:
     """천원, with 억원 beside it for amounts of 1억 or more."""
     if amount is None or abs(amount) < EOK_IN_CHEONWON:

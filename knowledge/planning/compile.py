@@ -107,7 +107,7 @@ def _compiled_part(question: Question) -> Question:
     return replace(
         question,
         words=question.words if question.asks == q.PLANS or question.note == "plans" else (),
-        hints=(), unit=None, in_eok=False, not_held=(), choices=(), rest="", parts=(),
+        hints=(), unit=None, in_eok=False, in_million=False, not_held=(), choices=(), rest="", parts=(),
         note=question.note if question.note in PLANNED_NOTES else "",
         skipped=(), facet="", denied=False,
     )  # fmt: skip

@@ -106,6 +106,7 @@ class Question:
     hints: tuple[str, ...] = ()  # words that only break ties (a name's own words, keywords)
     unit: str | None = None  # the counter asked for ("몇 명" → 명)
     in_eok: bool = False  # amounts wanted in 억원 as well
+    in_million: bool = False  # amounts wanted in 백만원 as well ("백만원 단위로")
     not_held: tuple[str, ...] = ()  # what was asked that the report does not hold
     choices: tuple[Subject, ...] = ()  # for CLARIFY: the candidates
     rest: str = ""  # the question without the name, asked again when a choice is tapped

@@ -247,6 +247,8 @@ class Reader:
             question = follow(before, question, told, self.relative,
                               self.subjects.figure_subjects,
                               lambda m: self.measures[m].unit)  # fmt: skip
+            if reading.has("million") and question.asks in FIGURE_ANSWERS:
+                question = replace(question, in_million=True)  # "백만원 단위로?"
             if question.asks in (q.NOT_FOUND, q.HELP, q.CLARIFY) and not told.subjects:
                 # "차이는 얼마야?" after 사회협력과 예산이랑 지출액: nothing of its own to read,
                 # so it is read with the things and figures just shown.
@@ -1041,7 +1043,7 @@ class _Reading:
             people=bool(self.measures) and self._all_people(self.measures),
             others=self.has("others"),
             compare=self.has("compare", "than"),
-            eok=self.has("eok"),
+            eok=self.has("eok", "million"),
             words=tuple(
                 dict.fromkeys(
                     [u.word for u in self.content]
@@ -1127,6 +1129,7 @@ class _Reading:
                 skipped = tuple(dict.fromkeys(u.word for u in self.skipped))
                 decided = self._claimed_owner(decided)
                 return replace(decided, in_eok=self.has("eok"), skipped=skipped,
+                               in_million=self.has("million"),
                                denied=self._denied(decided))  # fmt: skip
         return self._described() or Question(q.NOT_FOUND, words=self.unknown_words)
 
