@@ -16,13 +16,14 @@ MONEY = "천원"
 RATE = "%"
 PEOPLE = "명"
 POINTS = "%p"
+COUNT = "개"  # things counted in the report's tables (세부사업 수)
 # The columns of `figures` a measure's expression may read.
 FIGURE_COLUMNS = frozenset(
     {
         "budget", "committed", "spent", "committed_rate", "spent_rate", "outlook_amount",
         "outlook_rate", "quota", "current", "shortage", "administrative", "technical",
         "open_position", "fixed_term", "management", "part_time_fixed_term", "budget_2020",
-        "change_amount", "change_rate", "collected", "collection_rate",
+        "change_amount", "change_rate", "collected", "collection_rate", "line_count",
     }
 )  # fmt: skip
 

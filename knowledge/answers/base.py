@@ -12,7 +12,7 @@ from sqlglot import exp
 
 from knowledge import format as fmt
 from knowledge.answer import Answer, Choice
-from knowledge.measures import MONEY, PEOPLE, POINTS, RATE, Measure, Measures
+from knowledge.measures import COUNT, MONEY, PEOPLE, POINTS, RATE, Measure, Measures
 from knowledge.planning.compile import Plan
 from knowledge.reading.catalog import Catalog
 from knowledge.reading.question import Subject
@@ -158,9 +158,12 @@ def threshold_text(measure: Measure, amount: float | None) -> str:
 
 
 def amount_text(measure: Measure, amount: int | None) -> str:
-    """An amount this bot computed, in its unit: 명, or 천원 (억원 beside it, △ when below 0)."""
+    """An amount this bot computed, in its unit: 명, 개, or 천원 (억원 beside it, △ when
+    below 0)."""
     if measure.unit == PEOPLE:
         return fmt.people(amount)
+    if measure.unit == COUNT:
+        return f"{amount:,}개" if amount is not None else "-"
     if amount is not None and amount < 0:
         return fmt.signed(amount)
     return fmt.money_with_eok(amount)
@@ -182,6 +185,8 @@ def value(measure: Measure, row: Row, eok: bool = False) -> str:
         if measure.name in SIGNED and amount:
             return f"{'△' if amount < 0 else '+'}{abs(amount)}명"
         return fmt.people(amount) if amount is not None else "-"
+    if measure.unit == COUNT:
+        return f"{amount:,}개" if amount is not None else "-"
     if measure.unit == MONEY:
         if amount is None:
             return fmt.money(None) if measure.missing_is_zero else "-"

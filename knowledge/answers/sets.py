@@ -16,7 +16,7 @@ from knowledge.answers.base import (
     threshold_text,
     value,
 )
-from knowledge.measures import PEOPLE, Measure
+from knowledge.measures import COUNT, PEOPLE, Measure
 from knowledge.planning.compile import Plan
 from knowledge.reading.hangul import particle, with_ro
 from knowledge.reading.question import Condition, Group, Question
@@ -126,8 +126,7 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
         for name in question.measures:
             measure = report.measures[name]
             total = rows[0][f"total_{name}"]
-            shown = fmt.people(total) if measure.unit == PEOPLE else fmt.money_with_eok(total)
-            sums.append(f"{measure.label} 합계 {shown}")
+            sums.append(f"{measure.label} 합계 {amount_text(measure, total)}")
         lines = [f"{described} {count}{unit}의 " + " · ".join(sums)]
     elif question.asks == "average":
         means, sums = [], []
@@ -183,10 +182,7 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
         lines.append(f"… 외 {count - SHOWN}{unit}")
     totals = [m for m in measures if f"total_{m.name}" in rows[0]]
     if totals and question.asks not in ("sum", "average"):
-        shown = " · ".join(
-            f"{m.label} {fmt.people(rows[0][f'total_{m.name}']) if m.unit == PEOPLE else fmt.money(rows[0][f'total_{m.name}'])}"
-            for m in totals
-        )
+        shown = " · ".join(f"{m.label} {_total(m, rows[0][f'total_{m.name}'])}" for m in totals)
         lines.append(f"합계 {shown}")
     rated = [c.measure for c in group.conditions if report.measures[c.measure].missing_is_zero]
     if rated and any(r.get(m) is None for r in rows for m in rated):
@@ -339,9 +335,16 @@ def _figured(rows: list[Row], measure: Measure) -> int:
 def _direction_word(measure: Measure, descending: bool) -> str:
     if measure.is_rate:
         return "높은" if descending else "낮은"
-    if measure.unit == PEOPLE:
+    if measure.unit in (PEOPLE, COUNT):
         return "많은" if descending else "적은"
     return "큰" if descending else "작은"
+
+
+def _total(measure: Measure, total: int | None) -> str:
+    """A list's total as the report would print it: 명, 개, 천원."""
+    if measure.unit in (PEOPLE, COUNT):
+        return amount_text(measure, total)
+    return fmt.money(total)
 
 
 def _rank_subjects(

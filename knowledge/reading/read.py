@@ -666,6 +666,8 @@ class _Reading:
 
     def _measures(self) -> tuple[str, ...]:
         measures = tuple(dict.fromkeys(m for p in self.phrases for m in p.measures))
+        if not measures and self._lines_counted_by_division():
+            return ("line_count",)  # "세부사업이 가장 많은 과": how many lines each 과 has
         amount_of = {
             m: self.measures_of[m].ratio_of for m in measures if self.measures_of[m].ratio_of
         }
@@ -1772,7 +1774,18 @@ class _Reading:
             found.add(q.LIST)
         return found
 
+    def _lines_counted_by_division(self) -> bool:
+        """ "세부사업이 제일 많은 과", "사업 수 적은 부서": 세부사업 said before a word of
+        more or most, and the 과 after it — 과 ranked by how many lines they have."""
+        lines = [k.order for k in self.keywords_in("lines_word")]
+        divisions = [k.order for k in self.keywords_in("division_word")]
+        many = [k.order for k in self.found.places
+                if self.lexicon.groups.get(k.word, frozenset()) & {"more", "less", *RANK_WORDS}]  # fmt: skip
+        return bool(lines and divisions and many) and min(lines) < min(many) < max(divisions)
+
     def _set_kind(self) -> str | None:
+        if getattr(self, "measures", ()) == ("line_count",):  # (read while measures are)
+            return "division"
         for group, kind in SET_WORDS:
             places = [k for k in self.keywords_in(group)
                       if not (k.attached and "conjunction" in self.lexicon.groups[k.word]
