@@ -105,6 +105,8 @@ DESCRIBED_LINE = re.compile(r"[가-힣](?:는|한|하고|해서)\s|관련|위한
 LINE_WORDS = re.compile(r"사업|프로그램|제도")
 # How far the best line must lead the next (in distinctive words) to be taken without asking.
 DESCRIBED_LEAD = 0.9
+# How much a word a line's project text holds counts against one its name holds.
+TEXT_WEIGHT = 0.5
 # "두 번째 과", "세 번째 거", "2번째 사업": a place in the last list, with the word for its item.
 ORDINAL_ITEM = re.compile(
     r"(?:[한두세네]|다섯|여섯|일곱|여덟|아홉|열|첫|\d+)\s*번?\s*[째쨰]\s*"
@@ -166,6 +168,14 @@ class Reader:
         self.subjects = Subjects(catalog, measures)
         self.as_of = catalog.as_of
         self._held: dict[tuple, bool] = {}
+
+    def line_text(self, line_no: int) -> str:
+        """The text of the project a line belongs to (its bullets and plans), compact; empty
+        for a line no project of Ⅲ covers."""
+        project = self.catalog.project_of_line.get(line_no)
+        if project is None:
+            return ""
+        return " ".join(p.compact for p in self.catalog.passages if p.project_no == project)
 
     def holds(self, word: str, project_no: int | None, parts: tuple[str, ...]) -> bool:
         """Whether the report's prose holds `word` (in one project's, or some parts); the
@@ -1390,18 +1400,36 @@ class _Reading:
         lines = [e for e in self.catalog.entities if e.kind == "line"]
         names = [compact(e.name) for e in lines]
         held = {w: [_longest_start(name, w) for name in names] for w in stems}
+        # What the line's project text says of it counts too, less than its name: "용산에
+        # 사무 자리 내주는 사업" is the one whose text says 용산 and 입주공간.
+        texts = [self.reader.line_text(e.ref) for e in lines]
+        told = {w: [_longest_start(text, w) if text else 0 for text in texts] for w in stems}
+        by_text = _described_scores(told, len(lines))
+        by_name = _described_scores(held, len(lines))
         scores = sorted(
-            zip(_described_scores(held, len(lines)), range(len(lines)), strict=True),
+            (
+                (n + TEXT_WEIGHT * t, i)
+                for i, (n, t) in enumerate(zip(by_name, by_text, strict=True))
+            ),
             key=lambda p: -p[0],
         )
-        best, at = scores[0]
+        named = sorted(((n, i) for i, n in enumerate(by_name)), key=lambda p: -p[0])
+        at = scores[0][1]
         line = lines[at]
-        second = scores[1][0] if len(scores) > 1 else 0.0
-        if best < 1:
+        if by_name[at] + by_text[at] < 1:
             return None
-        matched = sum(held[w][at] >= MIN_WORD for w in stems)
+        matched = sum(max(held[w][at], told[w][at]) >= MIN_WORD for w in stems)
         covered = matched == len(stems)
-        if (matched >= 2 or covered) and best - second >= DESCRIBED_LEAD:
+        # Taken when the names and the names with their text agree on it and one of them
+        # leads clearly; a name that leads while the text points elsewhere is asked back.
+        leads = [
+            ranked[0][1] if ranked[0][0] - ranked[1][0] >= DESCRIBED_LEAD else None
+            for ranked in (scores, named)
+        ]
+        in_text = max(range(len(lines)), key=lambda i: by_text[i])
+        text_points = in_text if by_text[in_text] >= 1 else None
+        agreed = leads[0] == at or (leads[1] == at and text_points in (None, at))
+        if (matched >= 2 or covered) and agreed:
             subject = self.reader.subjects.of(line)
             note = f"※ 물으신 사업을 ‘{line.name}’(으)로 읽었습니다."
             return Question(
