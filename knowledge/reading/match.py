@@ -25,6 +25,9 @@ ENDS_NAME = 3.0
 SHORT_ALIAS = 3
 FUZZY_CUTOFF = 82.0
 PARTIAL_CUTOFF = 90.0
+# A name typed with two neighbouring letters swapped ("사협회력과"): as good as a typo gets.
+SWAPPED_MIN = 4
+SWAPPED_SCORE = 92.0
 SUGGESTION_CUTOFF = 80.0
 
 
@@ -67,6 +70,11 @@ class EntityIndex:
         self._initials = [get_choseong(k.text) for k in self.keys]
         self._shortest_first = sorted(len(k.text) for k in self.keys)
         self._chars = [frozenset(k.text) for k in self.keys]
+        # Keys by their letters in any order, for names typed with two letters swapped.
+        self._anagrams: dict[str, list[Key]] = {}
+        for key in self.keys:
+            if len(key.text) >= SWAPPED_MIN:
+                self._anagrams.setdefault("".join(sorted(key.text)), []).append(key)
         self._aliases: dict[str, list[Key]] = {}
         for key in self.keys:
             if key.how == "alias":
@@ -176,6 +184,11 @@ class EntityIndex:
                 offer(key.entity, score, "typo")
         # The keys are longest first: the ones longer than the word are a head of the list.
         count = len(self.keys) - bisect_left(self._shortest_first, len(word) + 1)
+        for key in (
+            self._anagrams.get("".join(sorted(word)), ()) if len(word) >= SWAPPED_MIN else ()
+        ):
+            if _swapped(word, key.text):
+                offer(key.entity, SWAPPED_SCORE, "typo")  # "서울신혁파크", "사협회력과"
         longer = self.keys[:count]
         containing = [key for key in longer if word in key.text]
         contained_ids = {id(key) for key in containing}
@@ -222,6 +235,18 @@ class EntityIndex:
             # "동단위계획형" begins a name as typed: no misspelling of another (구단위계획형);
             # a name typed exactly ("갈등관리역량강화") stays that name.
             best = {e: c for e, c in best.items() if c.how != "typo" or c.score >= EXACT}
+        if len(word) >= SWAPPED_MIN and not any(c.score >= SWAPPED_SCORE for c in best.values()):
+            # "서울신혁파크": two neighbouring letters swapped inside a longer name — the word
+            # as the names write it, read once more.
+            names = " ".join(k.text for k in self.keys)
+            for i in range(len(word) - 1):
+                fixed = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+                if fixed != word and fixed in names:
+                    for candidate in self._candidates(fixed):
+                        offer(
+                            candidate.entity, candidate.score - 1, candidate.how, candidate.coverage
+                        )
+                    break
         return _ranked(best)
 
 
@@ -249,6 +274,17 @@ def in_order(word: str, text: str) -> bool:
         if position == 0:
             return False
     return True
+
+
+def _swapped(word: str, text: str) -> bool:
+    """Whether `word` is `text` with two neighbouring letters swapped."""
+    differ = [i for i, (a, b) in enumerate(zip(word, text, strict=True)) if a != b]
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and word[differ[0]] == text[differ[1]]
+        and word[differ[1]] == text[differ[0]]
+    )
 
 
 def _ranked(best: dict[Entity, Candidate]) -> list[Candidate]:
