@@ -505,6 +505,7 @@ class _Reading:
         self.resolved = [reader.subjects.resolve(m, self.measures, every) for m in found.mentions]
         self.content = self._content()
         self._read_ellipsis()
+        self.resolved = [self._told_of_in_text(r) for r in self.resolved]
         names = [compact(s.name) for r in self.resolved for s in r.subjects]
         # A word inside a name given ("NPO입주협업공간 입주") says what is asked about it:
         # it is looked for in the text, but it is not unexplained.
@@ -882,6 +883,24 @@ class _Reading:
                 continue
             said.append(number.group(0))
         return said
+
+    def _told_of_in_text(self, resolved: Resolved) -> Resolved:
+        """ "마을센터 잔여기간 위탁금액": a short name for a project and for its budget line is
+        the project when the words asked beside it are all in the project's text (the line's
+        figures are taken only for what the text does not say)."""
+        projects = [
+            self.reader.subjects.of(c.entity) for c in resolved.mention.best
+            if c.entity.kind == "project"
+        ]  # fmt: skip
+        if len(projects) != 1 or resolved.subjects == (projects[0],) or not resolved.sure:
+            return resolved
+        named = " ".join(compact(s.name) for s in resolved.subjects)  # "운영" names the line
+        words = tuple(
+            w for w in (c.word for c in self.content) if len(w) >= MIN_WORD and w not in named
+        )
+        if not words or not self.in_text(words, projects[0].project_no):
+            return resolved
+        return Resolved(resolved.mention, (projects[0],))
 
     def _charge_asked(self) -> bool:
         """ "회의실 빌리면 돈 내야 돼?", "임대료 무료야?": whether something costs, yes or no."""
