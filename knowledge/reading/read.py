@@ -224,6 +224,9 @@ class Reader:
             reason = self._more_of_last_fact(before, told, reading, cleaned, today)
             if reason is not None:
                 return reason
+            within = self._share_of_last(before.question, told, reading, cleaned, today)
+            if within is not None:
+                return within
             checked = self._check_of_last(before, told, reading, cleaned, today)
             checked = checked or self._check_of_last_thing(before, told, reading, cleaned, today)
             if checked is not None:
@@ -372,6 +375,22 @@ class Reader:
         label = "집행률" if _both_rates(measures[:2]) else self.measures[measures[0]].label
         named = self.read(f"{previous.subjects[0].name} {label} {text}", today)
         return named if named.asks in (q.CHECK, q.PARTS) else None
+
+    def _share_of_last(
+        self, previous: Question, told: Told, reading: _Reading, text: str, today: date | None
+    ) -> Question | None:
+        """ "그 중 혁신파크 운영이 차지하는 비중은?" after 사회협력과 예산: a part named, as a
+        share of the whole just shown."""
+        wholes = [s for s in previous.subjects if s.kind in ("division", "bureau")]
+        if not (reading.has("share") and told.subjects and len(wholes) == 1):
+            return None
+        if previous.asks != q.FIGURES or any(
+            s.kind in ("division", "bureau") for s in told.subjects
+        ):
+            return None
+        label = self.measures[previous.measures[0]].label if previous.measures else ""
+        again = self.read(f"{wholes[0].name} {label} 중 {text}", today)
+        return again if again.asks == q.SHARE else None
 
     def _with_last(self, previous: Question, text: str, today: date | None) -> Question | None:
         """`text` read with the things and the figures of the last answer named before it."""
