@@ -2186,7 +2186,10 @@ class _Reading:
             whole = whole_named or self._whole_of_sum(named)
             summed = Question(q.SUM, subjects=tuple(named), measures=(measure,))
             share = Question(q.SHARE, subjects=(*named, whole), measures=(measure,), note="summed")
-            return Question(q.PARTS, parts=(summed, share))
+            if "얼마" in self.quantities.text:
+                return Question(q.PARTS, parts=(summed, share))
+            # "합계가 국 전체에서 차지하는 비중": the share is what is asked, the sum its support.
+            return Question(q.PARTS, parts=(share, summed))
         if q.SHARE in operations or self._ratio_of_counts(measures):
             return self._share(subjects, measures)
         if q.DIFFERENCE in operations or self.quantities.point or compared:
