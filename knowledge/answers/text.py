@@ -196,11 +196,11 @@ def _labelled_clause(question: Question, text: str) -> str | None:
         return None
     counter = COUNTERS if unit == COUNTED_UNIT else counter_family(unit)
     found = list(re.finditer(NUMBER.pattern + r"(?:개\s*)?" + counter, text))
-    if len(found) < 2:
-        return None
     asked = {w for w in (*question.words, *question.hints) if len(w) >= 2}
     labelled = [m for m in found if _asks_label(asked, _label(text[: m.start()]))]
-    if len(labelled) != 1:
+    if not labelled:
+        return _bracketed_part(asked, counter, text)
+    if len(found) < 2 or len(labelled) != 1:
         return None
     match = labelled[0]
     label = re.search(r"([가-힣]+)\s*[(:]?\s*$", text[: match.start()])
@@ -209,6 +209,18 @@ def _labelled_clause(question: Question, text: str) -> str | None:
     end = next((m.start() for m in CLAUSE_MARKS.finditer(text, match.end())), len(text))
     clause = text[start:end].strip()
     return clause + ")" if clause.count("(") > clause.count(")") else clause
+
+
+def _bracketed_part(asked: set[str], counter: str, text: str) -> str | None:
+    """ "신규 몇 개" of "선정 32개(신규19, 재입주13)": a part the bracket after a count gives
+    without its counter, which is the count's."""
+    for whole in re.finditer(r"([가-힣]*)\s*(\d[\d,]*)\s*(" + counter + r")\s*\(([^()]+)\)", text):
+        label, number, said, inner = whole.groups()
+        for part in re.finditer(r"([가-힣]+)\s*(\d[\d,]*)(?=\s*[,)]|\s*$)", inner):
+            if _asks_label(asked, part.group(1)):
+                return (f"{part.group(1)} {part.group(2)}{said} "
+                        f"({label} {number}{said} 중)".replace("( ", "("))  # fmt: skip
+    return None
 
 
 def _asks_label(asked: set[str], label: str) -> bool:
