@@ -354,6 +354,8 @@ class Planner:
                 question.measures,
                 _alias(exp.Sub(this=first, expression=second), "difference"),
             )
+        if len(question.measures) < 2:
+            return Refusal("차이를 구할 두 수치나 두 대상을 함께 말씀해 주세요.")
         first, second = question.measures[:2]
         if self.measures[first].unit != self.measures[second].unit:
             return Refusal(

@@ -397,7 +397,10 @@ class Reader:
         if previous.asks not in FIGURE_ANSWERS or not previous.subjects or previous.parts:
             return None
         names = " ".join(s.name for s in previous.subjects)
-        labels = " ".join(self.measures[m].label for m in previous.measures)
+        # A label's formula ("(원인행위액−지출액)") is how it is computed, not words asked.
+        labels = " ".join(
+            re.sub(r"\([^)]*\)", "", self.measures[m].label) for m in previous.measures
+        )
         again = self.read(f"{names} {labels} {text}", today)
         return again if again.asks not in (q.NOT_FOUND, q.HELP, q.CLARIFY) else None
 
@@ -1874,7 +1877,8 @@ class _Reading:
         return any(self.lexicon.groups[k.word] & set(RANK_WORDS) for k in before)
 
     def _revenue_measures(self) -> bool:
-        return any(self.measures_of[m].kinds == {"revenue"} for m in self.measures)
+        measures = getattr(self, "measures", ())  # (also asked while the measures are read)
+        return any(self.measures_of[m].kinds == {"revenue"} for m in measures)
 
     def _group(self) -> Question | None:
         """A question over a set: 세부사업, 과, 세입 항목 or 주요사업, with conditions."""
