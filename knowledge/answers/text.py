@@ -325,7 +325,7 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
         above = compact(parent["text"]) if parent else ""
         # A word with alternatives ("무상|무료") is found as any of them.
         found = all(
-            any(alt in compact(text) or alt in above for alt in w.split("|"))
+            any(_written(alt, compact(text)) or _written(alt, above) for alt in w.split("|"))
             for w in check.written.split()
         )
         if found and question.months is not None:
@@ -366,6 +366,12 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
     if len(verdicts) != 1:
         return None
     return "예" if verdicts.pop() else "아니요"
+
+
+def _written(word: str, text: str) -> bool:
+    """A word in a text as typed, or a place typed with its kind (은평구) the text writes bare
+    (성동, 관악, …, 은평)."""
+    return word in text or (len(word) >= 3 and word[-1] in "구동" and word[:-1] in text)
 
 
 def _superseded(words: list[str], text: str) -> bool:

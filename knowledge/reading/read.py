@@ -137,6 +137,8 @@ COUNTED_WORD = re.compile(
 )
 # Endings of nouns the report's text often leaves off ("신청자" in "3,201명 신청").
 NOUN_SUFFIXES = frozenset("자들수액분건명측")
+# A place typed with its kind ("은평구", "상도동") where the text writes the name alone.
+PLACE_SUFFIXES = frozenset("구동")
 # The last letter of a verb form people type ("받아", "뽑혀", "끝나"), open-ended.
 VERB_TAILS = frozenset("아어여해나지고요니냐야자게서")
 # A coordinated word read with the words of the name before it ("혁신파크 운영이랑 조성").
@@ -1677,9 +1679,13 @@ class _Reading:
             and len(self._mapped(r.subjects, "project")) == 1 for r in self.resolved
         )  # fmt: skip
         held = tuple(w for w in words if subjects and self.in_text((w,), subjects[0].project_no))
+        # Words left out of what is looked for: a yes/no they qualify is not decided without
+        # them ("한마당 총회 현장 위주로 했어?": 현장 위주 is what is checked).
+        loose: tuple[str, ...] = ()
         if subjects and held and 2 * len(held) >= len(words) and len(held) < len(words):
             # "구청 행복사업 공모 … 지원": most words are in the named project's text; the one
             # it writes otherwise (자치구) does not send the question to another project.
+            loose = tuple(w for w in words if w not in held and _noun_like(w))
             unknown = tuple(w for w in unknown if w in held)
             words = held
         if subjects and words and not self.in_text(words, subjects[0].project_no):
@@ -1755,6 +1761,8 @@ class _Reading:
         elif (
             (self.yesno or self._predicate_asked() or ends_then)
             and not missing
+            # (a date or a figure is what a check with one decides, whatever else is said)
+            and not (loose and not self.quantities.figures and self.months is None)
             and not self.opens_word("reason")
             and not (qualified and not self.quantities.figures)
         ):
@@ -2785,7 +2793,11 @@ def _holds(passage: Passage, word: str) -> bool:
         return False  # Korean, or the report's Hanja (現)
     if word in passage.compact:
         return True
-    if len(word) >= 3 and word[-1] in NOUN_SUFFIXES and word[:-1] in passage.compact:
+    if (
+        len(word) >= 3
+        and word[-1] in NOUN_SUFFIXES | PLACE_SUFFIXES
+        and word[:-1] in passage.compact
+    ):
         return True
     # A compound the text writes apart ("전용면적": "(면 적) 전용 1,815.6㎡").
     return len(word) >= 4 and any(
