@@ -2400,6 +2400,11 @@ class _Reading:
             return None
         return Condition(others[0], direction, None, reference)
 
+    def _of_whole(self, figure) -> bool:
+        """Whether a figure is said as a whole the question takes part of ("18명 중 과반")."""
+        after = self.quantities.text.split(GAP)[figure.segment + 1 :]
+        return bool(after) and after[0].lstrip().startswith("중")
+
     def _check(self, subjects: list[Subject], measures: tuple[str, ...]) -> Question | None:
         """A yes/no question about named things: a figure against a threshold, against another
         measure or thing, a state (미집행, 늘었지), or a place in a ranking."""
@@ -2459,6 +2464,10 @@ class _Reading:
                 for each in ("committed_rate", "spent_rate") if both else (measure,):
                     condition = Condition(each, figure.comparison or "=", figure.value, None,
                                           figure.written)  # fmt: skip
+                    if self._of_whole(figure) and self.says("majority"):
+                        # "18명 중 과반이 …": more than half of the figure said as a whole.
+                        condition = Condition(each, ">", figure.value / 2, None,
+                                              f"{figure.written} 중 과반")  # fmt: skip
                     condition = self._as_fall(condition)
                     checks.append(Question(q.CHECK, subjects=tuple(subjects), check=condition,
                                            measures=(each,)))  # fmt: skip
