@@ -2275,11 +2275,13 @@ class _Reading:
             conditions.append((keyword.order, Condition("spent", "not_null", written="집행 실적")))
         if self.has("fully") and not any(c.measure == "spent_rate" for _, c in conditions):
             place = self.keywords_in("fully")[0].order
+            # "연말까지 전액 집행이 예상되는지": the year-end outlook, not what is spent so far.
+            rate = "outlook_rate" if self._asks_outlook() else "spent_rate"
             if self._not_done(place):
                 # "전액 집행되지 않은", "다 못 쓴": short of the whole budget.
-                conditions.append((place, Condition("spent_rate", "<", 100.0, None, "100% 미만")))
+                conditions.append((place, Condition(rate, "<", 100.0, None, "100% 미만")))
             else:
-                conditions.append((place, Condition("spent_rate", ">=", 100.0, None, "100%")))
+                conditions.append((place, Condition(rate, ">=", 100.0, None, "100%")))
         # "얼마 늘었나" asks by how much (a measure); "늘어난 항목" picks a set.
         how_much = self.has("which") and self._set_kind() is None
         if self.has("decreased") and not self.has(*RANK_WORDS) and not how_much:
@@ -2399,6 +2401,12 @@ class _Reading:
         if not others or self.measures_of[others[0]].unit != self.measures_of[reference].unit:
             return None
         return Condition(others[0], direction, None, reference)
+
+    def _asks_outlook(self) -> bool:
+        """ "연말까지 … 예상", "연말까지 다 쓸 예정": the year-end outlook is asked."""
+        relative = self.quantities.relative_months
+        by_year_end = relative is not None and relative[1][1] is None
+        return by_year_end and self.says("expected")
 
     def _of_whole(self, figure) -> bool:
         """Whether a figure is said as a whole the question takes part of ("18명 중 과반")."""
