@@ -701,6 +701,13 @@ class _Reading:
 
     def _measures(self) -> tuple[str, ...]:
         measures = tuple(dict.fromkeys(m for p in self.phrases for m in p.measures))
+        people = [m for m in measures if self.measures_of[m].unit == PEOPLE]
+        if len(people) >= 2 and len(people) < len(measures) and self._bare_rate_phrases():
+            # "현원 중 행정직 인원과 그 비율": the rate of the head counts, not 집행률.
+            measures = tuple(
+                m for p in self.phrases if not self._is_bare_rate(p) for m in p.measures
+            )
+            measures = tuple(dict.fromkeys(measures))
         if not measures and self._lines_counted_by_division():
             return ("line_count",)  # "세부사업이 가장 많은 과": how many lines each 과 has
         amount_of = {
@@ -2401,6 +2408,14 @@ class _Reading:
         if not others or self.measures_of[others[0]].unit != self.measures_of[reference].unit:
             return None
         return Condition(others[0], direction, None, reference)
+
+    def _is_bare_rate(self, phrase: Phrase) -> bool:
+        """A phrase that is only a word for a rate ("비율"), naming no measure of its own."""
+        words = [k.word for k in self.found.places if phrase.first <= k.order <= phrase.last]
+        return bool(words) and all(w in self.lexicon.lists["ratio"] for w in words)
+
+    def _bare_rate_phrases(self) -> bool:
+        return any(self._is_bare_rate(p) for p in self.phrases)
 
     def _asks_outlook(self) -> bool:
         """ "연말까지 … 예상", "연말까지 다 쓸 예정": the year-end outlook is asked."""
