@@ -124,6 +124,17 @@ class Lexicon:
                 return word[: -len(particle)]
         return word
 
+    def compact_list(self, name: str) -> tuple[str, ...]:
+        """A [words] list in compact form (kept: the lists do not change once loaded)."""
+        kept = self._compact_lists.get(name)
+        if kept is None:
+            kept = self._compact_lists[name] = tuple(compact(w) for w in self.lists[name])
+        return kept
+
+    @cached_property
+    def _compact_lists(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
     @cached_property
     def _particle_lengths(self) -> tuple[tuple[int, frozenset[str]], ...]:
         return _by_length(self.particles)

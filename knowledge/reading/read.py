@@ -963,8 +963,12 @@ class _Reading:
 
     def says(self, words: str) -> bool:
         """Whether the question, spaces aside, holds one of the lexicon's `words` list."""
-        text = compact(self.quantities.text)
-        return any(compact(word) in text for word in self.lexicon.lists[words])
+        text = self._compact_text
+        return any(word in text for word in self.lexicon.compact_list(words))
+
+    @functools.cached_property
+    def _compact_text(self) -> str:
+        return compact(self.quantities.text)
 
     def opens_word(self, words: str) -> bool:
         """Whether a typed word begins with one of the lexicon's `words` ("언제까지임", not the
@@ -2800,12 +2804,13 @@ def _described_scores(held: dict[str, list[int]], count: int) -> list[float]:
 def _fee_as_word(found: Scan, lexicon: Lexicon, says) -> Scan:
     """ "NPO입주협업공간 들어가면 임대료 내야 돼?": a fee asked of something named is a word to
     find in its text, not the revenue item 공유재산임대료 the fee word is part of."""
-    charged = says("fees") and (says("paying") or says("free_of_charge"))
     fees = [
         m for m in found.mentions
         if compact(m.text) in lexicon.lists["fees"] and m.best and m.best[0].entity.kind == "revenue"
     ]  # fmt: skip
-    if not charged or not fees or len(fees) == len(found.mentions):
+    if not fees or len(fees) == len(found.mentions):
+        return found
+    if not (says("fees") and (says("paying") or says("free_of_charge"))):
         return found
     return replace(
         found,
