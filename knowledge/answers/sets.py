@@ -58,7 +58,7 @@ def _condition_text(condition: Condition, report: Report) -> str:
         other = report.measures[condition.other]
         word = "많은" if condition.comparison in (">", ">=") else "적은"
         return f"{particle(measure.label, '이', '가')} {other.label}보다 {word}"
-    if condition.comparison == ">" and condition.value == 0 and measure.unit == PEOPLE:
+    if condition.comparison in (">", "!=") and condition.value == 0 and measure.unit == PEOPLE:
         return f"{particle(measure.label, '이', '가')} 있는"  # "관리운영직 현원이 있는 과"
     if condition.measure == "change_amount" and condition.value == 0:
         return "’20년보다 늘어난" if condition.comparison == ">" else "’20년보다 줄어든"

@@ -1429,9 +1429,11 @@ class _Reading:
             note = f"※ 소관: ‘{named[0].name}’은(는) {office.name} 소관입니다."
             return Question(q.FIGURES, subjects=(office,), measures=measures, note=note)
         people = [m for m in measures if self.measures_of[m].unit == PEOPLE
-                  and m not in ("current", "quota", "shortage")]  # fmt: skip
+                  and m not in ("current", "quota")]  # fmt: skip
         if not named and people and not self._sure():
-            having = Condition(people[0], ">", 0.0, None, "있는")
+            # "과부족 있는 과": a 과부족 is either way (△2), any but none.
+            having = Condition(people[0], "!=" if people[0] == "shortage" else ">", 0.0, None,
+                               "있는")  # fmt: skip
             return Question(q.LIST, group=Group("division", conditions=(having,)),
                             measures=(people[0],))  # fmt: skip
         return None
