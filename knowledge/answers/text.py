@@ -123,6 +123,9 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         verdict = _verdict(question, picked[0][1]["text"], picked[0][2])
         if verdict is not None:
             lines[0] = f"{verdict}. {lines[0]}"
+        total = _summed(question, picked[0][1]["text"], listed=True)
+        if question.note == "whole" and verdict is not None and total is not None:
+            lines.insert(1, f"  {total}")  # the whole the check was decided on
     elif question.note in ("sum", "whole"):
         total = _summed(question, picked[0][1]["text"], listed=question.note == "whole")
         if total is not None:
@@ -278,6 +281,14 @@ def _ratio(question: Question, text: str) -> str | None:
     return None
 
 
+def _listed_total(question: Question, text: str) -> float | None:
+    """The parts of one bracketed list in the asked counter, added up; None when the bullet
+    has no such list (see `_summed`)."""
+    said = _summed(question, text, listed=True)
+    found = re.match(r"합계 ([\d,.]+)", said or "")
+    return float(found.group(1).replace(",", "")) if found else None
+
+
 def _summed(question: Question, text: str, listed: bool = False) -> str | None:
     """ "다 더하면 몇 명": the counts a bullet gives in the asked counter, added up, with the
     sum shown; a total the bullet writes itself (총 114회) is that total, not added again.
@@ -334,6 +345,9 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
             return _date_verdict(question, clause, parent["text"] if parent else "")
         if found and _superseded(check.written.split(), text):
             return None  # "3년으로 하는 거 맞아?" of "3년 → 1년 2개월": changed since
+        paired = _paired_label(check.written.split(), text)
+        if paired is not None:
+            return paired
         if found:
             return "예"
         return "아니요" if _counted_otherwise(check.written.split(), text, above) else None
@@ -362,6 +376,13 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
     # Figures several words label alike decide only when they agree (65개 단체 신청, 28개 단체
     # 선정: "단체 30개 이상?" is not decided by the first).
     values = labelled or whole[:1] or [value for _, _, value in found]
+    if question.note == "whole" and not whole:
+        # "전체 인원이 600명을 넘습니까?": the whole, which the bullet gives only as its parts
+        # (one bracketed list, added up), never each part against the figure.
+        total = _listed_total(question, text)
+        if total is None:
+            return None
+        values = [total]
     verdicts = {COMPARE[check.comparison](value, float(check.value)) for value in values}
     if len(verdicts) != 1:
         return None
@@ -372,6 +393,23 @@ def _written(word: str, text: str) -> bool:
     """A word in a text as typed, or a place typed with its kind (은평구) the text writes bare
     (성동, 관악, …, 은평)."""
     return word in text or (len(word) >= 3 and word[-1] in "구동" and word[:-1] in text)
+
+
+def _paired_label(words: list[str], text: str) -> str | None:
+    """ "운영주체가 서울혁신센터야?" of "서울혁신센터(공간관리), 은평구청(운영주체)": a label
+    asked with a name the bullet labels — 예 when it labels that name so, 아니요 when another."""
+    pairs = [
+        (compact(n), compact(label)) for n, label in re.findall(r"([^,()]+)\(([^()]+)\)", text)
+    ]
+    labels = {label for _, label in pairs}
+    asked_labels = [w for w in words if w in labels]
+    asked_names = [w for w in words if any(w and w in name for name, _ in pairs)]
+    if len(asked_labels) != 1 or not asked_names:
+        return None
+    named = [label for name, label in pairs if any(w in name for w in asked_names)]
+    if not named:
+        return None
+    return "예" if asked_labels[0] in named else "아니요"
 
 
 def _superseded(words: list[str], text: str) -> bool:

@@ -41,6 +41,11 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
     ):
         lines = [_between_two(rows, condition, measure)]
     else:
+        if condition.approx and condition.comparison == "=" and condition.other is None:
+            # "약 788억 5천만원": equal within what the rough figure leaves open.
+            rows = [{**r, "holds": r.get(measure.name) is not None
+                     and abs(r[measure.name] - condition.value) <= condition.approx}
+                    for r in rows]  # fmt: skip
         holds = all(bool(r["holds"]) for r in rows)
         verdict = "예" if holds else "아니요"
         if len(rows) > 1:

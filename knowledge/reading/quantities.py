@@ -17,6 +17,9 @@ NATIVE_NUMBERS = {
     "아홉": 9, "열": 10,
 }  # fmt: skip
 NATIVE = "|".join(sorted(NATIVE_NUMBERS, key=len, reverse=True))
+NATIVE_COUNT = re.compile(
+    r"(?<![가-힣\d])(세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(번|회|곳|군데|개|명|건)(?![가-힣]*째)"
+)
 # 천원 per unit word: the report's amounts are in 천원.
 MONEY_UNITS = {
     "조": 1_000_000_000,
@@ -82,6 +85,9 @@ SINO_KOREAN = re.compile(
 HALF = re.compile(r"절반")
 FRACTION = re.compile(r"(?P<whole>\d{1,2})\s*분\s*의\s*(?P<part>\d{1,2})")
 # After a figure given as known: "41.0%로 되어 있는데", "250,265천원인데", "23명이나".
+# A figure said roughly: "약 788억", "대략 30억", "30억 정도/가량/규모".
+ROUGHLY_BEFORE = re.compile(r"(?:약|대략|거의|얼추)\s*$")
+ROUGHLY_AFTER = re.compile(r"\s*(?:정도|가량|쯤|내외|남짓|규모)")
 PREMISE = re.compile(
     r"\s*(?:으로|로|이|가)?\s*(?:되\s*어|돼|나\s*와|적\s*혀|기재되어|보고되어)?\s*(?:있\s*는데|있\s*으나|있지만)"
     r"|\s*(?:인데|이나|이지만|인데요)(?![가-힣])"
@@ -153,6 +159,7 @@ class Figure:
     segment: int  # how many figures/dates came before it: which words stand next to it
     point: bool = False  # "%p": a gap between two rates
     premise: bool = False  # "41.0%로 되어 있는데 …": given as known, not asked about
+    approx: bool = False  # "약 788억 5천만원", "30억 정도": said roughly
 
 
 @dataclass
@@ -284,8 +291,11 @@ def find_quantities(text: str, report_year: int) -> Quantities:
             end = after.end()
         written = text[start:end].strip()
         premise = PREMISE.match(text, end) is not None
+        rough = ROUGHLY_BEFORE.search(text, 0, start) is not None or (
+            ROUGHLY_AFTER.match(text, end) is not None
+        )
         # The start is kept in `segment` until the gaps are numbered below.
-        found.figures.append(Figure(value, unit, written, comparison, start, point, premise))
+        found.figures.append(Figure(value, unit, written, comparison, start, point, premise, rough))
         spans.append((start, end))
     found.point = any(f.point for f in found.figures) or bool(POINT_WORD.search(text))
 
@@ -317,6 +327,9 @@ def _digits_for_words(text: str) -> str:
         value = _sino_korean(number)
         return match.group() if value is None else f"{value}{unit}"
 
+    # "다섯 번", "세 곳": a count said in native numbers ("한 번 알려줘" is no count, "두 개"
+    # the two just named).
+    text = NATIVE_COUNT.sub(lambda m: f"{NATIVE_NUMBERS[m.group(1)]}{m.group(2)}", text)
     # "절반도 안 되지": half, as a rate; "3분의 1": a third.
     text = FRACTION.sub(_fraction_as_rate, SINO_KOREAN.sub(digits, text))
     return HALF.sub("50%", text)

@@ -58,6 +58,7 @@ class Condition:
     written: str = ""  # as typed ("80%", "1억"), for the reply
     gap: bool = False  # the test is on measure − other ("정원 현원 차이 3명")
     times: bool = False  # the test is on measure against value × other ("작년의 네 배 넘게")
+    approx: float = 0.0  # "약 788억 5천만원": equal within this much (half the figure's last unit)
 
 
 @dataclass(frozen=True)

@@ -349,7 +349,8 @@ class Reader:
         previous = before.question
         compared = [f for f in reading.quantities.figures if f.comparison]
         said = reading.quantities.figures or reading._numbers_said()
-        if previous.asks == q.TEXT and previous.subjects and said and reading.yesno:
+        months = reading.months is not None
+        if previous.asks == q.TEXT and previous.subjects and (said or months) and reading.yesno:
             # "700명 넘었어?", "그거 54개 맞아?" after a fact of a project's text: that fact,
             # checked.
             words = " ".join(previous.words)
@@ -1698,7 +1699,10 @@ class _Reading:
         if subjects and held and 2 * len(held) >= len(words) and len(held) < len(words):
             # "구청 행복사업 공모 … 지원": most words are in the named project's text; the one
             # it writes otherwise (자치구) does not send the question to another project.
-            loose = tuple(w for w in words if w not in held and _noun_like(w))
+            # (a word of when something ends says nothing of what is checked: "마무리돼?")
+            ends = self.lexicon.compact_list("ends")
+            loose = tuple(w for w in words if w not in held and _noun_like(w)
+                          and not w.startswith(ends))  # fmt: skip
             unknown = tuple(w for w in unknown if w in held)
             words = held
         if subjects and words and not self.in_text(words, subjects[0].project_no):
@@ -1776,6 +1780,9 @@ class _Reading:
             and not missing
             # (a date or a figure is what a check with one decides, whatever else is said)
             and not (loose and not self.quantities.figures and self.months is None)
+            # "7,000명을 대상으로 대면조사로 실시됐다는데": a figure checked, and a word that
+            # qualifies it which the text does not hold (대면조사) — not decided by the figure
+            and not any(len(w) >= 3 for w in loose)
             and not self.opens_word("reason")
             and not (qualified and not self.quantities.figures)
         ):
@@ -1796,7 +1803,7 @@ class _Reading:
         # "협의회 인원 다 더하면 몇 명": the counts of the bullet, added up.
         summed = unit is not None and q.SUM in self._operations() and check is None
         # "협의회 전체 인원 몇 명": the whole, which a bullet may give only as its parts.
-        whole = unit is not None and self.says("whole_count") and check is None and not summed
+        whole = unit is not None and self.says("whole_count") and not summed
         # "투표 언제까지야", "왜 늘렸어": the dates or the reason of what the words name.
         facet = "when" if self.opens_word("when") else "why" if self.opens_word("reason") else ""
         if not facet and self.opens_word("ratio") and not money_or_rate_named:
@@ -2492,7 +2499,7 @@ class _Reading:
                 both = len(figures) == 1 and figure.unit == RATE and _both_rates(rates)
                 for each in ("committed_rate", "spent_rate") if both else (measure,):
                     condition = Condition(each, figure.comparison or "=", figure.value, None,
-                                          figure.written)  # fmt: skip
+                                          figure.written, approx=_tolerance(figure))  # fmt: skip
                     if self._of_whole(figure) and self.says("majority"):
                         # "18명 중 과반이 …": more than half of the figure said as a whole.
                         condition = Condition(each, ">", figure.value / 2, None,
@@ -2801,6 +2808,18 @@ def _described_scores(held: dict[str, list[int]], count: int) -> list[float]:
             if start >= MIN_WORD:
                 scores[i] += start / len(word) / sum(other >= start for other in starts)
     return scores
+
+
+def _tolerance(figure) -> float:
+    """How far a figure said roughly may be from the report's and still be it: half its last
+    unit ("약 788억 5천만원" = 78,850,000천원: 5,000천원; "약 92%": 0.5%p); 0 when exact."""
+    if not figure.approx or figure.comparison not in (None, "="):
+        return 0.0
+    whole = round(figure.value)
+    if whole == 0 or abs(figure.value - whole) > 1e-9:
+        return 0.05  # "약 92.6%": a tenth
+    zeros = len(str(abs(whole))) - len(str(abs(whole)).rstrip("0"))
+    return 0.5 * 10**zeros
 
 
 def _fee_as_word(found: Scan, lexicon: Lexicon, says) -> Scan:
