@@ -97,7 +97,8 @@ ONLY_WHO = frozenset({"누가", "어디서", "어디에서", "어디가", "누�
 # "갈등 조정하는 부서", "공유서울 계획 세우는 과의": a verb's 는-form, then the word for a 과
 # (the 과 that does it); 있는/없는 say whether it has something (a condition), not what it does.
 DOING_OFFICE = re.compile(
-    r"(?<![있없])(?:하|[가-힣])는\s*(?:부서|과|팀)(?:의|는|은|가|이|에서|에)?(?![가-힣])"
+    r"(?:(?<![있없])(?:하|[가-힣])는|(?:맡|담당하|운영하|추진하|관리하|하)고\s*있는)"
+    r"\s*(?:부서|과|팀)(?:의|는|은|가|이|에서|에)?(?![가-힣])"
 )
 # "예산 절약한 성과에 성과금 주는 제도 운영 사업", "청년 관련 사업": a line described by what
 # it does — a clause, then the word for a line.
@@ -1321,7 +1322,7 @@ class _Reading:
         if (
             (self.measures or self.found.unit == "명")
             and DOING_OFFICE.search(self.quantities.text)
-            and not (self.quantities.figures or self.has(*RANK_WORDS))
+            and not ((self.quantities.figures and not self.yesno) or self.has(*RANK_WORDS))
         ):
             return True  # "마을 공동체 지원하는 과의 지출액": the 과 that does it
         # "공론장 운영하는 부서", "서울갈등포럼 준비하는 과는?": the question ends on the word
@@ -1345,7 +1346,10 @@ class _Reading:
         if self.has("duties_of") and divisions and len(divisions) == len(self.resolved) and plain:
             return Question(q.DUTIES, subjects=tuple(divisions[:1]))
         asks_division = self._asks_division()
-        if asks_division and self.measures and self._conditions() and not self._sure():
+        if (
+            asks_division and self.measures and self._conditions() and not self._sure()
+            and not (self.yesno and DOING_OFFICE.search(self.quantities.text))
+        ):  # fmt: skip
             return None  # "예산 100억 넘는 과 어디어디?": the 과 that meet a condition
         named_office = any(s.kind == "division" for s in self._sure())
         # Words not understood are fine when the 주요업무 hold one of them ("마을공동체 담당하는
@@ -1361,6 +1365,11 @@ class _Reading:
             and not (unheld or named_office or self._operations() - {q.LIST, q.COUNT})
         ):
             of_division = self._of_division(measures)
+            if of_division is not None and of_division.asks == q.FIGURES and self.yesno:
+                # "마을센터 맡고 있는 과 원인행위 집행률 90% 넘어?": the 과's figure, checked.
+                checked = self._check(list(of_division.subjects), measures)
+                if checked is not None:
+                    return replace(checked, note=of_division.note or checked.note)
             if of_division is not None:
                 return of_division
         claims = self.claims_duty and not self.measures
