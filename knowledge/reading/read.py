@@ -1794,6 +1794,9 @@ class _Reading:
             and not any(len(w) >= 3 for w in loose)
             and not self.opens_word("reason")
             and not (qualified and not self.quantities.figures)
+            # A figure checked of words no project was named for: only when the words are
+            # one project's ("30명 넘어?" is never decided by whichever text has a 명 count).
+            and (named_project or bool(self.resolved) or self.unknown_words_in_one_project())
         ):
             # "위원 1000명 넘어?", "용산구에 있는 거 맞지?": checked against the text found.
             figure = self.quantities.figures[0] if self.quantities.figures else None
