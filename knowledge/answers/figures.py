@@ -114,11 +114,15 @@ def _overview_lines(name: str, row: Row, kind: str, report: Report, eok: bool) -
         return lines
     money = [m for m in shown if not m.is_rate and m.name != "budget"]
     rates = [m for m in shown if m.is_rate]
-    first = f"{name}: 예산현액 {fmt.money_with_eok(row['budget'])}"
-    if rates:
-        first += ", " + parts(rates, row, kind)
+    if "budget" in row:
+        first = f"{name}: 예산현액 {fmt.money_with_eok(row['budget'])}"
+        if rates:
+            first += ", " + parts(rates, row, kind)
+    else:
+        # A row the statement gave other figures of (a thing and the bureau set side by side).
+        first = f"{name}: " + parts(shown or rates, row, kind)
     lines = [first]
-    if money:
+    if money and "budget" in row:
         lines.append(parts([measures["budget"], *money], row, kind, eok=eok))
     if kind == "line":
         lines.append(f"소관: {row['division']}")
