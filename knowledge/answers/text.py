@@ -81,8 +81,10 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
                     lines += [f"  {note['text']}" for note in notes]
                 else:
                     # The details a bullet has under it say who, where, how ("선별진료소 …
-                    # 운영지원": 은평구청(운영주체), 검사장소(상상청 앞)).
-                    details = _details_of(row, rows)
+                    # 운영지원": 은평구청(운영주체), 검사장소(상상청 앞)); figures under it would
+                    # read as rival answers to the bullet's own, so those lines are left out.
+                    details = [d for d in _details_of(row, rows)
+                               if not FIGURE_KIND.search(d["text"])]  # fmt: skip
                     noted |= {id(detail) for detail in details}
                     lines += [f"  - {detail['text'].lstrip('-· ')}" for detail in details]
             else:

@@ -935,6 +935,14 @@ class _Reading:
             return resolved
         return Resolved(resolved.mention, (projects[0],))
 
+    def _held_in(self, word: str, project_no: int | None) -> bool:
+        """A word in a project's text, or a place typed with its kind ("은평구") the text
+        writes bare (은평) — only for what a named project's yes/no looks for."""
+        if self.in_text((word,), project_no):
+            return True
+        bare = word[:-1] if len(word) >= 3 and word[-1] in PLACE_SUFFIXES else ""
+        return bool(bare) and self.in_text((bare,), project_no)
+
     def _charge_asked(self) -> bool:
         """ "회의실 빌리면 돈 내야 돼?", "임대료 무료야?": whether something costs, yes or no."""
         return (
@@ -1701,7 +1709,7 @@ class _Reading:
             r.mention.best and r.mention.best[0].score >= NAMED_ONE_PROJECT
             and len(self._mapped(r.subjects, "project")) == 1 for r in self.resolved
         )  # fmt: skip
-        held = tuple(w for w in words if subjects and self.in_text((w,), subjects[0].project_no))
+        held = tuple(w for w in words if subjects and self._held_in(w, subjects[0].project_no))
         # Words left out of what is looked for: a yes/no they qualify is not decided without
         # them ("한마당 총회 현장 위주로 했어?": 현장 위주 is what is checked).
         loose: tuple[str, ...] = ()
@@ -2863,11 +2871,7 @@ def _holds(passage: Passage, word: str) -> bool:
         return False  # Korean, or the report's Hanja (現)
     if word in passage.compact:
         return True
-    if (
-        len(word) >= 3
-        and word[-1] in NOUN_SUFFIXES | PLACE_SUFFIXES
-        and word[:-1] in passage.compact
-    ):
+    if len(word) >= 3 and word[-1] in NOUN_SUFFIXES and word[:-1] in passage.compact:
         return True
     # A compound the text writes apart ("전용면적": "(면 적) 전용 1,815.6㎡").
     return len(word) >= 4 and any(
