@@ -963,6 +963,10 @@ class _Reading:
         return bool(self.lexicon.predicate_stem(last))
 
     def _says_all(self) -> bool:
+        return self._said_all
+
+    @functools.cached_property
+    def _said_all(self) -> bool:
         """`다 행정직이야?`, `전원 행정직인가요`: a word for all of them, typed on its own."""
         words = self.quantities.text.split()
         return any(
