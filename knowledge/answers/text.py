@@ -7,7 +7,7 @@ import re
 from knowledge.answer import Answer
 from knowledge.answers.base import Report, Row, finish, followups
 from knowledge.planning.compile import Plan
-from knowledge.reading.normalize import compact
+from knowledge.reading.normalize import bare_place, compact
 from knowledge.reading.prose import text_score
 from knowledge.reading.quantities import COUNTED_UNIT, COUNTERS, counter_family
 from knowledge.reading.question import Question
@@ -285,18 +285,23 @@ def _ratio(question: Question, text: str) -> str | None:
 
 def _listed_total(question: Question, text: str) -> float | None:
     """The parts of one bracketed list in the asked counter, added up; None when the bullet
-    has no such list (see `_summed`)."""
-    said = _summed(question, text, listed=True)
-    found = re.match(r"합계 ([\d,.]+)", said or "")
-    return float(found.group(1).replace(",", "")) if found else None
+    has no such list (see `_total`)."""
+    total = _total(question, text, listed=True)
+    return total[0] if total else None
 
 
 def _summed(question: Question, text: str, listed: bool = False) -> str | None:
+    """The line that says a bullet's total (see `_total`)."""
+    total = _total(question, text, listed)
+    return total[1] if total else None
+
+
+def _total(question: Question, text: str, listed: bool = False) -> tuple[float, str] | None:
     """ "다 더하면 몇 명": the counts a bullet gives in the asked counter, added up, with the
     sum shown; a total the bullet writes itself (총 114회) is that total, not added again.
     `listed`: the whole was asked, not a sum ("전체 인원 몇 명"): only the parts of one list
     are added ("구성(전문가 270명, 참여예산위원 314명, 공무원 82명)"), never counts of steps
-    ("공모(3,201명 신청) ⇒ 추첨(1,081명)")."""
+    ("공모(3,201명 신청) ⇒ 추첨(1,081명)"). Returns the total and the line that says it."""
     unit = question.unit
     if unit in (None, "원", ANY_COUNTER):
         return None
@@ -305,7 +310,7 @@ def _summed(question: Question, text: str, listed: bool = False) -> str | None:
     if whole is not None:
         # As the report counts it ("총 114회" for "몇 번").
         written = re.sub(r"^(?:총|전체|모두|합계)\s*", "", whole.group(0)).replace(" ", "")
-        return f"합계 {written} (보고서에 적힌 합계)"
+        return float(whole.group(1).replace(",", "")), f"합계 {written} (보고서에 적힌 합계)"
     if listed:
         lists = [m.group(1) for m in re.finditer(r"\(([^()]*,[^()]*)\)", text)]
         parts = [piece for piece in lists if len(re.findall(pattern, piece)) >= 2]
@@ -319,7 +324,7 @@ def _summed(question: Question, text: str, listed: bool = False) -> str | None:
     shown = f"{total:,.0f}" if total == int(total) else f"{total:,.1f}"
     counter = re.sub(r"^[\d,.\s여]+", "", matches[0].group(0))  # as the report counts: 회, 개소
     added = " + ".join(m.group(0).replace(" ", "") for m in matches)
-    return f"합계 {shown}{counter} ({added}, 보고서 수치를 더한 값)"
+    return total, f"합계 {shown}{counter} ({added}, 보고서 수치를 더한 값)"
 
 
 def _uncounted(question: Question, picked: list[Row]) -> bool:
@@ -394,7 +399,8 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
 def _written(word: str, text: str) -> bool:
     """A word in a text as typed, or a place typed with its kind (은평구) the text writes bare
     (성동, 관악, …, 은평)."""
-    return word in text or (len(word) >= 3 and word[-1] in "구동" and word[:-1] in text)
+    bare = bare_place(word)
+    return word in text or (bare is not None and bare in text)
 
 
 def _paired_label(words: list[str], text: str) -> str | None:

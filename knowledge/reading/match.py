@@ -70,6 +70,7 @@ class EntityIndex:
         self._initials = [get_choseong(k.text) for k in self.keys]
         self._shortest_first = sorted(len(k.text) for k in self.keys)
         self._chars = [frozenset(k.text) for k in self.keys]
+        self._names_text = " ".join(k.text for k in self.keys)
         # Keys by their letters in any order, for names typed with two letters swapped.
         self._anagrams: dict[str, list[Key]] = {}
         for key in self.keys:
@@ -238,10 +239,9 @@ class EntityIndex:
         if len(word) >= SWAPPED_MIN and not any(c.score >= SWAPPED_SCORE for c in best.values()):
             # "서울신혁파크": two neighbouring letters swapped inside a longer name — the word
             # as the names write it, read once more.
-            names = " ".join(k.text for k in self.keys)
             for i in range(len(word) - 1):
                 fixed = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-                if fixed != word and fixed in names:
+                if fixed != word and fixed in self._names_text:
                     for candidate in self._candidates(fixed):
                         offer(
                             candidate.entity, candidate.score - 1, candidate.how, candidate.coverage

@@ -39,3 +39,12 @@ def _fullwidth_table() -> dict[int, str]:
 
 
 FULLWIDTH = _fullwidth_table()
+
+
+# What a place is typed with that the report leaves off ("은평구", "상도동": 은평, 상도).
+PLACE_SUFFIXES = frozenset("구동")
+
+
+def bare_place(word: str) -> str | None:
+    """`은평구` → `은평`: a place typed with its kind, without it; None for any other word."""
+    return word[:-1] if len(word) >= 3 and word[-1] in PLACE_SUFFIXES else None

@@ -23,7 +23,7 @@ from knowledge.reading.lexicon import FILLER, MEASURE, Lexicon
 from knowledge.reading.lexicon import RATE as RATE_WORD
 from knowledge.reading.match import leaders
 from knowledge.reading.months import resolve_months
-from knowledge.reading.normalize import MAX_LENGTH, clean, compact
+from knowledge.reading.normalize import MAX_LENGTH, bare_place, clean, compact
 from knowledge.reading.quantities import (
     COUNTED_UNIT,
     GAP,
@@ -138,8 +138,6 @@ COUNTED_WORD = re.compile(
 )
 # Endings of nouns the report's text often leaves off ("신청자" in "3,201명 신청").
 NOUN_SUFFIXES = frozenset("자들수액분건명측")
-# A place typed with its kind ("은평구", "상도동") where the text writes the name alone.
-PLACE_SUFFIXES = frozenset("구동")
 # The last letter of a verb form people type ("받아", "뽑혀", "끝나"), open-ended.
 VERB_TAILS = frozenset("아어여해나지고요니냐야자게서")
 # A coordinated word read with the words of the name before it ("혁신파크 운영이랑 조성").
@@ -176,9 +174,16 @@ class Reader:
         """The text of the project a line belongs to (its bullets and plans), compact; empty
         for a line no project of Ⅲ covers."""
         project = self.catalog.project_of_line.get(line_no)
-        if project is None:
-            return ""
-        return " ".join(p.compact for p in self.catalog.passages if p.project_no == project)
+        return self._project_texts.get(project, "") if project is not None else ""
+
+    @functools.cached_property
+    def _project_texts(self) -> dict[int, str]:
+        """Each project's prose in one compact string (the report does not change once loaded)."""
+        texts: dict[int, list[str]] = {}
+        for passage in self.catalog.passages:
+            if passage.project_no is not None:
+                texts.setdefault(passage.project_no, []).append(passage.compact)
+        return {number: " ".join(parts) for number, parts in texts.items()}
 
     def holds(self, word: str, project_no: int | None, parts: tuple[str, ...]) -> bool:
         """Whether the report's prose holds `word` (in one project's, or some parts); the
@@ -940,8 +945,8 @@ class _Reading:
         writes bare (은평) — only for what a named project's yes/no looks for."""
         if self.in_text((word,), project_no):
             return True
-        bare = word[:-1] if len(word) >= 3 and word[-1] in PLACE_SUFFIXES else ""
-        return bool(bare) and self.in_text((bare,), project_no)
+        bare = bare_place(word)
+        return bare is not None and self.in_text((bare,), project_no)
 
     def _charge_asked(self) -> bool:
         """ "회의실 빌리면 돈 내야 돼?", "임대료 무료야?": whether something costs, yes or no."""
