@@ -125,8 +125,12 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         verdict = _verdict(question, picked[0][1]["text"], picked[0][2])
         if verdict is not None:
             lines[0] = f"{verdict}. {lines[0]}"
-        total = _summed(question, picked[0][1]["text"], listed=True)
-        if question.note == "whole" and verdict is not None and total is not None:
+        total = (
+            _summed(question, picked[0][1]["text"], listed=True)
+            if question.note == "whole"
+            else None
+        )
+        if verdict is not None and total is not None:
             lines.insert(1, f"  {total}")  # the whole the check was decided on
     elif question.note in ("sum", "whole"):
         total = _summed(question, picked[0][1]["text"], listed=question.note == "whole")
@@ -337,27 +341,27 @@ def _uncounted(question: Question, picked: list[Row]) -> bool:
 def _verdict(question: Question, text: str, parent: Row | None = None) -> str | None:
     """예 or 아니요 for a check against the text found; None when the text does not decide it."""
     check = question.check
-    if check.comparison == "in" and not check.written.split():
-        return None  # nothing asked to find: nothing to decide
     if check.comparison == "in":
-        above = compact(parent["text"]) if parent else ""
+        words = check.written.split()
+        if not words:
+            return None  # nothing asked to find: nothing to decide
+        held, above = compact(text), compact(parent["text"]) if parent else ""
         # A word with alternatives ("무상|무료") is found as any of them.
         found = all(
-            any(_written(alt, compact(text)) or _written(alt, above) for alt in w.split("|"))
-            for w in check.written.split()
+            any(_written(alt, held) or _written(alt, above) for alt in w.split("|")) for w in words
         )
         if found and question.months is not None:
             # "전자투표 9월에 하는 거 맞아?": the dates the bullet gives (or the one above it).
-            clause = _clause_of(text, check.written.split())
+            clause = _clause_of(text, words)
             return _date_verdict(question, clause, parent["text"] if parent else "")
-        if found and _superseded(check.written.split(), text):
+        if found and _superseded(words, text):
             return None  # "3년으로 하는 거 맞아?" of "3년 → 1년 2개월": changed since
-        paired = _paired_label(check.written.split(), text)
+        paired = _paired_label(words, text)
         if paired is not None:
             return paired
         if found:
             return "예"
-        return "아니요" if _counted_otherwise(check.written.split(), text, above) else None
+        return "아니요" if _counted_otherwise(words, text, above) else None
     # "100번 넘게": times are counted as 회 or 번 alike.
     unit = counter_family(question.unit) if question.unit else ""
     if question.unit == COUNTED_UNIT:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -530,9 +531,10 @@ class _Reading:
         self.measures_of = reader.measures
         self.used: set[Phrase] = set()  # measure phrases a condition's figure took
         self.phrases = self._phrases()
+        self.measures: tuple[str, ...] = ()  # what is asked while the measures are read
         self.measures = self._measures()
         every = self.has("both", "each")
-        found = self.found = _fee_as_word(found, self.lexicon, self.says)
+        found = self.found = _fee_as_word(found, self.lexicon, self._speaks_of_charge)
         self.resolved = [reader.subjects.resolve(m, self.measures, every) for m in found.mentions]
         self.content = self._content()
         self._read_ellipsis()
@@ -565,7 +567,7 @@ class _Reading:
             self.has("yesno")
             or self._ends_on_comparison()
             or self._asks_if_changed()
-            or (self._says_all() and self._ends_as_question())  # "다 행정직이야?"
+            or (self._says_all and self._ends_as_question())  # "다 행정직이야?"
             or self.claims_duty  # "엠보팅은 시민참여과 담당이야?"
             # "추가 입주자 공모 10월에 해?": a month, then only "does it happen?".
             or (self.months is not None and bool(HAPPENS_THEN.search(self.quantities.text)))
@@ -950,11 +952,11 @@ class _Reading:
 
     def _charge_asked(self) -> bool:
         """ "회의실 빌리면 돈 내야 돼?", "임대료 무료야?": whether something costs, yes or no."""
-        return (
-            not self.asks_what
-            and self.says("fees")
-            and (self.says("paying") or self.says("free_of_charge"))
-        )
+        return not self.asks_what and self._speaks_of_charge()
+
+    def _speaks_of_charge(self) -> bool:
+        """A fee, and paying it or not."""
+        return self.says("fees") and (self.says("paying") or self.says("free_of_charge"))
 
     def _predicate_asked(self) -> bool:
         """ "위탁기간 90일 연장했어?", "은평구청이 운영함?": a fact's words, then only a verb,
@@ -967,11 +969,8 @@ class _Reading:
             return False  # "알려줘", "궁금해": a request, not a yes/no
         return bool(self.lexicon.predicate_stem(last))
 
-    def _says_all(self) -> bool:
-        return self._said_all
-
     @functools.cached_property
-    def _said_all(self) -> bool:
+    def _says_all(self) -> bool:
         """`다 행정직이야?`, `전원 행정직인가요`: a word for all of them, typed on its own."""
         words = self.quantities.text.split()
         return any(
@@ -1509,8 +1508,8 @@ class _Reading:
             ranked[0][1] if ranked[0][0] - ranked[1][0] >= DESCRIBED_LEAD else None
             for ranked in (scores, named)
         ]
-        in_text = max(range(len(lines)), key=lambda i: by_text[i])
-        text_points = in_text if by_text[in_text] >= 1 else None
+        text_top = max(range(len(lines)), key=lambda i: by_text[i])
+        text_points = text_top if by_text[text_top] >= 1 else None
         agreed = leads[0] == at or (leads[1] == at and text_points in (None, at))
         if (matched >= 2 or covered) and agreed:
             subject = self.reader.subjects.of(line)
@@ -1784,7 +1783,7 @@ class _Reading:
         )
         # "대면회의가 가장 많이 개최됐어?": which is most is not decided by finding the words.
         qualified = (
-            bool(self.quantities.years) or self._says_all() or not named_project
+            bool(self.quantities.years) or self._says_all or not named_project
             or self.has("ranking")
         )  # fmt: skip
         # "7월 안에 끝났어?": when something ends, asked of a month, is whether it is so.
@@ -1910,7 +1909,7 @@ class _Reading:
         return bool(lines and divisions and many) and min(lines) < min(many) < max(divisions)
 
     def _set_kind(self) -> str | None:
-        if getattr(self, "measures", ()) == ("line_count",):  # (read while measures are)
+        if self.measures == ("line_count",):
             return "division"
         for group, kind in SET_WORDS:
             places = [k for k in self.keywords_in(group)
@@ -1934,8 +1933,7 @@ class _Reading:
         return any(self.lexicon.groups[k.word] & set(RANK_WORDS) for k in before)
 
     def _revenue_measures(self) -> bool:
-        measures = getattr(self, "measures", ())  # (also asked while the measures are read)
-        return any(self.measures_of[m].kinds == {"revenue"} for m in measures)
+        return any(self.measures_of[m].kinds == {"revenue"} for m in self.measures)
 
     def _group(self) -> Question | None:
         """A question over a set: 세부사업, 과, 세입 항목 or 주요사업, with conditions."""
@@ -2578,7 +2576,7 @@ class _Reading:
             having = Condition(kinds_of_staff[0], ">", 0.0, None, "있는")
             return Question(q.LIST, group=Group("division", conditions=(having,)),
                             measures=(kinds_of_staff[0],), note=f"only:{subjects[0].name}")  # fmt: skip
-        if len(subjects) == 1 and len(kinds_of_staff) == 1 and self._says_all():
+        if len(subjects) == 1 and len(kinds_of_staff) == 1 and self._says_all:
             # "다 행정직이야?": every one of its staff is of that kind.
             condition = Condition(kinds_of_staff[0], "=", None, "current", "전원")
             return Question(q.CHECK, subjects=tuple(subjects), check=condition,
@@ -2851,7 +2849,7 @@ def _tolerance(figure) -> float:
     return 0.5 * 10**zeros
 
 
-def _fee_as_word(found: Scan, lexicon: Lexicon, says) -> Scan:
+def _fee_as_word(found: Scan, lexicon: Lexicon, charged: Callable[[], bool]) -> Scan:
     """ "NPO입주협업공간 들어가면 임대료 내야 돼?": a fee asked of something named is a word to
     find in its text, not the revenue item 공유재산임대료 the fee word is part of."""
     fees = [
@@ -2860,7 +2858,7 @@ def _fee_as_word(found: Scan, lexicon: Lexicon, says) -> Scan:
     ]  # fmt: skip
     if not fees or len(fees) == len(found.mentions):
         return found
-    if not (says("fees") and (says("paying") or says("free_of_charge"))):
+    if not charged():
         return found
     return replace(
         found,
