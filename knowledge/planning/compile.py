@@ -129,10 +129,17 @@ class Planner:
             return self._grouped(question)
         if question.asks not in SHAPED or not question.subjects or question.group is not None:
             return self._cached(question)
-        names = {f"{SENTINEL}{n}": s.name for n, s in enumerate(question.subjects)}
+        names: dict[str, object] = {
+            f"{SENTINEL}{n}": s.name for n, s in enumerate(question.subjects)
+        }
         shaped = replace(question, subjects=tuple(
             replace(s, name=f"{SENTINEL}{n}", ref=None) for n, s in enumerate(question.subjects)
         ))  # fmt: skip
+        check = question.check
+        if check is not None and check.value is not None:
+            # The figure a check compares with is a parameter too ("80% 넘어", "90% 넘어").
+            names[f"{SENTINEL}value"] = check.value
+            shaped = replace(shaped, check=replace(check, value=f"{SENTINEL}value"))
         plan = self._cached(shaped)
         if not isinstance(plan, Plan):
             return self._cached(question)  # a refusal names the thing: build it for this one

@@ -31,17 +31,22 @@ def is_hangul(char: str) -> bool:
 @lru_cache(maxsize=4096)
 def disassemble(text: str) -> str:
     """`숙의` → `ㅅㅜㄱㅇㅡㅣ`: every syllable as its letters; anything else kept as it is."""
-    letters = []
-    for char in text:
-        if is_syllable(char):
-            index = ord(char) - SYLLABLE_FIRST
-            initial, rest = divmod(index, 21 * 28)
-            medial, final = divmod(rest, 28)
-            for letter in (CHOSEONG[initial], JUNGSEONG[medial], JONGSEONG[final]):
-                letters.append(COMPOUND.get(letter, letter))
-        else:
-            letters.append(COMPOUND.get(char, char))
-    return "".join(letters)
+    letters = _LETTERS_OF
+    return "".join([letters.get(char) or _letters_of(char) for char in text])
+
+
+# Each syllable's letters, worked out the first time it is seen (11,172 syllables at most).
+_LETTERS_OF: dict[str, str] = {}
+
+
+def _letters_of(char: str) -> str:
+    if not is_syllable(char):
+        return COMPOUND.get(char, char)
+    initial, rest = divmod(ord(char) - SYLLABLE_FIRST, 21 * 28)
+    medial, final = divmod(rest, 28)
+    parts = (CHOSEONG[initial], JUNGSEONG[medial], JONGSEONG[final])
+    letters = _LETTERS_OF[char] = "".join(COMPOUND.get(letter, letter) for letter in parts)
+    return letters
 
 
 def get_choseong(text: str) -> str:

@@ -117,6 +117,9 @@ class Lexicon:
         return word.endswith(tuple(self.lists["particle_nouns"]))
 
     def strip_particle(self, word: str) -> str:
+        return _stripped(self, word)
+
+    def _strip_particle(self, word: str) -> str:
         for particle in _endings_of(word, self._particle_lengths):
             if len(word) - len(particle) >= 2:
                 if self.ends_in_particle_noun(word):
@@ -146,6 +149,9 @@ class Lexicon:
     def predicate_stem(self, word: str) -> str | None:
         """`접수됐어` → `접수`, `신청하였습니까` → `신청`; `받았어` → ``: a predicate's stem,
         or None when it is not one."""
+        return _stem(self, word)
+
+    def _predicate_stem(self, word: str) -> str | None:
         for ending in _endings_of(word, self._ending_lengths):
             if len(word) > len(ending):
                 stem = word[: -len(ending)]
@@ -188,6 +194,18 @@ def _endings_of(word: str, lengths: tuple[tuple[int, frozenset[str]], ...]) -> I
             yield word[len(word) - length :]
 
 
+# Words recur across questions and the lexicon does not change once loaded: each word's
+# particle and stem are worked out once.
+@lru_cache(maxsize=16384)
+def _stripped(lexicon: Lexicon, word: str) -> str:
+    return lexicon._strip_particle(word)
+
+
+@lru_cache(maxsize=16384)
+def _stem(lexicon: Lexicon, word: str) -> str | None:
+    return lexicon._predicate_stem(word)
+
+
 @lru_cache(maxsize=8192)
 def _cover(lexicon: Lexicon, piece: str) -> list[str] | None:
     # Dynamic programming from the end: best[i] is a split of piece[i:] into the fewest words.
@@ -207,10 +225,9 @@ def _cover(lexicon: Lexicon, piece: str) -> list[str] | None:
 
 @lru_cache(maxsize=8192)
 def _mistyped(lexicon: Lexicon, word: str) -> str | None:
-    letters, words = _letters(lexicon)
-    found = process.extractOne(
-        disassemble(word), letters, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE
-    )
+    letters = disassemble(word)
+    near, words = _letters_near(lexicon, len(letters))
+    found = process.extractOne(letters, near, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
     return words[found[2]] if found else None
 
 
@@ -218,14 +235,20 @@ def _mistyped(lexicon: Lexicon, word: str) -> str | None:
 def _mistyped_short(lexicon: Lexicon, word: str) -> str | None:
     """A two-letter word is only taken for a known one sharing its first letter, one stroke off."""
     letters = disassemble(word)
-    for known, groups in lexicon.groups.items():
-        if len(known) != SHORT_TYPO_LENGTH or groups & UNTYPED:
-            continue
-        if get_choseong(known[0]) != get_choseong(word[0]):
-            continue
-        if fuzz.ratio(letters, disassemble(known)) >= SHORT_TYPO_SCORE:
+    for known, known_letters in _short_words(lexicon).get(get_choseong(word[0]), ()):
+        if fuzz.ratio(letters, known_letters) >= SHORT_TYPO_SCORE:
             return known
     return None
+
+
+@lru_cache(maxsize=4)
+def _short_words(lexicon: Lexicon) -> dict[str, list[tuple[str, str]]]:
+    """Known two-letter words and their jamo, by their first initial, in the lexicon's order."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for known, groups in lexicon.groups.items():
+        if len(known) == SHORT_TYPO_LENGTH and not groups & UNTYPED:
+            found.setdefault(get_choseong(known[0]), []).append((known, disassemble(known)))
+    return found
 
 
 @lru_cache(maxsize=4)
@@ -237,3 +260,15 @@ def _letters(lexicon: Lexicon) -> tuple[list[str], list[str]]:
         if len(word) >= TYPO_MIN_LENGTH and not groups & UNTYPED
     ]
     return [disassemble(word) for word in words], words
+
+
+@lru_cache(maxsize=256)
+def _letters_near(lexicon: Lexicon, length: int) -> tuple[list[str], list[str]]:
+    """The known words whose jamo are near enough in number to `length` to score TYPO_SCORE:
+    the ratio of two strings is at most 200·shorter/(both lengths) (same order as `_letters`,
+    so the best match and its ties are the ones all the words would give)."""
+    letters, words = _letters(lexicon)
+    reach = TYPO_SCORE / (200 - TYPO_SCORE)  # shorter/longer at the least
+    near = [i for i, known in enumerate(letters)
+            if min(len(known), length) >= reach * max(len(known), length) - 1e-9]  # fmt: skip
+    return [letters[i] for i in near], [words[i] for i in near]

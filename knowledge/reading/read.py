@@ -178,6 +178,11 @@ class Reader:
         return self._project_texts.get(project, "") if project is not None else ""
 
     @functools.cached_property
+    def _prose(self) -> str:
+        """All the report's prose in one compact string."""
+        return " ".join(passage.compact for passage in self.catalog.passages)
+
+    @functools.cached_property
     def _project_texts(self) -> dict[int, str]:
         """Each project's prose in one compact string (the report does not change once loaded)."""
         texts: dict[int, list[str]] = {}
@@ -192,8 +197,10 @@ class Reader:
         key = (word, project_no, parts)
         found = self._held.get(key)
         if found is None:
-            found = any(
-                _holds(p, word) for p in self.catalog.passages
+            # Each way `_holds` finds a word finds its first two letters in the passage.
+            scope = self._prose if project_no is None else self._project_texts.get(project_no, "")
+            found = _korean(word) and word[:2] in scope and any(
+                _found_in(p, word) for p in self.catalog.passages
                 if (project_no is None or p.project_no == project_no)
                 and (not parts or p.part in parts)
             )  # fmt: skip
@@ -2871,11 +2878,19 @@ def _fee_as_word(found: Scan, lexicon: Lexicon, charged: Callable[[], bool]) -> 
     )
 
 
+def _korean(word: str) -> bool:
+    """Korean, or the report's Hanja (現): digits and stray Latin letters ("31m") would be
+    found anywhere in the prose."""
+    return any(is_hangul(c) or "\u4e00" <= c <= "\u9fff" for c in word)
+
+
 def _holds(passage: Passage, word: str) -> bool:
-    """A Korean word in a passage as typed, or without a suffix the text leaves off (`신청자`
-    → 신청). Digits and stray Latin letters ("31m") would be found anywhere: they are not."""
-    if not any(is_hangul(c) or "\u4e00" <= c <= "\u9fff" for c in word):
-        return False  # Korean, or the report's Hanja (現)
+    """A Korean word (`_korean`) in a passage as typed, or without a suffix the text leaves
+    off (`신청자` → 신청)."""
+    return _korean(word) and _found_in(passage, word)
+
+
+def _found_in(passage: Passage, word: str) -> bool:
     if word in passage.compact:
         return True
     if len(word) >= 3 and word[-1] in NOUN_SUFFIXES and word[:-1] in passage.compact:

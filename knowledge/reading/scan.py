@@ -109,7 +109,7 @@ class Scan:
     _order: int = 0
 
     def has(self, *groups: str) -> bool:
-        return any(g in self.groups for g in groups)
+        return not self.groups.isdisjoint(groups)
 
     def next_order(self) -> int:
         self._order += 1
