@@ -132,6 +132,31 @@ DUTY_ASKED = re.compile(
 HAPPENS_THEN = re.compile(
     r"에\s*(?:해|함|하나|하지|해요|하나요|합니까|열려|열리나|열림|있어|있나)\s*\?\s*$"
 )
+# "…참여하였는지 여쭙습니다", "…선정하는지 확인 바랍니다": a clause asking whether, before a
+# formal request (a question word in it asks what instead: see WH_WORDS).
+EMBEDDED_YESNO = re.compile(
+    r"[가-힣](?:는지|인지|었는지|았는지|였는지)\s*(?:여부\s*[를을]?\s*)?"
+    r"(?:여쭙|여쭤|여쭈|확인|알려|회신|답변|문의|궁금)"
+)
+# Particles that say "only this" ("온라인으로만", "서울에서뿐").
+ONLY_PARTICLES = frozenset({"만", "뿐", "밖에"})
+# "공개모집이야?", "시행인가요?": a noun, then a copula asking whether it is so.
+COPULA_ASKED = (
+    "이야",
+    "인가요",
+    "인가",
+    "입니까",
+    "이에요",
+    "이예요",
+    "이죠",
+    "이지",
+    "이니",
+    "이냐",
+)
+# "뽑아?", "맞나?": a one-letter verb stem and the ending of a question.
+SHORT_VERB_ENDINGS = frozenset("아어니나냐지")
+# "엠보팅으로 해?": only "does it?" after the words.
+DOES_IT = frozenset({"해", "돼", "함", "됨", "해요", "돼요"})
 # "3위야?", "2등 맞아?": a place in a ranking, asked to be confirmed.
 PLACE_ASKED = re.compile(r"§\s*(?:이)?(?:야|예요|에요|인가요|인가|입니까|임)\s*\??\s*$")
 COUNTED_WORD = re.compile(
@@ -971,10 +996,18 @@ class _Reading:
         words = self.quantities.text.replace("?", " ").split()
         if not words or self.asks_what:
             return False
+        if EMBEDDED_YESNO.search(self.quantities.text):
+            return True  # "…참여하였는지 여쭙습니다": whether it is so, asked formally
         last = compact(words[-1])
         if self.lexicon.is_closing(last) or last.startswith(tuple(self.lexicon.lists["musing"])):
             return False  # "알려줘", "궁금해": a request, not a yes/no
-        return bool(self.lexicon.predicate_stem(last))
+        if self.lexicon.predicate_stem(last):
+            return True
+        asked = self.quantities.text.rstrip().endswith(("?", "？"))
+        # "공개모집이야?": a noun, then only "is it?"; "뽑아?": a verb of one letter, asked.
+        copula = any(last.endswith(e) and len(last) >= len(e) + 2 for e in COPULA_ASKED)
+        short_verb = len(last) == 2 and last[-1] in SHORT_VERB_ENDINGS
+        return asked and (copula or short_verb or last in DOES_IT)
 
     @functools.cached_property
     def _says_all(self) -> bool:
@@ -1789,9 +1822,11 @@ class _Reading:
             self.months is not None and self.unknown_words_in_one_project()
         )
         # "대면회의가 가장 많이 개최됐어?": which is most is not decided by finding the words.
+        # "오프라인으로만 했어?": only that, which finding the word does not show either.
+        only = any(k in ONLY_PARTICLES for k in self.found.keywords)
         qualified = (
             bool(self.quantities.years) or self._says_all or not named_project
-            or self.has("ranking")
+            or self.has("ranking") or only
         )  # fmt: skip
         # "7월 안에 끝났어?": when something ends, asked of a month, is whether it is so.
         ends_then = self.months is not None and self.says("ends") and not self.asks_what

@@ -488,6 +488,21 @@ def _split_keywords(
 
     A word that is itself most of a name stays whole: `참여예산` is not `참여` + `예산`.
     """
+    bare = _bare(word, lexicon)
+    if len(bare) >= 2 and bare not in lexicon.groups and index.writes(bare):
+        # "대면으로만": a word the report writes, which the vocabulary reads only as letters
+        # of its own (대 + 면), with its particles after it.
+        apart, after = lexicon.cover(bare), lexicon.cover(word[len(bare) :]) or []
+        if (
+            apart is not None
+            and all(len(w) == 1 for w in apart)
+            # "과의", "고를", "도시": a particle in it reads the letters as words of their own
+            and apart[0] not in lexicon.particles
+            and apart[-1] not in lexicon.particles
+            and apart[0] not in OFFICE_ENDINGS
+            and "".join(after) == word[len(bare) :]
+        ):
+            return bare, after
     whole = lexicon.cover(word)
     stripped = lexicon.strip_particle(word)
     if whole is not None and stripped != word and _writes_across(stripped, whole, lexicon, index):
@@ -527,6 +542,11 @@ def _split_keywords(
                 continue  # "숙의" is a word, not 숙 + the particle 의
             if len(tail) == 1 and lexicon.ends_in_particle_noun(word) and word.endswith(tail[0]):
                 continue  # "화상회의" is a meeting, not 화상회 + 의
+            if (
+                len(tail) > 1 and len(tail[0]) == 1 and tail[0] not in lexicon.particles
+                and _cuts_a_word(word[:cut], tail[0], index)
+            ):  # fmt: skip
+                continue  # "온라인으로만" is 온라인 and its particles, not 온라 + 인 + …
             if tail == [word[-1]] and word[-1] in OFFICE_ENDINGS and not named:
                 return word, []  # "복지과", "교통국": an office the report lacks, not 복지 + 과
             return word[:cut], tail
@@ -536,6 +556,21 @@ def _split_keywords(
     if typo is not None:
         return None, [typo]
     return word, []
+
+
+def _cuts_a_word(head: str, letter: str, index: EntityIndex) -> bool:
+    """Whether the report writes `head` only ever followed by `letter` (온라 → 온라인): a cut
+    there splits a word of the report."""
+    count = index.written.count(head)
+    return count > 0 and index.written.count(head + letter) == count
+
+
+def _bare(word: str, lexicon: Lexicon) -> str:
+    """A word without the particles after it, however many (`대면으로만` → 대면)."""
+    stripped = lexicon.strip_particle(word)
+    while stripped != word:
+        word, stripped = stripped, lexicon.strip_particle(stripped)
+    return word
 
 
 def _writes_across(stripped: str, cover: list[str], lexicon: Lexicon, index: EntityIndex) -> bool:
