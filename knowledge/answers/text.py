@@ -372,6 +372,9 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
              for m in re.finditer(NUMBER.pattern + unit, text)]  # fmt: skip
     if not found or check.value is None:
         return None
+    held = compact(f"{text} {parent['text'] if parent else ''}")
+    if sum(1 for w in question.words if len(w) >= 2 and w not in held) >= 2:
+        return None  # "7천명은 직접 만나서 설문한 거예요?": the figure, said of something else
     # The figure a word asked labels ("운영 중인 … 50곳 넘어?": 운영 41개소, not 총 61개소);
     # else the whole (총 114회), else only figures that all agree decide it.
     asked = {w for w in question.words if len(w) >= 2}
@@ -503,7 +506,9 @@ def _date_verdict(question: Question, clause: str, above: str) -> str | None:
     if facet == "by":
         return "예" if max(written) <= max(asked) else "아니요"
     if facet == "until":
-        return "예" if max(written) in asked else "아니요"
+        # "12월까지 해?": the dates end in the last month asked (하반기 said beside it only
+        # widens where they may start).
+        return "예" if max(written) == months.last.month else "아니요"
     return "예" if asked & written else "아니요"
 
 

@@ -226,19 +226,30 @@ def find_quantities(text: str, report_year: int) -> Quantities:
         if free(match) and found.months is None:
             found.months, found.month_word = MONTH_WORDS[match.group()], match.group()
             take(match)
+
+    def narrows(first: int, last: int) -> bool:
+        """No months yet, or only a span said in a word that these months lie in ("하반기
+        11월까지": November, within the second half)."""
+        if found.months is None:
+            return True
+        if found.month_word is None or not found.months[0] <= first <= last <= found.months[1]:
+            return False
+        found.month_word = None
+        return True
+
     for match in MONTH_RANGE.finditer(text):
-        if free(match) and found.months is None:
-            first, last = int(match.group("a")), int(match.group("b"))
-            found.months = (min(first, last), max(first, last))
+        first, last = sorted((int(match.group("a")), int(match.group("b"))))
+        if free(match) and narrows(first, last):
+            found.months = (first, last)
             take(match)
     for match in DAY.finditer(text):
-        if free(match) and found.months is None:
-            month = int(match.group("m"))
+        month = int(match.group("m"))
+        if free(match) and narrows(month, month):
             found.months, found.day = (month, month), int(match.group("d"))
             take(match)
     for match in MONTH.finditer(text):
-        if free(match) and found.months is None:
-            month = int(match.group("m"))
+        month = int(match.group("m"))
+        if free(match) and narrows(month, month):
             found.months = (month, month)
             take(match)
     for match in ORDINAL.finditer(text):

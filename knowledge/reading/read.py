@@ -54,7 +54,13 @@ ASKS_ITSELF = re.compile(
     r"(?:는지|인지|은지|습니까|나요|맞아|맞지|얼마|몇\s*[가-힣]{0,2}|[?？])\s*[,，]?\s*$"
 )
 # "소관 부서와 예산현액", "담당 과하고 집행률": the 과 in charge and a figure, two asks.
-OFFICE_AND = re.compile(r"(?:부서|소관|담당\s*과|담당)\s*(?:와|랑|이랑|하고|및|,)\s")
+OFFICE_AND = re.compile(
+    r"(?:부서|소관|담당\s*과|담당)\s*(?:와|랑|이랑|하고|및|,)\s"
+    # "혁신파크 운영 예산이랑 담당과": the figure, and then its 과 asked beside it
+    r"|(?:이랑|랑|하고|과|와|및|,)\s*(?:담당|소관)\s*(?:과|부서)"
+    # "「…」은 어느 과 세부사업이며 예산현액은": which 과, then its own figure
+    r"|어느\s*(?:과|부서)\s*(?:의\s*)?(?:세부사업|사업|소관|담당)?\s*(?:이며|이고|인지|,)"
+)
 # "예산-지출", "원인행위 − 지출": a measure written less another.
 MINUS = re.compile(r"[가-힣]\s*[-−]\s*[가-힣]")
 # Answers that already hold every part of a two-part question ("과 몇 개고 팀 몇 개야").
@@ -155,8 +161,9 @@ COPULA_ASKED = (
 )
 # "뽑아?", "맞나?": a one-letter verb stem and the ending of a question.
 SHORT_VERB_ENDINGS = frozenset("아어니나냐지")
-# "엠보팅으로 해?": only "does it?" after the words.
-DOES_IT = frozenset({"해", "돼", "함", "됨", "해요", "돼요"})
+# "엠보팅으로 해?", "11월까지 하는 거야?": only "does it?" after the words.
+DOES_IT = frozenset({"해", "돼", "함", "됨", "해요", "돼요", "거야", "거예요", "거에요", "건가요",
+                     "건가", "거지", "거죠", "거임", "거냐", "거니"})  # fmt: skip
 # "3위야?", "2등 맞아?": a place in a ranking, asked to be confirmed.
 PLACE_ASKED = re.compile(r"§\s*(?:이)?(?:야|예요|에요|인가요|인가|입니까|임)\s*\??\s*$")
 COUNTED_WORD = re.compile(
@@ -1850,6 +1857,8 @@ class _Reading:
             # "7,000명을 대상으로 대면조사로 실시됐다는데": a figure checked, and a word that
             # qualifies it which the text does not hold (대면조사) — not decided by the figure
             and not any(len(w) >= 3 for w in loose)
+            # ("직접 만나서 설문한 거예요?": two words the text does not hold qualify it too)
+            and len(loose) < 2
             and not self.opens_word("reason")
             and not (qualified and not self.quantities.figures)
             # A figure checked of words no project was named for: only when the words are
