@@ -144,6 +144,8 @@ EMBEDDED_YESNO = re.compile(
     r"[가-힣](?:는지|인지|었는지|았는지|였는지)\s*(?:여부\s*[를을]?\s*)?"
     r"(?:여쭙|여쭤|여쭈|확인|알려|회신|답변|문의|궁금)"
 )
+# "얼마 썼어": how much, asked of the verb after it.
+HOW_MUCH = frozenset({"얼마", "얼마나", "얼만큼", "얼마큼", "얼마정도"})
 # Particles that say "only this" ("온라인으로만", "서울에서뿐").
 ONLY_PARTICLES = frozenset({"만", "뿐", "밖에"})
 # "공개모집이야?", "시행인가요?": a noun, then a copula asking whether it is so.
@@ -363,6 +365,14 @@ class Reader:
             said = self._reading(right, today)
             if not (said.found.mentions or said.has("bureau", "section", "revenue")):
                 return None  # "…이랑 현원은?": the same thing, read whole
+            spending = all(s.kind not in ("bureau", "revenue") for s in first.subjects)
+            sections = {k.word for k in said.keywords_in("section")}
+            if (
+                spending
+                and sections <= {"세출"}
+                and not (said.found.mentions or said.has("bureau", "revenue"))
+            ):
+                return None  # "시민참여과 현원과 세출 지출 집행률": the 과's own 세출
             second = self.read(right, today)
             if second.asks != q.FIGURES or not second.subjects:
                 # "조성사업 집행률" after 혁신파크 운영: read against the first part.
@@ -749,6 +759,13 @@ class _Reading:
 
     def _measures(self) -> tuple[str, ...]:
         measures = tuple(dict.fromkeys(m for p in self.phrases for m in p.measures))
+        money = [m for m in measures if m != "budget" and self.measures_of[m].is_money]
+        if "budget" in measures and money:
+            # "돈 제일 많이 걷힌 세입": money in general, said beside the amount that is meant.
+            said = [k.word for k in self.found.places
+                    if "budget" in self.lexicon.measures.get(k.word, ())]  # fmt: skip
+            if said and all(w in self.lexicon.lists["vague_money"] for w in said):
+                measures = tuple(m for m in measures if m != "budget")
         people = [m for m in measures if self.measures_of[m].unit == PEOPLE]
         if len(people) >= 2 and len(people) < len(measures) and self._bare_rate_phrases():
             # "현원 중 행정직 인원과 그 비율": the rate of the head counts, not 집행률.
@@ -2369,7 +2386,10 @@ class _Reading:
             if any(at < keyword.order <= at + 2 for at in short_of_whole):
                 continue  # "전액 집행 안 된": short of the whole, not 미집행
             conditions.append((keyword.order, Condition("spent", "is_null", written="미집행")))
+        how_much = [k.order for k in self.found.places if k.word in HOW_MUCH]
         for keyword in self.keywords_in("executed"):
+            if any(keyword.order - 3 <= at < keyword.order for at in how_much):
+                continue  # "얼마나 돈을 썼어": how much was spent, not which spent any
             conditions.append((keyword.order, Condition("spent", "not_null", written="집행 실적")))
         if self.has("fully") and not any(c.measure == "spent_rate" for _, c in conditions):
             place = self.keywords_in("fully")[0].order
