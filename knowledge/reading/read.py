@@ -493,7 +493,14 @@ class Reader:
         """ "왜 늘렸대?", "누가 와?", "그중 대면은?" after a fact of a project: what its text
         says, read with the project and the words of the last question named."""
         projects = [s for s in before.question.subjects if s.kind == "project"]
-        if told.why or told.subjects or not projects:
+        # "전체 몇 개소야?", "거기 총 금액은?": the whole of the fact just asked, not the bureau.
+        whole_said = (
+            all(s.kind == "bureau" for s in told.subjects)
+            and not reading.found.mentions
+            and {k.word for k in reading.keywords_in("bureau")}
+            <= set(self.lexicon.lists["whole_count"])
+        )
+        if told.why or (told.subjects and not whole_said) or not projects:
             return None
         # "누가 와?", "어느 동이야?", "언제 했어?" after a fact of a project: more of that fact.
         asks_more = before.question.asks == q.TEXT and (
@@ -506,7 +513,7 @@ class Reader:
         people_of_text = told.people and before.question.unit == "명"
         if not (reading.opens_word("reason") or asks_more) or told.months:
             return None
-        if told.measures and not people_of_text:
+        if told.measures and not people_of_text and not (whole_said and told.that):
             return None
         # The words of the fact just asked carry over, but not a facet the reader put in for
         # a word of its own ("어디 있어" → 위치).
@@ -856,10 +863,11 @@ class _Reading:
             measures = tuple("change_amount" if m == "budget" else m for m in measures)
         kinds = {c.entity.kind for m in self.found.mentions for c in m.best}
         if (
-            kinds == {"revenue"}
+            (kinds == {"revenue"} or (not kinds and self.has("revenue")))
             and self.has("decreased", "increased")
             and set(measures) <= {"budget"}
         ):
+            # ("세입 중 가장 많이 줄어든 항목": the items, ranked by that change)
             # "지난연도수입 얼마나 줄었어": a revenue item changes only in its budget.
             measures = ("change_amount",)
         if self._previous_year() and "budget" in measures:
