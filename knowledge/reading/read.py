@@ -1427,8 +1427,13 @@ class _Reading:
 
     def _duty(self) -> Question | None:
         """Which 과 handles something: a duty word, and no figure or set asked for."""
-        if self.has("schedule") and self.months is not None and not self._asks_division():
-            return None  # "하반기 사회협력과 소관 주요 일정": its plans, not its duties
+        if (
+            self.has("schedule", "duties_of") and self.months is not None
+            and not self._asks_division()
+        ):  # fmt: skip
+            # "하반기 사회협력과 소관 주요 일정", "갈등관리협치과 10월에 하는 일": its plans
+            # then, not its duties
+            return None
         divisions = [s for s in self._sure() if s.kind == "division"]
         plain = not (self.measures or self.unknown or self._operations())
         if self.has("duties_of") and divisions and len(divisions) == len(self.resolved) and plain:

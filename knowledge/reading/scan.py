@@ -488,6 +488,13 @@ def _split_keywords(
 
     A word that is itself most of a name stays whole: `참여예산` is not `참여` + `예산`.
     """
+    asked = next((w for w in _question_words(lexicon) if word.startswith(w)), None)
+    if asked is not None and len(word) - len(asked) >= 2 and lexicon.cover(word) is None:
+        # "누가관리함", "어디소관": a question word typed onto the word it asks about (a word
+        # the report writes, or known words), not onto an ending ("언제까지죠").
+        content, keywords = _split_keywords(word[len(asked) :], lexicon, index)
+        if content is None or (len(content) >= 2 and index.writes(content)):
+            return content, [asked, *keywords]
     bare = _bare(word, lexicon)
     if len(bare) >= 2 and bare not in lexicon.groups and index.writes(bare):
         # "대면으로만": a word the report writes, which the vocabulary reads only as letters
@@ -556,6 +563,13 @@ def _split_keywords(
     if typo is not None:
         return None, [typo]
     return word, []
+
+
+@lru_cache(maxsize=4)
+def _question_words(lexicon: Lexicon) -> tuple[str, ...]:
+    """Question words of two letters or more (누가, 어디, 언제, 얼마), longest first."""
+    words = [w for w, groups in lexicon.groups.items() if "which" in groups and len(w) >= 2]
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _cuts_a_word(head: str, letter: str, index: EntityIndex) -> bool:
