@@ -333,8 +333,8 @@ def _total(question: Question, text: str, listed: bool = False) -> tuple[float, 
 
 def _uncounted(question: Question, picked: list[Row]) -> bool:
     unit = question.unit
-    if unit in (None, "원", ANY_COUNTER) or not question.words:
-        return False
+    if unit in (None, "원", ANY_COUNTER) or not question.words or question.facet in ("when", "why"):
+        return False  # ("언제 새로 사람 받아?": when, not how many)
     return not any(_counts(unit, row["text"]) for row in picked)
 
 

@@ -57,6 +57,7 @@ class Lexicon:
     money: tuple[str, ...]
     endings: tuple[str, ...] = ()
     prose: dict[str, str] = field(default_factory=dict)  # typed word → how the report writes it
+    facets: frozenset[str] = frozenset()  # of those, the facets of a thing (위치, 면적), not things
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the [words] lists
 
     @classmethod
@@ -98,7 +99,8 @@ class Lexicon:
             frozenset(raw["words"]["leading"]),
             tuple(compact(w) for w in raw["words"]["money"]),
             tuple(sorted(raw["endings"]["verbal"], key=len, reverse=True)),
-            {compact(k): v for k, v in raw["prose"].items()},
+            {compact(k): v for k, v in (raw["prose"] | raw["synonyms"]).items()},
+            frozenset(raw["prose"].values()),
             {name: tuple(words) for name, words in raw["words"].items()},
         )
 

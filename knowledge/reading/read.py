@@ -517,7 +517,7 @@ class Reader:
             return None
         # The words of the fact just asked carry over, but not a facet the reader put in for
         # a word of its own ("어디 있어" → 위치).
-        facets = set(self.lexicon.prose.values())
+        facets = self.lexicon.facets
         words = " ".join(
             w for w in before.question.words if w not in told.words and w not in facets
         )
@@ -1755,6 +1755,14 @@ class _Reading:
             )
         named = [r for r in self.resolved if r.sure and r.mention.best
                  and r.mention.best[0].score >= NAMED_WELL]  # fmt: skip
+        offices = {s.name for r in named for s in r.subjects if s.kind == "division"}
+        if named and not subjects and len(offices) == 1 and words and not self.measures:
+            # "숙의예산과 시민투표 대상 몇개": a fact of the 과's own flagship project, the one
+            # whose text holds the words.
+            own = [e.ref for e in self.catalog.entities
+                   if e.kind == "project" and e.division in offices and self.in_text(words, e.ref)]  # fmt: skip
+            if len(own) == 1:
+                subjects = [self._project(own[0])]
         if named and not subjects:
             # "갈등관리사업 실태평가 언제": a line no project holds, whose dates or reason a
             # project's text gives under its name.
@@ -1824,7 +1832,7 @@ class _Reading:
             # answered from whichever project holds the words.
             # Only facet words (위치, 면적) found that project: they say nothing of which.
             lines = [s for r in self.resolved for s in r.subjects if s.kind in ("line", "row")]
-            facets = set(self.lexicon.prose.values())
+            facets = self.lexicon.facets
             own = [w for w in words if not any(w in compact(s.name) for s in lines)]
             generic = all(w in facets for w in own)
             if generic and lines and best is not None and all(s.project_no != best for s in lines):

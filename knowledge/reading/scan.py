@@ -380,6 +380,10 @@ def _join_keywords(tokens: list[str], lexicon: Lexicon) -> list[str]:
     return tokens
 
 
+# Words for what a project's text writes otherwise, typed apart (data/lexicon.toml).
+PROSE_FACET = "prose_facet"
+
+
 def _joined(tokens: list[str], lexicon: Lexicon) -> str | None:
     return _joined_words(tuple(tokens), lexicon)
 
@@ -405,8 +409,10 @@ def _joined_words(tokens: tuple[str, ...], lexicon: Lexicon) -> str | None:
                 return together
     if short:
         together = "".join([*inner, short])
-        if MEASURE in lexicon.groups.get(together, ()):
-            return together  # only a measure ("안쓴돈"): "어떤 과가" stays 어떤 + 과
+        if lexicon.groups.get(together, frozenset()) & {MEASURE, PROSE_FACET}:
+            # only a measure ("안쓴돈") or a thing the text writes otherwise ("위탁 받은 데가"):
+            # "어떤 과가" stays 어떤 + 과
+            return together
     return None
 
 
