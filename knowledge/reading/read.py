@@ -266,6 +266,15 @@ class Reader:
                 return asked
         reading = self._reading(cleaned, today)
         question = reading.question()
+        offices = [s for s in question.subjects if s.kind == "division"]
+        if (
+            question.asks == q.FIGURES and reading.has("duties_of") and len(offices) == 1
+            and len(question.subjects) == 1 and reading.months is None and not question.note
+            and not reading.has("duty")
+        ):  # fmt: skip
+            # "사회협력과 집행율하고 주요업무": its figures, and its 주요업무 beside them.
+            duties = Question(q.DUTIES, subjects=tuple(offices))
+            question = Question(q.PARTS, parts=(question, duties))
         if before is not None:
             told = reading.told()
             summed = text_sum(before.question, told)
@@ -394,6 +403,17 @@ class Reader:
             return None
         first = self.read(pieces[0], today, before)
         second = self.read(pieces[1], today, Before(first, before.recent if before else ()))
+        said = self._reading(pieces[1], today)
+        if (
+            first.measures and not said.measures and not said.found.mentions
+            and (said._asks_division()
+                 or any(k.word in self.lexicon.lists["where"] for k in said.found.places))
+        ):  # fmt: skip
+            # "개방형 몇명이고 어디어디": the second asks the same measure in another way.
+            labels = " ".join(self.measures[m].label for m in first.measures[:1])
+            again = self.read(f"{labels} {pieces[1]}", today)
+            if again.asks in (q.LIST, q.RANK, q.COUNT):
+                second = again
         if {first.asks, second.asks} & {q.HELP, q.NOT_FOUND, q.CLARIFY}:
             return None
         return Question(q.PARTS, parts=(first, second))
@@ -1400,6 +1420,14 @@ class _Reading:
             for a, b in itertools.pairwise(places)
         ):
             return True  # "어디 업무야", "어느 과 업무"
+        kinds_of_staff = [m for m in self.measures if m not in ("current", "quota")
+                          and self.measures_of[m].unit == PEOPLE
+                          and "division" in self.measures_of[m].kinds]  # fmt: skip
+        asked_where = any(
+            k.word in where or "location" in self.lexicon.groups[k.word] for k in places
+        )
+        if kinds_of_staff and not self.found.mentions and asked_where:
+            return True  # "개방형 어디어디 있어": the 과 that have them
         # "부서는 어디입니까", "담당하는 과는 어디": the word for a 과, then where.
         said = [k.word for k in places]
         office = next(
