@@ -206,7 +206,13 @@ class Engine:
                 for p, verdict in zip(parts, verdicts, strict=True)
             )
             first = answers[0]
-            lead = "아니요. 둘 다는 아닙니다 — " if question.note == "all" else "확인 결과: "
+            # "예산 …, 지출액 …천원 맞아?": figures stated as they are, some not so — not right.
+            stated = all(p.check.comparison == "=" and p.check.value is not None for p in parts)
+            lead = (
+                "아니요. 둘 다는 아닙니다 — " if question.note == "all"
+                else "아니요. 일부가 보고서와 다릅니다 — " if stated
+                else "확인 결과: "
+            )  # fmt: skip
             answers[0] = replace(first, text=f"{lead}{said}\n\n{first.text}")
         return _joined(answers, question.parts[-1] if lead is None else question)
 

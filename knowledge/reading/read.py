@@ -65,6 +65,8 @@ OFFICE_AND = re.compile(
 MINUS = re.compile(r"[가-힣]\s*[-−]\s*[가-힣]")
 # Answers that already hold every part of a two-part question ("과 몇 개고 팀 몇 개야").
 WHOLE = frozenset({q.PARTS, q.ORGANIZATION})
+# "…이라고 적었는데 맞아?": what the asker wrote down (적다 as to write, not to be few).
+QUOTED_WRITING = re.compile(r"라고\s*(?:적|썼|써|쓴|기재|작성|표기|기입)[가-힣]*")
 # "…저조한 것으로 보이는데, 집행률을 밝혀 주십시오": what the asker believes, then the question.
 PREMISE_CLAUSE = re.compile(r"(?<=[가-힣])(?:는데|은데|인데|지만|으나)\s*[,，]\s*")
 # "전년 대비 얼마나 증가": the year before is what the change is against, not another measure.
@@ -258,6 +260,7 @@ class Reader:
         # "Ⅳ장 세부사업별 현황상", "「Ⅰ. 일반현황」상": where in the report, not what is asked.
         cleaned = SECTION_REFERENCE.sub(" ", cleaned)
         cleaned = AGAINST_LAST_YEAR.sub(r"\1", cleaned)
+        cleaned = QUOTED_WRITING.sub("라고", cleaned)
         premise = PREMISE_CLAUSE.split(cleaned, maxsplit=1)
         if len(premise) == 2 and premise[1].strip():
             first = self.read(premise[0], today, before)
