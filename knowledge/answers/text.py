@@ -362,6 +362,8 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
         if found:
             return "예"
         return "아니요" if _counted_otherwise(words, text, above) else None
+    if question.unit == "천원":
+        return _money_verdict(question, text)
     # "100번 넘게": times are counted as 회 or 번 alike.
     unit = counter_family(question.unit) if question.unit else ""
     if question.unit == COUNTED_UNIT:
@@ -378,14 +380,11 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
     # The figure a word asked labels ("운영 중인 … 50곳 넘어?": 운영 41개소, not 총 61개소);
     # else the whole (총 114회), else only figures that all agree decide it.
     asked = {w for w in question.words if len(w) >= 2}
-    # A label before a figure or in its bracket names it more surely than words after it.
-    labelled = [
-        value
-        for start, end, value in found
-        if _label(text[:start]) in asked or _labelled_around(asked, text, start, end, False)
-    ]
-    labelled = labelled or [value for start, end, value in found
-                            if _labelled_around(asked, text, start, end, True)]  # fmt: skip
+    # A label before a figure or in its bracket names it more surely than words after it; the
+    # words the reader knew ("공무원 100명 넘어?") label it when no other word does.
+    labelled = _labelled(asked, text, found) or _labelled(
+        {w for w in question.hints if len(w) >= 2}, text, found, before_only=True
+    )
     whole = [value for start, _, value in found if re.search(r"(?:총|전체|모두)\s*$", text[:start])]
     # Figures several words label alike decide only when they agree (65개 단체 신청, 28개 단체
     # 선정: "단체 30개 이상?" is not decided by the first).
@@ -401,6 +400,52 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
     if len(verdicts) != 1:
         return None
     return "예" if verdicts.pop() else "아니요"
+
+
+# Amounts as the projects' text writes them, and what each unit is in 천원.
+TEXT_MONEY = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(백만\s*원|억\s*원|억|만\s*원|천\s*원)")
+IN_THOUSANDS = {"백만원": 1000, "억원": 100000, "억": 100000, "만원": 10, "천원": 1}
+
+
+def _money_verdict(question: Question, text: str) -> str | None:
+    """ "잔여기간 위탁금액 5억 넘어?" of "잔여기간 위탁금액 : 463백만원": the amounts of the
+    text, in 천원 like the figure asked; only amounts that all agree decide it."""
+    check = question.check
+    if check.value is None:
+        return None
+    found = [(m.start(), m.end(), float(m.group(1).replace(",", "")) * IN_THOUSANDS[compact(m.group(2))])
+             for m in TEXT_MONEY.finditer(text)]  # fmt: skip
+    if not found:
+        return None
+    asked = {w for w in (*question.words, *question.hints) if len(w) >= 2}
+    # The words between the amount before (or the start) and this one label it.
+    ends = [0, *(end for _, end, _ in found)]
+    labelled = [value for (start, _, value), after in zip(found, ends, strict=False)
+                if any(w in compact(text[after:start]) for w in asked)]  # fmt: skip
+    whole = [value for start, _, value in found if re.search(r"(?:총|전체|모두)\s*$", text[:start])]
+    values = labelled or whole[:1] or [value for _, _, value in found]
+    verdicts = {COMPARE[check.comparison](value, float(check.value)) for value in values}
+    return ("예" if verdicts.pop() else "아니요") if len(verdicts) == 1 else None
+
+
+def _labelled(
+    asked: set[str], text: str, found: list[tuple[int, int, float]], before_only: bool = False
+) -> list[float]:
+    """The figures an asked word labels: before them or in their bracket, else after them."""
+    labelled = [value for start, end, value in found
+                if _names(asked, _label(text[:start]))
+                or _labelled_around(asked, text, start, end, False)]  # fmt: skip
+    if labelled or before_only:
+        return labelled
+    return [value for start, end, value in found if _labelled_around(asked, text, start, end, True)]
+
+
+def _names(asked: set[str], label: str) -> bool:
+    """Whether a label before a figure is a word asked, or that word with one letter more
+    ("전문가" for 전문, its 가 read as a particle)."""
+    return label in asked or any(
+        len(w) >= 2 and label.startswith(w) and len(label) - len(w) <= 1 for w in asked
+    )
 
 
 def _written(word: str, text: str) -> bool:

@@ -531,12 +531,23 @@ class Reader:
             or reading.opens_word("when")
             or reading.found.unit is not None
             or told.narrow  # "그중 대면은?" after "회의 몇 번 했어?"
+            # "지원금은?" after "공유기업 몇 개 지정했어?": another side of the same fact
+            or any(k.word in self.lexicon.prose for k in reading.found.places)
         )
         # "그 중 공무원은?" after counts of people: 공무원 names people of the text, not a 과's.
         people_of_text = told.people and before.question.unit == "명"
         if not (reading.opens_word("reason") or asks_more) or told.months:
             return None
-        if told.measures and not people_of_text and not (whole_said and told.that):
+        # "지원금 총액은?": money the projects' text writes, not a figure of the tables.
+        money_of_text = all(
+            k.word in self.lexicon.lists["text_money_words"] for k in reading.keywords_in(MEASURE)
+        ) and any(k.word in self.lexicon.prose for k in reading.found.places)
+        if (
+            told.measures
+            and not people_of_text
+            and not (whole_said and told.that)
+            and not money_of_text
+        ):
             return None
         # The words of the fact just asked carry over, but not a facet the reader put in for
         # a word of its own ("어디 있어" → 위치).
