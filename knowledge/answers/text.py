@@ -511,6 +511,8 @@ def _counted_otherwise(words: list[str], text: str, above: str) -> bool:
 
 # Dates as the report writes them: ’21.8.9., ’21.3.~5., 9~12월, 10월.
 DATE_MONTH = re.compile(r"[’'`]\s*\d{2}\.\s*(\d{1,2})\.")
+# "’21.6월": a year, then a month written with 월.
+YEAR_MONTH = re.compile(r"[’'`]\s*\d{2}\.\s*(\d{1,2})\s*월")
 AFTER_TILDE = re.compile(r"[~∼]\s*(\d{1,2})\.(?:\s*\d{1,2}\.)?")
 MONTH_SPAN = re.compile(
     r"(?<!\d)(\d{1,2})\s*(?:월\s*)?[~∼]\s*(\d{1,2})\s*월|(?<![\d.])(\d{1,2})\s*월"
@@ -544,7 +546,8 @@ def _date_verdict(question: Question, clause: str, above: str) -> str | None:
         return "예" if held else "아니요"
     if asked_day is not None:
         return None  # a day asked of dates written by month only
-    written = _months_written(clause) or _months_written(above)
+    # ("’21.6월": a month written after the year, read only when deciding)
+    written = (_months_written(clause) | _year_months(clause)) or _months_written(above)
     if not written:
         return None
     asked = set(range(months.first.month, months.last.month + 1))
@@ -592,6 +595,10 @@ def _clause_of(text: str, words: list[str]) -> str:
     if len(clauses) < 2 or best == 0 or held.count(best) > 1:
         return text
     return clauses[held.index(best)]
+
+
+def _year_months(text: str) -> set[int]:
+    return {int(m) for m in YEAR_MONTH.findall(text) if 1 <= int(m) <= 12}
 
 
 def _months_written(text: str) -> set[int]:

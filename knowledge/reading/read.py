@@ -138,7 +138,8 @@ DUTY_ASKED = re.compile(
 )
 # "10월에 해?", "9월에 함?", "12월에 열려?": whether something happens in the month said.
 HAPPENS_THEN = re.compile(
-    r"에\s*(?:해|함|하나|하지|해요|하나요|합니까|열려|열리나|열림|있어|있나)\s*\?\s*$"
+    r"에\s*(?:해|함|하나|하지|해요|하나요|합니까|열려|열리나|열림|열지|열어|여나|열리지|열리나요"
+    r"|열립니까|있어|있나|개최해|개최하지|개최하나|진행해|진행하지)\s*\?\s*$"
 )
 # "…참여하였는지 여쭙습니다", "…선정하는지 확인 바랍니다": a clause asking whether, before a
 # formal request (a question word in it asks what instead: see WH_WORDS).
@@ -1913,7 +1914,7 @@ class _Reading:
         only = any(k in ONLY_PARTICLES for k in self.found.keywords)
         qualified = (
             bool(self.quantities.years) or self._says_all or not named_project
-            or self.has("ranking") or only
+            or self.has("ranking", "ordering") or only
         )  # fmt: skip
         # "7월 안에 끝났어?": when something ends, asked of a month, is whether it is so.
         ends_then = self.months is not None and self.says("ends") and not self.asks_what
@@ -1951,7 +1952,11 @@ class _Reading:
                 Condition(FACT, figure.comparison or "=", figure.value, None, figure.written)
                 if figure
                 else Condition(
-                    FACT, "in", written=" ".join([*(unknown or words), *self._numbers_said()])
+                    FACT,
+                    "in",
+                    written=" ".join(
+                        [*_checked(unknown or words, asked_prose), *self._numbers_said()]
+                    ),
                 )
             )
             unit = figure.unit if figure else unit
@@ -2942,6 +2947,12 @@ def _verb_like(word: str, lexicon: Lexicon) -> bool:
     """`찍은`, `밝혀`, `보면`, `걸로`: a verb form, or a word with its particle, that names
     nothing; `부산시`, `투표율`, `주소` are nouns."""
     return len(word) >= 2 and word.endswith(lexicon.lists["verb_form_endings"])
+
+
+def _checked(words: tuple[str, ...], facets: tuple[str, ...]) -> list[str]:
+    """The words a check finds in the text: a facet the reader put in for a verb ("뽑아":
+    선정) decides nothing when the words asked are there ("무작위 추첨으로 뽑아?")."""
+    return [w for w in words if w not in facets] or list(words)
 
 
 def _noun_like(word: str) -> bool:
