@@ -7,7 +7,7 @@ import re
 from knowledge.answer import Answer
 from knowledge.answers.base import Report, Row, finish, followups
 from knowledge.planning.compile import Plan
-from knowledge.reading.normalize import bare_place, compact
+from knowledge.reading.normalize import DISTRICTS, bare_place, compact, district
 from knowledge.reading.prose import text_score
 from knowledge.reading.quantities import COUNTED_UNIT, COUNTERS, counter_family
 from knowledge.reading.question import Question
@@ -20,6 +20,8 @@ PICKED = 3
 DETAILS = 3
 # A hint word counts this much of an asked word: it only breaks ties.
 HINT_WEIGHT = 3
+# What a bullet naming 자치구 counts when a 구 asked is named by none (as a word of 5 letters).
+DISTRICT_WEIGHT = 50
 
 
 def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
@@ -28,6 +30,9 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
     words = list(question.words)
     by_position = {(r["project_no"], r["part"], r["position"]): r for r in rows}
     specific = bool(words or question.unit or question.hints or question.facet)
+    # "마포구에 있지?": a 구 no bullet names is checked against the bullets that name 구.
+    unnamed = [w for w in words if district(w) is not None
+               and not any(district(w) in compact(r["text"]) for r in rows)]  # fmt: skip
     scored = []
     for row in rows:
         if row["part"] == "계획" and not specific:
@@ -44,6 +49,8 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
             score += _facet_score(question.facet, row, parent)
         if row["part"] == "현황":
             score += 1
+        if unnamed and any(d in row["text"] for d in DISTRICTS):
+            score += DISTRICT_WEIGHT * len(unnamed)
         scored.append((score, row, parent))
     scored.sort(key=lambda s: -s[0])
     single = len({r["project_no"] for r in rows}) == 1
@@ -361,6 +368,8 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
             return paired
         if found:
             return "예"
+        if _district_left_out(words, f"{text} {above}"):
+            return "아니요"
         return "아니요" if _counted_otherwise(words, text, above) else None
     if question.unit == "천원":
         return _money_verdict(question, text)
@@ -446,6 +455,19 @@ def _names(asked: set[str], label: str) -> bool:
     return label in asked or any(
         len(w) >= 2 and label.startswith(w) and len(label) - len(w) <= 1 for w in asked
     )
+
+
+def _district_left_out(words: list[str], text: str) -> bool:
+    """ "대상에 마포구 들어가?" of "5개 자치구(성동, 관악, 강남, 종로, 은평)": the text names
+    자치구, the one asked is not among them, and every other word asked is there."""
+    asked = [w for w in words if district(w) is not None]
+    named = {d for d in DISTRICTS if d in text}
+    others = [w for w in words if w not in asked]
+    return (
+        bool(asked) and bool(named)
+        and not any(district(w) in named for w in asked)
+        and all(any(_written(alt, compact(text)) for alt in w.split("|")) for w in others)
+    )  # fmt: skip
 
 
 def _written(word: str, text: str) -> bool:

@@ -45,6 +45,45 @@ FULLWIDTH = _fullwidth_table()
 PLACE_SUFFIXES = frozenset("구동")
 
 
+# Seoul's 25 자치구, as the report writes them in lists (성동, 관악, …): a 구 asked that a list
+# of them leaves out is not among them.
+DISTRICTS = frozenset(
+    [
+        "종로",
+        "중구",
+        "용산",
+        "성동",
+        "광진",
+        "동대문",
+        "중랑",
+        "성북",
+        "강북",
+        "도봉",
+        "노원",
+        "은평",
+        "서대문",
+        "마포",
+        "양천",
+        "강서",
+        "구로",
+        "금천",
+        "영등포",
+        "동작",
+        "관악",
+        "서초",
+        "강남",
+        "송파",
+        "강동",
+    ]
+)
+
+
+def district(word: str) -> str | None:
+    """`마포구` → `마포`: a Seoul 자치구 typed with 구 (or bare), else None."""
+    name = word[:-1] if word.endswith("구") and word != "중구" else word
+    return name if name in DISTRICTS else None
+
+
 def bare_place(word: str) -> str | None:
     """`은평구` → `은평`: a place typed with its kind, without it; None for any other word."""
     return word[:-1] if len(word) >= 3 and word[-1] in PLACE_SUFFIXES else None

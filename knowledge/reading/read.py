@@ -24,7 +24,7 @@ from knowledge.reading.lexicon import FILLER, MEASURE, Lexicon
 from knowledge.reading.lexicon import RATE as RATE_WORD
 from knowledge.reading.match import leaders
 from knowledge.reading.months import resolve_months
-from knowledge.reading.normalize import MAX_LENGTH, bare_place, clean, compact
+from knowledge.reading.normalize import MAX_LENGTH, bare_place, clean, compact, district
 from knowledge.reading.quantities import (
     COUNTED_UNIT,
     GAP,
@@ -166,9 +166,12 @@ COPULA_ASKED = (
 )
 # "뽑아?", "맞나?": a one-letter verb stem and the ending of a question.
 SHORT_VERB_ENDINGS = frozenset("아어니나냐지")
-# "엠보팅으로 해?", "11월까지 하는 거야?": only "does it?" after the words.
+# "엠보팅으로 해?", "11월까지 하는 거야?", "대상에 마포구 들어가?": only "does it?" after
+# the words.
 DOES_IT = frozenset({"해", "돼", "함", "됨", "해요", "돼요", "거야", "거예요", "거에요", "건가요",
-                     "건가", "거지", "거죠", "거임", "거냐", "거니"})  # fmt: skip
+                     "건가", "거지", "거죠", "거임", "거냐", "거니", "겁니까", "들어가", "들어가나",
+                     "들어가요", "들어갔어", "들어있어", "들어가지", "포함돼", "있지", "있죠",
+                     "있나요", "있습니까", "있어", "있나", "있음"})  # fmt: skip
 # "3위야?", "2등 맞아?": a place in a ranking, asked to be confirmed.
 PLACE_ASKED = re.compile(r"§\s*(?:이)?(?:야|예요|에요|인가요|인가|입니까|임)\s*\??\s*$")
 COUNTED_WORD = re.compile(
@@ -1776,7 +1779,11 @@ class _Reading:
         status = self.has("status", "overview") and not self.measures
         # Words the report's prose holds are looked for; nouns it does not hold are said to be
         # missing in the reply ("NPO입주협업공간 주소": 주소 is not there, the address line is).
-        missing = tuple(w for w in unknown if not self.in_text((w,)))
+        # A Seoul 구 the text does not name is checked against the ones it does ("대상에 마포구
+        # 들어가?"), not said to be missing.
+        asks_whether = self.yesno or self._predicate_asked()
+        districts = tuple(w for w in unknown if asks_whether and district(w) is not None)
+        missing = tuple(w for w in unknown if not self.in_text((w,)) and w not in districts)
         asks_reason = self.opens_word("reason") and any(
             s.kind == "project" for s in self.subjects_at("project")
         )
@@ -1845,7 +1852,9 @@ class _Reading:
             r.mention.best and r.mention.best[0].score >= NAMED_ONE_PROJECT
             and len(self._mapped(r.subjects, "project")) == 1 for r in self.resolved
         )  # fmt: skip
-        held = tuple(w for w in words if subjects and self._held_in(w, subjects[0].project_no))
+        held = tuple(w for w in words if subjects and (
+            self._held_in(w, subjects[0].project_no) or w in districts
+        ))  # fmt: skip
         # Words left out of what is looked for: a yes/no they qualify is not decided without
         # them ("한마당 총회 현장 위주로 했어?": 현장 위주 is what is checked).
         loose: tuple[str, ...] = ()
@@ -1858,7 +1867,10 @@ class _Reading:
                           and not w.startswith(ends))  # fmt: skip
             unknown = tuple(w for w in unknown if w in held)
             words = held
-        if subjects and words and not self.in_text(words, subjects[0].project_no):
+        if (
+            subjects and words and not self.in_text(words, subjects[0].project_no)
+            and not set(words) <= set(districts)
+        ):  # fmt: skip
             if named_well and not any(self.in_text((w,), subjects[0].project_no) for w in words):
                 # "혁신파크 위치": the project named does not say; another project's 위치 is
                 # not its answer.
