@@ -149,6 +149,8 @@ EMBEDDED_YESNO = re.compile(
 )
 # "얼마 썼어": how much, asked of the verb after it.
 HOW_MUCH = frozenset({"얼마", "얼마나", "얼만큼", "얼마큼", "얼마정도"})
+# "예산 전체의 1%": a percentage of something named before it.
+OF_WHOLE_PERCENT = re.compile(r"의\s*§")
 # Particles that say "only this" ("온라인으로만", "서울에서뿐").
 ONLY_PARTICLES = frozenset({"만", "뿐", "밖에"})
 # "공개모집이야?", "시행인가요?": a noun, then a copula asking whether it is so.
@@ -1059,6 +1061,11 @@ class _Reading:
     def _speaks_of_charge(self) -> bool:
         """A fee, and paying it or not."""
         return self.says("fees") and (self.says("paying") or self.says("free_of_charge"))
+
+    @property
+    def yesno_like(self) -> bool:
+        """Asked whether it is so, in any of the ways `yesno` and `_predicate_asked` read."""
+        return self.yesno or self._predicate_asked()
 
     def _predicate_asked(self) -> bool:
         """ "위탁기간 90일 연장했어?", "은평구청이 운영함?": a fact's words, then only a verb,
@@ -2096,6 +2103,8 @@ class _Reading:
         ):
             return None  # "NPO지원센터 두 사업 합하면": the lines the name fits
         kind = self._set_kind()
+        if kind is None and self.has("share") and self.yesno_like:
+            return None  # "갈등관리협치과 예산이 국 전체의 30% 넘게 차지해?": its share, checked
         operations = self._operations()
         conditions = self._conditions()
         asked = [c.measure for c in conditions] + list(self.measures)
@@ -2398,7 +2407,15 @@ class _Reading:
             # "합계가 국 전체에서 차지하는 비중": the share is what is asked, the sum its support.
             return Question(q.PARTS, parts=(share, summed))
         if q.SHARE in operations or self._ratio_of_counts(measures):
-            return self._share(subjects, measures)
+            share = self._share(subjects, measures)
+            rates = [f for f in self.quantities.figures if f.unit == RATE]
+            if share.asks == q.SHARE and rates and share.measures and self.yesno_like:
+                # "…의 30% 넘게 차지해?": the share, checked against the figure.
+                figure = rates[0]
+                condition = Condition(share.measures[0], figure.comparison or ">=", figure.value,
+                                      None, figure.written)  # fmt: skip
+                share = replace(share, check=condition)
+            return share
         if q.DIFFERENCE in operations or self.quantities.point or compared:
             difference = self._difference(subjects, measures)
             if difference is not None:
@@ -2626,8 +2643,18 @@ class _Reading:
         if times is not None:
             return times
         figures = self.quantities.figures
-        fraction = [f for f in figures if f.unit == RATE] if self.quantities.fraction else []
         said = [m for p in self.phrases for m in p.measures]
+        # "절반 넘어?", "70% 넘게 차지해?", "세입 예산 전체의 1%를 넘어?": a part of the whole,
+        # not a 집행률 ("예산의 90% 넘게 썼어?" is one: a measure of spending is said).
+        of_whole = (
+            self.quantities.fraction
+            or self.has("share")
+            or (
+                bool(OF_WHOLE_PERCENT.search(self.quantities.text))
+                and all(m in ("budget", "budget_2020") for m in said)
+            )
+        )
+        fraction = [f for f in figures if f.unit == RATE] if of_whole else []
         money = [m for m in said if self.measures_of[m].is_money]
         if fraction and money and subjects and not self.has("sum"):
             # "지역공동체과 예산이 국 전체 예산의 절반 넘어?": its share of the whole, checked
