@@ -83,7 +83,7 @@ CLAUSE = re.compile(r"(?<=[가-힣])(?<!려)(?:이고|고|이며|며)\s*[,，]?\
 FREE_OF_CHARGE = "무상|무료"
 WH_WORDS = re.compile(
     r"얼마|몇|며칠|어느|어떤|어떻게|무슨|누가|누구|언제|어디|뭐|무엇|뭔"
-    r"|(?<![가-힣])머(?:머|였|임|야|지|냐|에요|예요|$|\s|\?)"  # "머였음?", "머머있어": 뭐 typed short
+    r"|(?<![가-힣])머(?:머|였|임|야|지|냐|에요|예요|있|$|\s|\?)"  # "머였음?", "머있어": 뭐 typed short
 )
 # Keywords that say how something is asked, not what it is.
 STRUCTURAL = frozenset({FILLER, "yesno", "which", "schedule", "count", "count_people", "same",
@@ -2153,8 +2153,10 @@ class _Reading:
                 return None  # "지역공동체과 지출액이 27,669,365천원 … 맞는지": the 과's own figures
             if q.DIFFERENCE in operations and all(c.other for c in conditions):
                 return None  # "정원 대비 현원 몇 명 모자라": a difference, not a set
-            if self.yesno:
-                return None  # "세입 징수률 90% 넘었어?": about one thing, not a set
+            if self.yesno_like:
+                # "세입 징수률 90% 넘었어?", "갈등관리협치과 90% 넘게 썼어?": about one thing,
+                # not a set
+                return None
             kind = self._default_kind(conditions)
         elif kind == "division" and scope and not operations and not conditions:
             return None  # "사회협력과 예산": the 과 word is part of the name
@@ -2168,7 +2170,7 @@ class _Reading:
             and not self.has("revenue_list", "leaves", "count", "list", "which")
         ):
             return None  # "세입 예산이 전년 대비 증가했습니까?": the revenue total, checked
-        if self.yesno and subjects and not self.has("count", "list") and not said_set:
+        if self.yesno_like and subjects and not self.has("count", "list") and not said_set:
             return None  # "사회협력과 미집행이야?": the 과; "…과 세부사업 중 미집행 있어?": not
         if (
             kind == "project_row"
@@ -2484,9 +2486,12 @@ class _Reading:
                 continue  # "전액 집행 안 된": short of the whole, not 미집행
             conditions.append((keyword.order, Condition("spent", "is_null", written="미집행")))
         how_much = [k.order for k in self.found.places if k.word in HOW_MUCH]
+        set_said = any(self.keywords_in(group) for group, _ in SET_WORDS)
         for keyword in self.keywords_in("executed"):
             if any(keyword.order - 3 <= at < keyword.order for at in how_much):
                 continue  # "얼마나 돈을 썼어": how much was spent, not which spent any
+            if self.quantities.figures and not set_said:
+                continue  # "예산의 90% 넘게 썼어?": the verb of the figure, not a set's state
             conditions.append((keyword.order, Condition("spent", "not_null", written="집행 실적")))
         if self.has("fully") and not any(c.measure == "spent_rate" for _, c in conditions):
             place = self.keywords_in("fully")[0].order
@@ -2656,7 +2661,8 @@ class _Reading:
         )
         fraction = [f for f in figures if f.unit == RATE] if of_whole else []
         money = [m for m in said if self.measures_of[m].is_money]
-        if fraction and money and subjects and not self.has("sum"):
+        spending = self.has("executed") or any(m != "budget" for m in money)
+        if fraction and money and subjects and not self.has("sum") and not spending:
             # "지역공동체과 예산이 국 전체 예산의 절반 넘어?": its share of the whole, checked
             # (never a 집행률 against 50%).
             share = self._share(subjects, (money[0],))
