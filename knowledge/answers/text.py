@@ -440,13 +440,18 @@ def _money_verdict(question: Question, text: str) -> str | None:
 def _labelled(
     asked: set[str], text: str, found: list[tuple[int, int, float]], before_only: bool = False
 ) -> list[float]:
-    """The figures an asked word labels: before them or in their bracket, else after them."""
+    """The figures an asked word labels: before them or in their bracket, else after them —
+    those labelled by the most of the words asked ("신청한 단체 65개": 65 단체 신청, not 28
+    단체 선정)."""
     labelled = [value for start, end, value in found
                 if _names(asked, _label(text[:start]))
                 or _labelled_around(asked, text, start, end, False)]  # fmt: skip
     if labelled or before_only:
         return labelled
-    return [value for start, end, value in found if _labelled_around(asked, text, start, end, True)]
+    counts = [(sum(_labelled_around({w}, text, start, end, True) for w in asked), value)
+              for start, end, value in found]  # fmt: skip
+    most = max((count for count, _ in counts), default=0)
+    return [value for count, value in counts if most and count == most]
 
 
 def _names(asked: set[str], label: str) -> bool:
@@ -638,7 +643,8 @@ def _labelled_around(asked: set[str], text: str, start: int, end: int, after: bo
     (`4개 사업 선정`)."""
     if after:
         clause = re.split(r"[⇒→,()/]|\s[-–]\s", text[end:], maxsplit=1)[0]
-        labels = [compact(w) for w in clause.split()[:3]]
+        # ("신청·접수": each of its words labels the figure)
+        labels = [compact(part) for w in clause.split()[:3] for part in re.split(r"[·ㆍ]", w)]
     else:
         bracket = re.search(r"\(([^()]{1,12})\)\s*$", text[:start])
         labels = [compact(bracket.group(1))] if bracket else []

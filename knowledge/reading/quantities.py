@@ -57,8 +57,14 @@ COUNTER_FAMILIES = (
     r"(?:개\s*소|개|곳|군데)", r"(?:회|차례|번)", r"(?:건)", r"(?:개|단체|기관)",
 )  # fmt: skip
 COUNTERS = r"(?:개\s*소|개|곳|군데|건|회|차례|번|단체|기관)"
-COUNTED = re.compile(rf"(?P<num>{NUMBER})\s*(?:개\s*소|개|곳|군데|건|회|차례|번)")
+COUNTED = re.compile(rf"(?P<num>{NUMBER})\s*(?P<counter>개\s*소|개|곳|군데|건|회|차례|번|석|실)")
 COUNTED_UNIT = "개"
+# Counters that count only what they name (seats, rooms): the unit of a figure said with them.
+OWN_COUNTERS = frozenset({"석", "실"})
+# "24석이야?", "30석 맞아?": a count said, then only "is it?".
+IS_IT_AFTER = re.compile(
+    r"\s*(?:이야|야|이에요|예요|에요|인가요|인가|입니까|이죠|죠|임|맞아|맞지|맞나요|맞습니까)\s*\??\s*$"
+)
 
 
 def counter_family(counter: str) -> str:
@@ -284,9 +290,12 @@ def find_quantities(text: str, report_year: int) -> Quantities:
             )
     for match in COUNTED.finditer(text):
         compared = _COMPARISON.match(text, match.end()) is not None
+        compared = compared or IS_IT_AFTER.match(text, match.end()) is not None
         if compared and free(match) and not any(s <= match.start() < e for s, e, *_ in candidates):
             value = _number(match.group("num"))
-            candidates.append((match.start(), match.end(), value, COUNTED_UNIT, False))
+            counter = match.group("counter")
+            unit = counter if counter in OWN_COUNTERS else COUNTED_UNIT
+            candidates.append((match.start(), match.end(), value, unit, False))
     for match in BARE.finditer(text):
         # "징수율 100 넘음?": a bare number compared after a rate word is a rate.
         compared = _COMPARISON.match(text, match.end()) is not None
