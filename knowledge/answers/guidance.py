@@ -95,6 +95,10 @@ def write_not_found(question: Question, report: Report) -> Answer:
 
 
 def write_clarify(question: Question, report: Report) -> Answer:
+    if not question.choices:
+        # Nothing to choose from: asking back would show no buttons.
+        return help_answer(report, "질문을 정확히 이해하지 못했습니다. 이렇게 물어보세요.",
+                           intent=UNANSWERED)  # fmt: skip
     names = ", ".join(s.name for s in question.choices)
     choices = tuple(Choice(s.name, f"{s.name} {question.rest}".strip()) for s in question.choices)
     text = f"어느 것을 찾으시나요? 여러 항목이 해당됩니다: {names}\n아래에서 골라 주세요."

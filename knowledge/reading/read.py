@@ -1648,6 +1648,8 @@ class _Reading:
                 q.FIGURES, subjects=(subject,), measures=tuple(self.measures), note=note
             )
         close = [self.reader.subjects.of(lines[i]) for score, i in scores if score >= 1][:4]
+        if not close:
+            return None  # nothing close enough to offer: not a line described
         return Question(q.CLARIFY, choices=tuple(close), rest=self._rest())
 
     def _table_words(self) -> list[Keyword]:
