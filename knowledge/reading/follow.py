@@ -57,6 +57,7 @@ class Told:
     # is shown of the ranked item, not what ranks it.
     shown_after: bool = False
     reason: bool = False  # 왜, 이유, 사유: the reason asked, not where it is written
+    last: bool = False  # 마지막 거: the last item of what was just listed
 
     @property
     def compares_with_before(self) -> bool:

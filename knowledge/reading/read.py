@@ -151,6 +151,8 @@ EMBEDDED_YESNO = re.compile(
 HOW_MUCH = frozenset({"얼마", "얼마나", "얼만큼", "얼마큼", "얼마정도"})
 # "예산 전체의 1%": a percentage of something named before it.
 OF_WHOLE_PERCENT = re.compile(r"의\s*§")
+# "마지막 거", "마지막 과": the last item of a list just shown.
+LAST_ITEM = re.compile(r"(?:맨\s*)?마지막\s*(?:거|것|꺼|사업|과|항목|세부사업|건)?")
 # Particles that say "only this" ("온라인으로만", "서울에서뿐").
 ONLY_PARTICLES = frozenset({"만", "뿐", "밖에"})
 # "공개모집이야?", "시행인가요?": a noun, then a copula asking whether it is so.
@@ -309,6 +311,8 @@ class Reader:
                 if told.ranking and told.ranking.position and not told.ranking.said_direction:
                     # "두 번째 과 인원은?": the item is named; its place in the list is not asked.
                     said = ORDINAL_ITEM.sub(" ", cleaned)
+                if told.last:
+                    said = LAST_ITEM.sub(" ", said)  # "마지막 거는?": the item is named
                 named = self.read(f"{meant.name} {said}", today)
                 if named.asks not in (q.NOT_FOUND, q.HELP, q.CLARIFY):
                     return named
@@ -1241,6 +1245,7 @@ class _Reading:
             counted=self.found.unit is not None and not self.measures,
             shown_after=self._shown_after_ranked_set(),
             reason=self.opens_word("reason"),
+            last=LAST_ITEM.search(self.quantities.text) is not None,
             people=bool(self.measures) and self._all_people(self.measures),
             others=self.has("others"),
             compare=self.has("compare", "than"),
@@ -2963,6 +2968,11 @@ def _meant(before: Before, told: Told) -> Subject | None:
         fits = len(items) >= ranking.position >= 1 and (previous.group or not told.set_word)
         if fits and not moves_along:
             return items[ranking.position - 1]
+    if told.last and not told.conditions and not told.ranking:
+        # "마지막 거는?", "마지막 과 인원": the last item of what the last answer listed.
+        items = before.listed or tuple(previous.subjects)
+        if len(items) >= 2:
+            return items[-1]
     if told.that and before.listed and previous.group is not None:
         return before.listed[0]
     if previous.asks == q.DUTY and before.listed and (told.that or told.measures):
