@@ -58,7 +58,7 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
     if not specific:
         overview = [(s, r, p) for s, r, p in scored if r["part"] == "현황" and r["depth"] <= 1]
         picked = overview[:5]
-        lines = [f"{title} 추진현황:"] + [f"• {r['text']}" for _, r, _ in picked]
+        lines = [f"{title or '주요사업'} 추진현황:"] + [f"• {r['text']}" for _, r, _ in picked]
     else:
         # A check or a sum looks further for the bullet that decides it.
         picked = _pick(scored, alone=question.check is None and question.note != "sum"
