@@ -348,6 +348,8 @@ def _uncounted(question: Question, picked: list[Row]) -> bool:
 def _verdict(question: Question, text: str, parent: Row | None = None) -> str | None:
     """예 or 아니요 for a check against the text found; None when the text does not decide it."""
     check = question.check
+    if check.comparison == "all":
+        return _all_verdict(check.written.split(), text, parent)
     if check.comparison == "in":
         words = check.written.split()
         if not words:
@@ -460,6 +462,30 @@ def _names(asked: set[str], label: str) -> bool:
     return label in asked or any(
         len(w) >= 2 and label.startswith(w) and len(label) - len(w) <= 1 for w in asked
     )
+
+
+# A count in the projects' text, with its counter.
+TEXT_COUNT = re.compile(r"(\d[\d,]*)\s*(개\s*소|개|곳|명|건|회|석|실)")
+
+
+def _all_verdict(words: list[str], text: str, parent: Row | None) -> str | None:
+    """ "신청한 단체 다 입주함?" of "65개 단체 … 신청 → 28개 단체 … 입주": 아니요 when the clause
+    that holds the words asked counts the whole first and then fewer of the same (신청 65 →
+    입주 28, 총 61개소 → 운영 41개소); otherwise the text does not decide it."""
+    held = compact(f"{text} {parent['text'] if parent else ''}")
+    # ("신청자": 신청, a suffix the text leaves off)
+    if not words or not all(w in held or (len(w) >= 3 and w[:-1] in held) for w in words):
+        return None
+    # The clause of the bullet that holds the words asked ("찾동(14개소 운영)" is its own).
+    clauses = [c for c in re.split(r",\s*(?![^()]*\))", text) if c.strip()]
+    clause = next((c for c in clauses if any(w in compact(c) for w in words)), text)
+    counts = [(float(n.replace(",", "")), counter_family(compact(c)))
+              for n, c in TEXT_COUNT.findall(clause)]  # fmt: skip
+    if len(counts) < 2:
+        return None
+    first, family = counts[0]
+    fewer = [n for n, f in counts[1:] if f == family and n < first]
+    return "아니요" if fewer and all(n <= first for n, f in counts if f == family) else None
 
 
 def _district_left_out(words: list[str], text: str) -> bool:

@@ -1945,7 +1945,15 @@ class _Reading:
         # "7월 안에 끝났어?": when something ends, asked of a month, is whether it is so.
         ends_then = self.months is not None and self.says("ends") and not self.asks_what
         charged = self._charge_asked()
-        if charged and named_project and not qualified and not self.quantities.figures:
+        every = (
+            self._says_all and named_project and self.yesno_like and not self.quantities.years
+            and not self.has("ranking", "ordering") and not only and (unknown or words)
+        )  # fmt: skip
+        if every and not charged:
+            # "신청한 단체 다 입주함?", "61곳 전부 운영 중이야?": all of the whole the text
+            # counts, which it shows is not so when it counts fewer of them.
+            check = Condition(FACT, "all", written=" ".join(unknown or words))
+        elif charged and named_project and not qualified and not self.quantities.figures:
             # "임대료 내야 돼?", "대관 무료야?": whether it is free, as the text says 무상/무료;
             # paying asked is the opposite (see _denied).
             held = [
