@@ -2122,6 +2122,13 @@ class _Reading:
             return None  # "갈등관리협치과 예산이 국 전체의 30% 넘게 차지해?": its share, checked
         operations = self._operations()
         conditions = self._conditions()
+        if (
+            kind == "revenue" and not conditions and self.measures == ("collected_over_budget",)
+            and not operations & {q.RANK, q.SUM, q.AVERAGE}
+        ):  # fmt: skip
+            # "예산보다 더 걷힌 항목": the items collected over their budget, not every item.
+            over = Condition("collected_over_budget", ">", 0.0, None, "예산보다 더 걷힌")
+            conditions = (over,)
         asked = [c.measure for c in conditions] + list(self.measures)
         if (
             kind == "line"
