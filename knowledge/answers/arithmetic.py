@@ -88,7 +88,12 @@ def write_difference(question: Question, rows: list[Row], plan: Plan, report: Re
         measure = measures[question.measures[0]]
         first, second = rows[0], rows[1]
         label = measure.label_for(first["kind"])
-        amount = _amount(measure.is_rate, difference)
+        # (a head count's difference in 명, a count's in 개: never 천원)
+        amount = (
+            _amount(True, difference) if measure.is_rate
+            else "-" if difference is None
+            else amount_text(measure, abs(int(difference)))
+        )  # fmt: skip
         pair = f"{particle(shown_name(first), '과', '와')} {shown_name(second)}"
         if difference is None:
             head = f"{pair}의 {label} 차이를 계산할 수 없습니다."

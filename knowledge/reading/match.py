@@ -146,8 +146,10 @@ class EntityIndex:
                 disassemble(word), self._letters, scorer=fuzz.partial_ratio,
                 score_cutoff=SUGGESTION_CUTOFF, limit=limit,
             ):  # fmt: skip
-                entity = self.keys[i].entity
-                found[entity] = max(found.get(entity, 0.0), score)
+                key = self.keys[i]
+                if key.how == "alias" and len(key.text) <= SHORT_ALIAS:
+                    continue  # "갈과" is near any word ending in 과: no suggestion
+                found[key.entity] = max(found.get(key.entity, 0.0), score)
         return sorted(found, key=lambda e: -found[e])[:limit]
 
     def _partly(self, letters: str, count: int) -> list[tuple[str, float, int]]:

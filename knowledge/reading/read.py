@@ -2043,8 +2043,12 @@ class _Reading:
             and bool(self.measures_of[self.measures[0]].difference_of)
             and len(self.found.mentions) < 2
         )
+        # ("…보다 몇 명 많아": how many more, a count asked of the comparison)
+        how_many = self.has("which") or (
+            self.has("count_people", "count") and self.has("more", "less")
+        )
         if (self.has("difference") and not one_gap) or (
-            self.has("than") and self.has("which") and not self.has("each")
+            self.has("than") and how_many and not self.has("each")
             and not (self.measures and set(self.measures) <= changes)
         ):  # fmt: skip
             # "전년 대비 얼마나 증가 … 증감액과 증감률을": the change is already the gap.
