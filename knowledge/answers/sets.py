@@ -144,9 +144,11 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
                 means.append(f"{measure.label} 평균: 집행 실적 없음(‘-’)")
                 sums.append(f"{measure.label} 모두 ‘-’")
                 continue
-            if measure.unit == PEOPLE:
-                means.append(f"{measure.label} 평균 {total / count:,.1f}명")
-                sums.append(f"{measure.label} 합계 {fmt.people(total)} ÷ {count}")
+            if measure.unit in (PEOPLE, COUNT):
+                # (a mean of head counts in 명, of lines in 개: never 천원)
+                counter = "명" if measure.unit == PEOPLE else "개"
+                means.append(f"{measure.label} 평균 {total / count:,.1f}{counter}")
+                sums.append(f"{measure.label} 합계 {total:,}{counter} ÷ {count}")
             else:
                 mean = _rounded(total, count)
                 means.append(f"{measure.label} 평균 {fmt.money_with_eok(mean)}")
