@@ -797,7 +797,15 @@ class _Reading:
             if rated:
                 rates = [lexicon.rate_of[m] for m in specific if m in lexicon.rate_of]
                 already = [m for m in specific if self.measures_of[m].is_rate]
-                return tuple(dict.fromkeys(already + rates or specific))
+                # "현원, 예산현액, 지출액, 지출 집행률": the rate word goes with the word just
+                # before it; figures named further before it are asked as they are — a head
+                # count, a budget, an amount said as one (…액), not "원인행위·지출 집행률".
+                at = max(i for i, w in enumerate(words) if RATE_WORD in lexicon.groups[w])
+                apart = [m for w in words[: max(0, at - 1)]
+                         if w in lexicon.measures and w not in lexicon.generic
+                         for m in lexicon.measures[w] if not self.measures_of[m].is_rate
+                         and (m not in lexicon.rate_of or w.endswith("액"))]  # fmt: skip
+                return tuple(dict.fromkeys(apart + (already + rates or specific)))
             return tuple(dict.fromkeys(specific))
         if rated:
             rates = [m for m in generic if self.measures_of[m].is_rate]
