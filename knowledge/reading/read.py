@@ -2772,6 +2772,15 @@ class _Reading:
             measure = (measures or ("budget",))[0]
             if {"quota", "current"} <= set(measures):
                 measure = "current"
+            if _both_rates(measures[:2]) and not self._rate_named():
+                # "시민참여과 집행률 국 전체보다 높아?": both rates, each checked (the first
+                # line says both verdicts when they differ).
+                checks = tuple(
+                    Question(q.CHECK, subjects=tuple(subjects),
+                             check=Condition(rate, direction, None, None, ""), measures=(rate,))
+                    for rate in ("committed_rate", "spent_rate")
+                )  # fmt: skip
+                return Question(q.PARTS, parts=checks)
             condition = Condition(measure, direction, None, None, "")
             return Question(q.CHECK, subjects=tuple(subjects), check=condition, measures=(measure,))
         states = [c for c in self._conditions()
@@ -2813,6 +2822,13 @@ class _Reading:
             return Question(q.CHECK, subjects=tuple(subjects), check=condition,
                             measures=(counted[0],))  # fmt: skip
         return None
+
+    def _rate_named(self) -> bool:
+        """Whether one rate was named ("지출 집행률", "원인행위 기준"), not 집행률 alone."""
+        return any(
+            len(p.measures) == 1 and p.measures[0] in ("committed_rate", "spent_rate")
+            for p in self.phrases
+        ) or bool(self._based_on())
 
     def _times_check(self, subjects: list[Subject], measures: tuple[str, ...]) -> Question | None:
         """`작년보다 네 배 넘게 늘었어?`, `원인행위 집행률이 지출 집행률의 5배를 넘습니까?`: one
