@@ -818,6 +818,10 @@ class _Reading:
 
     def _measures(self) -> tuple[str, ...]:
         measures = tuple(dict.fromkeys(m for p in self.phrases for m in p.measures))
+        if "line_count" in measures and self._money_said():
+            # "1억 이상 10억 미만 세부사업 개수": the lines that meet it, counted — not each
+            # 과's number of lines.
+            measures = tuple(m for m in measures if m != "line_count")
         money = [m for m in measures if m != "budget" and self.measures_of[m].is_money]
         if "budget" in measures and money:
             # "돈 제일 많이 걷힌 세입": money in general, said beside the amount that is meant.
@@ -2090,9 +2094,19 @@ class _Reading:
                 if self.lexicon.groups.get(k.word, frozenset()) & {"more", "less", *RANK_WORDS}]  # fmt: skip
         return bool(lines and divisions and many) and min(lines) < min(many) < max(divisions)
 
+    def _lines_counted(self) -> bool:
+        """ "세부사업 수", "세부사업 개수" said."""
+        return any("line_count" in self.lexicon.measures.get(k.word, ()) for k in self.found.places)
+
+    def _money_said(self) -> bool:
+        """An amount said ("1억 이상"): a figure of money, never a count of lines."""
+        return any(f.unit == "천원" for f in self.quantities.figures)
+
     def _set_kind(self) -> str | None:
         if self.measures == ("line_count",):
             return "division"
+        if not self.measures and self._money_said() and self._lines_counted():
+            return "line"
         for group, kind in SET_WORDS:
             places = [k for k in self.keywords_in(group)
                       if not (k.attached and "conjunction" in self.lexicon.groups[k.word]
