@@ -56,6 +56,12 @@ def _condition_text(condition: Condition, report: Report) -> str:
         return "집행 실적이 있는"
     if condition.other is not None:
         other = report.measures[condition.other]
+        if condition.comparison in ("=", "!="):
+            # "현원이 정원과 같은 과": equal (or not), never "적은"
+            same = "같은" if condition.comparison == "=" else "다른"
+            return (
+                f"{particle(measure.label, '이', '가')} {particle(other.label, '과', '와')} {same}"
+            )
         word = "많은" if condition.comparison in (">", ">=") else "적은"
         return f"{particle(measure.label, '이', '가')} {other.label}보다 {word}"
     if condition.comparison in (">", "!=") and condition.value == 0 and measure.unit == PEOPLE:
@@ -88,6 +94,8 @@ def _gap(row: Row, compared: Condition | None, report: Report) -> str:
     if a is None or b is None or first.unit != second.unit:
         return ""
     gap = abs(a - b)
+    if gap == 0:
+        return f" ({particle(second.label, '과', '와')} 같음)"
     shown = fmt.people(gap) if first.unit == PEOPLE else fmt.money(gap)
     return f" ({second.label}보다 {shown} {'많음' if a > b else '적음'})"
 
