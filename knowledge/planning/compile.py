@@ -109,7 +109,7 @@ def _compiled_part(question: Question) -> Question:
         words=question.words if question.asks == q.PLANS or question.note == "plans" else (),
         hints=(), unit=None, in_eok=False, in_million=False, not_held=(), choices=(), rest="", parts=(),
         note=question.note if question.note in PLANNED_NOTES else "",
-        skipped=(), facet="", denied=False,
+        skipped=(), facet=question.facet if question.asks == q.PLANS else "", denied=False,
     )  # fmt: skip
 
 
@@ -698,6 +698,11 @@ class Planner:
                 )
             )
             params += [question.months.last.isoformat(), question.months.first.isoformat()]
+            if question.facet == "ends":
+                # "11월에 끝나는 것들": the plans whose last month is one asked.
+                where.append(exp.LTE(this=ends.copy(), expression=exp.cast(_param(), "DATE")))
+                where.append(exp.Not(this=exp.column("open_ended", "l")))
+                params.append(question.months.last.isoformat())
         for word in question.words:
             text = exp.func(
                 "replace",

@@ -1742,8 +1742,10 @@ class _Reading:
             return Question(q.CHECK, subjects=projects if targets else tuple(subjects),
                             months=self.months, words=targets, note="plans")  # fmt: skip
         note = self.months.said if self.months and "‘" in self.months.said else ""
+        # "11월에 끝나는 것들": the plans that end then, not every one under way then.
+        facet = "ends" if self.months is not None and self.says("ends") else ""
         return Question(q.PLANS, subjects=tuple(subjects), months=self.months,
-                        words=plan_words if not subjects else (), note=note)  # fmt: skip
+                        words=plan_words if not subjects else (), note=note, facet=facet)  # fmt: skip
 
     def _one_plans_words(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """The asked words one plan holds together, the most of them ("공론의제 선정 … 언제
