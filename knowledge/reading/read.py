@@ -2109,6 +2109,8 @@ class _Reading:
             return "division"
         if not self.measures and self._money_said() and self._lines_counted():
             return "line"
+        if self.has("average") and (self.has("revenue") or self._revenue_measures()):
+            return "revenue"  # "세입 징수율 평균": over the revenue items
         for group, kind in SET_WORDS:
             places = [k for k in self.keywords_in(group)
                       if not (k.attached and "conjunction" in self.lexicon.groups[k.word]
@@ -2234,8 +2236,11 @@ class _Reading:
         project = next((s.project_no for s in named if s.kind == "project"), None)
         # Ranked revenue items are the items themselves: a subtotal is not ranked against its
         # own parts ("징수액 제일 많은 세입 항목"), unless subtotals are asked for.
+        # Added up or averaged, they are the items too: a subtotal counted beside its parts
+        # would count them twice ("세입 항목 징수액 합계" had been 10,828,668천원, twice the
+        # 5,414,334천원 collected).
         leaves = self.has("leaves") or (
-            kind == "revenue" and q.RANK in operations and parent is None
+            kind == "revenue" and bool(operations & {q.RANK, q.SUM, q.AVERAGE}) and parent is None
             and not self.has("subtotal")
         )  # fmt: skip
         group = Group(kind, division, project, conditions, parent, leaves=leaves)
