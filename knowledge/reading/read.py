@@ -2244,6 +2244,11 @@ class _Reading:
             and not self.has("subtotal")
         )  # fmt: skip
         group = Group(kind, division, project, conditions, parent, leaves=leaves)
+        # "징수율 100% 넘는 항목 징수액 합계": the condition's measure says which items; the
+        # other measure named is what is added up or averaged.
+        tested = {c.measure for c in conditions if self.measures_of[c.measure].is_rate}
+        if operations & {q.SUM, q.AVERAGE} and any(m not in tested for m in measures):
+            measures = tuple(m for m in measures if m not in tested)
         if q.AVERAGE in operations:
             simple = "simple" if self.has("simple") else ""
             return Question(q.AVERAGE, group=group, measures=measures or ("budget",), note=simple)
