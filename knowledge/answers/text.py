@@ -63,6 +63,17 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         # A check or a sum looks further for the bullet that decides it.
         picked = _pick(scored, alone=question.check is None and question.note != "sum"
                        and question.facet != "ratio")  # fmt: skip
+        if question.unit == "원" and question.check is None and picked and words:
+            # "지원금은 총 얼마?" after 도시전환랩: the bullet that holds every word asked (with
+            # its heading) answers; another initiative's amount that lacks some of them, under
+            # another heading, would read as a rival answer.
+            def holds_all(entry: tuple) -> bool:
+                said = compact(f"{entry[1]['text']} {entry[2]['text'] if entry[2] else ''}")
+                return all(w in said for w in words)
+
+            if holds_all(picked[0]):
+                picked = picked[:1] + [p for p in picked[1:] if holds_all(p)
+                                       or not (_elsewhere(picked[0], p) and _alike(picked[0], p))]  # fmt: skip
         if question.check is not None:
             # The bullet that decides a check comes first ("100회 넘게 했어?": 총 114회 실시),
             # or a detail under the first ("90일 연장했어?": 위탁기간 90일 연장).
