@@ -39,6 +39,8 @@ def describe(group: Group, report: Report) -> str:
         scope += f"{report.catalog.project(group.project_no).name} "
     said = " · ".join(conditions)
     noun = GROUP_NAMES[group.kind]
+    if group.named:
+        noun = f"‘{group.named}’ 관련 {noun}"
     if group.leaves and group.kind == "revenue":
         noun = "세부 세입 항목"
     if not said:

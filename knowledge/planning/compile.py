@@ -508,6 +508,11 @@ class Planner:
         if group.parent is not None:
             where.append(_column("parent").eq(_param()))
             params.append(group.parent)
+        if group.lines:
+            where.append(
+                exp.In(this=_column("line_no"), expressions=[_param() for _ in group.lines])
+            )
+            params.extend(group.lines)
         if group.leaves:
             parents = (
                 exp.select(_col("parent"))

@@ -115,6 +115,9 @@ DESCRIBED_LINE = re.compile(r"[가-힣](?:는|한|하고|해서)\s|관련|위한
 LINE_WORDS = re.compile(r"사업|프로그램|제도")
 # How far the best line must lead the next (in distinctive words) to be taken without asking.
 DESCRIBED_LEAD = 0.9
+# Below a clear fit, names scoring this much are offered as choices (a word four names share
+# gives each a quarter).
+DESCRIBED_FLOOR = 0.2
 # How much a word a line's project text holds counts against one its name holds.
 TEXT_WEIGHT = 0.5
 # "두 번째 과", "세 번째 거", "2번째 사업": a place in the last list, with the word for its item.
@@ -1646,6 +1649,13 @@ class _Reading:
         at = scores[0][1]
         line = lines[at]
         if by_name[at] + by_text[at] < 1:
+            # "마을 만드는 사업 예산": words several names share, none of them clearly the one:
+            # those names are offered, never a "not in the report" for words it holds.
+            close = [self.reader.subjects.of(lines[i]) for score, i in named
+                     if score >= DESCRIBED_FLOOR][:4]  # fmt: skip
+            if len(close) > 1:
+                return Question(q.CLARIFY, choices=tuple(close), rest=self._rest(),
+                                note="described")  # fmt: skip
             return None
         matched = sum(max(held[w][at], told[w][at]) >= MIN_WORD for w in stems)
         covered = matched == len(stems)
@@ -1698,7 +1708,12 @@ class _Reading:
         if not self._table_words():
             return None
         described = self._described()
-        return described if described is not None and described.asks == q.FIGURES else None
+        if described is None:
+            return None
+        # Names that share the words described, none clearly: asked back before the projects'
+        # text is searched for a figure it cannot give.
+        asked_back = described.note == "described" and bool(self.unknown) and not self._sure()
+        return described if described.asks == q.FIGURES or asked_back else None
 
     def _described_words(self) -> list[str]:
         """The words of a description as typed, endings and particles off, without the words
@@ -1800,6 +1815,8 @@ class _Reading:
 
     def _text(self) -> Question | None:
         """A fact from a project's text: words the figures do not use, or a count it writes."""
+        if self._line_set() is not None:
+            return None  # "갈등관리 관련 세부사업 몇 개": lines the word names, counted
         if self._named_line() is not None and self._table_words() and not self.yesno:
             return None  # "시민 의견 반영하려는 시민숙의예산 운영 지출액": the line's figure
         unknown = self.unknown_words
@@ -2135,11 +2152,59 @@ class _Reading:
     def _revenue_measures(self) -> bool:
         return any(self.measures_of[m].kinds == {"revenue"} for m in self.measures)
 
+    def _line_set(self) -> tuple[str, tuple[int, ...]] | None:
+        """`마을 사업 중 예산 제일 큰 거`, `갈등관리 관련 세부사업 몇 개`: a word several 세부사업
+        names hold, with a set asked of them — those lines are the set (the word as said, and
+        their line numbers). A word no name is made of alone ("마을") counts as well as one
+        that fits several names about equally ("갈등관리")."""
+        operations = self._operations() & {q.RANK, q.COUNT, q.LIST, q.SUM, q.AVERAGE}
+        set_said = bool(self.keywords_in("lines_word")) or self.says("related")
+        tested = any(f.comparison for f in self.quantities.figures)
+        if not ((operations or tested) and (set_said or q.RANK in operations)):
+            return None
+        if self.yesno_like and not tested:
+            return None
+
+        def lines_of(found: Resolved) -> tuple[int, ...]:
+            lines = tuple(int(s.ref) for s in found.subjects if s.kind == "line")
+            if not lines and found.sure and found.subjects[0].kind == "project" and set_said:
+                # "혁신파크 사업 중 예산 큰 거": the project's own 세부사업
+                number = found.subjects[0].project_no
+                lines = tuple(n for n, p in self.catalog.project_of_line.items() if p == number)
+            return lines if len(lines) > 1 else ()
+
+        several = [r for r in self.resolved if lines_of(r)]
+        others = [r for r in self.resolved if r not in several
+                  and any(s.kind != "division" for s in r.subjects)]  # fmt: skip
+        if others or len(several) > 1:
+            return None
+        if several and not self.unknown:
+            if operations == {q.SUM} and not tested:
+                return None  # "혁신파크 두 사업 합하면": the lines the name fits, added up
+            found = several[0]
+            said = found.mention.text
+            at = self.quantities.text.lower().find(said)
+            if at >= 0 and len(self.quantities.text) == len(self.quantities.text.lower()):
+                said = self.quantities.text[at : at + len(said)]  # "NPO" as typed, not "npo"
+            return said, lines_of(found)
+        if several or len(self.unknown_words) != 1:
+            return None
+        word = self.unknown_words[0]
+        if len(word) < 2 or not _korean(word):
+            return None
+        lines = tuple(e.ref for e in self.catalog.entities
+                      if e.kind == "line" and word in compact(e.name))  # fmt: skip
+        return (word, lines) if len(lines) > 1 else None
+
     def _group(self) -> Question | None:
         """A question over a set: 세부사업, 과, 세입 항목 or 주요사업, with conditions."""
-        if self.unknown:
+        line_set = self._line_set()
+        if self.unknown and line_set is None:
             return None
         subjects = self._sure()
+        if line_set is not None:
+            # the name that picked the set is no subject of its own
+            subjects = [s for s in subjects if s.kind == "division"]
         named = [s for s in subjects if s.kind not in ("bureau", "division")]
         scope = [s for s in subjects if s.kind == "division"]
         if self.has("sum", "both", "each") and any(
@@ -2148,6 +2213,8 @@ class _Reading:
         ):
             return None  # "NPO지원센터 두 사업 합하면": the lines the name fits
         kind = self._set_kind()
+        if line_set is not None:
+            kind = "line"
         if kind is None and self.has("share") and self.yesno_like:
             return None  # "갈등관리협치과 예산이 국 전체의 30% 넘게 차지해?": its share, checked
         operations = self._operations()
@@ -2244,6 +2311,8 @@ class _Reading:
             and not self.has("subtotal")
         )  # fmt: skip
         group = Group(kind, division, project, conditions, parent, leaves=leaves)
+        if line_set is not None:
+            group = replace(group, named=line_set[0], lines=line_set[1])
         # "징수율 100% 넘는 항목 징수액 합계": the condition's measure says which items; the
         # other measure named is what is added up or averaged.
         tested = {c.measure for c in conditions if self.measures_of[c.measure].is_rate}

@@ -79,6 +79,24 @@ def test_sets_with_conditions(engine, text, asks, kind, division, conditions):
     assert [(c.measure, c.comparison, c.value) for c in question.group.conditions] == conditions
 
 
+@pytest.mark.parametrize(
+    ("text", "asks", "named", "lines"),
+    [
+        ("마을 사업 중 예산 제일 큰 거", q.RANK, "마을", 4),
+        ("이름에 센터 들어간 세부사업 몇 개", q.COUNT, "센터", 4),
+        ("갈등관리 관련 세부사업 목록", q.LIST, "갈등관리", 4),
+        ("혁신파크 사업 중 집행률 제일 낮은 거", q.RANK, "혁신파크", 2),
+        ("NPO 관련 사업 예산 평균", q.AVERAGE, "NPO", 3),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)  # fmt: skip
+def test_lines_picked_by_a_word_of_their_names(engine, text, asks, named, lines):
+    question = read(engine, text)
+    assert question.asks == asks
+    assert (question.group.kind, question.group.named) == ("line", named)
+    assert len(question.group.lines) == lines
+
+
 def test_a_measure_against_another_is_a_condition(engine):
     question = read(engine, "정원보다 현원 적은 과")
     condition = question.group.conditions[0]
