@@ -646,6 +646,7 @@ class _Reading:
         # A word inside a name given ("NPO입주협업공간 입주") says what is asked about it:
         # it is looked for in the text, but it is not unexplained.
         self.unknown = [u for u in self.content if not any(u.word in n for n in names)]
+        self._narrow_by_words()
         # Verb forms the lexicon does not know ("찍은", "밝혀", "걸로"), that neither the report's
         # prose nor its names hold, do not name anything: they are left out, and the reply
         # says so. Nouns the report lacks ("부산시", "투표율") still stop a figure answer.
@@ -680,6 +681,28 @@ class _Reading:
                 and bool(PLACE_ASKED.search(self.quantities.text))
             )
         ) and not self.asks_what
+
+    def _narrow_by_words(self) -> None:
+        """`혁신팍 조성 집행률`: a name that stands for several 세부사업 (a project, a short
+        name), and beside it a word only one of their names holds — that line is meant, and the
+        word is part of its name, not something else asked."""
+        for index, resolved in enumerate(self.resolved):
+            subjects = resolved.subjects
+            if len(subjects) == 1 and subjects[0].kind == "project":
+                lines = self.reader.subjects.figure_subjects(subjects[0], ("budget",))
+            elif len(subjects) > 1 and all(s.kind == "line" for s in subjects):
+                lines = subjects
+            else:
+                continue
+            if len(lines) < 2 or any(s.kind != "line" for s in lines):
+                continue
+            for word in self.unknown:
+                holding = [s for s in lines if len(word.word) >= MIN_WORD
+                           and word.word in compact(s.name)]  # fmt: skip
+                if len(holding) == 1:
+                    self.resolved[index] = Resolved(resolved.mention, (holding[0],))
+                    self.unknown = [u for u in self.unknown if u.word != word.word]
+                    break
 
     # --- facts -----------------------------------------------------------------------------
 
@@ -2496,6 +2519,13 @@ class _Reading:
         for project in [s for s in subjects if s.kind == "project"]:
             holders = holders_of(project, measures)
             if len(holders) > 1 and not self.has("sum"):
+                # "혁신팍 운영 예산": a word typed beside the name that only one of its lines'
+                # names holds says which line.
+                said = {u.word for u in self.content if len(u.word) >= MIN_WORD}
+                fit = [h for h in holders if any(w in compact(h.name) for w in said)]
+                if len(fit) == 1 and said:
+                    subjects = [fit[0] if s == project else s for s in subjects]
+                    continue
                 # "혁신파크 예산": the project has several budget lines; ask which.
                 rest = " ".join(self.measures_of[m].label for m in measures[:1]) or "예산"
                 return Question(q.CLARIFY, choices=holders, rest=rest)
