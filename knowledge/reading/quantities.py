@@ -120,6 +120,11 @@ MONTH_RANGE = re.compile(
     r"(?<!\d)(?P<a>1[0-2]|0?[1-9])\s*월?\s*(?:~|∼|-|부터|에서)\s*(?P<b>1[0-2]|0?[1-9])\s*월"
 )
 MONTH = re.compile(r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s*월(?!\s*\d)")
+# "10월부터 하는 거", "9월 1일 이후 일정": from that month to the year's end.
+MONTH_FROM = re.compile(
+    r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s*월\s*(?:(?P<d>[12]\d|3[01]|0?[1-9])\s*일\s*)?"
+    r"(?:초\s*)?(?:부터|이후|以後)"
+)
 DAY = re.compile(r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s*월\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*일")
 MONTH_WORDS = {
     "상반기": (1, 6), "하반기": (7, 12), "마지막 달": (12, 12), "마지막달": (12, 12), "연말 달": (12, 12), "1분기": (1, 3), "2분기": (4, 6), "3분기": (7, 9),
@@ -247,6 +252,16 @@ def find_quantities(text: str, report_year: int) -> Quantities:
         first, last = sorted((int(match.group("a")), int(match.group("b"))))
         if free(match) and narrows(first, last):
             found.months = (first, last)
+            take(match)
+    for match in MONTH_FROM.finditer(text):
+        month = int(match.group("m"))
+        if match.group("d"):
+            # "8월 1일부터 했지?": the day is what a check compares ("8.9.~" is not from 8.1.)
+            if free(match) and narrows(month, month):
+                found.months, found.day = (month, month), int(match.group("d"))
+                take(match)
+        elif free(match) and narrows(month, 12):
+            found.months = (month, 12)
             take(match)
     for match in DAY.finditer(text):
         month = int(match.group("m"))
