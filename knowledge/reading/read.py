@@ -432,6 +432,11 @@ class Reader:
                 second = again
         if {first.asks, second.asks} & {q.HELP, q.NOT_FOUND, q.CLARIFY}:
             return None
+        if (
+            first.asks == q.COUNT and second.asks in (q.SUM, q.AVERAGE)
+            and first.group is not None and first.group == second.group
+        ):  # fmt: skip
+            return second  # "사회협력과 세부사업 몇 개고 예산 합계는": the sum says how many
         return Question(q.PARTS, parts=(first, second))
 
     def _check_of_last(
@@ -2576,6 +2581,16 @@ class _Reading:
                 condition = Condition(share.measures[0], figure.comparison or ">=", figure.value,
                                       None, figure.written)  # fmt: skip
                 share = replace(share, check=condition)
+            elif share.asks == q.SHARE and share.subjects and not self.yesno_like:
+                # "…이 국 전체에서 차지하는 비중과 지출 집행률": the share, and the rate asked
+                # beside it of the same thing.
+                named = {m for k in self.found.places
+                         for m in self.lexicon.measures.get(k.word, ())}  # fmt: skip
+                beside = tuple(m for m in measures if self.measures_of[m].is_rate
+                               and m not in share.measures and m in named)  # fmt: skip
+                if beside:
+                    figures = Question(q.FIGURES, subjects=share.subjects[:1], measures=beside)
+                    return Question(q.PARTS, parts=(share, figures))
             return share
         if q.DIFFERENCE in operations or self.quantities.point or compared:
             difference = self._difference(subjects, measures)
@@ -2591,6 +2606,12 @@ class _Reading:
             # "시간선택제 포함하면 인원 총 몇 명": measures of one thing added up.
             if {"quota", "current"} <= set(measures):
                 measures = tuple(m for m in measures if m != "quota")
+            office = subjects[0] if len(subjects) == 1 else None
+            if "line_count" in measures and office is not None and office.kind == "division":
+                # "사회협력과 소관 세부사업 수와 예산 합계": how many lines, and their total.
+                lines = Group("line", division=office.name)
+                rest = tuple(m for m in measures if m != "line_count") or ("budget",)
+                return Question(q.SUM, group=lines, measures=rest)  # the sum says how many
             if len(measures) >= 2:
                 return Question(
                     q.SUM, subjects=tuple(subjects[:1]), measures=measures, note="measures"
