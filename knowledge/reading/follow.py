@@ -243,9 +243,13 @@ def _narrowed(previous: Question, current: Question, told: Told) -> Question | N
             rest = tuple(m for m in previous.measures if m not in measure)
         return Question(q.RANK, group=narrowed, measures=measure + rest, ranking=ranking,
                         in_eok=told.eok or previous.in_eok)  # fmt: skip
-    asks = next((a for a in (q.SUM, q.COUNT) if a in told.operations), None)
+    asks = next((a for a in (q.SUM, q.AVERAGE, q.COUNT) if a in told.operations), None)
     if asks is None:
         asks = previous.asks if previous.asks in (q.LIST, q.COUNT) else q.LIST
+    if asks in (q.SUM, q.AVERAGE) and not told.measures:
+        # "그 중 집행률 50% 안 되는 거" then "합치면?": their money is added, not the rates the
+        # set was picked by.
+        measures = ("budget",)
     return Question(asks, group=narrowed, measures=measures, in_eok=told.eok or previous.in_eok)
 
 

@@ -1740,7 +1740,10 @@ class _Reading:
             return None
         # Names that share the words described, none clearly: asked back before the projects'
         # text is searched for a figure it cannot give.
-        asked_back = described.note == "described" and bool(self.unknown) and not self._sure()
+        asked_back = (
+            described.note == "described" and bool(self.unknown) and not self._sure()
+            and self._line_set() is None  # "마을 관련 사업 예산 합계": the lines it names, added
+        )  # fmt: skip
         return described if described.asks == q.FIGURES or asked_back else None
 
     def _described_words(self) -> list[str]:
