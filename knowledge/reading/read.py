@@ -2193,8 +2193,8 @@ class _Reading:
         tested = any(f.comparison for f in self.quantities.figures)
         if not ((operations or tested) and (set_said or q.RANK in operations)):
             return None
-        if self.yesno_like and not tested:
-            return None
+        if self.yesno_like and not (tested or self.has("unexecuted", "fully")):
+            return None  # "마을 관련 사업 중 미집행 있어?" asks of the set; other yes/no do not
 
         def lines_of(found: Resolved) -> tuple[int, ...]:
             lines = tuple(int(s.ref) for s in found.subjects if s.kind == "line")
