@@ -155,6 +155,8 @@ def write_share(question: Question, rows: list[Row], plan: Plan, report: Report)
         )
     if question.note == "summed" and len(rows) >= 3:
         return _share_of_sum(rows, plan, report, measure)
+    if question.note == "within" and len(rows) >= 2:
+        return _share_within_sum(rows, plan, report, measure)
     part, whole = rows[0], rows[1]
     share = part["share"]
     label = measure.label_for(part["kind"])
@@ -177,6 +179,22 @@ def write_share(question: Question, rows: list[Row], plan: Plan, report: Report)
                         f"기준({threshold})에 {'맞습니다' if holds else '맞지 않습니다'}.")  # fmt: skip
     lines += report.notes([part["name"], whole["name"]], question.measures)
     lines.append(report.closing(part.get("source"), whole.get("source")))
+    return finish(lines, "share", plan, rows)
+
+
+def _share_within_sum(rows: list[Row], plan: Plan, report: Report, measure: Measure) -> Answer:
+    """`그 중 사회협력과 비중은?` after a sum: one of the things added up, over their sum."""
+    part, summed = rows[0], rows
+    label = measure.label_for(part["kind"])
+    total = sum(r.get(measure.name) or 0 for r in summed)
+    names = "·".join(r["name"] for r in summed)
+    shown_total = fmt.money(total) if measure.is_money else str(total)
+    lines = [
+        f"{names} {label} 합계 중 {part['name']} 비중: {fmt.computed_rate(part['share'])}",
+        f"※ 계산: {value(measure, part)} ÷ {shown_total}",
+    ]
+    lines += report.notes([r["name"] for r in summed], (measure.name,))
+    lines.append(report.closing(*(r.get("source") for r in summed)))
     return finish(lines, "share", plan, rows)
 
 

@@ -79,7 +79,7 @@ WHERE_HELD = (
     ("division", "인력은 과와 국 단위로만 있습니다."),
 )
 # The notes a statement depends on; any other note only changes the reply's wording.
-PLANNED_NOTES = frozenset({"measures", "summed", "plans", "simple"})
+PLANNED_NOTES = frozenset({"measures", "summed", "within", "plans", "simple"})
 COMPARISONS = {">=": exp.GTE, ">": exp.GT, "<=": exp.LTE, "<": exp.LT, "=": exp.EQ, "!=": exp.NEQ}
 
 
@@ -387,6 +387,20 @@ class Planner:
                 this=exp.Mul(this=exp.Literal.number("100.0"), expression=_ref(measure.name)),
                 expression=exp.Nullif(this=_ref(whole.name), expression=exp.Literal.number(0)),
             )
+            return self._with_asked(question, question.measures, _alias(ratio, "share"))
+        if question.note == "within" and len(question.subjects) >= 2:
+            # One of several things added up, over their sum ("둘이 합치면?" then "그 중 사회협력과
+            # 비중은?"): the first subject over all of them together.
+            refused = self._unavailable(question.subjects, question.measures)
+            if refused:
+                return refused
+            total = _of_ord(measure.name, 1)
+            for number in range(2, len(question.subjects) + 1):
+                total = exp.Add(this=total, expression=_of_ord(measure.name, number))
+            ratio = exp.Div(
+                this=exp.Mul(this=exp.Literal.number("100.0"), expression=_of_ord(measure.name, 1)),
+                expression=exp.Nullif(this=exp.Paren(this=total), expression=exp.Literal.number(0)),
+            )  # fmt: skip
             return self._with_asked(question, question.measures, _alias(ratio, "share"))
         if question.note == "summed" and len(question.subjects) >= 3:
             # Several things added up, over the whole named last.

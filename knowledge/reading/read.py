@@ -481,6 +481,20 @@ class Reader:
     ) -> Question | None:
         """ "그 중 혁신파크 운영이 차지하는 비중은?" after 사회협력과 예산: a part named, as a
         share of the whole just shown."""
+        named = list(told.subjects)
+        if not named and told.words:
+            # "그 중 조성 비중은?": a word only one of the things added up has in its name
+            named = [s for s in previous.subjects
+                     if any(w in compact(s.name) for w in told.words)]  # fmt: skip
+        if (
+            previous.asks == q.SUM and reading.has("share") and len(named) == 1
+            and named[0] in previous.subjects and len(previous.subjects) >= 2
+            and previous.measures and not previous.note
+        ):  # fmt: skip
+            # "둘이 합치면?" then "그 중 사회협력과 비중은?": its part of the sum just shown.
+            others = tuple(s for s in previous.subjects if s != named[0])
+            return Question(q.SHARE, subjects=(named[0], *others),
+                            measures=previous.measures[:1], note="within")  # fmt: skip
         wholes = [s for s in previous.subjects if s.kind in ("division", "bureau")]
         if not (reading.has("share") and told.subjects and len(wholes) == 1):
             return None
