@@ -1028,7 +1028,17 @@ class _Reading:
         listed = "," in self.quantities.text or "/" in self.quantities.text
         if not (
             listed
-            or self.has("conjunction", "sum", "difference", "compare", "than", "both", "each")
+            or self.has(
+                "conjunction",
+                "sum",
+                "difference",
+                "compare",
+                "than",
+                "both",
+                "each",
+                "times",
+                "share",
+            )
         ):
             return
         for resolved in list(self.resolved):
