@@ -105,6 +105,10 @@ MIN_WORD = 2
 ONLY_WHO = frozenset({"누가", "어디서", "어디에서", "어디가", "누구"})
 # "갈등 조정하는 부서", "공유서울 계획 세우는 과의": a verb's 는-form, then the word for a 과
 # (the 과 that does it); 있는/없는 say whether it has something (a condition), not what it does.
+# "…담당하는 과", "…소관 부서", "…하는 과": a 과 described by its work.
+OFFICE_DESCRIBED = re.compile(
+    r"(?:담당|소관|맡은|맡고\s*있는|[가-힣]는)\s*(?:부서|과)(?:의|에서|에|가|이|는|은)?(?![가-힣])"
+)
 DOING_OFFICE = re.compile(
     r"(?:(?<![있없])(?:하|[가-힣])는|(?:맡|담당하|운영하|추진하|관리하|하)고\s*있는)"
     r"\s*(?:부서|과|팀)(?:의|는|은|가|이|에서|에)?(?![가-힣])"
@@ -704,18 +708,23 @@ class _Reading:
     def _narrow_by_words(self) -> None:
         """`혁신팍 조성 집행률`: a name that stands for several 세부사업 (a project, a short
         name), and beside it a word only one of their names holds — that line is meant, and the
-        word is part of its name, not something else asked."""
+        word is part of its name, not something else asked. Only for a figure the lines hold:
+        a fact or a plan is asked of the project ("NPO 입주협업공간 지상층에 있어?")."""
+        if not any("line" in self.measures_of[m].kinds for m in self.measures):
+            return
         for index, resolved in enumerate(self.resolved):
             subjects = resolved.subjects
             if len(subjects) == 1 and subjects[0].kind == "project":
                 lines = self.reader.subjects.figure_subjects(subjects[0], ("budget",))
-            elif len(subjects) > 1 and all(s.kind == "line" for s in subjects):
-                lines = subjects
+            elif len([s for s in subjects if s.kind == "line"]) > 1:
+                lines = tuple(s for s in subjects if s.kind == "line")
             else:
                 continue
             if len(lines) < 2 or any(s.kind != "line" for s in lines):
                 continue
-            for word in self.unknown:
+            for word in self.content:
+                if word.word in compact(resolved.mention.text):
+                    continue
                 holding = [s for s in lines if len(word.word) >= MIN_WORD
                            and word.word in compact(s.name)]  # fmt: skip
                 if len(holding) == 1:
@@ -1626,7 +1635,45 @@ class _Reading:
             if len(named_divisions) == len(self.resolved):
                 return Question(q.DUTIES, subjects=tuple(subjects[:1]))
         given = [s for r in self.resolved if r.sure for s in r.subjects if s.kind != "division"]
+        if not (words or named or given or subjects):
+            return None  # "그 사업 하는 과 지출 집행률": a figure's words are no 주요업무 asked
         return Question(q.DUTY, subjects=tuple(given or subjects), words=asked)
+
+    def _office_in_charge(self) -> tuple[Subject, str] | None:
+        """The 과 a question describes by its work (`마을공동체 담당하는 과`: the one 과 whose
+        주요업무 hold the words), else the 과 of the thing named; with the note that says so."""
+        named = [s for s in self._sure() if s.kind not in ("division", "bureau", "unit")]
+        names = tuple(compact(r.mention.text) for r in self.resolved)
+        words = tuple(w for w in self.text_words if len(w) >= MIN_WORD) + names
+        duties = [p for p in self.catalog.passages if p.part == "duty"]
+        # "기부금 받는 일 하는 과": words no duty holds (받는) say how, not what.
+        words = tuple(w for w in words if any(_holds_any(p, w) for p in duties))
+        if words and not any(s.kind == "division" for s in self._sure()):
+            # "마을공동체 담당하는 과 원인행위액", "서울시 위원회 관리 … 총괄하는 부서": the one
+            # 과 whose 주요업무 hold the words decides, whatever a name in them fits.
+            owners = {p.division for p in duties if all(_holds_any(p, w) for w in words)}
+            said = tuple(w for w in words if w in names)
+            if not owners and said:
+                # "NPO 지원센터 관리하는 과": the names said decide when the verbs do not fit
+                owners = {p.division for p in duties if all(_holds_any(p, w) for w in said)}
+            if len(owners) == 1:
+                name = owners.pop()
+                note = f"※ 소관: 물으신 일은 {name}의 주요업무에 있습니다."
+                return Subject("division", name, name, ref=name), note
+        if named and named[0].division:
+            office = Subject("division", named[0].division, named[0].division)
+            return office, f"※ 소관: ‘{named[0].name}’은(는) {office.name} 소관입니다."
+        return None
+
+    def _office_of_set(self) -> tuple[Subject, str] | None:
+        """`혁신파크 담당하는 과에서 예산 두 번째로 큰 사업`, `민주시민교육 담당하는 과 사업들 중
+        …`: the set is the 세부사업 of the 과 described by its work."""
+        described = OFFICE_DESCRIBED.search(self.quantities.text)
+        if described is None or not LINE_WORDS.search(self.quantities.text, described.end()):
+            return None
+        if any(s.kind == "division" for s in self._sure()):
+            return None
+        return self._office_in_charge()
 
     def _of_division(self, measures: tuple[str, ...]) -> Question | None:
         """A figure of the 과 in charge: `공유서울 담당하는 과는 현원이 몇 명이야` (the 과 whose
@@ -1637,24 +1684,9 @@ class _Reading:
             # "NPO입주협업공간 소관 부서와 예산현액": its 과 and its own figure (the reply
             # names the 과 in charge beside the figure).
             return Question(q.FIGURES, subjects=tuple(named), measures=measures)
-        words = tuple(w for w in self.text_words if len(w) >= MIN_WORD) + tuple(
-            compact(r.mention.text) for r in self.resolved
-        )
-        duties = [p for p in self.catalog.passages if p.part == "duty"]
-        # "기부금 받는 일 하는 과": words no duty holds (받는) say how, not what.
-        words = tuple(w for w in words if any(_holds(p, w) for p in duties))
-        if words and not any(s.kind == "division" for s in self._sure()):
-            # "마을공동체 담당하는 과 원인행위액", "서울시 위원회 관리 … 총괄하는 부서": the one
-            # 과 whose 주요업무 hold the words decides, whatever a name in them fits.
-            owners = {p.division for p in duties if all(_holds(p, w) for w in words)}
-            if len(owners) == 1:
-                name = owners.pop()
-                note = f"※ 소관: 물으신 일은 {name}의 주요업무에 있습니다."
-                office = Subject("division", name, name, ref=name)
-                return Question(q.FIGURES, subjects=(office,), measures=measures, note=note)
-        if named and named[0].division:
-            office = Subject("division", named[0].division, named[0].division)
-            note = f"※ 소관: ‘{named[0].name}’은(는) {office.name} 소관입니다."
+        in_charge = self._office_in_charge()
+        if in_charge is not None:
+            office, note = in_charge
             return Question(q.FIGURES, subjects=(office,), measures=measures, note=note)
         people = [m for m in measures if self.measures_of[m].unit == PEOPLE
                   and m not in ("current", "quota")]  # fmt: skip
@@ -2219,6 +2251,8 @@ class _Reading:
             return None
         if self.yesno_like and not (tested or self.has("unexecuted", "fully")):
             return None  # "마을 관련 사업 중 미집행 있어?" asks of the set; other yes/no do not
+        if OFFICE_DESCRIBED.search(self.quantities.text):
+            return None  # "마을공동체 담당 과 사업": the 과 that does it, not names with the word
 
         def lines_of(found: Resolved) -> tuple[int, ...]:
             lines = tuple(int(s.ref) for s in found.subjects if s.kind == "line")
@@ -2253,13 +2287,16 @@ class _Reading:
 
     def _group(self) -> Question | None:
         """A question over a set: 세부사업, 과, 세입 항목 or 주요사업, with conditions."""
-        line_set = self._line_set()
-        if self.unknown and line_set is None:
+        office = self._office_of_set()
+        line_set = None if office is not None else self._line_set()
+        if self.unknown and line_set is None and office is None:
             return None
         subjects = self._sure()
         if line_set is not None:
             # the name that picked the set is no subject of its own
             subjects = [s for s in subjects if s.kind == "division"]
+        if office is not None:
+            subjects = [office[0]]  # the words that described the 과 are no subjects
         named = [s for s in subjects if s.kind not in ("bureau", "division")]
         scope = [s for s in subjects if s.kind == "division"]
         if self.has("sum", "both", "each") and any(
@@ -3299,6 +3336,13 @@ def _holds(passage: Passage, word: str) -> bool:
     """A Korean word (`_korean`) in a passage as typed, or without a suffix the text leaves
     off (`신청자` → 신청)."""
     return _korean(word) and _found_in(passage, word)
+
+
+def _holds_any(passage: Passage, word: str) -> bool:
+    """`_holds`, and a word in Latin letters ("npo") as the passage writes it in any case."""
+    if _korean(word):
+        return _found_in(passage, word)
+    return word.lower() in passage.compact.lower()
 
 
 def _found_in(passage: Passage, word: str) -> bool:

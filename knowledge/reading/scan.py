@@ -556,10 +556,12 @@ def _split_keywords(
             if len(tail) == 1 and lexicon.ends_in_particle_noun(word) and word.endswith(tail[0]):
                 continue  # "화상회의" is a meeting, not 화상회 + 의
             if (
-                len(tail) > 1 and len(tail[0]) == 1 and tail[0] not in lexicon.particles
-                and _cuts_a_word(word[:cut], tail[0], index)
+                len(tail[0]) == 1 and (len(tail) > 1 or len(word) - cut == 1)
+                and (tail[0] not in lexicon.particles or len(tail) == 1)
+                and cut >= MIN_STEM and _cuts_a_word(word[:cut], tail[0], index)
             ):  # fmt: skip
-                continue  # "온라인으로만" is 온라인 and its particles, not 온라 + 인 + …
+                # "온라인으로만", "온라인" are 온라인 (and its particles), not 온라 + 인 + …
+                continue
             if tail == [word[-1]] and word[-1] in OFFICE_ENDINGS and not named:
                 return word, []  # "복지과", "교통국": an office the report lacks, not 복지 + 과
             return word[:cut], tail
