@@ -66,6 +66,8 @@ MINUS = re.compile(r"[가-힣]\s*[-−]\s*[가-힣]")
 # Answers that already hold every part of a two-part question ("과 몇 개고 팀 몇 개야").
 WHOLE = frozenset({q.PARTS, q.ORGANIZATION})
 # "…이라고 적었는데 맞아?": what the asker wrote down (적다 as to write, not to be few).
+# "1억원(100,000천원)": the same amount said again in another unit, in brackets.
+RESTATED_AMOUNT = re.compile(r"(?<=[원억만])\s*\(\s*[\d,.]+\s*(?:천원|백만원|만원|억원|원)\s*\)")
 QUOTED_WRITING = re.compile(r"라고\s*(?:적|썼|써|쓴|기재|작성|표기|기입)[가-힣]*")
 # "…저조한 것으로 보이는데, 집행률을 밝혀 주십시오": what the asker believes, then the question.
 PREMISE_CLAUSE = re.compile(r"(?<=[가-힣])(?:는데|은데|인데|지만|으나)\s*[,，]\s*")
@@ -194,6 +196,8 @@ NOUN_SUFFIXES = frozenset("자들수액분건명측")
 VERB_TAILS = frozenset("아어여해나지고요니냐야자게서")
 # A coordinated word read with the words of the name before it ("혁신파크 운영이랑 조성").
 ELLIPSIS_SCORE = 85.0
+# A subject's kind → the matcher's kind of entity (a Ⅲ table row is a "row" there).
+KINDS_OF_ENTITIES = {"project_row": "row"}
 # Answers of `Reader.holds` kept (words asked recur; the prose does not change).
 HELD_KEPT = 50_000
 # A name that fits several lines of one project, typed this well, names that project.
@@ -276,6 +280,7 @@ class Reader:
         cleaned = SECTION_REFERENCE.sub(" ", cleaned)
         cleaned = AGAINST_LAST_YEAR.sub(r"\1", cleaned)
         cleaned = QUOTED_WRITING.sub("라고", cleaned)
+        cleaned = RESTATED_AMOUNT.sub("", cleaned)
         premise = PREMISE_CLAUSE.split(cleaned, maxsplit=1)
         if len(premise) == 2 and premise[1].strip():
             first = self.read(premise[0], today, before)
@@ -669,6 +674,7 @@ class _Reading:
         # A word inside a name given ("NPO입주협업공간 입주") says what is asked about it:
         # it is looked for in the text, but it is not unexplained.
         self.unknown = [u for u in self.content if not any(u.word in n for n in names)]
+        self._set_aside_named()
         self._narrow_by_words()
         # Verb forms the lexicon does not know ("찍은", "밝혀", "걸로"), that neither the report's
         # prose nor its names hold, do not name anything: they are left out, and the reply
@@ -704,6 +710,33 @@ class _Reading:
                 and bool(PLACE_ASKED.search(self.quantities.text))
             )
         ) and not self.asks_what
+
+    def _set_aside_named(self) -> None:
+        """`모더레이터 양성 말고 민주시민교육 추진하는 사업`, `권역 센터 말고 시 센터`: what is said
+        right before 말고 (대신, 아니고) is what is not meant — never a subject, and not a
+        word to look for."""
+        aside = [k.order for k in self.found.places if k.word in self.lexicon.lists["set_aside"]]
+        for order in aside:
+            said = [k.order for k in self.found.places
+                    if k.order < order and self.lexicon.groups.get(k.word) != {FILLER}]  # fmt: skip
+            after = [r for r in self.resolved if r.mention.order > order]
+            if not after and not any(u.order > order for u in self.content):
+                continue  # "사회협력과 말고는 다 채웠지?": all but it, asked of it too
+            boundary = max(said, default=-1)
+            gone = [r for r in self.resolved if boundary < r.mention.order < order]
+            words = {u.order for u in self.content if boundary < u.order < order}
+            if not (gone or words):
+                continue  # "과별 말고 국 전체로": a set word is set aside (see `_set_aside`)
+            dropped = {s for r in gone for s in r.subjects}
+            self.resolved = [r for r in self.resolved if r not in gone]
+            self.resolved = [
+                Resolved(r.mention, tuple(s for s in r.subjects if s not in dropped))
+                if set(r.subjects) - dropped
+                else r
+                for r in self.resolved
+            ]
+            self.content = [u for u in self.content if u.order not in words]
+            self.unknown = [u for u in self.unknown if u.order not in words]
 
     def _narrow_by_words(self) -> None:
         """`혁신팍 조성 집행률`: a name that stands for several 세부사업 (a project, a short
@@ -1048,20 +1081,28 @@ class _Reading:
                 "times",
                 "share",
             )
+            or any(k.word in self.lexicon.lists["set_aside"] for k in self.found.places)
         ):
             return
         for resolved in list(self.resolved):
             words = resolved.mention.words
             subjects = self._narrowed(list(resolved.subjects), resolved, "holder")
-            if len(subjects) != 1:
+            if len(subjects) == 1:
+                # The name's first words as the report writes them ("서울혁신파크" of 서울혁신파크
+                # 운영).
+                parts = subjects[0].name.split()
+                stems = [compact(" ".join(parts[:k])) for k in range(len(parts) - 1, 0, -1)]
+            elif len(words) > 1:
+                stems = []  # "혁신파크 조성 말고 운영": the words as typed, whichever it names
+            else:
                 continue
-            # The name's first words as the report writes them ("서울혁신파크" of 서울혁신파크 운영).
-            parts = subjects[0].name.split()
-            stems = [compact(" ".join(parts[:k])) for k in range(len(parts) - 1, 0, -1)]
             stems.append("".join(words[:-1]))
+            kinds = {KINDS_OF_ENTITIES.get(s.kind, s.kind) for s in resolved.subjects}
             for unknown in [u for u in self.content if u.order > resolved.mention.order]:
                 found = next((leaders(self.catalog.index.candidates(stem + unknown.word))
                               for stem in stems if stem), [])  # fmt: skip
+                # "혁신파크 … 운영": the line 운영 beside lines, not the project of that name
+                found = [c for c in found if c.entity.kind in kinds] or found
                 if len(found) == 1 and found[0].score >= ELLIPSIS_SCORE:
                     subject = self.reader.subjects.of(found[0].entity)
                     if subject not in subjects and subject.kind in {
@@ -2762,7 +2803,16 @@ class _Reading:
             conditions = [(place, replace(c, measure=gaps[0])
                            if c.measure in of and c.value is not None else c)
                           for place, c in conditions]  # fmt: skip
-        return tuple(self._negated(place, c) for place, c in conditions)
+        tests = [self._negated(place, c) for place, c in conditions]
+        # "한 푼도 집행 안 된": two words for one test are one condition
+        seen: set[tuple] = set()
+        unique = []
+        for test in tests:
+            key = (test.measure, test.comparison, test.value, test.other, test.gap, test.times)
+            if key not in seen:
+                seen.add(key)
+                unique.append(test)
+        return tuple(unique)
 
     def _not_done(self, place: int) -> bool:
         """Whether the words just after `place` deny it ("전액 집행 안 됐지", "다 쓰지 못한")."""
