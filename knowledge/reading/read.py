@@ -1773,6 +1773,26 @@ class _Reading:
         named = sorted(((n, i) for i, n in enumerate(by_name)), key=lambda p: -p[0])
         at = scores[0][1]
         line = lines[at]
+        named_line = self._named_line()
+        # A place another line's text names points elsewhere ("도봉에 있는 혁신파크 조성 사업":
+        # 도봉 is the other 혁신파크's place).
+        own = next((i for i, e in enumerate(lines) if named_line and e.ref == named_line.ref), None)
+        elsewhere = False
+        for word in self.unknown_words:
+            count = len(lines)
+            in_names = {i for i in range(count) if held.get(word, [0] * count)[i] >= MIN_WORD}
+            in_texts = {i for i in range(count) if told.get(word, [0] * count)[i] >= MIN_WORD}
+            if district(word) is not None and in_texts and own not in in_names | in_texts:
+                elsewhere = True
+        if own is not None and not elsewhere:
+            line = lines[own]
+            # "주민들 마을공동체 활동 지원하는 사업": a line named in full inside the description
+            # is the line described (the reply says how it was read).
+            note = f"※ 물으신 사업을 ‘{line.name}’(으)로 읽었습니다."
+            subject = self.reader.subjects.of(line)
+            return Question(
+                q.FIGURES, subjects=(subject,), measures=tuple(self.measures), note=note
+            )
         if by_name[at] + by_text[at] < 1:
             # "마을 만드는 사업 예산": words several names share, none of them clearly the one:
             # those names are offered, never a "not in the report" for words it holds.

@@ -242,8 +242,10 @@ def _demote_weak_mentions(reading: Scan) -> None:
     "자치구 시민행복 증진사업 지원 규모" names the 시민행복 project; 자치구 only happens to be
     part of another line's name. Comparisons ("A vs B", "A랑 B") keep both.
     """
-    if len(reading.mentions) < 2 or reading.has("compare", "conjunction"):
-        return
+    if len(reading.mentions) < 2 or reading.has(
+        "compare", "conjunction", "times", "than", "difference", "sum", "share"
+    ):
+        return  # "A 예산은 B 예산의 몇 배": two things set against each other
     strongest = max(reading.mentions, key=lambda m: (m.best[0].score, len(m.text)))
     if strongest.best[0].score < 95:
         return
