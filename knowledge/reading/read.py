@@ -758,8 +758,15 @@ class _Reading:
             for word in self.content:
                 if word.word in compact(resolved.mention.text):
                     continue
-                holding = [s for s in lines if len(word.word) >= MIN_WORD
-                           and word.word in compact(s.name)]  # fmt: skip
+                # "정비·조성하는": two words joined by a dot, either may be the one
+                pieces = [word.word] + ([word.word[:2], word.word[-2:]] if len(word.word) >= 4
+                                        else [])  # fmt: skip
+                holding = []
+                for piece in pieces:
+                    holding = [s for s in lines if len(piece) >= MIN_WORD
+                               and piece in compact(s.name)]  # fmt: skip
+                    if holding:
+                        break
                 if len(holding) == 1:
                     self.resolved[index] = Resolved(resolved.mention, (holding[0],))
                     self.unknown = [u for u in self.unknown if u.word != word.word]
@@ -1822,7 +1829,25 @@ class _Reading:
         close = [self.reader.subjects.of(lines[i]) for score, i in scores if score >= 1][:4]
         if not close:
             return None  # nothing close enough to offer: not a line described
+        if (
+            len(close) == 1 and by_name[at] >= 1 and text_points in (None, at)
+            and self._one_name_holds(held, at)
+        ):  # fmt: skip
+            # "시민들한테 예산 가르치는 학교 사업": a word only this name holds, whole, and no
+            # other line close: that line, said how it was read.
+            note = f"※ 물으신 사업을 ‘{line.name}’(으)로 읽었습니다."
+            return Question(q.FIGURES, subjects=close, measures=tuple(self.measures), note=note)
         return Question(q.CLARIFY, choices=tuple(close), rest=self._rest())
+
+    @staticmethod
+    def _one_name_holds(held: dict[str, list[int]], at: int) -> bool:
+        """Whether some described word begins a word of the name at `at` and of no other name
+        ("권역별로": 권역)."""
+        return any(
+            starts[at] >= MIN_WORD and sum(s >= MIN_WORD for s in starts) == 1
+            for word, starts in held.items()
+            if len(word) >= MIN_WORD
+        )
 
     def _table_words(self) -> list[Keyword]:
         """Words for a figure of the tables (예산, 지출액, 집행률 …), not money the text gives."""
