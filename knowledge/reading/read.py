@@ -226,6 +226,14 @@ class Reader:
         self.as_of = catalog.as_of
         self._held: dict[tuple, bool] = {}
 
+    @functools.cached_property
+    def work_names(self) -> str:
+        """The names of the 세부사업 and projects, compact, for telling a word of a name ("학교"
+        of 예산학교 운영) from a word that frames a question."""
+        return " ".join(
+            compact(e.name) for e in self.catalog.entities if e.kind in ("line", "project")
+        )
+
     def line_text(self, line_no: int) -> str:
         """The text of the project a line belongs to (its bullets and plans), compact; empty
         for a line no project of Ⅲ covers."""
@@ -689,7 +697,8 @@ class _Reading:
         if any(r.sure for r in self.resolved) and not counts:
             self.skipped += [u for u in self.unknown if u not in self.skipped
                              and _framing(u.word, self.lexicon) and not self.in_text((u.word,))
-                             and not self.catalog.index.candidates(u.word)]  # fmt: skip
+                             and not self.catalog.index.candidates(u.word)
+                             and u.word not in reader.work_names]  # fmt: skip
         self.unknown = [u for u in self.unknown if u not in self.skipped]
         self.months = resolve_months(quantities, reader.as_of, today, self.catalog.plan_months)
         self.asks_what = bool(WH_WORDS.search(quantities.text)) or self.has("which")
