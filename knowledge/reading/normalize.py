@@ -13,6 +13,8 @@ MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
 # or % is dropped from the compact form.
 NOT_WORD = re.compile(r"[^0-9a-z%\uac00-\ud7a3\u3131-\u318e\u4e00-\u9fff]+")
 MAX_LENGTH = 200
+# What parts typed words: spaces, and brackets of any kind ("진행자(모더레이터)" is two words).
+WORD_BREAK = re.compile(r"[\s()\[\]{}「」『』<>〈〉《》]+")
 
 
 def clean(text: str) -> str:

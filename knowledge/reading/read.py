@@ -24,7 +24,14 @@ from knowledge.reading.lexicon import FILLER, MEASURE, Lexicon
 from knowledge.reading.lexicon import RATE as RATE_WORD
 from knowledge.reading.match import leaders
 from knowledge.reading.months import resolve_months
-from knowledge.reading.normalize import MAX_LENGTH, bare_place, clean, compact, district
+from knowledge.reading.normalize import (
+    MAX_LENGTH,
+    WORD_BREAK,
+    bare_place,
+    clean,
+    compact,
+    district,
+)
 from knowledge.reading.quantities import (
     COUNTED_UNIT,
     GAP,
@@ -1250,8 +1257,10 @@ class _Reading:
 
     @functools.cached_property
     def typed(self) -> tuple[str, ...]:
-        """The question's words as typed, each in compact form."""
-        return tuple(compact(w) for w in self.quantities.text.split())
+        """The question's words as typed, each in compact form; a bracket parts words too
+        ("진행자(모더레이터)" is two words)."""
+        words = WORD_BREAK.split(self.quantities.text)
+        return tuple(c for c in (compact(w) for w in words) if c)
 
     def unknown_words_in_one_project(self) -> bool:
         """Whether the words not understood all stand in one project's text and not in most."""
@@ -1761,7 +1770,10 @@ class _Reading:
         holds clearly the most is taken (the answer says how it was read), close ones are asked
         back with buttons, and words no name holds are never dropped silently."""
         text = self.quantities.text
-        line_measures = [m for m in self.measures if "line" in self.measures_of[m].kinds]
+        # A line's figures, or the year-end outlook of its row in Ⅲ ("시민 행복 높이는 사업
+        # 연말까지 예상 집행액").
+        line_measures = [m for m in self.measures
+                         if self.measures_of[m].kinds & {"line", "project_row"}]  # fmt: skip
         if not (line_measures and DESCRIBED_LINE.search(text) and LINE_WORDS.search(text)):
             return None
         sure = self._sure()
@@ -1804,11 +1816,7 @@ class _Reading:
             line = lines[own]
             # "주민들 마을공동체 활동 지원하는 사업": a line named in full inside the description
             # is the line described (the reply says how it was read).
-            note = f"※ 물으신 사업을 ‘{line.name}’(으)로 읽었습니다."
-            subject = self.reader.subjects.of(line)
-            return Question(
-                q.FIGURES, subjects=(subject,), measures=tuple(self.measures), note=note
-            )
+            return self._line_described(line)
         if by_name[at] + by_text[at] < 1:
             # "마을 만드는 사업 예산": words several names share, none of them clearly the one:
             # those names are offered, never a "not in the report" for words it holds.
@@ -1827,14 +1835,16 @@ class _Reading:
             for ranked in (scores, named)
         ]
         text_top = max(range(len(lines)), key=lambda i: by_text[i])
-        text_points = text_top if by_text[text_top] >= 1 else None
+        # The text points elsewhere only by a described word the name taken does not hold
+        # ("권역별로 NPO 지원센터 만들고 운영하는": another project's text says NPO, 지원,
+        # 운영 too, words the 권역 NPO지원센터 line's name holds itself).
+        elsewhere_words = [
+            w for w in stems if told[w][text_top] >= MIN_WORD and held[w][at] < MIN_WORD
+        ]
+        text_points = text_top if by_text[text_top] >= 1 and elsewhere_words else None
         agreed = leads[0] == at or (leads[1] == at and text_points in (None, at))
         if (matched >= 2 or covered) and agreed:
-            subject = self.reader.subjects.of(line)
-            note = f"※ 물으신 사업을 ‘{line.name}’(으)로 읽었습니다."
-            return Question(
-                q.FIGURES, subjects=(subject,), measures=tuple(self.measures), note=note
-            )
+            return self._line_described(line)
         close = [self.reader.subjects.of(lines[i]) for score, i in scores if score >= 1][:4]
         if not close:
             return None  # nothing close enough to offer: not a line described
@@ -1844,9 +1854,18 @@ class _Reading:
         ):  # fmt: skip
             # "시민들한테 예산 가르치는 학교 사업": a word only this name holds, whole, and no
             # other line close: that line, said how it was read.
-            note = f"※ 물으신 사업을 ‘{line.name}’(으)로 읽었습니다."
-            return Question(q.FIGURES, subjects=close, measures=tuple(self.measures), note=note)
+            return self._line_described(line)
         return Question(q.CLARIFY, choices=tuple(close), rest=self._rest())
+
+    def _line_described(self, line) -> Question | None:
+        """The figures asked of the line a description was read as, said how it was read; its
+        row of Ⅲ for the year-end outlook (none when no project's table has the line)."""
+        measures = tuple(self.measures)
+        subjects = self.reader.subjects.figure_subjects(self.reader.subjects.of(line), measures)
+        if not subjects:
+            return None
+        note = f"※ 물으신 사업을 ‘{line.name}’(으)로 읽었습니다."
+        return Question(q.FIGURES, subjects=subjects, measures=measures, note=note)
 
     @staticmethod
     def _one_name_holds(held: dict[str, list[int]], at: int) -> bool:
@@ -1863,7 +1882,7 @@ class _Reading:
         return [k for k in self.keywords_in(MEASURE)
                 if len(k.word) >= MIN_WORD and k.word not in self.lexicon.lists["amount_words"]
                 and k.word not in self.lexicon.lists["text_money_words"]
-                and any("line" in self.measures_of[m].kinds
+                and any(self.measures_of[m].kinds & {"line", "project_row"}
                         for m in self.lexicon.measures.get(k.word, ()))]  # fmt: skip
 
     def _named_line(self) -> Subject | None:

@@ -20,7 +20,7 @@ from knowledge.reading.match import (
     in_order,
     leaders,
 )
-from knowledge.reading.normalize import compact
+from knowledge.reading.normalize import WORD_BREAK, compact
 from knowledge.reading.quantities import GAP
 
 DATE_WORD = re.compile(r"\d{1,4}(?:년|월|일)?")
@@ -147,7 +147,8 @@ def _scan_piece(
         for part in LISTING.split(piece):
             _scan_piece(part, segment, found, lexicon, index)
         return
-    tokens = _letter_spaced([compact(token) for token in piece.split()], lexicon, index)
+    words = [c for c in (compact(token) for token in WORD_BREAK.split(piece)) if c]
+    tokens = _letter_spaced(words, lexicon, index)
     tokens = [part for token in tokens for part in _unglued(token, lexicon, index)]
     tokens = _merge_single_letters(_join_keywords(tokens, lexicon), lexicon, index)
     joined = "".join(tokens)
