@@ -375,7 +375,10 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
             clause = _clause_of(text, words)
             return _date_verdict(question, clause, parent["text"] if parent else "")
         if found and _superseded(words, text):
-            return None  # "3년으로 하는 거 맞아?" of "3년 → 1년 2개월": changed since
+            # "재위탁 공모 위탁기간 3년이야?" of "(의결) 3년 → (재위탁 공모) 1년 2개월": the
+            # figure asked was changed, and the words asked name what it became — no; said of
+            # nothing after the change ("3년으로 하는 거 맞아?"), the text is shown undecided.
+            return "아니요" if _said_after_change(words, text) else None
         paired = _paired_label(words, text)
         if paired is not None:
             return paired
@@ -410,7 +413,17 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
     whole = [value for start, _, value in found if re.search(r"(?:총|전체|모두)\s*$", text[:start])]
     # Figures several words label alike decide only when they agree (65개 단체 신청, 28개 단체
     # 선정: "단체 30개 이상?" is not decided by the first).
-    values = labelled or whole[:1] or [value for _, _, value in found]
+    # Unlabelled, what an arrow leads to is the outcome ("공모(3,201명 신청) ⇒ 추첨(1,081명)":
+    # 1,081 the members chosen) — unless a word asked, even in part, stands before the arrow
+    # ("신청자 3,201명": what led to it was asked).
+    arrows = [m.start() for m in ARROW.finditer(text)]
+    before = compact(text[: arrows[-1]]) if arrows else ""
+    asked_before = any(w[:2] in before for w in (*question.words, *question.hints) if len(w) >= 2)
+    outcome = [
+        value for start, _, value in found
+        if arrows and start > arrows[-1] and not asked_before
+    ]  # fmt: skip
+    values = labelled or whole[:1] or outcome or [value for _, _, value in found]
     if question.note == "whole" and not whole:
         # "전체 인원이 600명을 넘습니까?": the whole, which the bullet gives only as its parts
         # (one bracketed list, added up), never each part against the figure.
@@ -424,6 +437,8 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
     return "예" if verdicts.pop() else "아니요"
 
 
+# What a change or an outcome is written with: "3년 → 1년 2개월", "공모 ⇒ 추첨(1,081명)".
+ARROW = re.compile(r"→|⇒|->")
 # Amounts as the projects' text writes them, and what each unit is in 천원.
 TEXT_MONEY = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(백만\s*원|억\s*원|억|만\s*원|천\s*원)")
 IN_THOUSANDS = {"백만원": 1000, "억원": 100000, "억": 100000, "만원": 10, "천원": 1}
@@ -534,6 +549,16 @@ def _paired_label(words: list[str], text: str) -> str | None:
     if not named:
         return None
     return "예" if asked_labels[0] in named else "아니요"
+
+
+def _said_after_change(words: list[str], text: str) -> bool:
+    """Whether a word asked (not a figure) is written after the arrow of a change and not
+    before it ("재위탁 공모" of "(의결) 3년 → (재위탁 공모) 1년 2개월")."""
+    for arrow in ARROW.finditer(text):
+        before, after = compact(text[: arrow.start()]), compact(text[arrow.end() :])
+        if any(not w[:1].isdigit() and w in after and w not in before for w in words):
+            return True
+    return False
 
 
 def _superseded(words: list[str], text: str) -> bool:

@@ -1828,6 +1828,16 @@ class _Reading:
             return None
         matched = sum(max(held[w][at], told[w][at]) >= MIN_WORD for w in stems)
         covered = matched == len(stems)
+        # Every word described is in this line's name or text, and any other line that has
+        # them all has fewer in its name ("시 계속사업에 시민 의견 반영하려고 숙의하는 예산
+        # 사업": 숙의 in the name of 시민숙의예산 운영, the rest in the project's text it
+        # shares with 시민참여예산 운영; 반영 alone is in a third name).
+        in_name = [sum(held[w][i] >= MIN_WORD for w in stems) for i in range(len(lines))]
+        alone = covered and len(stems) >= 3 and not any(
+            all(max(held[w][i], told[w][i]) >= MIN_WORD for w in stems)
+            and in_name[i] >= in_name[at]
+            for i in range(len(lines)) if i != at
+        )  # fmt: skip
         # Taken when the names and the names with their text agree on it and one of them
         # leads clearly; a name that leads while the text points elsewhere is asked back.
         leads = [
@@ -1843,7 +1853,7 @@ class _Reading:
         ]
         text_points = text_top if by_text[text_top] >= 1 and elsewhere_words else None
         agreed = leads[0] == at or (leads[1] == at and text_points in (None, at))
-        if (matched >= 2 or covered) and agreed:
+        if ((matched >= 2 or covered) and agreed) or alone:
             return self._line_described(line)
         close = [self.reader.subjects.of(lines[i]) for score, i in scores if score >= 1][:4]
         if not close:
@@ -1926,6 +1936,7 @@ class _Reading:
             if groups and groups <= asking | {"schedule", "count"}:
                 continue
             stem = self.lexicon.predicate_stem(word) or self.lexicon.strip_particle(word)
+            stem = compact(self.lexicon.prose.get(word, self.lexicon.prose.get(stem, stem)))
             if len(stem) >= MIN_WORD and not (self.lexicon.groups.get(stem, frozenset()) & asking):
                 stems.append(stem)
         return list(dict.fromkeys(stems))
@@ -3406,11 +3417,13 @@ def _longest_start(name: str, word: str) -> int:
 def _described_scores(held: dict[str, list[int]], count: int) -> list[float]:
     """How well each name fits a description, from how many first letters of each word each
     name holds: a word counts by how much of it a name holds and by how few names hold as much
-    ("시민" is in many, "절약" in one)."""
+    ("시민" is in many, "절약" in one); where some name holds a word whole, a name holding only
+    its first letters does not count ("성과금": 성과평가 is not it)."""
     scores = [0.0] * count
     for word, starts in held.items():
+        whole = any(start >= len(word) for start in starts)
         for i, start in enumerate(starts):
-            if start >= MIN_WORD:
+            if start >= MIN_WORD and (start >= len(word) or not whole):
                 scores[i] += start / len(word) / sum(other >= start for other in starts)
     return scores
 
