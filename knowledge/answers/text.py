@@ -7,7 +7,7 @@ import re
 from knowledge.answer import Answer
 from knowledge.answers.base import Report, Row, finish, followups
 from knowledge.planning.compile import Plan
-from knowledge.reading.normalize import DISTRICTS, bare_place, compact, district
+from knowledge.reading.normalize import DISTRICTS, ORGANISATION, bare_place, compact, district
 from knowledge.reading.prose import text_score
 from knowledge.reading.quantities import COUNTED_UNIT, COUNTERS, counter_family
 from knowledge.reading.question import Question
@@ -362,7 +362,9 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
     if check.comparison == "all":
         return _all_verdict(check.written.split(), text, parent)
     if check.comparison == "in":
-        words = check.written.split()
+        # (a corporation is written with the mark of its kind: "(사)마을" is found as 사마을)
+        named = [w for w in check.written.split() if ORGANISATION.fullmatch(w)]
+        words = [compact(w) if w in named else w for w in check.written.split()]
         if not words:
             return None  # nothing asked to find: nothing to decide
         held, above = compact(text), compact(parent["text"]) if parent else ""
@@ -384,6 +386,10 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
             return paired
         if found:
             return "예"
+        if named and ORGANISATION.search(text):
+            # "혁신파크 수탁기관이 (사)마을이야?" of "수탁기관 : ㈜이퓨앤파트너스·(사)미래도시
+            # 환경연구원": the bullet names other corporations where one was asked.
+            return "아니요"
         if _district_left_out(words, f"{text} {above}"):
             return "아니요"
         return "아니요" if _counted_otherwise(words, text, above) else None

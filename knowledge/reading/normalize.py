@@ -13,6 +13,33 @@ MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
 # or % is dropped from the compact form.
 NOT_WORD = re.compile(r"[^0-9a-z%\uac00-\ud7a3\u3131-\u318e\u4e00-\u9fff]+")
 MAX_LENGTH = 200
+# A corporation's name with the mark of its kind ("(사)마을", "㈜이퓨앤파트너스", "(재)…").
+ORGANISATION = re.compile(r"(?:\((?:사|재|주|사단법인|재단법인)\)|㈜|㈔)\s?[가-힣A-Za-z0-9]+")
+# Endings typed after such a name ("(사)마을이라고"): the longer first; a one-letter particle
+# only where two letters or more of the name are left ("(사)마을과", never "(사)마" + 을).
+ORGANISATION_ENDINGS = ("이라고", "입니까", "인가요", "이에요", "이랑", "이야", "이지", "인지",
+                        "예요", "라고", "으로")  # fmt: skip
+ORGANISATION_PARTICLES = "이가은는을를과와로랑"
+
+
+def organisations(text: str) -> list[str]:
+    """The corporations a text names with the mark of their kind, endings left off."""
+    found = []
+    for match in ORGANISATION.finditer(text):
+        name = match.group(0).replace(" ", "")
+        mark = re.match(r"\([^)]*\)|㈜|㈔", name).group(0)
+        body = name[len(mark) :]
+        for ending in ORGANISATION_ENDINGS:
+            if body.endswith(ending) and len(body) - len(ending) >= 2:
+                body = body[: -len(ending)]
+                break
+        else:
+            if body[-1] in ORGANISATION_PARTICLES and len(body) >= 3:
+                body = body[:-1]
+        found.append(mark + body)
+    return found
+
+
 # What parts typed words: spaces, and brackets of any kind ("진행자(모더레이터)" is two words).
 WORD_BREAK = re.compile(r"[\s()\[\]{}「」『』<>〈〉《》]+")
 

@@ -31,6 +31,7 @@ from knowledge.reading.normalize import (
     clean,
     compact,
     district,
+    organisations,
 )
 from knowledge.reading.quantities import (
     COUNTED_UNIT,
@@ -1153,6 +1154,11 @@ class _Reading:
         """Whether the report's prose holds every word (in one project's, or some parts)."""
         return bool(words) and all(self.reader.holds(w, project_no, parts) for w in words)
 
+    def _organisations_said(self) -> list[str]:
+        """Corporations typed with the mark of their kind ("(사)마을"): a fact checked against
+        the text must name them too (never checked by the other words alone)."""
+        return organisations(self.quantities.text)
+
     def _numbers_said(self) -> list[str]:
         """Numbers typed with their counter and outside any name ("3년으로" → 3년, "24석"): a
         fact checked against the text must hold them too."""
@@ -1633,6 +1639,10 @@ class _Reading:
         ):  # fmt: skip
             # "하반기 사회협력과 소관 주요 일정", "갈등관리협치과 10월에 하는 일": its plans
             # then, not its duties
+            return None
+        # "마을센터 위탁받아 운영하는 데 어디야": who the text names (데 is no 과 there).
+        offices_said = [k for k in self.keywords_in("division_word") if not k.word.startswith("데")]
+        if self.has("prose_facet") and not offices_said:
             return None
         divisions = [s for s in self._sure() if s.kind == "division"]
         plain = not (self.measures or self.unknown or self._operations())
@@ -2120,8 +2130,10 @@ class _Reading:
             # it writes otherwise (자치구) does not send the question to another project.
             # (a word of when something ends says nothing of what is checked: "마무리돼?")
             ends = self.lexicon.compact_list("ends")
+            # (a word of a corporation's name is checked with the name: "(사)마을")
+            named_corporations = compact(" ".join(self._organisations_said()))
             loose = tuple(w for w in words if w not in held and _noun_like(w)
-                          and not w.startswith(ends))  # fmt: skip
+                          and not w.startswith(ends) and w not in named_corporations)  # fmt: skip
             unknown = tuple(w for w in unknown if w in held)
             words = held
         if (
@@ -2232,7 +2244,11 @@ class _Reading:
                     FACT,
                     "in",
                     written=" ".join(
-                        [*_checked(unknown or words, asked_prose), *self._numbers_said()]
+                        [
+                            *_checked(unknown or words, asked_prose),
+                            *self._numbers_said(),
+                            *self._organisations_said(),
+                        ]
                     ),
                 )
             )
