@@ -327,6 +327,7 @@ class Reader:
                 return within
             checked = self._check_of_last(before, told, reading, cleaned, today)
             checked = checked or self._check_of_last_thing(before, told, reading, cleaned, today)
+            checked = checked or self._check_of_last_subject(before, told, reading, cleaned, today)
             if checked is not None:
                 return checked
             meant = _meant(before, told)
@@ -500,6 +501,23 @@ class Reader:
         label = "집행률" if _both_rates(measures[:2]) else self.measures[measures[0]].label
         named = self.read(f"{previous.subjects[0].name} {label} {text}", today)
         return named if named.asks in (q.CHECK, q.PARTS) else None
+
+    def _check_of_last_subject(
+        self, before: Before, told: Told, reading: _Reading, text: str, today: date | None
+    ) -> Question | None:
+        """ "작년보다 늘었어?" after 변상금 예산, "원인행위 집행률 90% 넘었나?" after the bureau's
+        total: a yes/no that names nothing, asked of the one thing just talked about — read
+        with it named, taken when that reads as a check."""
+        previous = before.question
+        subjects = [s for s in previous.subjects if s.kind != "unit"]
+        if not reading.yesno or told.subjects or previous.group is not None or len(subjects) != 1:
+            return None
+        subject = subjects[0]
+        # (the revenue total is named 세입 합계: "합계" alone names nothing)
+        total = subject.kind == "revenue" and subject.ref is None
+        name = "세입 합계" if total else subject.name
+        named = self.read(f"{name} {text}", today)
+        return named if named.asks == q.CHECK else None
 
     def _share_of_last(
         self, previous: Question, told: Told, reading: _Reading, text: str, today: date | None
@@ -835,7 +853,7 @@ class _Reading:
             )
         quiet = {FILLER, "yesno"}
         if not all(not w or self.lexicon.groups.get(w, frozenset()) <= quiet for w in words):
-            return False
+            return self._spends_past_figure(tail, words)
         # "90% 넘어?", "300억 넘었죠?", "이상이야?" ask; "80% 이상인 거" names a set.
         ending = self.quantities.figures[-1].written + "".join(words)
         # "100번 넘게 함?": a phone-typed verb ending, asked.
@@ -848,6 +866,26 @@ class _Reading:
             ending.endswith(QUESTION_ENDINGS)
             or typed_ending
             or any("yesno" in self.lexicon.groups.get(w, ()) for w in words)
+        )
+
+    def _spends_past_figure(self, tail: str, words: list[str]) -> bool:
+        """ "연말엔 95% 넘게 집행해?", "90% 넘게 쓸 예정이야?": after the figure and its
+        comparison only the spending itself and an ending that asks — no word for a set ("…
+        넘게 집행한 사업은?" names the lines that did)."""
+        if not tail.strip().endswith("?") or not words:
+            return False
+        sets = {"lines_word", "division_word", "count", "projects", "revenue_list", "which"}
+        for word in words:
+            groups = self.lexicon.groups.get(self.lexicon.strip_particle(word), frozenset())
+            if groups & sets:
+                return False
+        last = words[-1]
+        spends = any(
+            MEASURE in self.lexicon.groups.get(w, ()) or self.lexicon.predicate_stem(w) == "집행"
+            for w in words
+        )
+        return spends and (
+            last.endswith(QUESTION_ENDINGS) or self.lexicon.predicate_stem(last) == "집행"
         )
 
     def _phrases(self) -> list[Phrase]:

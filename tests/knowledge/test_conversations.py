@@ -40,7 +40,11 @@ def test_a_follow_up_is_read_against_the_turns_before_it(engine, case: dict) -> 
     missing = [item for item in case["expect"] if not appears(item, shown)]
     # A yes/no follow-up says its verdict first.
     first = squash(answer.text.split("\n", 1)[0])
-    opens = not case.get("starts") or any(first.startswith(s) for s in case["starts"])
+    # (as in run_eval: an item of `starts` may be a list of options)
+    options = [
+        o for item in case.get("starts", []) for o in ([item] if isinstance(item, str) else item)
+    ]
+    opens = not options or any(first.startswith(o) for o in options)
     assert not wrong and not missing and opens, (
         f"wrong {wrong}, missing {missing}, first line {first!r}\n{answer.text}"
     )
