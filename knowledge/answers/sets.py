@@ -24,6 +24,11 @@ from knowledge.reading.question import Condition, Group, Question
 GROUP_NAMES = {"line": "세부사업", "division": "과", "revenue": "세입 항목",
                "project_row": "주요사업 예산표 항목", "project": "주요 추진 현안업무"}  # fmt: skip
 COMPARISON_WORDS = {">=": "이상", ">": "초과", "<=": "이하", "<": "미만", "=": "", "!=": "아닌"}
+# A count against the one said ("10개 넘어?", "7개 맞습니까?").
+COUNT_COMPARED = {
+    ">=": lambda a, b: a >= b, ">": lambda a, b: a > b, "<=": lambda a, b: a <= b,
+    "<": lambda a, b: a < b, "=": lambda a, b: a == b, "!=": lambda a, b: a != b,
+}  # fmt: skip
 SHOWN = 15
 ADNOMINAL = ("은", "는", "한", "인", "된", "난", "린", "든")
 ORDINALS = {1: "가장", 2: "두 번째로", 3: "세 번째로", 4: "네 번째로", 5: "다섯 번째로"}
@@ -122,7 +127,8 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
     measures = [report.measures[m] for m in plan.measures]
     described = describe(group, report)
     with_division = group.kind in ("line", "project_row") and group.division is None
-    if not rows:
+    counted = question.check if question.check and question.check.measure == "count" else None
+    if not rows and counted is None:
         lead = "아니요. " if question.note == "exists" or question.note.startswith("only:") else ""
         lines = [
             f"{lead}{particle(described, '은', '는')} 없습니다.",
@@ -131,7 +137,15 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
         return finish(lines, "list", plan, rows)
     count = len(rows)
     unit = "개"
-    if question.asks == "sum":
+    if counted is not None:
+        # "세부사업 40개 넘어?": the count, against the one said.
+        holds = COUNT_COMPARED[counted.comparison](count, counted.value)
+        said = f"{counted.value:,.0f}{unit} {COMPARISON_WORDS[counted.comparison]}".strip()
+        lines = [f"{'예' if holds else '아니요'}. {described} {count}{unit}입니다"
+                 f" (물으신 기준: {said})."]  # fmt: skip
+        if not rows:
+            return finish([*lines, _closing(rows, report, group)], "count", plan, rows)
+    elif question.asks == "sum":
         sums = []
         for name in question.measures:
             measure = report.measures[name]
@@ -207,6 +221,11 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
 
 def _projects(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
     lines = [f"{describe(question.group, report)} {len(rows)}개 (Ⅲ):"]
+    counted = question.check if question.check and question.check.measure == "count" else None
+    if counted is not None:
+        # "주요사업 9개 맞아?": the count, against the one said.
+        holds = COUNT_COMPARED[counted.comparison](len(rows), counted.value)
+        lines[0] = f"{'예' if holds else '아니요'}. {lines[0]}"
     lines += [f"{r['project_no']}. {r['title']} ({r['division']})" for r in rows]
     lines.append(report.closing(rows[0]["source"] if rows else None))
     topics = tuple(Choice(short(r["title"]), f"{r['title']} 추진현황") for r in rows[:4])

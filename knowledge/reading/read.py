@@ -1683,6 +1683,8 @@ class _Reading:
         if self.has("prose_facet") and not offices_said:
             return None
         divisions = [s for s in self._sure() if s.kind == "division"]
+        if divisions and self.has("lines_word") and not self._asks_division():
+            return None  # "시민숙의예산과 소관 세부사업": its lines, not its 주요업무
         plain = not (self.measures or self.unknown or self._operations())
         if self.has("duties_of") and divisions and len(divisions) == len(self.resolved) and plain:
             return Question(q.DUTIES, subjects=tuple(divisions[:1]))
@@ -2490,6 +2492,9 @@ class _Reading:
             return None  # "갈등관리협치과 예산이 국 전체의 30% 넘게 차지해?": its share, checked
         operations = self._operations()
         conditions = self._conditions()
+        counted = self._count_checked(kind)
+        if counted is not None:
+            operations = operations | {q.COUNT}
         if (
             kind == "revenue" and not conditions and self.measures == ("collected_over_budget",)
             and not operations & {q.RANK, q.SUM, q.AVERAGE}
@@ -2560,7 +2565,10 @@ class _Reading:
             and not self.has("revenue_list", "leaves", "count", "list", "which")
         ):
             return None  # "세입 예산이 전년 대비 증가했습니까?": the revenue total, checked
-        if self.yesno_like and subjects and not self.has("count", "list") and not said_set:
+        if (
+            self.yesno_like and subjects and not self.has("count", "list") and not said_set
+            and counted is None
+        ):  # fmt: skip
             return None  # "사회협력과 미집행이야?": the 과; "…과 세부사업 중 미집행 있어?": not
         if (
             kind == "project_row"
@@ -2613,6 +2621,8 @@ class _Reading:
             shown = ("budget",)
             measures = tuple(m for m in measures if m not in ("committed", "spent"))
         shown = tuple(dict.fromkeys(shown + measures))
+        if counted is not None:
+            return Question(q.COUNT, group=group, measures=shown, check=counted)
         asks = q.COUNT if q.COUNT in operations else q.LIST
         note = "exists" if self.yesno and not self.has("which") else ""
         if note and not conditions:
@@ -2620,6 +2630,17 @@ class _Reading:
             # "is there any 세부사업" — it was not understood.
             return None
         return Question(asks, group=group, measures=shown, note=note)
+
+    def _count_checked(self, kind: str | None) -> Condition | None:
+        """ "시민참여과 세부사업이 7개 맞습니까?", "지출 집행률 90% 넘는 세부사업 10개 넘어?":
+        how many a set holds, checked against the count said (never "there are some")."""
+        if kind is None or not self.yesno_like:
+            return None
+        counts = [f for f in self.quantities.figures if f.unit == COUNTED_UNIT]
+        if len(counts) != 1:
+            return None
+        figure = counts[0]
+        return Condition("count", figure.comparison or "=", figure.value, None, figure.written)
 
     def _rank_of(self, subject: Subject) -> Question | None:
         """`공유서울 확산은 예산 순위 몇 위?`: where one thing stands among its kind."""
