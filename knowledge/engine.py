@@ -44,6 +44,7 @@ from knowledge.planning.compile import Plan, Planner, Refusal
 from knowledge.planning.execute import Executor
 from knowledge.reading import question as q
 from knowledge.reading.catalog import Catalog
+from knowledge.reading.hangul import particle
 from knowledge.reading.lexicon import Lexicon
 from knowledge.reading.normalize import clean
 from knowledge.reading.question import Question
@@ -128,6 +129,15 @@ def _in_million(answer: Answer) -> Answer:
     shown = f"{found.group(1)}{found.group(2)}천원 ({fmt.million(amount)})"
     first = first[: found.start()] + shown + first[found.end() :]
     return replace(answer, text=first + ("\n" + rest if rest else ""))
+
+
+def _besides(answer: Answer, question: Question) -> Answer:
+    """ "사회협력과 말고는 다 …?": the reply says, under its first line, what it left aside."""
+    if not question.besides:
+        return answer
+    first, _, rest = answer.text.partition("\n")
+    note = f"※ {particle(question.besides, '을', '를')} 뺀 나머지를 확인했습니다."
+    return replace(answer, text="\n".join([first, note, *([rest] if rest else [])]))
 
 
 def _with_skipped(answer: Answer, question: Question) -> Answer:
@@ -318,4 +328,4 @@ class Engine:
             answer = _turned(answer)
         if question.in_million:
             answer = _in_million(answer)
-        return replace(_with_skipped(answer, question), question=question)
+        return replace(_with_skipped(_besides(answer, question), question), question=question)

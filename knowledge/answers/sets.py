@@ -73,6 +73,8 @@ def _condition_text(condition: Condition, report: Report) -> str:
         return f"{particle(measure.label, '이', '가')} {other.label}보다 {word}"
     if condition.comparison in (">", "!=") and condition.value == 0 and measure.unit == PEOPLE:
         return f"{particle(measure.label, '이', '가')} 있는"  # "관리운영직 현원이 있는 과"
+    if condition.comparison == "=" and condition.value == 0 and measure.unit == PEOPLE:
+        return f"{particle(measure.label, '이', '가')} 없는"  # "결원이 없는 과"
     if condition.measure == "change_amount" and condition.value == 0:
         return "’20년보다 늘어난" if condition.comparison == ">" else "’20년보다 줄어든"
     figure = threshold_text(measure, condition.value)
@@ -130,6 +132,7 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
     counted = question.check if question.check and question.check.measure == "count" else None
     if not rows and counted is None:
         lead = "아니요. " if question.note == "exists" or question.note.startswith("only:") else ""
+        lead = "예. " if question.note == "absent" else lead
         lines = [
             f"{lead}{particle(described, '은', '는')} 없습니다.",
             _closing(rows, report, group),
@@ -192,6 +195,8 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
                  if verdict == "아니요" else f"{verdict}. {described}: {named} 한 곳입니다"]  # fmt: skip
     elif question.note == "exists":
         lines = [f"예. {described}: {count}{unit}"]
+    elif question.note == "absent":
+        lines = [f"아니요. {described}: {count}{unit} 있습니다"]
     elif question.asks == "count":
         lines = [f"{described} {count}{unit}"]
     else:

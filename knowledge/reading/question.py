@@ -123,3 +123,5 @@ class Question:
     facet: str = ""
     # The question states the opposite of its check ("20명 아니지?"): 예 means the check fails.
     denied: bool = False
+    # What was set aside to ask of the rest ("사회협력과 말고는 다 …?": 사회협력과).
+    besides: str = ""

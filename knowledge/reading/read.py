@@ -84,6 +84,41 @@ AGAINST_LAST_YEAR = re.compile(
     r"((?:전년도?|작년|지난\s*해|[’'‘]?20년|2020년)(?:\s*예산)?)\s*(?:대비|보다|에\s*비해|에\s*비하여)"
 )
 SECTION_REFERENCE = re.compile(r"[ⅠⅡⅢⅣⅤ]\s*(?:장|\.)?")
+# Staffing said as filling the 정원 or being short of people: 결원 (정원 − 현원) none or some.
+# "정원 다 채운 과" → 결원 없는 과, "정원 못 채웠지?" → 결원 있지?, "인원 모자란 과" → 결원 있는.
+QUOTA_FILLED = re.compile(
+    r"(?:정원|인원)\s*(?:을|를|이|은|도)?\s*(?:다|모두|전부|꽉)?\s*(?P<not>(?:못|안)\s*)?"
+    r"(?P<verb>채워진|채운|채웠|채우|찬|차\s*있)(?P<end>[가-힣]*)"
+)
+PEOPLE_SHORT = re.compile(
+    r"(?:인원|사람|직원|인력)\s*(?:이|은|도)?\s*(?:좀\s*)?"
+    r"(?P<verb>모자란|부족한|모자라|모자르|부족하|부족해)(?P<end>[가-힣]*)"
+)
+
+
+# "사회협력과 말고는 다 …?", "시민참여과 빼고 나머지 과는 …": every other 과.
+OTHERS_THAN = re.compile(
+    r"^(?P<named>\S+?)(?:은|는)?\s*(?:말고는?|빼고는?|제외하고는?|외에는?|이외에는?)\s+"
+    r"(?P<rest>(?:다|모두|전부|나머지|다른)\s.*)$"
+)
+
+
+def _staffing_as_vacancies(text: str) -> str:
+    """The 정원 filled (or not) and people short, said as 결원 있는/없는 (있어/없어 when asked)."""
+
+    def said(some: bool, match: re.Match) -> str:
+        adnominal = match.group("verb") in ("채운", "채워진", "찬", "모자란", "부족한") and not (
+            match.group("end")
+        )
+        if adnominal:
+            return "결원 있는" if some else "결원 없는"
+        claimed = "지" in match.group("end") or "죠" in match.group("end")
+        return ("결원 있" if some else "결원 없") + ("지" if claimed else "어")
+
+    text = QUOTA_FILLED.sub(lambda m: said(bool(m.group("not")), m), text)
+    return PEOPLE_SHORT.sub(lambda m: said(True, m), text)
+
+
 # "A 예산이랑 B 집행률": a measure word joined to what follows by 이랑/와/과/하고 or a comma.
 PAIRED = re.compile(r"(?<=[가-힣])(?:이랑|랑|하고|와|과)?\s*[,，]?\s+")
 # "…이고", "…며", "그리고": two asks in one message; "반영하려고" says what for, not "and".
@@ -295,8 +330,21 @@ class Reader:
         # "Ⅳ장 세부사업별 현황상", "「Ⅰ. 일반현황」상": where in the report, not what is asked.
         cleaned = SECTION_REFERENCE.sub(" ", cleaned)
         cleaned = AGAINST_LAST_YEAR.sub(r"\1", cleaned)
+        cleaned = _staffing_as_vacancies(cleaned)
         cleaned = QUOTED_WRITING.sub("라고", cleaned)
         cleaned = RESTATED_AMOUNT.sub("", cleaned)
+        others = OTHERS_THAN.match(cleaned)
+        if others is not None:
+            # The other 과 named in full, then asked as several things at once.
+            named = self.catalog.index.candidates(compact(others.group("named")))
+            offices = [e.name for e in self.catalog.entities if e.kind == "division"]
+            picked = {c.entity.name for c in named if c.entity.kind == "division"}
+            if len(picked) == 1:
+                rest = re.sub(r"^(?:나머지|다른)\s*(?:과들?|부서들?)?(?:은|는|도)?\s*", "",
+                              others.group("rest"))  # fmt: skip
+                listed = ", ".join(o for o in offices if o not in picked)
+                asked = self.read(f"{listed} {rest}", today, before)
+                return replace(asked, besides=next(iter(picked)))
         premise = PREMISE_CLAUSE.split(cleaned, maxsplit=1)
         if len(premise) == 2 and premise[1].strip():
             first = self.read(premise[0], today, before)
@@ -737,6 +785,7 @@ class _Reading:
             or self._asks_if_changed()
             or (self._says_all and self._ends_as_question())  # "다 행정직이야?"
             or self.claims_duty  # "엠보팅은 시민참여과 담당이야?"
+            or (self.has("none") and self._ends_as_question())  # "결원 없어?"
             # "추가 입주자 공모 10월에 해?": a month, then only "does it happen?".
             or (self.months is not None and bool(HAPPENS_THEN.search(self.quantities.text)))
             # "사회협력과 예산 3위야?": a place said, then only "is it?".
@@ -1480,7 +1529,9 @@ class _Reading:
             and check.comparison in (">", "<")
         ):
             return True  # "국 평균보다 높지 않죠?": it is not higher, as the question says
-        gap_claim = question.check is not None and question.check.written == "차이 없음"
+        # ("결원 없지?" is checked as none: the claim itself)
+        gap_claim = question.check is not None and question.check.written in ("차이 없음", "없음")
+        gap_claim = gap_claim or question.note == "absent"  # "미집행 사업 없지?" likewise
         return said.endswith(tuple(self.lexicon.lists["denied_none"])) and not gap_claim
 
     def _only_why(self) -> bool:
@@ -1807,9 +1858,12 @@ class _Reading:
         people = [m for m in measures if self.measures_of[m].unit == PEOPLE
                   and m not in ("current", "quota")]  # fmt: skip
         if not named and people and not self._sure():
-            # "과부족 있는 과": a 과부족 is either way (△2), any but none.
-            having = Condition(people[0], "!=" if people[0] == "shortage" else ">", 0.0, None,
-                               "있는")  # fmt: skip
+            # "과부족 있는 과": a 과부족 is either way (△2), any but none; "결원 없는 과": none.
+            if self.has("none"):
+                having = Condition(people[0], "=", 0.0, None, "없는")
+            else:
+                having = Condition(people[0], "!=" if people[0] == "shortage" else ">", 0.0,
+                                   None, "있는")  # fmt: skip
             return Question(q.LIST, group=Group("division", conditions=(having,)),
                             measures=(people[0],))  # fmt: skip
         return None
@@ -2625,6 +2679,8 @@ class _Reading:
             return Question(q.COUNT, group=group, measures=shown, check=counted)
         asks = q.COUNT if q.COUNT in operations else q.LIST
         note = "exists" if self.yesno and not self.has("which") else ""
+        if note and self.has("none"):
+            note = "absent"  # "미집행 사업 없어?": 예 only when there are none
         if note and not conditions:
             # "… 다 쓰는 걸로 보고 있는 거지?": a yes/no about no condition at all is not
             # "is there any 세부사업" — it was not understood.
@@ -3235,6 +3291,12 @@ class _Reading:
             condition = Condition("spent", "not_null", written="집행 실적")
             return Question(q.CHECK, subjects=tuple(subjects), check=condition,
                             measures=("spent",))  # fmt: skip
+        said_counts = [m for m in measures if not self.measures_of[m].is_rate]
+        if subjects and len(said_counts) == 1 and self.has("none"):
+            # "사회협력과 결원 없어?", "개방형 직위 없지?": whether it has none.
+            condition = Condition(said_counts[0], "=", 0.0, None, "없음")
+            return Question(q.CHECK, subjects=tuple(subjects), check=condition,
+                            measures=(said_counts[0],))  # fmt: skip
         if len(subjects) == 1 and len(counted) == 1 and self.says("exists"):
             # "개방형 직위 있어?", "올해 예산이 잡혀 있어?": whether it has any.
             condition = Condition(counted[0], ">", 0.0, None, "있음")
