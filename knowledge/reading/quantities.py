@@ -240,11 +240,12 @@ def find_quantities(text: str, report_year: int) -> Quantities:
             take(match)
 
     def narrows(first: int, last: int) -> bool:
-        """No months yet, or only a span said in a word that these months lie in ("하반기
-        11월까지": November, within the second half)."""
+        """No months yet, or only a span said in a word: months said as numbers take its
+        place ("하반기 11월까지": November, within the second half; "상반기 숙의 결과 …
+        시민총회가 9월 1일": 상반기 names the results, 9월 1일 is the time asked)."""
         if found.months is None:
             return True
-        if found.month_word is None or not found.months[0] <= first <= last <= found.months[1]:
+        if found.month_word is None:
             return False
         found.month_word = None
         return True

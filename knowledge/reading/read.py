@@ -756,6 +756,8 @@ class _Reading:
         # A word inside a name given ("NPO입주협업공간 입주") says what is asked about it:
         # it is looked for in the text, but it is not unexplained.
         self.unknown = [u for u in self.content if not any(u.word in n for n in names)]
+        self.set_aside_words: set[str] = set()  # what was said not to be meant (… 말고)
+        self.set_aside_lines: set = set()  # the lines it named
         self._set_aside_named()
         self._narrow_by_words()
         # Verb forms the lexicon does not know ("찍은", "밝혀", "걸로"), that neither the report's
@@ -804,7 +806,9 @@ class _Reading:
             said = [k.order for k in self.found.places
                     if k.order < order and self.lexicon.groups.get(k.word) != {FILLER}]  # fmt: skip
             after = [r for r in self.resolved if r.mention.order > order]
-            if not after and not any(u.order > order for u in self.content):
+            # ("…하는 사업(토론 진행자 양성 프로그램 말고) 예산": set aside in brackets)
+            bracketed = re.search(r"(?:말고|아니고|제외)\s*[)\]）]", self.quantities.text)
+            if not after and not any(u.order > order for u in self.content) and not bracketed:
                 continue  # "사회협력과 말고는 다 채웠지?": all but it, asked of it too
             boundary = max(said, default=-1)
             gone = [r for r in self.resolved if boundary < r.mention.order < order]
@@ -812,6 +816,9 @@ class _Reading:
             if not (gone or words):
                 continue  # "과별 말고 국 전체로": a set word is set aside (see `_set_aside`)
             dropped = {s for r in gone for s in r.subjects}
+            self.set_aside_words |= {compact(r.mention.text) for r in gone}
+            self.set_aside_lines |= {s.ref for r in gone for s in r.subjects if s.kind == "line"}
+            self.set_aside_words |= {u.word for u in self.content if u.order in words}
             self.resolved = [r for r in self.resolved if r not in gone]
             self.resolved = [
                 Resolved(r.mention, tuple(s for s in r.subjects if s not in dropped))
@@ -880,7 +887,10 @@ class _Reading:
         """ "전년도 대비 증가하였습니까?", "작년보다 줄었나요?": whether something rose or fell,
         asked with no question word."""
         last = self.typed[-1] if self.typed else ""
-        ends_on_change = last.startswith(tuple(self.lexicon.lists["changed"]))
+        # ("…정리해 줄래요?": a request, not 줄었나요)
+        ends_on_change = last.startswith(tuple(self.lexicon.lists["changed"])) and not (
+            self.lexicon.is_closing(last)
+        )
         return ends_on_change and self._ends_as_question() and not self.has("which")
 
     def _ends_as_question(self) -> bool:
@@ -1570,6 +1580,15 @@ class _Reading:
                     # "사회협력과 평균 예산": no set to average over; never the plain figure.
                     return Question(q.NOT_FOUND, words=("평균",))
                 skipped = tuple(dict.fromkeys(u.word for u in self.skipped))
+                if "읽었습니다" in decided.note and decided.subjects:
+                    # A word the line described was read by is not said to be left out
+                    # ("짓고": 조성 of 서울혁신파크 조성사업).
+                    name = compact(decided.subjects[0].name)
+                    skipped = tuple(
+                        w for w in skipped
+                        if not (w in self.lexicon.prose and compact(self.lexicon.prose[w]) in name)
+                        and _longest_start(name, w) < MIN_WORD
+                    )  # fmt: skip
                 decided = self._claimed_owner(decided)
                 return replace(decided, in_eok=self.has("eok"), skipped=skipped,
                                in_million=self.has("million"),
@@ -1881,12 +1900,32 @@ class _Reading:
         if not (line_measures and DESCRIBED_LINE.search(text) and LINE_WORDS.search(text)):
             return None
         sure = self._sure()
-        if any(s.kind in ("division", "revenue", "bureau") for s in sure):
+        # Within a 과 or a project named, the lines described are among its own
+        # ("지역공동체과에서 동 단위로 … 지원하는 사업", "혁신파크 시설 짓고 고치는 사업").
+        within = sure[0] if len(sure) == 1 and sure[0].kind in ("division", "project") else None
+        if within is None and any(s.kind in ("division", "revenue", "bureau") for s in sure):
             return None
-        if not self.unknown and sure:
+        project_lines = (
+            {s.ref for s in self.reader.subjects.figure_subjects(within, ("budget",))
+             if s.kind == "line"}
+            if within is not None and within.kind == "project" else set()
+        )  # fmt: skip
+        if not self.unknown and sure and len(project_lines) < 2:
             return None  # every word understood, and a name said: that name
         stems = self._described_words()
         lines = [e for e in self.catalog.entities if e.kind == "line"]
+        if within is not None and within.kind == "division":
+            lines = [e for e in lines if e.division == within.name]
+            stems = [w for w in stems if w not in compact(within.name)]
+        elif len(project_lines) >= 2:
+            lines = [e for e in lines if e.ref in project_lines]
+            stems = [w for w in stems if w not in compact(within.name)]
+        if self.set_aside_words:
+            # "토론 진행자 양성 프로그램 말고 …": a line whose name holds two of the words set
+            # aside is what is not meant.
+            aside = [w for w in self.set_aside_words if len(w) >= MIN_WORD]
+            lines = [e for e in lines if e.ref not in self.set_aside_lines
+                     and sum(_longest_start(compact(e.name), w) >= MIN_WORD for w in aside) < 2]  # fmt: skip
         names = [compact(e.name) for e in lines]
         held = {w: [_longest_start(name, w) for name in names] for w in stems}
         # What the line's project text says of it counts too, less than its name: "용산에
@@ -2038,8 +2077,17 @@ class _Reading:
         for word in self.typed:
             groups = self.lexicon.groups.get(word, frozenset())
             if groups and groups <= asking | {"schedule", "count"}:
-                continue
+                # A word that frames questions elsewhere but is part of a line's name is
+                # content here ("동 단위로 … 계획 세우도록": 동단위계획형).
+                plain = self.lexicon.strip_particle(word)
+                named = len(plain) >= MIN_WORD and plain in self.reader.work_names
+                if not (named and groups <= {FILLER, "schedule"}):
+                    continue
             stem = self.lexicon.predicate_stem(word) or self.lexicon.strip_particle(word)
+            if any(stem in aside or word in aside for aside in self.set_aside_words):
+                continue  # "(토론 진행자 양성 프로그램 말고)": what is not meant
+            if word in self.lexicon.lists["set_aside"]:
+                continue
             stem = compact(self.lexicon.prose.get(word, self.lexicon.prose.get(stem, stem)))
             if len(stem) >= MIN_WORD and not (self.lexicon.groups.get(stem, frozenset()) & asking):
                 stems.append(stem)
@@ -2866,6 +2914,11 @@ class _Reading:
         stated = self.has("fully", "unexecuted", "executed") and self._ends_as_question()
         # "…27,669,365천원, 89.0%로 파악하고 있는데 일치하는지": figures given to be checked.
         stated = stated or (self.has("same") and bool(self.quantities.figures))
+        # "…일부라도 집행되었는지 여쭙습니다": whether, asked formally.
+        stated = stated or (
+            self.has("fully", "unexecuted", "executed")
+            and bool(EMBEDDED_YESNO.search(self.quantities.text))
+        )
         if self.yesno or (((self.has("yesno") and compared) or stated) and not self.asks_what):
             check = self._check(subjects, measures)
             if check is not None:
