@@ -207,6 +207,7 @@ OF_WHOLE_PERCENT = re.compile(r"의\s*§")
 LAST_ITEM = re.compile(r"(?:맨\s*)?마지막\s*(?:거|것|꺼|사업|과|항목|세부사업|건)?")
 # Particles that say "only this" ("온라인으로만", "서울에서뿐").
 ONLY_PARTICLES = frozenset({"만", "뿐", "밖에"})
+BARE_GU = frozenset({"구에", "구에서", "구는", "구가", "구도", "구들", "구를"})
 # "공개모집이야?", "시행인가요?": a noun, then a copula asking whether it is so.
 COPULA_ASKED = (
     "이야",
@@ -2183,8 +2184,9 @@ class _Reading:
             return None  # "갈등관리 관련 세부사업 몇 개": lines the word names, counted
         if self._named_line() is not None and self._table_words() and not self.yesno:
             return None  # "시민 의견 반영하려는 시민숙의예산 운영 지출액": the line's figure
-        unknown = self.unknown_words
-        words = self.text_words
+        # ("지원 받은 구에 은평구도": 구 with its particle is the 자치구 said again)
+        unknown = tuple(w for w in self.unknown_words if w not in BARE_GU)
+        words = tuple(w for w in self.text_words if w not in BARE_GU)
         status = self.has("status", "overview") and not self.measures
         # Words the report's prose holds are looked for; nouns it does not hold are said to be
         # missing in the reply ("NPO입주협업공간 주소": 주소 is not there, the address line is).
@@ -2275,7 +2277,8 @@ class _Reading:
             # (a word of a corporation's name is checked with the name: "(사)마을")
             named_corporations = compact(" ".join(self._organisations_said()))
             loose = tuple(w for w in words if w not in held and _noun_like(w)
-                          and not w.startswith(ends) and w not in named_corporations)  # fmt: skip
+                          and not w.startswith(ends) and w not in named_corporations
+                          and not _verb_like(w, self.lexicon))  # fmt: skip
             unknown = tuple(w for w in unknown if w in held)
             words = held
         if (
@@ -2329,8 +2332,11 @@ class _Reading:
         # No project named either: words found in whichever text holds them decide nothing.
         named_project = any(r.subjects[0].kind in ("project", "line", "row") for r in self.resolved)
         # "시민총회 9월 1일에 해?": a date checked of words that only one project's text holds.
+        # "주민자율조정가 양성 강동구에서 하는 거 맞아?": two words or more that only one
+        # project's text holds together name it as well as its name would.
+        several = len([w for w in self.unknown_words if len(w) >= MIN_WORD]) >= 2
         named_project = named_project or (
-            self.months is not None and self.unknown_words_in_one_project()
+            (self.months is not None or several) and self.unknown_words_in_one_project()
         )
         # "대면회의가 가장 많이 개최됐어?": which is most is not decided by finding the words.
         # "오프라인으로만 했어?": only that, which finding the word does not show either.

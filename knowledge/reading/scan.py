@@ -35,7 +35,9 @@ GLUED_LENGTH = 6
 GLUED_NAME_SCORE = 95.0
 MIN_NAME_START = 3
 # Counters that are also plain nouns: "여는 곳이 어느 과" names a place.
-PLACE_NOUNS = frozenset({"곳"})
+# Counters that are also nouns for "the place" or "the thing" ("여는 곳", "홍보하는 건 어느 과"):
+# beside a question of which, where or which 과, no count.
+PLACE_NOUNS = frozenset({"곳", "건"})
 MIN_NAME_END = 4  # a word this long that ends a name is kept whole
 OFFICE_ENDINGS = frozenset(
     "과국실팀"
