@@ -225,8 +225,11 @@ def _labelled_clause(question: Question, text: str) -> str | None:
     found = list(re.finditer(NUMBER.pattern + r"(?:개\s*)?" + counter, text))
     asked = {w for w in (*question.words, *question.hints) if len(w) >= 2}
     labelled = [m for m in found if _asks_label(asked, _label(text[: m.start()]))]
-    if not labelled:
-        return _bracketed_part(asked, counter, text)
+    # A part in the bracket after a count, asked, is more exact than the whole also asked
+    # ("신규로 선정된 단체 몇 개" of "선정 32개(신규19, 재입주13)": 신규 19).
+    part = _bracketed_part(asked, counter, text)
+    if not labelled or part is not None:
+        return part
     if len(found) < 2 or len(labelled) != 1:
         return None
     match = labelled[0]

@@ -63,7 +63,7 @@ COUNTED_UNIT = "개"
 OWN_COUNTERS = frozenset({"석", "실"})
 # "24석이야?", "30석 맞아?": a count said, then only "is it?".
 IS_IT_AFTER = re.compile(
-    r"\s*(?:이야|야|이에요|예요|에요|인가요|인가|입니까|이죠|죠|임"
+    r"\s*(?:이야|야|이에요|예요|에요|인가요|인가|입니까|이죠|죠|이지|지|임|인\s*거지|인\s*거죠|이지요|어요|어|습니까|나요"
     r"|(?:이|가)?\s*(?:맞아요|맞아|맞지|맞죠|맞나요|맞습니까|맞는지요?))\s*\??\s*$"
 )
 
@@ -350,6 +350,9 @@ def find_quantities(text: str, report_year: int) -> Quantities:
     return found
 
 
+ONLY_ONE = re.compile(r"(?:하나|한\s*개|한\s*곳|한\s*군데)\s*(?:뿐|밖에\s*없)")
+
+
 def _digits_for_words(text: str) -> str:
     """`삼십퍼` → `30퍼`, `백퍼` → `100퍼`, `일억` → `1억`, `이십명` → `20명`, `1천 명` → `1000 명`:
     numbers said in words."""
@@ -367,6 +370,8 @@ def _digits_for_words(text: str) -> str:
     # "다섯 번", "세 곳": a count said in native numbers ("한 번 알려줘" is no count, "두 개"
     # the two just named).
     text = NATIVE_COUNT.sub(lambda m: f"{NATIVE_NUMBERS[m.group(1)]}{m.group(2)}", text)
+    # "100억 넘는 거 하나뿐이지?": a count of one, said as only one.
+    text = ONLY_ONE.sub("1개", text)
     # "절반도 안 되지": half, as a rate; "3분의 1": a third.
     text = FRACTION.sub(_fraction_as_rate, SINO_KOREAN.sub(digits, text))
     return HALF.sub("50%", text)
