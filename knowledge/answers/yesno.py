@@ -157,7 +157,10 @@ def _facts(rows: list[Row], condition: Condition, measure: Measure, report: Repo
             figure = value(measure, row, eok=True)
             threshold = threshold_text(measure, condition.value)
             said = _said(condition.comparison, bool(row["holds"]), threshold)
-            if condition.comparison == "=" and row["holds"]:
+            if condition.comparison == "=" and row["holds"] and condition.written == "없음":
+                # "기술직 없죠?": none, said so
+                shown.append(f"{name} {particle(label, '은', '는')} {figure}으로 없습니다.")
+            elif condition.comparison == "=" and row["holds"]:
                 shown.append(f"{name} {particle(label, '은', '는')} {figure}입니다.")
             else:
                 shown.append(f"{name} {particle(label, '은', '는')} {with_ro(figure)}{said}")

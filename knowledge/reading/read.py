@@ -98,8 +98,9 @@ PEOPLE_SHORT = re.compile(
 
 # "사회협력과 말고는 다 …?", "시민참여과 빼고 나머지 과는 …": every other 과.
 OTHERS_THAN = re.compile(
-    r"^(?P<named>\S+?)(?:은|는)?\s*(?:말고는?|빼고는?|제외하고는?|외에는?|이외에는?)\s+"
-    r"(?P<rest>(?:다|모두|전부|나머지|다른)\s.*)$"
+    r"^(?P<named>\S+?)(?:은|는|을|를)?\s*(?:"
+    r"(?:말고는|빼고는|빼곤|제외하고는|외에는|이외에는)\s+(?P<rest>.*)"
+    r"|(?:말고|빼고|제외하고|외에|이외에|제외한|뺀)\s+(?P<all>(?:다|모두|전부|나머지|다른|모든)\s.*))$"
 )
 
 
@@ -341,8 +342,8 @@ class Reader:
             offices = [e.name for e in self.catalog.entities if e.kind == "division"]
             picked = {c.entity.name for c in named if c.entity.kind == "division"}
             if len(picked) == 1:
-                rest = re.sub(r"^(?:나머지|다른)\s*(?:과들?|부서들?)?(?:은|는|도)?\s*", "",
-                              others.group("rest"))  # fmt: skip
+                rest = re.sub(r"^(?:나머지|다른|모든)\s*(?:과들?|부서들?)?(?:은|는|도|에|에서)?\s*",
+                              "", others.group("rest") or others.group("all"))  # fmt: skip
                 listed = ", ".join(o for o in offices if o not in picked)
                 asked = self.read(f"{listed} {rest}", today, before)
                 return replace(asked, besides=next(iter(picked)))
@@ -1911,7 +1912,8 @@ class _Reading:
              if s.kind == "line"}
             if within is not None and within.kind == "project" else set()
         )  # fmt: skip
-        if not self.unknown and sure and len(project_lines) < 2:
+        in_division = within is not None and within.kind == "division"
+        if not self.unknown and sure and len(project_lines) < 2 and not in_division:
             return None  # every word understood, and a name said: that name
         stems = self._described_words()
         lines = [e for e in self.catalog.entities if e.kind == "line"]
