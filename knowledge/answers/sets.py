@@ -46,6 +46,8 @@ def describe(group: Group, report: Report) -> str:
     noun = GROUP_NAMES[group.kind]
     if group.named:
         noun = f"‘{group.named}’ 관련 {noun}"
+    if group.without:
+        noun += f" ({', '.join(group.without)} 제외)"
     if group.leaves and group.kind == "revenue":
         noun = "세부 세입 항목"
     if not said:

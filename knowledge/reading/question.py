@@ -75,6 +75,9 @@ class Group:
     # line numbers, and the word as said, for the reply.
     lines: tuple[int, ...] = ()
     named: str = ""
+    # 세부사업 left out of the set by name ("구단위계획형은 빼고"): the names, for the reply
+    # (`lines` then holds the rest).
+    without: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

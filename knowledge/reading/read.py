@@ -760,7 +760,9 @@ class _Reading:
         self.unknown = [u for u in self.content if not any(u.word in n for n in names)]
         self.set_aside_words: set[str] = set()  # what was said not to be meant (… 말고)
         self.set_aside_lines: set = set()  # the lines it named
+        self.left_out_lines: list[Subject] = []  # lines left out of a set asked for
         self._set_aside_named()
+        self._left_out_of_set()
         self._narrow_by_words()
         # Verb forms the lexicon does not know ("찍은", "밝혀", "걸로"), that neither the report's
         # prose nor its names hold, do not name anything: they are left out, and the reply
@@ -830,6 +832,30 @@ class _Reading:
             ]
             self.content = [u for u in self.content if u.order not in words]
             self.unknown = [u for u in self.unknown if u.order not in words]
+
+    def _left_out_of_set(self) -> None:
+        """ "갈등관리협치과 … 80% 넘는 사업 뭐뭐? 구단위계획형은 빼고", "혁신파크 운영 빼고 예산
+        제일 큰 거": a line named right before 빼고/제외/말고, with a set of lines asked for, is
+        left out of the set — not the subject."""
+        set_asked = self.keywords_in("lines_word") or self.has(*RANK_WORDS)
+        if not set_asked:
+            return
+        leaving = [k.order for k in self.found.places
+                   if "except" in self.lexicon.groups.get(k.word, ())
+                   or k.word in self.lexicon.lists["set_aside"]]  # fmt: skip
+        for order in leaving:
+            before = [r for r in self.resolved if r.mention.order < order]
+            if not before:
+                continue
+            last = before[-1]
+            between = [k for k in self.found.places if last.mention.order < k.order < order
+                       and self.lexicon.groups.get(k.word) != {FILLER}]  # fmt: skip
+            if between or not (last.sure and len(last.subjects) == 1):
+                continue
+            if last.subjects[0].kind != "line":
+                continue
+            self.left_out_lines.append(last.subjects[0])
+            self.resolved = [r for r in self.resolved if r is not last]
 
     def _narrow_by_words(self) -> None:
         """`혁신팍 조성 집행률`: a name that stands for several 세부사업 (a project, a short
@@ -2702,6 +2728,15 @@ class _Reading:
         group = Group(kind, division, project, conditions, parent, leaves=leaves)
         if line_set is not None:
             group = replace(group, named=line_set[0], lines=line_set[1])
+        if self.left_out_lines and kind == "line":
+            # "구단위계획형은 빼고": the set's lines but that one
+            left = {s.ref for s in self.left_out_lines}
+            pool = group.lines or tuple(
+                int(e.ref) for e in self.catalog.entities
+                if e.kind == "line" and (division is None or e.division == division)
+            )  # fmt: skip
+            group = replace(group, lines=tuple(n for n in pool if n not in left),
+                            without=tuple(s.name for s in self.left_out_lines))  # fmt: skip
         # "징수율 100% 넘는 항목 징수액 합계": the condition's measure says which items; the
         # other measure named is what is added up or averaged.
         tested = {c.measure for c in conditions if self.measures_of[c.measure].is_rate}
