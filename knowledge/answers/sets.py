@@ -73,6 +73,10 @@ def _condition_text(condition: Condition, report: Report) -> str:
             )
         word = "많은" if condition.comparison in (">", ">=") else "적은"
         return f"{particle(measure.label, '이', '가')} {other.label}보다 {word}"
+    if condition.whole:
+        return (
+            f"{particle(measure.label, '이', '가')} {condition.written}"  # "…이 국 전체보다 낮은"
+        )
     if condition.comparison in (">", "!=") and condition.value == 0 and measure.unit == PEOPLE:
         return f"{particle(measure.label, '이', '가')} 있는"  # "관리운영직 현원이 있는 과"
     if condition.comparison == "=" and condition.value == 0 and measure.unit == PEOPLE:
@@ -206,6 +210,12 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
         if count <= 3:
             head += ": " + ", ".join(_item(r, measures[:1], False) for r in rows)
         lines = [head]
+    for condition in group.conditions:
+        bar = rows[0].get(f"whole_{condition.measure}") if condition.whole else None
+        if bar is not None:
+            measure = report.measures[condition.measure]
+            shown = f"{bar:.1f}%" if measure.is_rate else fmt.money(bar)
+            lines.append(f"※ 기준: 국 전체 {measure.label} {shown}")
     if group.kind == "revenue" and any(_is_subtotal(r) for r in rows):
         lines.append("※ 세입 항목은 소계(상위 항목)와 세부 항목을 함께 셌습니다.")
     compared = next((c for c in group.conditions if c.other is not None), None)

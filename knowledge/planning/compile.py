@@ -495,6 +495,9 @@ class Planner:
         if measure.printed and not on_alias:
             # A rate is compared as printed (one decimal), the figure people see.
             value = exp.func("round", value, exp.Literal.number(1))
+        if condition.whole:
+            # "국 전체 지출 집행률보다 낮은 과": the bureau's own figure, from its row.
+            return _compare(condition.comparison, value, _bureau_figure(measure))
         return _compare(condition.comparison, value, _param())
 
     # --- groups --------------------------------------------------------------------------
@@ -553,6 +556,13 @@ class Planner:
         select = exp.select(
             *_columns(IDENTITY), *self._measure_columns(measures), *_columns(SOURCES)
         )
+        for condition in group.conditions:
+            if condition.whole:
+                # (the bureau's figure beside each row, for the reply to say what was the bar)
+                measure = self.measures[condition.measure]
+                select = select.select(
+                    _alias(_bureau_figure(measure), f"whole_{measure.name}"), copy=False
+                )
         return select.from_(_table(FIGURES), copy=False).where(_all(*where), copy=False), params
 
     def _group_measures(self, question: Question) -> tuple[str, ...]:
@@ -908,6 +918,19 @@ def _whole_of(part: Subject) -> Subject | None:
     if part.kind == "revenue":
         return Subject("revenue", "합계")
     return None
+
+
+def _bureau_figure(measure) -> exp.Expression:
+    """The bureau's own figure of a measure, as a scalar subquery (a rate as printed)."""
+    whole = measure.expression.copy()
+    if measure.printed:
+        whole = exp.func("round", whole, exp.Literal.number(1))
+    bureau = (
+        exp.select(whole)
+        .from_(_table(FIGURES), copy=False)
+        .where(_column("kind").eq(exp.Literal.string("bureau")), copy=False)
+    )
+    return exp.Subquery(this=bureau)
 
 
 def _sql(select: exp.Expression) -> str:

@@ -59,6 +59,8 @@ class Condition:
     gap: bool = False  # the test is on measure − other ("정원 현원 차이 3명")
     times: bool = False  # the test is on measure against value × other ("작년의 네 배 넘게")
     approx: float = 0.0  # "약 788억 5천만원": equal within this much (half the figure's last unit)
+    # The test is against the bureau's own figure of the measure ("국 전체 집행률보다 낮은 과").
+    whole: bool = False
 
 
 @dataclass(frozen=True)

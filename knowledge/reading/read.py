@@ -2502,7 +2502,11 @@ class _Reading:
         if asks_count(self.found, self.lexicon) and not self.has("count_people"):
             found.add(q.COUNT)
         ranked = self.quantities.position or self.quantities.top or self.has(*RANK_WORDS)
-        if ranked and not (self.has("than") and self._compared_measures()):
+        if (
+            ranked
+            and not (self.has("than") and self._compared_measures())
+            and not (self._against_whole())
+        ):
             found.add(q.RANK)  # "정원보다 현원 적은": a comparison, not a ranking
         if self.has("list", "unexecuted", "fully"):
             found.add(q.LIST)
@@ -3107,6 +3111,9 @@ class _Reading:
         compared = self._compared_measures()
         if compared is not None:
             conditions.append((0, compared))
+        whole = self._against_whole()
+        if whole is not None:
+            conditions.append((0, whole))
         gaps = [m for m in self.measures if self.measures_of[m].difference_of]
         if gaps:
             # "두 집행률 차이가 10%p 이상": the figure is the gap's.
@@ -3124,6 +3131,27 @@ class _Reading:
                 seen.add(key)
                 unique.append(test)
         return tuple(unique)
+
+    def _against_whole(self) -> Condition | None:
+        """ "국 전체 지출 집행률보다 낮은 과", "시민협력국 평균보다 집행률 높은 세부사업": the
+        members of a set against the bureau's own figure of one measure."""
+        if not (self.has("than") and self.has("bureau")):
+            return None
+        if not (self.keywords_in("division_word") or self.keywords_in("lines_word")):
+            return None
+        rates = [m for m in self.measures if self.measures_of[m].is_rate]
+        measures = rates or list(self.measures)
+        if len(measures) != 1 or self.quantities.figures:
+            return None
+        low = self.has("less", "ranking_low")
+        high = self.has("more", "ranking_high")
+        if low == high:
+            return None
+        said = "낮은" if low else "높은"
+        if not self.measures_of[measures[0]].is_rate:
+            said = "적은" if low else "많은"
+        return Condition(measures[0], "<" if low else ">", None, None, f"국 전체보다 {said}",
+                         whole=True)  # fmt: skip
 
     def _not_done(self, place: int) -> bool:
         """Whether the words just after `place` deny it ("전액 집행 안 됐지", "다 쓰지 못한")."""
