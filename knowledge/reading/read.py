@@ -1054,6 +1054,15 @@ class _Reading:
 
     def _measures(self) -> tuple[str, ...]:
         measures = tuple(dict.fromkeys(m for p in self.phrases for m in p.measures))
+        # "성과낸 사람한테 돈 주는 제도": people said with 한테/에게 receive something; they are
+        # no head count asked.
+        given_to = {
+            t[: -len(e)] for t in self.typed for e in ("한테", "에게", "께") if t.endswith(e)
+        }
+        counted = [k for k in self.found.places
+                   if any(self.measures_of[m].unit == PEOPLE for m in self.lexicon.measures.get(k.word, ()))]  # fmt: skip
+        if counted and all(k.word in given_to for k in counted):
+            measures = tuple(m for m in measures if self.measures_of[m].unit != PEOPLE)
         if "line_count" in measures and self._money_said():
             # "1억 이상 10억 미만 세부사업 개수": the lines that meet it, counted — not each
             # 과's number of lines.
