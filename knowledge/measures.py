@@ -24,6 +24,7 @@ FIGURE_COLUMNS = frozenset(
         "outlook_rate", "quota", "current", "shortage", "administrative", "technical",
         "open_position", "fixed_term", "management", "part_time_fixed_term", "budget_2020",
         "change_amount", "change_rate", "collected", "collection_rate", "line_count",
+        "unexecuted_count",
     }
 )  # fmt: skip
 

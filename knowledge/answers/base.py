@@ -148,6 +148,8 @@ def threshold_text(measure: Measure, amount: float | None) -> str:
         return f"{amount:g}%p"
     if measure.unit == PEOPLE:
         return f"{amount:g}명"
+    if measure.unit == COUNT:
+        return f"{amount:g}개"
     if measure.unit == MONEY:
         if amount >= fmt.EOK_IN_CHEONWON and amount % 1000 == 0:
             return f"{amount / fmt.EOK_IN_CHEONWON:g}억원"

@@ -77,10 +77,14 @@ def _condition_text(condition: Condition, report: Report) -> str:
         return (
             f"{particle(measure.label, '이', '가')} {condition.written}"  # "…이 국 전체보다 낮은"
         )
-    if condition.comparison in (">", "!=") and condition.value == 0 and measure.unit == PEOPLE:
-        return f"{particle(measure.label, '이', '가')} 있는"  # "관리운영직 현원이 있는 과"
-    if condition.comparison == "=" and condition.value == 0 and measure.unit == PEOPLE:
-        return f"{particle(measure.label, '이', '가')} 없는"  # "결원이 없는 과"
+    counted = measure.unit in (PEOPLE, COUNT)
+    # "관리운영직 현원이 있는 과", "결원이 없는 과", "미집행 세부사업이 없는 과" (a count named
+    # "… 수" is said by what is counted).
+    said = measure.label.removesuffix(" 수") if measure.unit == COUNT else measure.label
+    if condition.comparison in (">", "!=") and condition.value == 0 and counted:
+        return f"{particle(said, '이', '가')} 있는"
+    if condition.comparison == "=" and condition.value == 0 and counted:
+        return f"{particle(said, '이', '가')} 없는"
     if condition.measure == "change_amount" and condition.value == 0:
         return "’20년보다 늘어난" if condition.comparison == ">" else "’20년보다 줄어든"
     figure = threshold_text(measure, condition.value)

@@ -59,6 +59,8 @@ class Lexicon:
     prose: dict[str, str] = field(default_factory=dict)  # typed word → how the report writes it
     facets: frozenset[str] = frozenset()  # of those, the facets of a thing (위치, 면적), not things
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the [words] lists
+    # The first letters of a typed word → the word a report name holds ("돌려받는" → 반환).
+    renamed: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data_dir: Path) -> Lexicon:
@@ -102,6 +104,7 @@ class Lexicon:
             {compact(k): v for k, v in (raw["prose"] | raw["synonyms"]).items()},
             frozenset(raw["prose"].values()),
             {name: tuple(words) for name, words in raw["words"].items()},
+            dict(raw["renamed"]),
         )
 
     def cover(self, piece: str) -> list[str] | None:

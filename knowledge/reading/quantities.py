@@ -20,6 +20,10 @@ NATIVE = "|".join(sorted(NATIVE_NUMBERS, key=len, reverse=True))
 NATIVE_COUNT = re.compile(
     r"(?<![가-힣\d])(세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(번|회|곳|군데|개|명|건)(?![가-힣]*째)"
 )
+# "두 개 이상", "한 명 넘는": one or two, said against a comparison, is a count too.
+NATIVE_COMPARED = re.compile(
+    r"(?<![가-힣\d])(한|두)\s*(번|회|곳|군데|개|명|건)(?=\s*(?:이상|이하|초과|미만|넘|보다))"
+)
 # 천원 per unit word: the report's amounts are in 천원.
 MONEY_UNITS = {
     "조": 1_000_000_000,
@@ -370,6 +374,7 @@ def _digits_for_words(text: str) -> str:
     # "다섯 번", "세 곳": a count said in native numbers ("한 번 알려줘" is no count, "두 개"
     # the two just named).
     text = NATIVE_COUNT.sub(lambda m: f"{NATIVE_NUMBERS[m.group(1)]}{m.group(2)}", text)
+    text = NATIVE_COMPARED.sub(lambda m: f"{NATIVE_NUMBERS[m.group(1)]}{m.group(2)}", text)
     # "100억 넘는 거 하나뿐이지?": a count of one, said as only one.
     text = ONLY_ONE.sub("1개", text)
     # "절반도 안 되지": half, as a rate; "3분의 1": a third.

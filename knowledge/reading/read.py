@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from knowledge.measures import MONEY, PEOPLE, RATE, Measures
+from knowledge.measures import COUNT, MONEY, PEOPLE, RATE, Measures
 from knowledge.reading import question as q
 from knowledge.reading.catalog import Catalog, Passage
 from knowledge.reading.follow import Before, Told, follow, text_sum
@@ -95,6 +95,9 @@ PEOPLE_SHORT = re.compile(
     r"(?P<verb>모자란|부족한|모자라|모자르|부족하|부족해)(?P<end>[가-힣]*)"
 )
 
+# "정원과 현원이 같은 과", "현원 정원 같은 부서 몇 개": 같은 after two measures says they are
+# equal; it is not the "같은 과" of a follow-up ("the same 과").
+SAME_OFFICE = re.compile(r"(?<=\s)같은(?=\s*(?:과|부서)(?:[은는이가]|\s|\?|$|어디|몇))")
 
 # "사회협력과 말고는 다 …?", "시민참여과 빼고 나머지 과는 …": every other 과.
 OTHERS_THAN = re.compile(
@@ -162,7 +165,7 @@ DOING_OFFICE = re.compile(
 # "예산 절약한 성과에 성과금 주는 제도 운영 사업", "청년 관련 사업": a line described by what
 # it does — a clause, then the word for a line.
 DESCRIBED_LINE = re.compile(r"[가-힣](?:는|한|하고|해서)\s|관련|위한|위해")
-LINE_WORDS = re.compile(r"사업|프로그램|제도")
+LINE_WORDS = re.compile(r"사업|프로그램|제도|(?<=[는한] )(?:거|것|건)(?![가-힣])")
 # How far the best line must lead the next (in distinctive words) to be taken without asking.
 DESCRIBED_LEAD = 0.9
 # Below a clear fit, names scoring this much are offered as choices (a word four names share
@@ -316,6 +319,31 @@ class Reader:
                 self._held[key] = found
         return found
 
+    @functools.cached_property
+    def _renaming(self) -> re.Pattern | None:
+        keys = sorted(self.lexicon.renamed, key=len, reverse=True)
+        return (
+            re.compile(rf"(?<![가-힣])({'|'.join(map(re.escape, keys))})[가-힣]*") if keys else None
+        )
+
+    def _renamed(self, text: str) -> str:
+        """Words typed otherwise than a report name writes them, in the name's word."""
+        if self._renaming is None:
+            return text
+        return self._renaming.sub(lambda m: self.lexicon.renamed[m.group(1)], text)
+
+    def _equal_measures(self, text: str) -> str:
+        """같은 as 동일한 where two measures come before it ("정원과 현원이 같은 과")."""
+        match = SAME_OFFICE.search(text)
+        if match is None:
+            return text
+        before = text[: match.start()]
+        said = {m for w, ms in self.lexicon.measures.items()
+                if len(w) >= 2 and w not in self.lexicon.generic and w in before for m in ms}  # fmt: skip
+        if len(said) < 2:
+            return text
+        return f"{before}동일한{text[match.end() :]}"
+
     def read(
         self,
         text: str,
@@ -333,6 +361,8 @@ class Reader:
         cleaned = SECTION_REFERENCE.sub(" ", cleaned)
         cleaned = AGAINST_LAST_YEAR.sub(r"\1", cleaned)
         cleaned = _staffing_as_vacancies(cleaned)
+        cleaned = self._equal_measures(cleaned)
+        cleaned = self._renamed(cleaned)
         cleaned = QUOTED_WRITING.sub("라고", cleaned)
         cleaned = RESTATED_AMOUNT.sub("", cleaned)
         others = OTHERS_THAN.match(cleaned)
@@ -1052,8 +1082,32 @@ class _Reading:
     def _all_people(self, measures: tuple[str, ...]) -> bool:
         return all(self.measures_of[m].unit == PEOPLE for m in measures)
 
+    def _lines_by_division(self) -> bool:
+        """ "세부사업 10개 넘는 과": the 과 word after the 세부사업 word, the set asked."""
+        offices = self.keywords_in("division_word")
+        lines = self.keywords_in("lines_word") or self.keywords_in("unexecuted")
+        if any(f.unit != COUNT for f in self.quantities.figures):
+            return False  # "80% 넘는 세부사업 5개 이상인 과": lines counted under a condition
+        return bool(offices and lines) and offices[-1].order > lines[-1].order
+
+    def _unexecuted_by_division(self) -> bool:
+        """ "미집행 세부사업이 하나도 없는 과", "미집행 사업 제일 많은 과": 과 told apart by how many
+        of their lines are 미집행 — the 과 word comes after every 미집행 and 세부사업 word."""
+        unexecuted = self.keywords_in("unexecuted")
+        offices = self.keywords_in("division_word")
+        if not unexecuted or not offices:
+            return False
+        if any(k.word.endswith("별") for k in offices):
+            return True  # "과별 미집행 사업 수"
+        before = [k.order for k in (*unexecuted, *self.keywords_in("lines_word"))]
+        return offices[-1].order > max(before)
+
     def _measures(self) -> tuple[str, ...]:
         measures = tuple(dict.fromkeys(m for p in self.phrases for m in p.measures))
+        if self._unexecuted_by_division():
+            # "지출 실적 없는 세부사업 있는 과": the money words say what 미집행 is.
+            measures = ("unexecuted_count", *(m for m in measures if m != "line_count"
+                                              and not self.measures_of[m].is_money))  # fmt: skip
         # "성과낸 사람한테 돈 주는 제도": people said with 한테/에게 receive something; they are
         # no head count asked.
         given_to = {
@@ -2539,8 +2593,10 @@ class _Reading:
         return any(f.unit == "천원" for f in self.quantities.figures)
 
     def _set_kind(self) -> str | None:
-        if self.measures == ("line_count",):
+        if self.measures == ("line_count",) or self._unexecuted_by_division():
             return "division"
+        if self._lines_by_division() and any(f.unit == COUNT for f in self.quantities.figures):
+            return "division"  # "세부사업 10개 넘는 과"
         if not self.measures and self._money_said() and self._lines_counted():
             return "line"
         if self.has("average") and (self.has("revenue") or self._revenue_measures()):
@@ -2783,8 +2839,10 @@ class _Reading:
             return Question(q.COUNT, group=group, measures=shown, check=counted)
         asks = q.COUNT if q.COUNT in operations else q.LIST
         note = "exists" if self.yesno and not self.has("which") else ""
-        if note and self.has("none"):
-            note = "absent"  # "미집행 사업 없어?": 예 only when there are none
+        if note and self.has("none") and not any("없는" in c.written for c in conditions):
+            # "미집행 사업 없어?": 예 only when there are none ("미집행 사업 없는 과 있어?" asks
+            # whether there is such a 과: its 없는 is the condition's).
+            note = "absent"
         if note and not conditions:
             # "… 다 쓰는 걸로 보고 있는 거지?": a yes/no about no condition at all is not
             # "is there any 세부사업" — it was not understood.
@@ -2797,8 +2855,8 @@ class _Reading:
         if kind is None or not self.yesno_like:
             return None
         counts = [f for f in self.quantities.figures if f.unit == COUNTED_UNIT]
-        if len(counts) != 1:
-            return None
+        if len(counts) != 1 or (kind == "division" and self._lines_by_division()):
+            return None  # "세부사업 10개 넘는 과 있어?": the count is the 과' condition
         figure = counts[0]
         return Condition("count", figure.comparison or "=", figure.value, None, figure.written)
 
@@ -3090,9 +3148,20 @@ class _Reading:
                                       figure.written)  # fmt: skip
                 conditions.append((self._figure_place(figure), condition))
         short_of_whole = [k.order for k in self.keywords_in("fully") if self._not_done(k.order)]
-        for keyword in self.keywords_in("unexecuted"):
+        unexecuted = self.keywords_in("unexecuted")
+        for keyword in unexecuted:
             if any(at < keyword.order <= at + 2 for at in short_of_whole):
                 continue  # "전액 집행 안 된": short of the whole, not 미집행
+            if self._unexecuted_by_division():
+                each = any(k.word.endswith("별") for k in self.keywords_in("division_word"))
+                counted = any(f.unit == COUNT for f in self.quantities.figures)
+                if not (self.has(*RANK_WORDS) or each or counted):
+                    # "미집행 사업 없는 과": none of its lines; "있는 과": one or more.
+                    none = self.has("none") or any("없" in k.word for k in unexecuted[1:])
+                    conditions.append((keyword.order, Condition(
+                        "unexecuted_count", "=" if none else ">", 0.0, None,
+                        "미집행 세부사업이 없는" if none else "미집행 세부사업이 있는")))  # fmt: skip
+                break
             conditions.append((keyword.order, Condition("spent", "is_null", written="미집행")))
         how_much = [k.order for k in self.found.places if k.word in HOW_MUCH]
         set_said = any(self.keywords_in(group) for group, _ in SET_WORDS)
@@ -3205,6 +3274,9 @@ class _Reading:
             return "change_rate"  # "작년보다 5% 이상 늘었어?": the rate of the change
         if figure.unit == MONEY and changed:
             return "change_amount"  # "작년보다 4억 넘게 줄었나요?": the amount of the change
+        if figure.unit == COUNT and self._lines_by_division():
+            # "미집행 사업이 2개 이상인 과", "세부사업 10개 넘는 과": the 과 by how many lines.
+            return "unexecuted_count" if self._unexecuted_by_division() else "line_count"
         before = [p for p in self.phrases if p.segment <= figure.segment]
         after = [p for p in self.phrases if p.segment > figure.segment]
         for phrase in [*reversed(before), *after]:

@@ -17,6 +17,7 @@ SELECT 'bureau' AS kind, s.division AS name, NULL::VARCHAR AS division, 0 AS pos
        NULL::DOUBLE AS collection_rate, NULL::VARCHAR AS collection_rate_printed,
        NULL::VARCHAR AS parent, NULL::INTEGER AS level,
        (SELECT count(*) FROM budget_lines) AS line_count,
+       (SELECT count(*) FROM budget_lines WHERE spent IS NULL) AS unexecuted_count,
        s.source, p.source AS staff_source
 FROM spending s JOIN personnel p ON p.is_total
 WHERE s.section = 'Ⅰ' AND s.is_total
@@ -28,6 +29,7 @@ SELECT 'division', s.division, s.division, d.position, NULL, NULL,
        p.fixed_term, p.management, p.part_time_fixed_term,
        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
        (SELECT count(*) FROM budget_lines b WHERE b.division = s.division),
+       (SELECT count(*) FROM budget_lines b WHERE b.division = s.division AND b.spent IS NULL),
        s.source, p.source
 FROM spending s JOIN divisions d USING (division) JOIN personnel p USING (division)
 WHERE s.section = 'Ⅰ' AND NOT s.is_total
@@ -36,7 +38,7 @@ SELECT 'line', l.name, l.division, l.line_no, b.project_no, l.line_no,
        l.budget, l.committed, l.spent, l.committed_rate, l.committed_rate_printed,
        l.spent_rate, l.spent_rate_printed, NULL, NULL, NULL,
        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
        l.source, NULL
 FROM budget_lines l LEFT JOIN project_budgets b USING (line_no)
 UNION ALL
@@ -46,7 +48,7 @@ SELECT 'project_row', b.name, p.division, 100 * b.project_no + row_number() OVER
        b.spent_rate, b.spent_rate_printed, b.outlook_amount, b.outlook_rate,
        b.outlook_rate_printed,
        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
        b.source, NULL
 FROM project_budgets b JOIN projects p USING (project_no)
 UNION ALL
@@ -54,6 +56,6 @@ SELECT 'revenue', r.item, NULL, r.position, NULL, NULL,
        r.budget_2021, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
        r.budget_2020, r.change_amount, r.change_rate, r.change_rate_printed, r.collected,
-       r.collection_rate, r.collection_rate_printed, r.parent, r.level, NULL,
+       r.collection_rate, r.collection_rate_printed, r.parent, r.level, NULL, NULL,
        r.source, NULL
 FROM revenue r;
