@@ -165,6 +165,21 @@ DOING_OFFICE = re.compile(
 # "예산 절약한 성과에 성과금 주는 제도 운영 사업", "청년 관련 사업": a line described by what
 # it does — a clause, then the word for a line.
 DESCRIBED_LINE = re.compile(r"[가-힣](?:는|한|하고|해서)\s|관련|위한|위해")
+# Verbs of spending: said with 연말까지, what is expected to be spent by then.
+SPEND_VERBS = (
+    "써",
+    "쓸",
+    "쓰는",
+    "쓰나",
+    "쓰니",
+    "집행해",
+    "집행할",
+    "집행하",
+    "집행되",
+    "집행될",
+    "집행돼",
+    "소진",
+)
 LINE_WORDS = re.compile(r"사업|프로그램|제도|(?<=[는한] )(?:거|것|건)(?![가-힣])")
 # How far the best line must lead the next (in distinctive words) to be taken without asking.
 DESCRIBED_LEAD = 0.9
@@ -1152,6 +1167,9 @@ class _Reading:
         if self.has("percent") and not self.has("share"):
             # "원인행위 기준은 몇 %": the rate of what is named.
             measures = tuple(dict.fromkeys(self.lexicon.rate_of.get(m, m) for m in measures))
+        if self._spends_by_year_end() and set(measures) <= {"committed", "spent", "budget"}:
+            # "연말까지 얼마 써?": its outlook; "연말까지 다 써?": its outlook rate.
+            measures = ("outlook_rate",) if self.has("fully") else ("outlook_amount",)
         if "outlook_amount" in measures and "remaining" in measures:
             # "연말 예상액 대비 아직 안 쓴 돈": what is left against the outlook.
             measures = tuple(
@@ -2187,8 +2205,8 @@ class _Reading:
 
     def _plans(self) -> Question | None:
         schedule = self.has("schedule") or self.months is not None
-        if not schedule or self._figure_measures():
-            return None
+        if not schedule or self._figure_measures() or self._spends_by_year_end():
+            return None  # "연말까지 다 써?": the year-end outlook, not a plan
         if self._operations() - {q.LIST} or self.quantities.figures:
             return None
         words = self.text_words
@@ -3174,7 +3192,8 @@ class _Reading:
         if self.has("fully") and not any(c.measure == "spent_rate" for _, c in conditions):
             place = self.keywords_in("fully")[0].order
             # "연말까지 전액 집행이 예상되는지": the year-end outlook, not what is spent so far.
-            rate = "outlook_rate" if self._asks_outlook() else "spent_rate"
+            outlook = self._asks_outlook() or any(m.startswith("outlook") for m in self.measures)
+            rate = "outlook_rate" if outlook else "spent_rate"
             if self._not_done(place):
                 # "전액 집행되지 않은", "다 못 쓴": short of the whole budget.
                 conditions.append((place, Condition(rate, "<", 100.0, None, "100% 미만")))
@@ -3344,11 +3363,17 @@ class _Reading:
     def _bare_rate_phrases(self) -> bool:
         return any(self._is_bare_rate(p) for p in self.phrases)
 
+    def _by_year_end(self) -> bool:
+        relative = self.quantities.relative_months
+        return relative is not None and relative[1][1] is None
+
+    def _spends_by_year_end(self) -> bool:
+        """ "연말까지 얼마 써?", "연말까지 얼마 집행해?": spending by the year end, the outlook."""
+        return self._by_year_end() and any(t.startswith(SPEND_VERBS) for t in self.typed)
+
     def _asks_outlook(self) -> bool:
         """ "연말까지 … 예상", "연말까지 다 쓸 예정": the year-end outlook is asked."""
-        relative = self.quantities.relative_months
-        by_year_end = relative is not None and relative[1][1] is None
-        return by_year_end and self.says("expected")
+        return self._by_year_end() and (self.says("expected") or self._spends_by_year_end())
 
     def _of_whole(self, figure) -> bool:
         """Whether a figure is said as a whole the question takes part of ("18명 중 과반")."""
