@@ -10,7 +10,7 @@ from knowledge.planning.compile import Plan
 from knowledge.reading.normalize import DISTRICTS, ORGANISATION, bare_place, compact, district
 from knowledge.reading.prose import text_score
 from knowledge.reading.quantities import COUNTED_UNIT, COUNTERS, counter_family
-from knowledge.reading.question import Question
+from knowledge.reading.question import Condition, Question
 from knowledge.reading.scan import ANY_COUNTER
 
 # A number with a counter after it: the facts a status question is usually after.
@@ -362,6 +362,8 @@ def _uncounted(question: Question, picked: list[Row]) -> bool:
 def _verdict(question: Question, text: str, parent: Row | None = None) -> str | None:
     """예 or 아니요 for a check against the text found; None when the text does not decide it."""
     check = question.check
+    if check.other is not None:
+        return _labels_verdict(check, text)
     if check.comparison == "all":
         return _all_verdict(check.written.split(), text, parent)
     if check.comparison == "in":
@@ -541,6 +543,26 @@ def _written(word: str, text: str) -> bool:
     (성동, 관악, …, 은평)."""
     bare = bare_place(word)
     return word in text or (bare is not None and bare in text)
+
+
+# A count and the word that labels it: "화상(53회)", "신규19", "대면회의(39회)".
+LABELLED_COUNT = re.compile(
+    r"([가-힣]+)\s*(?:\(\s*(\d+(?:,\d{3})*)\s*[가-힣]{0,2}\s*\)|(\d+(?:,\d{3})*))"
+)
+
+
+def _labels_verdict(check: Condition, text: str) -> str | None:
+    """ "재입주가 신규보다 많아?" of "선정 32개(신규19, 재입주13)": 예 or 아니요 from the two
+    counts the bullet labels so; None unless it labels each once."""
+
+    def count_of(word: str) -> list[float]:
+        return [float((a or b).replace(",", "")) for label, a, b in LABELLED_COUNT.findall(text)
+                if _asks_label({compact(word)}, label)]  # fmt: skip
+
+    first, second = count_of(check.written), count_of(check.other)
+    if len(first) != 1 or len(second) != 1:
+        return None
+    return "예" if COMPARE[check.comparison](first[0], second[0]) else "아니요"
 
 
 def _paired_label(words: list[str], text: str) -> str | None:

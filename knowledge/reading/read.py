@@ -165,6 +165,14 @@ DOING_OFFICE = re.compile(
 # "예산 절약한 성과에 성과금 주는 제도 운영 사업", "청년 관련 사업": a line described by what
 # it does — a clause, then the word for a line.
 DESCRIBED_LINE = re.compile(r"[가-힣](?:는|한|하고|해서)\s|관련|위한|위해")
+# "화상회의가 대면회의보다 많았지?": a word said with 이/가/은/는, then another with 보다.
+LABELS_COMPARED = re.compile(
+    r"(?P<first>[가-힣A-Za-z]{2,}?)(?:이|가|은|는)\s+(?P<second>[가-힣A-Za-z]{2,}?)보다(?=\s|$)"
+)
+# A ranking word said as a predicate ("제일 낮아", "가장 크지", "젤 많나요").
+RANK_PREDICATE_ENDINGS = ("아", "어", "커", "지", "죠", "나", "니", "냐", "요", "까", "야")
+# A count typed onto what it counts ("6개구", "5개과"): the counter and the noun apart.
+COUNT_GLUED = re.compile(r"(\d)\s*개(?=(?:구|동|과|팀|분야)(?:[은는이가을를도에야]|\s|\?|$))")
 # Verbs of spending: said with 연말까지, what is expected to be spent by then.
 SPEND_VERBS = (
     "써",
@@ -378,6 +386,7 @@ class Reader:
         cleaned = _staffing_as_vacancies(cleaned)
         cleaned = self._equal_measures(cleaned)
         cleaned = self._renamed(cleaned)
+        cleaned = COUNT_GLUED.sub(r"\1개 ", cleaned)  # "6개구 지원했지?": 6개 구
         cleaned = QUOTED_WRITING.sub("라고", cleaned)
         cleaned = RESTATED_AMOUNT.sub("", cleaned)
         others = OTHERS_THAN.match(cleaned)
@@ -837,6 +846,7 @@ class _Reading:
             or (self._says_all and self._ends_as_question())  # "다 행정직이야?"
             or self.claims_duty  # "엠보팅은 시민참여과 담당이야?"
             or (self.has("none") and self._ends_as_question())  # "결원 없어?"
+            or self._ends_on_ranking()  # "사회협력과 집행률 제일 낮아?"
             # "추가 입주자 공모 10월에 해?": a month, then only "does it happen?".
             or (self.months is not None and bool(HAPPENS_THEN.search(self.quantities.text)))
             # "사회협력과 예산 3위야?": a place said, then only "is it?".
@@ -970,6 +980,15 @@ class _Reading:
         """`전액 집행되었습니까?`, `미집행이야?`: the message ends as a question does."""
         text = self.quantities.text.rstrip()
         return text.endswith("?") or text.endswith(QUESTION_ENDINGS)
+
+    def _ends_on_ranking(self) -> bool:
+        """ "사회협력과 집행률 제일 낮아?": a ranking word, as a predicate, closes the question."""
+        places = [k for k in self.found.places if self.lexicon.groups[k.word] != {FILLER}]
+        if not places or self._set_kind() is not None:
+            return False
+        last = places[-1]
+        ranked = self.lexicon.groups[last.word] & set(RANK_WORDS)
+        return bool(ranked) and last.word.endswith(RANK_PREDICATE_ENDINGS)
 
     def _ends_on_comparison(self) -> bool:
         """`300억 넘지?`, `90% 넘어?`: a figure and its comparison close the question."""
@@ -1698,6 +1717,11 @@ class _Reading:
                         if not (w in self.lexicon.prose and compact(self.lexicon.prose[w]) in name)
                         and _longest_start(name, w) < MIN_WORD
                     )  # fmt: skip
+                check = decided.check
+                if check is not None and check.measure == FACT and check.other:
+                    # ("화상회의가 대면회의보다": the labels compared are used, not left out)
+                    labels = (compact(check.written), compact(check.other))
+                    skipped = tuple(w for w in skipped if not any(x.startswith(w) for x in labels))
                 decided = self._claimed_owner(decided)
                 return replace(decided, in_eok=self.has("eok"), skipped=skipped,
                                in_million=self.has("million"),
@@ -2461,7 +2485,11 @@ class _Reading:
             self._says_all and named_project and self.yesno_like and not self.quantities.years
             and not self.has("ranking", "ordering") and not only and (unknown or words)
         )  # fmt: skip
-        if every and not charged:
+        compared = self._labels_compared() if self.yesno_like else None
+        if compared is not None:
+            # "화상회의가 대면회의보다 많았지?": two counts the text labels, one against the other.
+            check = compared
+        elif every and not charged:
             # "신청한 단체 다 입주함?", "61곳 전부 운영 중이야?": all of the whole the text
             # counts, which it shows is not so when it counts fewer of them.
             check = Condition(FACT, "all", written=" ".join(unknown or words))
@@ -2888,7 +2916,7 @@ class _Reading:
         if kind in ("bureau", "unit"):
             return None  # the bureau is one of a kind: no place among others
         measure = self._rank_measure(self._fitting(self.measures, kind), kind)
-        low = self.has("ranking_low") and not self.has("ranking_high")
+        low = self._low()
         division = holder.division if self.has("among") and kind != "division" else None
         return Question(
             q.RANK, group=Group(kind, division), measures=(measure,),
@@ -2961,7 +2989,7 @@ class _Reading:
             return "budget"
         if kind == "division" and self.has("count_people"):
             return "current"
-        low = self.has("ranking_low") and not self.has("ranking_high")
+        low = self._low()
         size_words = {"큰", "작은", "많은", "적은", "가장큰", "제일큰", "가장작은", "제일작은"}
         if low and not size_words & set(self.found.keywords):
             return "spent_rate"
@@ -2979,9 +3007,17 @@ class _Reading:
         set_at = min((o for o in sets if o > min(ranked)), default=None)
         return set_at is not None and all(o > set_at for o in measured)
 
+    def _low(self) -> bool:
+        """The lowest first: "제일 낮은", and "가장 … 낮죠?" (a ranking word, then less)."""
+        if self.has("ranking_high"):
+            return False
+        return self.has("ranking_low") or (
+            self.has("ranking") and self.has("less") and not self.has("more")
+        )
+
     def _ranking(self) -> Ranking:
         top = self.quantities.top
-        low = self.has("ranking_low") and not self.has("ranking_high")
+        low = self._low()
         if top is not None and top[1] is not None:
             low = not top[1]
         if self.has("decreased") and not self.has("increased"):
@@ -3362,6 +3398,20 @@ class _Reading:
 
     def _bare_rate_phrases(self) -> bool:
         return any(self._is_bare_rate(p) for p in self.phrases)
+
+    def _labels_compared(self) -> Condition | None:
+        """ "재입주가 신규보다 많아?": the word before the one said with 보다, set against it."""
+        if self.quantities.figures:
+            return None
+        direction = self._direction()
+        match = LABELS_COMPARED.search(self.quantities.text)
+        if direction not in (">", "<") or match is None:
+            return None
+        first, second = match.group("first"), match.group("second")
+        known = self.lexicon.groups
+        if any(compact(w) in known for w in (first, second)):
+            return None  # "예산이 작년보다 많아?": measures, not the text's labels
+        return Condition(FACT, direction, None, second, first)
 
     def _by_year_end(self) -> bool:
         relative = self.quantities.relative_months
