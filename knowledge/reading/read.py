@@ -171,6 +171,8 @@ LABELS_COMPARED = re.compile(
 )
 # A ranking word said as a predicate ("제일 낮아", "가장 크지", "젤 많나요").
 RANK_PREDICATE_ENDINGS = ("아", "어", "커", "지", "죠", "나", "니", "냐", "요", "까", "야")
+# The 정원 said in words: "정해진 인원", "정원 인원".
+QUOTA_SAID = re.compile(r"정해진\s*(?:인원|인력|정원)|정원\s*인원")
 # A count typed onto what it counts ("6개구", "5개과"): the counter and the noun apart.
 COUNT_GLUED = re.compile(r"(\d)\s*개(?=(?:구|동|과|팀|분야)(?:[은는이가을를도에야]|\s|\?|$))")
 # Verbs of spending: said with 연말까지, what is expected to be spent by then.
@@ -386,6 +388,7 @@ class Reader:
         cleaned = _staffing_as_vacancies(cleaned)
         cleaned = self._equal_measures(cleaned)
         cleaned = self._renamed(cleaned)
+        cleaned = QUOTA_SAID.sub("정원", cleaned)  # "정해진 인원보다 사람이 모자란 과"
         cleaned = COUNT_GLUED.sub(r"\1개 ", cleaned)  # "6개구 지원했지?": 6개 구
         cleaned = QUOTED_WRITING.sub("라고", cleaned)
         cleaned = RESTATED_AMOUNT.sub("", cleaned)
