@@ -175,6 +175,8 @@ RANK_PREDICATE_ENDINGS = ("아", "어", "커", "지", "죠", "나", "니", "냐"
 QUOTA_SAID = re.compile(r"정해진\s*(?:인원|인력|정원)|정원\s*인원")
 # A count typed onto what it counts ("6개구", "5개과"): the counter and the noun apart.
 COUNT_GLUED = re.compile(r"(\d)\s*개(?=(?:구|동|과|팀|분야)(?:[은는이가을를도에야]|\s|\?|$))")
+# What the report calls the body a facility is entrusted to.
+CONTRACTOR = "수탁기관"
 # Verbs of spending: said with 연말까지, what is expected to be spent by then.
 SPEND_VERBS = (
     "써",
@@ -1941,6 +1943,17 @@ class _Reading:
         measure_words = tuple(k.word for k in self.keywords_in(MEASURE))
         named = tuple(compact(r.mention.text) for r in self.resolved)
         asked = tuple(dict.fromkeys(words + named + measure_words))
+        projects = list(dict.fromkeys(
+            s for r in self.resolved for s in r.subjects if s.kind == "project"))  # fmt: skip
+        if (
+            only_who and len(projects) == 1
+            and self.in_text((CONTRACTOR,), project_no=projects[0].project_no)
+        ):  # fmt: skip
+            # "마을센터 누가 운영해?": the body it is entrusted to, as its text says, and the
+            # 과 in charge.
+            entrusted = Question(q.TEXT, subjects=(projects[0],), words=(CONTRACTOR,))
+            in_charge = Question(q.DUTY, subjects=(projects[0],), words=asked)
+            return Question(q.PARTS, parts=(entrusted, in_charge))
         if any(self.in_text((w,), parts=("duty",)) for w in words + named):
             # The 주요업무 hold what was asked: they decide, whatever the names fit.
             return Question(q.DUTY, subjects=tuple(self._sure()), words=asked)
@@ -2033,7 +2046,9 @@ class _Reading:
         # 연말까지 예상 집행액").
         line_measures = [m for m in self.measures
                          if self.measures_of[m].kinds & {"line", "project_row"}]  # fmt: skip
-        if not (line_measures and DESCRIBED_LINE.search(text) and LINE_WORDS.search(text)):
+        # ("갈등 예방 사업": two words no name holds whole, then 사업, describe one too)
+        described = DESCRIBED_LINE.search(text) or len(self.unknown_words) >= 2
+        if not (line_measures and described and LINE_WORDS.search(text)):
             return None
         sure = self._sure()
         # Within a 과 or a project named, the lines described are among its own
@@ -2682,7 +2697,10 @@ class _Reading:
         operations = self._operations() & {q.RANK, q.COUNT, q.LIST, q.SUM, q.AVERAGE}
         set_said = bool(self.keywords_in("lines_word")) or self.says("related")
         tested = any(f.comparison for f in self.quantities.figures)
-        if not ((operations or tested) and (set_said or q.RANK in operations)):
+        # "갈등 사업 예산": one word several names hold, then 사업 and a measure — those lines.
+        plain = (set_said and bool(self.measures) and len(self.unknown_words) == 1
+                 and not self.resolved and not self.yesno_like)  # fmt: skip
+        if not ((operations or tested or plain) and (set_said or q.RANK in operations)):
             return None
         if self.yesno_like and not (tested or self.has("unexecuted", "fully")):
             return None  # "마을 관련 사업 중 미집행 있어?" asks of the set; other yes/no do not
@@ -2770,6 +2788,12 @@ class _Reading:
             kind = "project_row"  # "연말 집행예상률 100%인 사업": only the Ⅲ tables have it
         if self.has("rank_of") and len(subjects) == 1:
             return self._rank_of(subjects[0])
+        unsure = [r for r in self.resolved if not r.sure and len(r.subjects) > 1]
+        if (
+            kind == "line" and unsure and line_set is None and not conditions
+            and not operations & {q.RANK, q.COUNT, q.SUM, q.AVERAGE}
+        ):  # fmt: skip
+            return None  # "시민 교육 사업 예산": the lines the words fit, never all 43
         parent = None
         if kind == "revenue" and len(named) == 1 and named[0].kind == "revenue":
             set_word = self.keywords_in("revenue_list")
