@@ -36,7 +36,7 @@ ORDINALS = {1: "가장", 2: "두 번째로", 3: "세 번째로", 4: "네 번째�
 
 def describe(group: Group, report: Report) -> str:
     """`사회협력과 지출 집행률 80% 이상인 세부사업`: the group as the reply names it."""
-    conditions = [_condition_text(c, report) for c in group.conditions]
+    conditions = [_condition_text(c, report, group.kind) for c in group.conditions]
     scope = f"{group.division} " if group.division else ""
     if group.parent:
         scope += f"{group.parent} 안의 "
@@ -57,8 +57,10 @@ def describe(group: Group, report: Report) -> str:
     return f"{scope}{said}{joiner}{noun}"
 
 
-def _condition_text(condition: Condition, report: Report) -> str:
+def _condition_text(condition: Condition, report: Report, kind: str | None = None) -> str:
     measure = report.measures[condition.measure]
+    if condition.comparison == "is_null" and condition.measure not in ("spent", "committed"):
+        return f"{measure.label_for(kind)} ‘-’(없음)인"  # "’21년 예산 ‘-’(없음)인 세입 항목"
     if condition.comparison == "is_null":
         return "미집행(지출 실적 ‘-’)"
     if condition.comparison == "not_null":

@@ -177,6 +177,7 @@ QUOTA_SAID = re.compile(r"정해진\s*(?:인원|인력|정원)|정원\s*인원")
 COUNT_GLUED = re.compile(r"(\d)\s*개(?=(?:구|동|과|팀|분야)(?:[은는이가을를도에야]|\s|\?|$))")
 # What the report calls the body a facility is entrusted to.
 CONTRACTOR = "수탁기관"
+RUNNING_WORDS = frozenset({"운영", "관리", "위탁", "지금", "현재"})
 # Verbs of spending: said with 연말까지, what is expected to be spent by then.
 SPEND_VERBS = (
     "써",
@@ -1943,10 +1944,13 @@ class _Reading:
         measure_words = tuple(k.word for k in self.keywords_in(MEASURE))
         named = tuple(compact(r.mention.text) for r in self.resolved)
         asked = tuple(dict.fromkeys(words + named + measure_words))
-        projects = list(dict.fromkeys(
-            s for r in self.resolved for s in r.subjects if s.kind == "project"))  # fmt: skip
+        numbers = list(dict.fromkeys(
+            s.project_no for r in self.resolved for s in r.subjects if s.project_no))  # fmt: skip
+        projects = [self.reader.subjects.of(self.catalog.project(n)) for n in numbers]
+        # (other words say what else is asked: "선별진료소 누가 운영해" is its own text's)
+        plain_who = only_who and all(w in RUNNING_WORDS for w in words)
         if (
-            only_who and len(projects) == 1
+            (plain_who or CONTRACTOR in self._compact_text) and len(projects) == 1
             and self.in_text((CONTRACTOR,), project_no=projects[0].project_no)
         ):  # fmt: skip
             # "마을센터 누가 운영해?": the body it is entrusted to, as its text says, and the
@@ -2982,6 +2986,11 @@ class _Reading:
 
     def _rank_measure(self, measures: tuple[str, ...], kind: str) -> str:
         """What a ranking is by: measure words the conditions did not take, else the first."""
+        if (
+            kind == "revenue" and self.has("decreased", "increased") and self.has(RATE_WORD)
+            and set(measures) <= {"budget", "change_amount", "budget_2020"}
+        ):  # fmt: skip
+            return "change_rate"  # "가장 크게 줄어든 세입 항목, 비율로 봤을 때"
         rank_words = [k for g in ("ranking", "ranking_high", "ranking_low")
                       for k in self.keywords_in(g)]  # fmt: skip
         ranked_at = min((k.order for k in rank_words), default=None)
@@ -3271,6 +3280,17 @@ class _Reading:
         compared = self._compared_measures()
         if compared is not None:
             conditions.append((0, compared))
+        money = [m for m in self.measures if self.measures_of[m].is_money]
+        if (
+            self._set_kind() == "revenue"
+            and money
+            and not self.quantities.figures
+            and (self.has("none") or any(c.measure == "spent" for _, c in conditions))
+        ):
+            # "예산 없는 세입 항목", "예산이 편성 안 된 항목": the report's ‘-’ for that amount
+            # (a revenue item has no 지출, so 안 된 is said of the amount named).
+            conditions = [(p, c) for p, c in conditions if c.measure != "spent"]
+            conditions.append((0, Condition(money[0], "is_null", written="없는")))
         whole = self._against_whole()
         if whole is not None:
             conditions.append((0, whole))
