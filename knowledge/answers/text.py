@@ -204,6 +204,8 @@ def _facet_score(facet: str, row: Row, parent: Row | None) -> float:
     itself or in the bullet it stands under)."""
     if facet == "when":
         return FACET_WEIGHT if _months_written(row["text"]) else 0.0
+    if facet == "districts":
+        return FACET_WEIGHT if sum(d in row["text"] for d in DISTRICTS) >= 2 else 0.0
     if facet == "why":
         texts = [row["text"], parent["text"] if parent else ""]
         return FACET_WEIGHT if any(REASONED.search(t) for t in texts) else 0.0

@@ -2570,6 +2570,15 @@ class _Reading:
         whole = unit is not None and self.says("whole_count") and not summed
         # "투표 언제까지야", "왜 늘렸어": the dates or the reason of what the words name.
         facet = "when" if self.opens_word("when") else "why" if self.opens_word("reason") else ""
+        if (
+            not facet
+            and self.opens_word("where")
+            and any(
+                t.startswith(("자치구", "구", "동네", "지역")) or t.endswith("구")
+                for t in self.typed
+            )
+        ):
+            facet = "districts"  # "공모 뽑힌 자치구 어디어디": the bullet that names the 구
         if not facet and self.opens_word("ratio") and not money_or_rate_named:
             facet = "ratio"  # "신청자 대비 선정 비율", "경쟁률": two counts of the text, divided
         asked_once = self.quantities.text.count("몇") <= 1 and not self.has("conjunction")
