@@ -3217,7 +3217,24 @@ class _Reading:
         subjects = self.subjects_at("holder")
         owned = {s.division for s in subjects if s.kind != "division"}
         share = q.SHARE in self._operations()
-        if owned and not share:
+        # "사회협력과 예산에서 공유서울 확산 예산 빼면": the 과 and its one line, one less the other.
+        # (two measures said: "집행예상액에서 지출액을 뺀" is one thing's two figures)
+        minus = (self.has("difference") and len([s for s in subjects if s.kind != "division"]) == 1
+                 and len([m for m in self.measures if m != "remaining"]) <= 1
+                 and set(self.measures) <= {"budget", "committed", "spent", "remaining"})  # fmt: skip
+        lone_office = [k for k in self.keywords_in("division_word") if not k.attached]
+        named_office = any(s.kind == "division" for s in subjects)
+        if (
+            minus
+            and lone_office
+            and not named_office
+            and len(subjects) == 1
+            and subjects[0].division
+        ):
+            # "그 사업 빼면 과 예산 얼마 남아?": its own 과, less the line.
+            office = subjects[0].division
+            subjects = [Subject("division", office, office, ref=office), *subjects]
+        if owned and not share and not minus:
             subjects = [s for s in subjects if not (s.kind == "division" and s.name in owned)]
         if any(s.kind != "bureau" for s in subjects) and not share:
             subjects = [s for s in subjects if s.kind != "bureau"] or subjects
