@@ -171,6 +171,9 @@ LABELS_COMPARED = re.compile(
 )
 # A ranking word said as a predicate ("제일 낮아", "가장 크지", "젤 많나요").
 RANK_PREDICATE_ENDINGS = ("아", "어", "커", "지", "죠", "나", "니", "냐", "요", "까", "야")
+# "집행되지 않은 세부사업": lines not spent at all (미집행), said as "집행 안 된" is; said of an
+# amount ("집행되지 않은 금액") it stays the 잔액.
+NOT_EXECUTED_SET = re.compile(r"(?<!전액\s)(?<!다\s)집행되지\s*않은(?=\s*(?:세부\s*)?사업)")
 # The 정원 said in words: "정해진 인원", "정원 인원".
 QUOTA_SAID = re.compile(r"정해진\s*(?:인원|인력|정원)|정원\s*인원")
 # A count typed onto what it counts ("6개구", "5개과"): the counter and the noun apart.
@@ -391,6 +394,7 @@ class Reader:
         cleaned = _staffing_as_vacancies(cleaned)
         cleaned = self._equal_measures(cleaned)
         cleaned = self._renamed(cleaned)
+        cleaned = NOT_EXECUTED_SET.sub("집행 안 된", cleaned)  # as 미집행, of lines
         cleaned = QUOTA_SAID.sub("정원", cleaned)  # "정해진 인원보다 사람이 모자란 과"
         cleaned = COUNT_GLUED.sub(r"\1개 ", cleaned)  # "6개구 지원했지?": 6개 구
         cleaned = QUOTED_WRITING.sub("라고", cleaned)
