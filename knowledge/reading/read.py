@@ -180,22 +180,6 @@ QUOTA_SAID = re.compile(r"정해진\s*(?:인원|인력|정원)|정원\s*인원")
 COUNT_GLUED = re.compile(r"(\d)\s*개(?=(?:구|동|과|팀|분야)(?:[은는이가을를도에야]|\s|\?|$))")
 # What the report calls the body a facility is entrusted to.
 CONTRACTOR = "수탁기관"
-RUNNING_WORDS = frozenset({"운영", "관리", "위탁", "지금", "현재"})
-# Verbs of spending: said with 연말까지, what is expected to be spent by then.
-SPEND_VERBS = (
-    "써",
-    "쓸",
-    "쓰는",
-    "쓰나",
-    "쓰니",
-    "집행해",
-    "집행할",
-    "집행하",
-    "집행되",
-    "집행될",
-    "집행돼",
-    "소진",
-)
 LINE_WORDS = re.compile(r"사업|프로그램|제도|(?<=[는한] )(?:거|것|건)(?![가-힣])")
 # How far the best line must lead the next (in distinctive words) to be taken without asking.
 DESCRIBED_LEAD = 0.9
@@ -1952,7 +1936,7 @@ class _Reading:
             s.project_no for r in self.resolved for s in r.subjects if s.project_no))  # fmt: skip
         projects = [self.reader.subjects.of(self.catalog.project(n)) for n in numbers]
         # (other words say what else is asked: "선별진료소 누가 운영해" is its own text's)
-        plain_who = only_who and all(w in RUNNING_WORDS for w in words)
+        plain_who = only_who and all(w in self.lexicon.lists["running"] for w in words)
         if (
             (plain_who or CONTRACTOR in self._compact_text) and len(projects) == 1
             and self.in_text((CONTRACTOR,), project_no=projects[0].project_no)
@@ -3496,7 +3480,9 @@ class _Reading:
 
     def _spends_by_year_end(self) -> bool:
         """ "연말까지 얼마 써?", "연말까지 얼마 집행해?": spending by the year end, the outlook."""
-        return self._by_year_end() and any(t.startswith(SPEND_VERBS) for t in self.typed)
+        return self._by_year_end() and any(
+            t.startswith(self.lexicon.lists["spend_verbs"]) for t in self.typed
+        )
 
     def _asks_outlook(self) -> bool:
         """ "연말까지 … 예상", "연말까지 다 쓸 예정": the year-end outlook is asked."""
