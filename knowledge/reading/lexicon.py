@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -61,6 +62,8 @@ class Lexicon:
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the [words] lists
     # The first letters of a typed word → the word a report name holds ("돌려받는" → 반환).
     renamed: dict[str, str] = field(default_factory=dict)
+    # Phrases rewritten before a question is read: (pattern, replacement), in order.
+    rewrites: tuple[tuple[re.Pattern, str], ...] = ()
 
     @classmethod
     def load(cls, data_dir: Path) -> Lexicon:
@@ -105,6 +108,7 @@ class Lexicon:
             frozenset(raw["prose"].values()),
             {name: tuple(words) for name, words in raw["words"].items()},
             dict(raw["renamed"]),
+            tuple((re.compile(r["pattern"]), r["into"]) for r in raw.get("rewrite", ())),
         )
 
     def cover(self, piece: str) -> list[str] | None:

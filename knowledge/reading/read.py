@@ -165,21 +165,6 @@ DOING_OFFICE = re.compile(
 # "예산 절약한 성과에 성과금 주는 제도 운영 사업", "청년 관련 사업": a line described by what
 # it does — a clause, then the word for a line.
 DESCRIBED_LINE = re.compile(r"[가-힣](?:는|한|하고|해서)\s|관련|위한|위해")
-# "화상회의가 대면회의보다 많았지?": a word said with 이/가/은/는, then another with 보다.
-LABELS_COMPARED = re.compile(
-    r"(?P<first>[가-힣A-Za-z]{2,}?)(?:이|가|은|는)\s+(?P<second>[가-힣A-Za-z]{2,}?)보다(?=\s|$)"
-)
-# A ranking word said as a predicate ("제일 낮아", "가장 크지", "젤 많나요").
-RANK_PREDICATE_ENDINGS = ("아", "어", "커", "지", "죠", "나", "니", "냐", "요", "까", "야")
-# "집행되지 않은 세부사업": lines not spent at all (미집행), said as "집행 안 된" is; said of an
-# amount ("집행되지 않은 금액") it stays the 잔액.
-NOT_EXECUTED_SET = re.compile(r"(?<!전액\s)(?<!다\s)집행되지\s*않은(?=\s*(?:세부\s*)?사업)")
-# The 정원 said in words: "정해진 인원", "정원 인원".
-QUOTA_SAID = re.compile(r"정해진\s*(?:인원|인력|정원)|정원\s*인원")
-# A count typed onto what it counts ("6개구", "5개과"): the counter and the noun apart.
-COUNT_GLUED = re.compile(r"(\d)\s*개(?=(?:구|동|과|팀|분야)(?:[은는이가을를도에야]|\s|\?|$))")
-# What the report calls the body a facility is entrusted to.
-CONTRACTOR = "수탁기관"
 LINE_WORDS = re.compile(r"사업|프로그램|제도|(?<=[는한] )(?:거|것|건)(?![가-힣])")
 # How far the best line must lead the next (in distinctive words) to be taken without asking.
 DESCRIBED_LEAD = 0.9
@@ -378,9 +363,8 @@ class Reader:
         cleaned = _staffing_as_vacancies(cleaned)
         cleaned = self._equal_measures(cleaned)
         cleaned = self._renamed(cleaned)
-        cleaned = NOT_EXECUTED_SET.sub("집행 안 된", cleaned)  # as 미집행, of lines
-        cleaned = QUOTA_SAID.sub("정원", cleaned)  # "정해진 인원보다 사람이 모자란 과"
-        cleaned = COUNT_GLUED.sub(r"\1개 ", cleaned)  # "6개구 지원했지?": 6개 구
+        for pattern, into in self.lexicon.rewrites:
+            cleaned = pattern.sub(into, cleaned)  # "정해진 인원" → 정원 ([[rewrite]] in lexicon)
         cleaned = QUOTED_WRITING.sub("라고", cleaned)
         cleaned = RESTATED_AMOUNT.sub("", cleaned)
         others = OTHERS_THAN.match(cleaned)
@@ -982,7 +966,7 @@ class _Reading:
             return False
         last = places[-1]
         ranked = self.lexicon.groups[last.word] & set(RANK_WORDS)
-        return bool(ranked) and last.word.endswith(RANK_PREDICATE_ENDINGS)
+        return bool(ranked) and last.word.endswith(tuple(self.lexicon.lists["rank_predicate"]))
 
     def _ends_on_comparison(self) -> bool:
         """`300억 넘지?`, `90% 넘어?`: a figure and its comparison close the question."""
@@ -1110,25 +1094,27 @@ class _Reading:
     def _all_people(self, measures: tuple[str, ...]) -> bool:
         return all(self.measures_of[m].unit == PEOPLE for m in measures)
 
+    def _office_after(self, *groups: str) -> bool:
+        """Whether the last word for a 과 comes after every word of `groups`: the 과 are the set
+        asked, told apart by those ("세부사업 10개 넘는 과")."""
+        offices = self.keywords_in("division_word")
+        before = [k.order for group in groups for k in self.keywords_in(group)]
+        return bool(offices and before) and offices[-1].order > max(before)
+
     def _lines_by_division(self) -> bool:
         """ "세부사업 10개 넘는 과": the 과 word after the 세부사업 word, the set asked."""
-        offices = self.keywords_in("division_word")
-        lines = self.keywords_in("lines_word") or self.keywords_in("unexecuted")
         if any(f.unit != COUNT for f in self.quantities.figures):
             return False  # "80% 넘는 세부사업 5개 이상인 과": lines counted under a condition
-        return bool(offices and lines) and offices[-1].order > lines[-1].order
+        return self._office_after("lines_word", "unexecuted")
 
     def _unexecuted_by_division(self) -> bool:
         """ "미집행 세부사업이 하나도 없는 과", "미집행 사업 제일 많은 과": 과 told apart by how many
         of their lines are 미집행 — the 과 word comes after every 미집행 and 세부사업 word."""
-        unexecuted = self.keywords_in("unexecuted")
-        offices = self.keywords_in("division_word")
-        if not unexecuted or not offices:
+        if not self.keywords_in("unexecuted"):
             return False
-        if any(k.word.endswith("별") for k in offices):
+        if any(k.word.endswith("별") for k in self.keywords_in("division_word")):
             return True  # "과별 미집행 사업 수"
-        before = [k.order for k in (*unexecuted, *self.keywords_in("lines_word"))]
-        return offices[-1].order > max(before)
+        return self._office_after("unexecuted", "lines_word")
 
     def _measures(self) -> tuple[str, ...]:
         measures = tuple(dict.fromkeys(m for p in self.phrases for m in p.measures))
@@ -1937,13 +1923,14 @@ class _Reading:
         projects = [self.reader.subjects.of(self.catalog.project(n)) for n in numbers]
         # (other words say what else is asked: "선별진료소 누가 운영해" is its own text's)
         plain_who = only_who and all(w in self.lexicon.lists["running"] for w in words)
+        contractor = self.lexicon.lists["contractor"][0]
         if (
-            (plain_who or CONTRACTOR in self._compact_text) and len(projects) == 1
-            and self.in_text((CONTRACTOR,), project_no=projects[0].project_no)
+            (plain_who or contractor in self._compact_text) and len(projects) == 1
+            and self.in_text((contractor,), project_no=projects[0].project_no)
         ):  # fmt: skip
             # "마을센터 누가 운영해?": the body it is entrusted to, as its text says, and the
             # 과 in charge.
-            entrusted = Question(q.TEXT, subjects=(projects[0],), words=(CONTRACTOR,))
+            entrusted = Question(q.TEXT, subjects=(projects[0],), words=(contractor,))
             in_charge = Question(q.DUTY, subjects=(projects[0],), words=asked)
             return Question(q.PARTS, parts=(entrusted, in_charge))
         if any(self.in_text((w,), parts=("duty",)) for w in words + named):
@@ -3465,14 +3452,27 @@ class _Reading:
         if self.quantities.figures:
             return None
         direction = self._direction()
-        match = LABELS_COMPARED.search(self.quantities.text)
-        if direction not in (">", "<") or match is None:
+        said = self._labels_said()
+        if direction not in (">", "<") or said is None:
             return None
-        first, second = match.group("first"), match.group("second")
+        first, second = said
         known = self.lexicon.groups
         if any(compact(w) in known for w in (first, second)):
             return None  # "예산이 작년보다 많아?": measures, not the text's labels
         return Condition(FACT, direction, None, second, first)
+
+    def _labels_said(self) -> tuple[str, str] | None:
+        """A word said with 이/가/은/는, then the next said with 보다 ("화상회의가 대면회의보다"):
+        the two, particles off."""
+        words = self.typed
+        for before, word in itertools.pairwise(words):
+            second = word.removesuffix("보다")
+            if second == word or len(second) < MIN_WORD:
+                continue
+            first = before[:-1] if before.endswith(tuple("이가은는")) else ""
+            if len(first) >= MIN_WORD:
+                return first, second
+        return None
 
     def _by_year_end(self) -> bool:
         relative = self.quantities.relative_months
