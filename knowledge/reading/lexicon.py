@@ -25,6 +25,9 @@ SHORT_TYPO_SCORE = 80.0
 # Never the reading of a typo: fillers, and words that make the bot say "not in the report"
 # ("과정" is not a mistyped 과장).
 UNTYPED = frozenset({FILLER, "not_held"})
+# Nor, of two letters, a word that opens the report's list of inconsistencies ("옮기" is a verb,
+# not 오기 mistyped).
+SHORT_UNTYPED = UNTYPED | {"inconsistency"}
 # What makes a verb of a noun (신청하다, 구성되다): left on a stem once its ending is gone.
 VERBAL_SUFFIXES = frozenset("하되")
 PAST_ENDINGS = frozenset({"", "어", "나", "지", "고", "다", "니", "냐", "음", "어요", "나요", "지요",
@@ -64,6 +67,9 @@ class Lexicon:
     renamed: dict[str, str] = field(default_factory=dict)
     # Phrases rewritten before a question is read: (pattern, replacement), in order.
     rewrites: tuple[tuple[re.Pattern, str], ...] = ()
+    # (kind, report name) → the everyday words people describe it with, compact, one string
+    # (data/glosses.toml).
+    glosses: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data_dir: Path) -> Lexicon:
@@ -109,6 +115,7 @@ class Lexicon:
             {name: tuple(words) for name, words in raw["words"].items()},
             dict(raw["renamed"]),
             tuple((re.compile(r["pattern"]), r["into"]) for r in raw.get("rewrite", ())),
+            _glosses(data_dir / "glosses.toml"),
         )
 
     def cover(self, piece: str) -> list[str] | None:
@@ -190,6 +197,18 @@ class Lexicon:
         return None
 
 
+def _glosses(path: Path) -> dict[tuple[str, str], str]:
+    """Each item's everyday words, compact and joined by spaces (a typed word's start is
+    looked for in them as in a name)."""
+    with path.open("rb") as f:
+        raw = tomllib.load(f)
+    return {
+        (kind, name): " ".join(compact(w) for w in entry["words"])
+        for kind, items in raw.items()
+        for name, entry in items.items()
+    }
+
+
 def _by_length(suffixes: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
     """Suffixes grouped by length, longest first (one set lookup per length of a word)."""
     lengths = sorted({len(s) for s in suffixes}, reverse=True)
@@ -255,7 +274,7 @@ def _short_words(lexicon: Lexicon) -> dict[str, list[tuple[str, str]]]:
     """Known two-letter words and their jamo, by their first initial, in the lexicon's order."""
     found: dict[str, list[tuple[str, str]]] = {}
     for known, groups in lexicon.groups.items():
-        if len(known) == SHORT_TYPO_LENGTH and not groups & UNTYPED:
+        if len(known) == SHORT_TYPO_LENGTH and not groups & SHORT_UNTYPED:
             found.setdefault(get_choseong(known[0]), []).append((known, disassemble(known)))
     return found
 

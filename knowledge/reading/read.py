@@ -166,13 +166,19 @@ DOING_OFFICE = re.compile(
 # it does — a clause, then the word for a line.
 DESCRIBED_LINE = re.compile(r"[가-힣](?:는|한|하고|해서)\s|관련|위한|위해")
 LINE_WORDS = re.compile(r"사업|프로그램|제도|(?<=[는한] )(?:거|것|건)(?![가-힣])")
+# How well a line must fit a description to be offered as a choice when none leads.
+DESCRIBED_CLOSE = 0.5
 # How far the best line must lead the next (in distinctive words) to be taken without asking.
 DESCRIBED_LEAD = 0.9
+# Or how many times the next's fit, once the best fits well (a word or more of its own).
+DESCRIBED_TIMES = 1.7
 # Below a clear fit, names scoring this much are offered as choices (a word four names share
 # gives each a quarter).
 DESCRIBED_FLOOR = 0.2
 # How much a word a line's project text holds counts against one its name holds.
 TEXT_WEIGHT = 0.5
+# And a word of the everyday words it is described with (data/glosses.toml).
+GLOSS_WEIGHT = 0.75
 # "두 번째 과", "세 번째 거", "2번째 사업": a place in the last list, with the word for its item.
 ORDINAL_ITEM = re.compile(
     r"(?:[한두세네]|다섯|여섯|일곱|여덟|아홉|열|첫|\d+)\s*번?\s*[째쨰]\s*"
@@ -281,6 +287,12 @@ class Reader:
         return " ".join(
             compact(e.name) for e in self.catalog.entities if e.kind in ("line", "project")
         )
+
+    @functools.cached_property
+    def described_thing(self) -> re.Pattern:
+        """A word for a line after its description ("… 가르치는 강좌", "… 대주는거")."""
+        nouns = "|".join(map(re.escape, self.lexicon.lists["described_things"]))
+        return re.compile(rf"{nouns}|(?<=[는한])\s?(?:거|것|건)(?![가-힣])")
 
     def line_text(self, line_no: int) -> str:
         """The text of the project a line belongs to (its bullets and plans), compact; empty
@@ -2027,8 +2039,14 @@ class _Reading:
                          if self.measures_of[m].kinds & {"line", "project_row"}]  # fmt: skip
         # ("갈등 예방 사업": two words no name holds whole, then 사업, describe one too)
         described = DESCRIBED_LINE.search(text) or len(self.unknown_words) >= 2
-        if not (line_measures and described and LINE_WORDS.search(text)):
+        if not (line_measures and described and self.reader.described_thing.search(text)):
             return None
+        if any(
+            self.lexicon.groups[k] & set(RANK_WORDS)
+            and ("ranking" in self.lexicon.groups[k] or len(k) >= 3 or k.startswith("최"))
+            for k in self.found.keywords
+        ):
+            return None  # "… 제외하고 예산이 가장 큰 사업": a ranking of lines, not one described
         sure = self._sure()
         # Within a 과 or a project named, the lines described are among its own
         # ("지역공동체과에서 동 단위로 … 지원하는 사업", "혁신파크 시설 짓고 고치는 사업").
@@ -2063,15 +2081,23 @@ class _Reading:
         # 사무 자리 내주는 사업" is the one whose text says 용산 and 입주공간.
         texts = [self.reader.line_text(e.ref) for e in lines]
         told = {w: [_longest_start(text, w) if text else 0 for text in texts] for w in stems}
+        # And the everyday words people describe it with (data/glosses.toml): "빌라 모인
+        # 동네 정비하는 사업" is the 저층주거지 one.
+        glosses = [self.lexicon.glosses.get(("line", e.name), "") for e in lines]
+        glossed = {w: [_longest_start(g, w) if g else 0 for g in glosses] for w in stems}
         by_text = _described_scores(told, len(lines))
         by_name = _described_scores(held, len(lines))
+        by_gloss = _described_scores(glossed, len(lines))
         scores = sorted(
             (
-                (n + TEXT_WEIGHT * t, i)
-                for i, (n, t) in enumerate(zip(by_name, by_text, strict=True))
+                (n + TEXT_WEIGHT * t + GLOSS_WEIGHT * g, i)
+                for i, (n, t, g) in enumerate(zip(by_name, by_text, by_gloss, strict=True))
             ),
             key=lambda p: -p[0],
         )
+        # A word its text or its everyday words hold is said of the line.
+        project_told = told
+        told = {w: [max(a, b) for a, b in zip(told[w], glossed[w], strict=True)] for w in stems}
         named = sorted(((n, i) for i, n in enumerate(by_name)), key=lambda p: -p[0])
         at = scores[0][1]
         line = lines[at]
@@ -2091,7 +2117,7 @@ class _Reading:
             # "주민들 마을공동체 활동 지원하는 사업": a line named in full inside the description
             # is the line described (the reply says how it was read).
             return self._line_described(line)
-        if by_name[at] + by_text[at] < 1:
+        if by_name[at] + by_text[at] + by_gloss[at] < 1:
             # "마을 만드는 사업 예산": words several names share, none of them clearly the one:
             # those names are offered, never a "not in the report" for words it holds.
             close = [self.reader.subjects.of(lines[i]) for score, i in named
@@ -2115,7 +2141,7 @@ class _Reading:
         # Taken when the names and the names with their text agree on it and one of them
         # leads clearly; a name that leads while the text points elsewhere is asked back.
         leads = [
-            ranked[0][1] if ranked[0][0] - ranked[1][0] >= DESCRIBED_LEAD else None
+            ranked[0][1] if _leads(ranked[0][0], ranked[1][0]) else None
             for ranked in (scores, named)
         ]
         text_top = max(range(len(lines)), key=lambda i: by_text[i])
@@ -2123,13 +2149,22 @@ class _Reading:
         # ("권역별로 NPO 지원센터 만들고 운영하는": another project's text says NPO, 지원,
         # 운영 too, words the 권역 NPO지원센터 line's name holds itself).
         elsewhere_words = [
-            w for w in stems if told[w][text_top] >= MIN_WORD and held[w][at] < MIN_WORD
+            w for w in stems if project_told[w][text_top] >= MIN_WORD and held[w][at] < MIN_WORD
         ]
         text_points = text_top if by_text[text_top] >= 1 and elsewhere_words else None
         agreed = leads[0] == at or (leads[1] == at and text_points in (None, at))
         if ((matched >= 2 or covered) and agreed) or alone:
             return self._line_described(line)
-        close = [self.reader.subjects.of(lines[i]) for score, i in scores if score >= 1][:4]
+        # A place said must be one the line's name or everyday words hold ("도봉에 있는 혁신파크
+        # 조성 사업": none does, so none is offered; a place its project's plans name is not
+        # where it is); the best fit, alone there, is the line ("용산에서 사무 공간 내주는").
+        places = [w for w in stems if district(w) is not None]
+        placed = [i for i in range(len(lines))
+                  if all(max(held[w][i], glossed[w][i]) >= len(w) for w in places)]  # fmt: skip
+        if places and placed == [at]:
+            return self._line_described(line)
+        close = [self.reader.subjects.of(lines[i]) for score, i in scores
+                 if score >= DESCRIBED_CLOSE and i in placed][:4]  # fmt: skip
         if not close:
             return None  # nothing close enough to offer: not a line described
         if (
@@ -2203,7 +2238,8 @@ class _Reading:
     def _described_words(self) -> list[str]:
         """The words of a description as typed, endings and particles off, without the words
         that ask (measures, the word for a line, closings)."""
-        asking = {FILLER, MEASURE, RATE_WORD, "lines_word", "conjunction", "which", "yesno"}
+        asking = {FILLER, MEASURE, RATE_WORD, "lines_word", "conjunction", "which", "yesno",
+                  "ranking", "among", "except"}  # fmt: skip
         stems = []
         for word in self.typed:
             groups = self.lexicon.groups.get(word, frozenset())
@@ -2220,9 +2256,22 @@ class _Reading:
             if word in self.lexicon.lists["set_aside"]:
                 continue
             stem = compact(self.lexicon.prose.get(word, self.lexicon.prose.get(stem, stem)))
-            if len(stem) >= MIN_WORD and not (self.lexicon.groups.get(stem, frozenset()) & asking):
+            if len(stem) >= MIN_WORD and (
+                not (self.lexicon.groups.get(stem, frozenset()) & asking)
+                or self._of_people_only(stem)
+            ):
                 stems.append(stem)
         return list(dict.fromkeys(stems))
+
+    def _of_people_only(self, word: str) -> bool:
+        """A word for staff said in a line's description ("공무원들 … 교육하는 사업"): whom
+        the line is for, since no line has a head count."""
+        named = self.lexicon.measures.get(word, ())
+        return (
+            self.lexicon.groups.get(word) == {MEASURE}
+            and bool(named)
+            and all(not (self.measures_of[m].kinds & {"line", "project_row"}) for m in named)
+        )
 
     def _plans(self) -> Question | None:
         schedule = self.has("schedule") or self.months is not None
@@ -3892,6 +3941,12 @@ def _longest_start(name: str, word: str) -> int:
     """How many first letters of a word a name holds ("시민들한테" → 시민: 2): Korean glues its
     endings on, so a start of two letters or more counts."""
     return next((cut for cut in range(len(word), MIN_WORD - 1, -1) if word[:cut] in name), 0)
+
+
+def _leads(first: float, second: float) -> bool:
+    """Whether the best fit leads the next clearly: by a margin, or by a multiple of it once
+    it fits well itself."""
+    return first - second >= DESCRIBED_LEAD or (first >= 1 and first >= DESCRIBED_TIMES * second)
 
 
 def _described_scores(held: dict[str, list[int]], count: int) -> list[float]:
