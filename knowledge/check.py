@@ -7,12 +7,13 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from knowledge.answer import Answer
 from knowledge.answers import checks
 from knowledge.claims.extract import Extractor
-from knowledge.claims.verify import Verifier
+from knowledge.claims.verify import AGREES, DIFFERS, Verifier
 from knowledge.claims.words import load_claim_words
 
 if TYPE_CHECKING:
@@ -22,6 +23,9 @@ logger = logging.getLogger(__name__)
 
 # As much as one Telegram message holds.
 MAX_TEXT = 4096
+# A draft states at least this many figures.
+MIN_FIGURES = 2
+DIGITS = re.compile(r"\d[\d,.]*")
 
 
 def check_text(engine: Stages, text: str) -> Answer:
@@ -45,6 +49,59 @@ def check_help() -> Answer:
         "예) /check 사회협력과의 예산현액은 약 110억원이며 지출 집행률은 57%이다.",
         "help",
     )
+
+
+def check_draft(engine: Stages, text: str) -> Answer | None:
+    """A draft pasted into the chat and asked about ("…했다. 맞아?"): its claims checked, the
+    verdict first (예 when every claim agrees, 아니요 when one differs); None when the text is
+    no draft or holds nothing the report can check, so that it is read as a question."""
+    if not _is_draft(text):
+        return None
+    try:
+        verdicts, plan = _verdicts(engine, text[:MAX_TEXT])
+    except Exception:
+        logger.exception("check failed on a draft in the chat")
+        return None
+    if not verdicts:
+        return None
+    if not any(v.mark == DIFFERS for v in verdicts) and (
+        any(v.mark != AGREES for v in verdicts) or _unclaimed(text, verdicts)
+    ):
+        # Nothing found wrong, but not all of it checked (a date, a figure it could not place):
+        # never a 예 — the question is read as one instead.
+        return None
+    return checks.write(verdicts, plan, engine.report, 0, verdict=True)
+
+
+def _unclaimed(text: str, verdicts: list) -> bool:
+    """Whether some number of the text is in no claim checked (a date, a day, a count)."""
+    written = " ".join(v.claim.written for v in verdicts)
+    claimed = {n.strip(".,") for n in DIGITS.findall(written)}
+    return any(n.strip(".,") not in claimed for n in DIGITS.findall(text))
+
+
+def _is_draft(text: str) -> bool:
+    """Written statements, not a question: a sentence that ends as a statement does (…했다.,
+    …입니다.), never a request's closing (…바랍니다.), and figures in it."""
+    words = load_claim_words()
+    if len(DIGITS.findall(text)) < MIN_FIGURES:
+        return False
+    for match in words.statement_end.finditer(text):
+        word = text[: match.end()].split()[-1]
+        if not word.endswith(words.not_statements):
+            return True
+    return False
+
+
+def _verdicts(engine: Stages, text: str) -> tuple[list, object]:
+    words = load_claim_words()
+    report = engine.report
+    extractor = Extractor(engine.lexicon, engine.catalog, report.measures,
+                          engine.reader.subjects, words)  # fmt: skip
+    verifier = Verifier(engine.executor.rows, engine.catalog, report.measures,
+                        engine.reader.subjects, words, report.inconsistencies,
+                        engine.lexicon.particles)  # fmt: skip
+    return verifier.verify(extractor.claims(text))
 
 
 def _check(engine: Stages, text: str) -> Answer:

@@ -37,7 +37,7 @@ from knowledge.answers.guidance import (
     write_refusal,
 )
 from knowledge.audit import audit_report
-from knowledge.check import check_help, check_text
+from knowledge.check import check_draft, check_help, check_text
 from knowledge.conversation import Conversation, Evidence
 from knowledge.measures import Measures
 from knowledge.planning.compile import Plan, Planner, Refusal
@@ -295,6 +295,9 @@ class Engine:
             if name in AUDIT_COMMANDS:
                 return audit_report(self, rest.strip() or None)
             text = clean(text).lstrip("/／")
+        drafted = check_draft(self, text)
+        if drafted is not None:
+            return drafted  # "…구성했다. …도출됐다. 맞아?": the draft's claims checked
         before = conversation.before() if conversation is not None else None
         question = self.reader.read(text, today or self.today or datetime.now(SEOUL).date(), before)
         if question.asks == q.WHY:

@@ -17,11 +17,21 @@ NOTHING = (
     "붙여 주신 글에서 보고서와 대조할 수 있는 수치나 사실을 찾지 못했습니다.",
     "금액·비율·인원·개수, 향후계획의 달, 담당 부서가 들어간 문장을 붙여 주세요.",
 )
+# How many differing claims the first line names.
+DIFFERING_SHOWN = 2
 PRECISION = "수치는 글에 적힌 자릿수까지 반올림해 대조했습니다(약·수준은 범위를 넓히지 않습니다)."
 
 
-def write(verdicts: Sequence[Verdict], plan: Plan | None, report: Report, cut: bool) -> Answer:
-    """The claims' lines, a count of each mark before them and the report's date after them."""
+def write(
+    verdicts: Sequence[Verdict],
+    plan: Plan | None,
+    report: Report,
+    cut: bool,
+    *,
+    verdict: bool = False,
+) -> Answer:
+    """The claims' lines, a count of each mark before them and the report's date after them;
+    with `verdict` (a draft asked about in the chat), 예/아니요 first."""
     notes = [f"글이 길어 앞 {cut:,}자만 대조했습니다."] if cut else []
     if not verdicts:
         return finish([*NOTHING, *notes, report.closing()], INTENT, None)
@@ -30,10 +40,36 @@ def write(verdicts: Sequence[Verdict], plan: Plan | None, report: Report, cut: b
         f"보고서와 대조한 주장 {len(verdicts)}건: 일치 {counts[AGREES]} · "
         f"불일치 {counts[DIFFERS]} · 확인 불가 {counts[UNKNOWN]}"
     )
-    lines = [header, *(line(v) for v in verdicts), *notes, PRECISION, report.closing()]
+    first = [verdict_line(verdicts, counts)] if verdict else []
+    lines = [*first, header, *(line(v) for v in verdicts), *notes, PRECISION, report.closing()]
     answer = finish(lines, INTENT, plan)
     sources = tuple(dict.fromkeys(v.source for v in verdicts if v.source))
     return Answer(answer.text, INTENT, sources=sources[:6], sql=answer.sql, params=answer.params)
+
+
+def verdict_line(verdicts: Sequence[Verdict], counts: dict[str, int]) -> str:
+    """ "아니요. 1건이 보고서와 다릅니다 — 지출 집행률 92.6% → 보고서 91.6%", "예. 대조한 3건
+    모두 보고서와 같습니다.", or what could not be checked said plainly (never a 예)."""
+    differing = [v for v in verdicts if v.mark == DIFFERS]
+    if differing:
+        said = " · ".join(
+            f"{_said(v)} → 보고서 {_quiet(v.report)}" for v in differing[:DIFFERING_SHOWN]
+        )
+        return f"아니요. {len(differing)}건이 보고서와 다릅니다 — {said}"
+    if counts[UNKNOWN] == 0:
+        return f"예. 대조한 {len(verdicts)}건 모두 보고서와 같습니다."
+    if counts[AGREES] == 0:
+        return "보고서로는 확인할 수 없는 내용입니다 — 아래는 대조한 결과입니다."
+    return (
+        f"확인한 {counts[AGREES]}건은 보고서와 같고, {counts[UNKNOWN]}건은 보고서에서 확인할 수 "
+        "없습니다."
+    )
+
+
+def _said(verdict: Verdict) -> str:
+    claim = verdict.claim
+    said = claim.written if claim.kind in (FIGURE, MONTH) else ""
+    return " ".join(_quiet(part) for part in (verdict.about, said) if part)
 
 
 def line(verdict: Verdict) -> str:

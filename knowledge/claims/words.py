@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -33,6 +34,8 @@ class ClaimWords:
     division_words: frozenset[str]
     line_words: frozenset[str]
     endings: tuple[str, ...]  # longest first
+    statement_end: re.Pattern  # where a written statement ends ("…구성했다.", "…85.9%다.")
+    not_statements: tuple[str, ...]  # requests ending so ("바랍니다", "부탁드립니다")
 
     def stem(self, word: str) -> str:
         """`규모다` → 규모, `선정됐다` → 선정: one ending taken off a compact word of three letters
@@ -80,4 +83,9 @@ def load_claim_words(path: Path = CLAIMS_PATH) -> ClaimWords:
         division_words=frozenset(words("structure", "divisions")),
         line_words=frozenset(words("structure", "lines")),
         endings=longest_first(words("endings")),
+        statement_end=re.compile(
+            rf"[가-힣\d%](?:{'|'.join(map(re.escape, raw['draft']['statement_ends']))})"
+            r"(?=\s*(?:[.。!\n]|$))"
+        ),
+        not_statements=tuple(raw["draft"]["not_statements"]),
     )
