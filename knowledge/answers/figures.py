@@ -24,7 +24,11 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
     lines: list[str] = []
     for row in rows:
         lines += _subject_lines(row, asked, question, report, plan.measures)
-    if len(rows) > 1:
+    if len(rows) > 1 and question.note == "division" and all(r.get("division") for r in rows):
+        # "각각 어느 과 소관이야?" after a list of lines: each with its 과, first.
+        owners = " · ".join(f"{shown_name(r)}: {r['division']}" for r in rows)
+        lines = [f"소관: {owners}"]
+    elif len(rows) > 1:
         lines.insert(0, _comparison_line(rows, asked, report))
     if question.note.startswith("※"):
         # "소관: 공유서울 확산 → 사회협력과", "물으신 사업을 ‘…’(으)로 읽었습니다"

@@ -20,6 +20,8 @@ FOLLOWABLE = frozenset(
 )  # fmt: skip
 # The kinds of thing that hold figures; a follow-up's measure is asked of these.
 HOLDERS = frozenset({"bureau", "division", "line", "project_row", "revenue"})
+# At most this many things are taken as "all of them" (a longer list is asked about by its set).
+MAX_EVERY = 12
 RATE_SUFFIX = "_rate"
 CHANGE = (
     "change_amount",
@@ -58,6 +60,7 @@ class Told:
     shown_after: bool = False
     reason: bool = False  # 왜, 이유, 사유: the reason asked, not where it is written
     last: bool = False  # 마지막 거: the last item of what was just listed
+    every: bool = False  # 각각, 다, 전부, 그 세 사업: every one of what was just listed
 
     @property
     def compares_with_before(self) -> bool:
@@ -121,6 +124,9 @@ def follow(
         return Question(q.WHY)
     if previous.asks not in FOLLOWABLE:
         return current
+    every = every_listed(before, told, holders)
+    if every is not None:
+        return every
     within = _within_whole(previous, told)
     if within is not None:
         return within
@@ -169,6 +175,41 @@ def follow(
     if previous.subjects:
         return _same_subjects(previous, current, told, relative, holders) or current
     return current
+
+
+def every_listed(before: Before, told: Told, holders: Holders | None = None) -> Question | None:
+    """ "그거 예산 다 합치면?", "각각 지출액은?", "둘 다 지출 집행률은?" after several things were
+    listed or talked about: all of them, added up or each shown — never the first alone."""
+    if not (told.every or told.both) or told.subjects or told.ranking or told.conditions:
+        return None
+    listed = tuple(s for s in before.listed if s.kind in HOLDERS)
+    if len(listed) < 2:
+        listed = tuple(s for s in before.question.subjects if s.kind in HOLDERS)
+    if len(listed) < 2 and told.both:
+        listed = tuple(s for s in before.recent if s.kind in HOLDERS)[-2:]
+    if len(listed) < 2 or len(listed) > MAX_EVERY:
+        return None
+    kinds = {s.kind for s in listed}
+    if len(kinds) > 1:
+        return None
+
+    def held(measures: tuple[str, ...]) -> tuple[Subject, ...]:
+        """What holds these figures of each (a line's row of Ⅲ for the year-end outlook)."""
+        if holders is None:
+            return listed
+        found = tuple(h for s in listed for h in (holders(s, measures) or (s,)))
+        return tuple(dict.fromkeys(found))
+
+    if q.SUM in told.operations:
+        measures = told.measures[:1] or before.question.measures[:1] or ("budget",)
+        return Question(q.SUM, subjects=held(measures), measures=measures)
+    if told.operations:
+        return None
+    if told.measures:
+        return Question(q.FIGURES, subjects=held(told.measures), measures=told.measures)
+    if told.asks_division and kinds <= {"line", "project_row"}:
+        return Question(q.FIGURES, subjects=listed, measures=("budget",), note="division")
+    return None
 
 
 def _within_whole(previous: Question, told: Told) -> Question | None:

@@ -18,7 +18,7 @@ from datetime import date
 from knowledge.measures import COUNT, MONEY, PEOPLE, RATE, Measures
 from knowledge.reading import question as q
 from knowledge.reading.catalog import Catalog, Passage
-from knowledge.reading.follow import Before, Told, follow, text_sum
+from knowledge.reading.follow import Before, Told, every_listed, follow, text_sum
 from knowledge.reading.hangul import has_final, is_hangul
 from knowledge.reading.lexicon import FILLER, MEASURE, Lexicon
 from knowledge.reading.lexicon import RATE as RATE_WORD
@@ -424,6 +424,9 @@ class Reader:
             checked = checked or self._check_of_last_subject(before, told, reading, cleaned, today)
             if checked is not None:
                 return checked
+            every = every_listed(before, told, self.subjects.figure_subjects)
+            if every is not None:
+                return every  # "그거 다 합치면?", "각각 지출액은?": all of what was listed
             meant = _meant(before, told)
             # "그거 국 전체 예산의 절반 넘어?": the bureau is the whole it is set against.
             only_whole = told.that and all(s.kind == "bureau" for s in told.subjects)
@@ -1606,6 +1609,7 @@ class _Reading:
             last_year=self.reader.as_of.year - 1 in self.quantities.years,
             rebased=bool(self._based_on()),
             both=self.has("both"),
+            every=self.has("each") or any(t in self.lexicon.lists["all_of"] for t in self.typed),
             asks_division=self._asks_division() or self.has("duty"),
             counted=self.found.unit is not None and not self.measures,
             shown_after=self._shown_after_ranked_set(),
@@ -2066,7 +2070,7 @@ class _Reading:
         if within is not None and within.kind == "division":
             lines = [e for e in lines if e.division == within.name]
             stems = [w for w in stems if w not in compact(within.name)]
-        elif len(project_lines) >= 2:
+        elif len(project_lines) >= 2 and not self._fits_elsewhere(lines, stems, project_lines):
             lines = [e for e in lines if e.ref in project_lines]
             stems = [w for w in stems if w not in compact(within.name)]
         if self.set_aside_words:
@@ -2175,6 +2179,23 @@ class _Reading:
             # other line close: that line, said how it was read.
             return self._line_described(line)
         return Question(q.CLARIFY, choices=tuple(close), rest=self._rest())
+
+    def _fits_elsewhere(self, lines: list, stems: list[str], project_lines: set) -> bool:
+        """Whether a line outside the project a short name found fits the description clearly
+        better than the project's own lines, on names and everyday words ("동북쪽에 청년들 위한
+        혁신파크 새로 짓는 사업": 혁신파크 finds 서울혁신파크, the description 동북권 청년혁신파크)."""
+        names = [compact(e.name) for e in lines]
+        glosses = [self.lexicon.glosses.get(("line", e.name), "") for e in lines]
+        by_name = _described_scores(
+            {w: [_longest_start(n, w) for n in names] for w in stems}, len(lines)
+        )
+        by_gloss = _described_scores(
+            {w: [_longest_start(g, w) if g else 0 for g in glosses] for w in stems}, len(lines)
+        )
+        fits = [n + GLOSS_WEIGHT * g for n, g in zip(by_name, by_gloss, strict=True)]
+        inside = max(f for f, e in zip(fits, lines, strict=True) if e.ref in project_lines)
+        outside = max(f for f, e in zip(fits, lines, strict=True) if e.ref not in project_lines)
+        return _leads(outside, inside)
 
     def _line_described(self, line) -> Question | None:
         """The figures asked of the line a description was read as, said how it was read; its
