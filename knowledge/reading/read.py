@@ -1685,7 +1685,8 @@ class _Reading:
     def question(self) -> Question:
         rules = (
             self._nothing, self._help, self._audit, self._not_held, self._years, self._monthly,
-            self._organization, self._duty, self._described_surely, self._plans, self._text,
+            self._organization, self._duty, self._revenue_described, self._described_surely,
+            self._plans, self._text,
             self._group, self._figures,
         )  # fmt: skip
         for rule in rules:
@@ -2196,6 +2197,67 @@ class _Reading:
         inside = max(f for f, e in zip(fits, lines, strict=True) if e.ref in project_lines)
         outside = max(f for f, e in zip(fits, lines, strict=True) if e.ref not in project_lines)
         return _leads(outside, inside)
+
+    def _revenue_described(self) -> Question | None:
+        """A revenue item said by what the money is ("허락 없이 시 땅 쓴 사람한테 물리는 돈",
+        "매년 정기적으로 들어오는 세외수입"): the item whose name and everyday words hold the
+        description clearly best, said how it was read; close ones are asked back."""
+        revenue_measures = [m for m in self.measures if self.measures_of[m].kinds == {"revenue"}]
+        named = [s for r in self.resolved for s in r.subjects if s.kind == "revenue"]
+        said = any(w in self._compact_text for w in self.lexicon.lists["revenue_words"])
+        if not (revenue_measures or named or said):
+            return None
+        if any(s.kind not in ("revenue", "bureau") for s in self._sure()):
+            return None
+        # The item named is the whole the description narrows ("정기적으로 들어오는 세외수입":
+        # 경상적세외수입 of 세외수입); the words that ask for revenue are no part of it.
+        asking = self.lexicon.lists["revenue_words"]
+        stems = [w for w in self._described_words() if not w.startswith(tuple(asking))]
+        items = [e for e in self.catalog.entities if e.kind == "revenue"]
+        # What was typed of a name ("보조금 반환": both 반환수입 items) bounds the items.
+        typed = [compact(r.mention.text) for r in self.resolved
+                 if any(s.kind == "revenue" for s in r.subjects)]  # fmt: skip
+        if len(typed) == 1:
+            items = [e for e in items if typed[0] in compact(e.name)] or items
+            stems = [w for w in stems if not (w in typed[0] or typed[0] in w)]
+        if not stems or not (self.unknown or (len(typed) == 1 and len(items) > 1)):
+            return None  # every word understood, and no whole narrowed: the normal reading
+        names = [compact(e.name) for e in items]
+        glosses = [self.lexicon.glosses.get(("revenue", e.name), "") for e in items]
+        held = {w: [_longest_start(n, w) for n in names] for w in stems}
+        glossed = {w: [_longest_start(g, w) if g else 0 for g in glosses] for w in stems}
+        by_name = _described_scores(held, len(items))
+        by_gloss = _described_scores(glossed, len(items))
+        fits = sorted(
+            (
+                (n + GLOSS_WEIGHT * g, i)
+                for i, (n, g) in enumerate(zip(by_name, by_gloss, strict=True))
+            ),
+            key=lambda p: -p[0],
+        )
+        (best, at), second = fits[0], (fits[1][0] if len(fits) > 1 else 0.0)
+        if best < GLOSS_WEIGHT:
+            return None
+        if not self.unknown and compact(items[at].name) == typed[0]:
+            return None  # the item named itself, as named
+        item = self.reader.subjects.of(items[at])
+        # (one everyday word of its own, and no other item holding any word said, leads too)
+        alone = second == 0
+        if len(items) > 1 and not (_leads(best, second) or alone):
+            close = [self.reader.subjects.of(items[i]) for f, i in fits[:3] if f >= DESCRIBED_CLOSE]
+            if len(close) > 1:
+                return Question(q.CLARIFY, choices=tuple(close), rest=self._rest())
+            return None
+        fits_it = [w for w in stems if max(held[w][at], glossed[w][at]) >= MIN_WORD]
+        unread = tuple(
+            u.word for u in self.unknown
+            if not any(u.word.startswith(w) or w.startswith(u.word) for w in fits_it)
+        )  # fmt: skip
+        if len(unread) > len(fits_it):
+            return None  # more of what was said is not of this item than is
+        measures = tuple(m for m in self.measures if "revenue" in self.measures_of[m].kinds)
+        note = f"※ 물으신 항목을 ‘{items[at].name}’(으)로 읽었습니다."
+        return Question(q.FIGURES, subjects=(item,), measures=measures, note=note, skipped=unread)
 
     def _line_described(self, line) -> Question | None:
         """The figures asked of the line a description was read as, said how it was read; its
