@@ -860,7 +860,15 @@ class _Reading:
             after = [r for r in self.resolved if r.mention.order > order]
             # ("…하는 사업(토론 진행자 양성 프로그램 말고) 예산": set aside in brackets)
             bracketed = re.search(r"(?:말고|아니고|제외)\s*[)\]）]", self.quantities.text)
-            if not after and not any(u.order > order for u in self.content) and not bracketed:
+            # ("… 지출액 얼마임? 토론 진행자 양성하는 거 말고": an afterthought at the end)
+            last = max((k.order for k in self.found.places), default=order) == order
+            trailing = last and self.quantities.text.rstrip(" ?.!요").endswith(
+                tuple(self.lexicon.lists["set_aside"])
+            )
+            if (
+                not after and not any(u.order > order for u in self.content)
+                and not bracketed and not trailing
+            ):  # fmt: skip
                 continue  # "사회협력과 말고는 다 채웠지?": all but it, asked of it too
             boundary = max(said, default=-1)
             gone = [r for r in self.resolved if boundary < r.mention.order < order]
@@ -2079,7 +2087,9 @@ class _Reading:
             # aside is what is not meant.
             aside = [w for w in self.set_aside_words if len(w) >= MIN_WORD]
             lines = [e for e in lines if e.ref not in self.set_aside_lines
-                     and sum(_longest_start(compact(e.name), w) >= MIN_WORD for w in aside) < 2]  # fmt: skip
+                     and sum(max(_longest_start(compact(e.name), w),
+                                 _longest_start(self.lexicon.glosses.get(("line", e.name), ""), w))
+                             >= MIN_WORD for w in aside) < 2]  # fmt: skip
         names = [compact(e.name) for e in lines]
         held = {w: [_longest_start(name, w) for name in names] for w in stems}
         # What the line's project text says of it counts too, less than its name: "용산에
