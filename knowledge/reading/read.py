@@ -1474,6 +1474,17 @@ class _Reading:
             for w in words
         )  # "전원으로 구성됐어?"
 
+    def _all_of_set(self) -> bool:
+        """ "세부사업 다 집행했어?", "5개 과 모두 …": the word for all right after the set's
+        word — every member is asked about ("예산 다 쓰는 사업 있어?": 다 is how it is spent)."""
+        words = self.quantities.text.split()
+        sets = self.lexicon.lists["set_nouns"]
+        return any(
+            compact(first).rstrip("들은는이가").endswith(tuple(sets))
+            and compact(second) in self.lexicon.lists["all_of"]
+            for first, second in itertools.pairwise(words)
+        )
+
     def says(self, words: str) -> bool:
         """Whether the question, spaces aside, holds one of the lexicon's `words` list."""
         text = self._compact_text
@@ -3042,6 +3053,19 @@ class _Reading:
             return Question(q.COUNT, group=group, measures=shown, check=counted)
         asks = q.COUNT if q.COUNT in operations else q.LIST
         note = "exists" if self.yesno and not self.has("which") else ""
+        if note and self._all_of_set() and len(conditions) == 1 and conditions[0].value is not None:
+            # "지역공동체과 세부사업 다 집행했어?": whether every one is so — 예 only when none
+            # is not (those listed when some are not).
+            condition = conditions[0]
+            if condition.comparison in OPPOSITE:
+                rest = replace(group, conditions=(self._negated_all(condition),))
+                absent = Question(asks, group=rest, measures=shown, note="absent")
+                # The member nearest the bar decides it: shown after the verdict.
+                nearest = Question(
+                    q.RANK, group=replace(group, conditions=()), measures=(condition.measure,),
+                    ranking=Ranking(descending=condition.comparison in ("<", "<="), count=1),
+                )  # fmt: skip
+                return Question(q.PARTS, parts=(absent, nearest))
         if note and self.has("none") and not any("없는" in c.written for c in conditions):
             # "미집행 사업 없어?": 예 only when there are none ("미집행 사업 없는 과 있어?" asks
             # whether there is such a 과: its 없는 is the condition's).
@@ -3249,7 +3273,14 @@ class _Reading:
             self.has("fully", "unexecuted", "executed")
             and bool(EMBEDDED_YESNO.search(self.quantities.text))
         )
-        if self.yesno or (((self.has("yesno") and compared) or stated) and not self.asks_what):
+        # "징수액이 예산보다 적었어?": one measure against another, asked as a question with
+        # no 얼마/몇 in it, is whether it is so.
+        asked_compared = (
+            compared is not None and self._ends_as_question() and not self.has("difference")
+        )
+        if self.yesno or (
+            ((self.has("yesno") and compared) or stated or asked_compared) and not self.asks_what
+        ):
             check = self._check(subjects, measures)
             if check is not None:
                 return check
@@ -3444,7 +3475,8 @@ class _Reading:
             conditions = [(place, replace(c, measure=gaps[0])
                            if c.measure in of and c.value is not None else c)
                           for place, c in conditions]  # fmt: skip
-        tests = [self._negated(place, c) for place, c in conditions]
+        places = [place for place, _ in conditions]
+        tests = [self._negated(place, c, places) for place, c in conditions]
         # "한 푼도 집행 안 된": two words for one test are one condition
         seen: set[tuple] = set()
         unique = []
@@ -3488,13 +3520,24 @@ class _Reading:
         after = [k.order for k in self.found.places if k.segment > figure.segment]
         return min(after) - 1 if after else 10**6
 
-    def _negated(self, place: int, condition: Condition) -> Condition:
-        """`미집행 빼고`, `100% 빼고`: a condition followed by 빼고/제외 is turned around."""
+    @staticmethod
+    def _negated_all(condition: Condition) -> Condition:
+        """The members that are not so, when all of them are asked about."""
+        return replace(condition, comparison=OPPOSITE[condition.comparison],
+                       written=f"{condition.written} 미달" if condition.comparison in (">=", ">")
+                       else f"{condition.written} 초과")  # fmt: skip
+
+    def _negated(self, place: int, condition: Condition, places: list[int]) -> Condition:
+        """`미집행 빼고`, `100% 빼고`: a condition followed by 빼고/제외 is turned around — only
+        the one right before it ("30% 미만인 거 (0원인 건 빼고)": the 0원 one)."""
         # "집행 실적 없는 건 빼고": 건/거/것 between the condition and 빼고 say nothing.
+        # ("집행 실적이 없는 사업을 제외할 때": nor the word for a line)
         following = [k for k in self.found.places if k.order > place
-                     and not self.lexicon.groups[k.word] <= {FILLER, "count"}]  # fmt: skip
+                     and not self.lexicon.groups[k.word] <= {FILLER, "count", "lines_word"}]  # fmt: skip
         if not following or "except" not in self.lexicon.groups[following[0].word]:
             return condition
+        if any(place < other < following[0].order for other in places):
+            return condition  # another condition stands between it and 빼고
         return replace(condition, comparison=OPPOSITE[condition.comparison],
                        written=f"{condition.written} 제외")  # fmt: skip
 
@@ -3538,6 +3581,11 @@ class _Reading:
         rate = self.lexicon.rate_of.get(measure)
         if unit == RATE and rate is not None:
             return rate
+        if unit == MONEY:
+            # "지출률 30% 미만인 거 (0원인 건 빼고)": money said of a rate is its amount.
+            amount = next((m for m, r in self.lexicon.rate_of.items() if r == measure), None)
+            if amount is not None and self.measures_of[amount].unit == MONEY:
+                return amount
         return None
 
     def _direction(self) -> str | None:
