@@ -15,6 +15,7 @@ from knowledge.answers import checks
 from knowledge.claims.extract import Extractor
 from knowledge.claims.verify import AGREES, DIFFERS, Verifier
 from knowledge.claims.words import load_claim_words
+from knowledge.reading.normalize import compact
 
 if TYPE_CHECKING:
     from knowledge.stages import Stages
@@ -51,11 +52,11 @@ def check_help() -> Answer:
     )
 
 
-def check_draft(engine: Stages, text: str) -> Answer | None:
+def check_draft(engine: Stages, text: str, force: bool = False) -> Answer | None:
     """A draft pasted into the chat and asked about ("…했다. 맞아?"): its claims checked, the
     verdict first (예 when every claim agrees, 아니요 when one differs); None when the text is
     no draft or holds nothing the report can check, so that it is read as a question."""
-    if not _is_draft(text):
+    if not is_draft(text):
         return None
     try:
         verdicts, plan = _verdicts(engine, text[:MAX_TEXT])
@@ -64,28 +65,40 @@ def check_draft(engine: Stages, text: str) -> Answer | None:
         return None
     if not verdicts:
         return None
-    if not any(v.mark == DIFFERS for v in verdicts) and (
-        any(v.mark != AGREES for v in verdicts) or _unclaimed(text, verdicts)
+    if (
+        not force
+        and not any(v.mark == DIFFERS for v in verdicts)
+        and (any(v.mark != AGREES for v in verdicts) or _unclaimed(text, verdicts))
     ):
         # Nothing found wrong, but not all of it checked (a date, a figure it could not place):
         # never a 예 — the question is read as one instead.
         return None
-    return checks.write(verdicts, plan, engine.report, 0, verdict=True)
+    words = load_claim_words()
+    said = [w for w in words.unchecked if w in compact(text)]
+    unchecked = tuple(w for w in said if not any(w != o and w in o for o in said))
+    return checks.write(verdicts, plan, engine.report, 0, verdict=True, unchecked=unchecked,
+                        unread=_unclaimed(text, verdicts))  # fmt: skip
 
 
-def _unclaimed(text: str, verdicts: list) -> bool:
-    """Whether some number of the text is in no claim checked (a date, a day, a count)."""
+def _unclaimed(text: str, verdicts: list) -> tuple[str, ...]:
+    """The numbers of the text in no claim checked (a date, a day, a count)."""
     written = " ".join(v.claim.written for v in verdicts)
     claimed = {n.strip(".,") for n in DIGITS.findall(written)}
-    return any(n.strip(".,") not in claimed for n in DIGITS.findall(text))
+    numbers = (n.strip(".,") for n in DIGITS.findall(text))
+    return tuple(dict.fromkeys(n for n in numbers if n not in claimed))
 
 
-def _is_draft(text: str) -> bool:
+def is_draft(text: str) -> bool:
     """Written statements, not a question: a sentence that ends as a statement does (…했다.,
     …입니다.), never a request's closing (…바랍니다.), and figures in it."""
     words = load_claim_words()
     if len(DIGITS.findall(text)) < MIN_FIGURES:
         return False
+    # "…1,847,287천원이고 두번째가 …(829,200천원) 맞음?", "…205,265천원. 틀린 데 있어?": figures
+    # with their units, and a word asking whether they are right.
+    units = len(words.figure_with_unit.findall(text))
+    if units >= MIN_FIGURES and any(w in compact(text) for w in words.check_words):
+        return True
     for match in words.statement_end.finditer(text):
         word = text[: match.end()].split()[-1]
         if not word.endswith(words.not_statements):

@@ -37,7 +37,7 @@ from knowledge.answers.guidance import (
     write_refusal,
 )
 from knowledge.audit import audit_report
-from knowledge.check import check_draft, check_help, check_text
+from knowledge.check import check_draft, check_help, check_text, is_draft
 from knowledge.conversation import Conversation, Evidence
 from knowledge.measures import Measures
 from knowledge.planning.compile import Plan, Planner, Refusal
@@ -300,6 +300,12 @@ class Engine:
             return drafted  # "…구성했다. …도출됐다. 맞아?": the draft's claims checked
         before = conversation.before() if conversation is not None else None
         question = self.reader.read(text, today or self.today or datetime.now(SEOUL).date(), before)
+        if question.asks == q.AUDIT and is_draft(text):
+            # "…선정되었습니다. 오류가 있으면 알려주세요.": the text's own figures are asked
+            # about, not the report's inconsistencies — checked, as far as they can be.
+            checked = check_draft(self, text, force=True)
+            if checked is not None:
+                return checked
         if question.asks == q.WHY:
             evidence = conversation.evidence if conversation is not None else None
             return replace(why(evidence, self.report), question=question)

@@ -19,6 +19,8 @@ NOTHING = (
 )
 # How many differing claims the first line names.
 DIFFERING_SHOWN = 2
+# How many numbers it could not check the first line names.
+UNREAD_SHOWN = 4
 PRECISION = "수치는 글에 적힌 자릿수까지 반올림해 대조했습니다(약·수준은 범위를 넓히지 않습니다)."
 
 
@@ -29,6 +31,8 @@ def write(
     cut: bool,
     *,
     verdict: bool = False,
+    unchecked: tuple[str, ...] = (),
+    unread: tuple[str, ...] = (),
 ) -> Answer:
     """The claims' lines, a count of each mark before them and the report's date after them;
     with `verdict` (a draft asked about in the chat), 예/아니요 first."""
@@ -40,14 +44,19 @@ def write(
         f"보고서와 대조한 주장 {len(verdicts)}건: 일치 {counts[AGREES]} · "
         f"불일치 {counts[DIFFERS]} · 확인 불가 {counts[UNKNOWN]}"
     )
-    first = [verdict_line(verdicts, counts)] if verdict else []
+    first = [verdict_line(verdicts, counts, unchecked, unread)] if verdict else []
     lines = [*first, header, *(line(v) for v in verdicts), *notes, PRECISION, report.closing()]
     answer = finish(lines, INTENT, plan)
     sources = tuple(dict.fromkeys(v.source for v in verdicts if v.source))
     return Answer(answer.text, INTENT, sources=sources[:6], sql=answer.sql, params=answer.params)
 
 
-def verdict_line(verdicts: Sequence[Verdict], counts: dict[str, int]) -> str:
+def verdict_line(
+    verdicts: Sequence[Verdict],
+    counts: dict[str, int],
+    unchecked: tuple[str, ...] = (),
+    unread: tuple[str, ...] = (),
+) -> str:
     """ "아니요. 1건이 보고서와 다릅니다 — 지출 집행률 92.6% → 보고서 91.6%", "예. 대조한 3건
     모두 보고서와 같습니다.", or what could not be checked said plainly (never a 예)."""
     differing = [v for v in verdicts if v.mark == DIFFERS]
@@ -56,6 +65,21 @@ def verdict_line(verdicts: Sequence[Verdict], counts: dict[str, int]) -> str:
             f"{_said(v)} → 보고서 {_quiet(v.report)}" for v in differing[:DIFFERING_SHOWN]
         )
         return f"아니요. {len(differing)}건이 보고서와 다릅니다 — {said}"
+    if counts[UNKNOWN] == 0 and unread:
+        # Figures it found agree, but not every number of the text was checked.
+        shown = ", ".join(unread[:UNREAD_SHOWN])
+        return (
+            f"대조한 {len(verdicts)}건은 보고서와 같습니다. 글의 다른 숫자({shown})는 대조하지 "
+            "못했습니다."
+        )
+    if counts[UNKNOWN] == 0 and unchecked:
+        # "제일 큰 건 …(1,847,287천원)이고 두번째가 …": the figures are checked, the order
+        # they are put in is not — never a plain 예.
+        said = ", ".join(f"‘{w}’" for w in unchecked)
+        return (
+            f"수치 {len(verdicts)}건은 모두 보고서와 같습니다. 다만 {said} 같은 순위·비교는 "
+            "대조하지 않았습니다."
+        )
     if counts[UNKNOWN] == 0:
         return f"예. 대조한 {len(verdicts)}건 모두 보고서와 같습니다."
     if counts[AGREES] == 0:

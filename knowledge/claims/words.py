@@ -36,6 +36,9 @@ class ClaimWords:
     endings: tuple[str, ...]  # longest first
     statement_end: re.Pattern  # where a written statement ends ("…구성했다.", "…85.9%다.")
     not_statements: tuple[str, ...]  # requests ending so ("바랍니다", "부탁드립니다")
+    check_words: tuple[str, ...]  # asking whether figures are right ("맞음", "틀린데")
+    unchecked: tuple[str, ...]  # orders and comparisons a draft states that are not checked
+    figure_with_unit: re.Pattern  # "1,847,287천원", "92.8%", "53명"
 
     def stem(self, word: str) -> str:
         """`규모다` → 규모, `선정됐다` → 선정: one ending taken off a compact word of three letters
@@ -88,4 +91,9 @@ def load_claim_words(path: Path = CLAIMS_PATH) -> ClaimWords:
             r"(?=\s*(?:[.。!\n]|$))"
         ),
         not_statements=tuple(raw["draft"]["not_statements"]),
+        check_words=tuple(compact(w) for w in raw["draft"]["check_words"]),
+        unchecked=tuple(compact(w) for w in raw["draft"]["unchecked"]),
+        figure_with_unit=re.compile(
+            rf"\d[\d,.]*\s*(?:{'|'.join(map(re.escape, raw['draft']['units']))})"
+        ),
     )
