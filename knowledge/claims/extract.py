@@ -438,13 +438,16 @@ class _Sentence:
         return {a.start: ((), "") for a in following}
 
     def measures_for(self, anchor: Anchor, unit: str) -> tuple[tuple[str, ...], bool]:
-        """The nearest measure words before the anchor in its sentence that fit its unit, else
-        the nearest after it in its clause."""
+        """The nearest measure words before the anchor in its clause that fit its unit, else
+        the nearest after it in its clause ("8,050,000천원 중 8,140,000천원을 지출하여": the
+        part's own verb), else the nearest in the clauses before."""
         key = self.key(anchor)
         before = [p for p in self.phrases
                   if p.last < key and not self.bases.get(id(p), key) < key]  # fmt: skip
+        own = [p for p in before if p.last[0] == key[0]]
+        earlier = [p for p in before if p.last[0] != key[0]]
         after = [p for p in self.phrases if p.first > key and p.first[0] == key[0]]
-        for phrase in [*reversed(before), *after]:
+        for phrase in [*reversed(own), *after, *reversed(earlier)]:
             named, generic = self.x.phrase_measures(phrase.words)
             fitted = self.x.fit(named, unit)
             if fitted:
@@ -545,7 +548,9 @@ class _Sentence:
             generic=generic,
             year=self.year_of(anchor),
             outlook=self.x.holds_any(clause, self.x.words.outlook),
-            change=self.x.holds_any(after, self._change_words("increased", "decreased")),
+            # ("…에서 330,628천원으로 줄었다": the figure it came to, not the change)
+            change=self.x.holds_any(after, self._change_words("increased", "decreased"))
+            and not _comes_to(after),
             decrease=self.x.holds_any(after, self._change_words("decreased")),
             counted=self._counted(anchor),
             gap=self._gap(anchor),
@@ -682,3 +687,8 @@ def _names_it(word: str, names: list[str]) -> bool:
 
 def _display(subjects: tuple[Subject, ...]) -> str:
     return "세입" if subjects == (REVENUE_TOTAL,) else subjects[0].name
+
+
+def _comes_to(after: str) -> bool:
+    """Whether the words after a figure make it what something came to ("…으로 줄었다")."""
+    return after.lstrip().startswith(("으로", "로 ", "로,"))

@@ -192,7 +192,16 @@ class Verifier:
         year = claim.year or self.report_year
         revenue = any(s.kind == "revenue" for s in claim.subjects)
         # Only the revenue table looks back a year: its ’20 budget, and changes from it.
-        previous = year == self.report_year - 1 and revenue and "budget" in claim.measures
+        # ("작년 75,447천원에서 올해 286,731천원으로": money of last year, no measure named, is
+        # that budget too — the table has no other figure of that year)
+        previous = (
+            year == self.report_year - 1
+            and revenue
+            and (
+                "budget" in claim.measures
+                or (figure.unit == MONEY_UNIT and (not claim.measures or claim.generic))
+            )
+        )
         if year != self.report_year and not previous and not (claim.change and revenue):
             return Verdict(UNKNOWN, claim, named,
                            note=f"{year}년 수치는 보고서({self.report_year}년)에 없습니다")  # fmt: skip

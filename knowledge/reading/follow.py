@@ -22,6 +22,8 @@ FOLLOWABLE = frozenset(
 HOLDERS = frozenset({"bureau", "division", "line", "project_row", "revenue"})
 # At most this many things are taken as "all of them" (a longer list is asked about by its set).
 MAX_EVERY = 12
+# Of the things talked about one by one, at most this many are "each of them".
+MAX_RECENT = 5
 RATE_SUFFIX = "_rate"
 CHANGE = (
     "change_amount",
@@ -185,8 +187,13 @@ def every_listed(before: Before, told: Told, holders: Holders | None = None) -> 
     listed = tuple(s for s in before.listed if s.kind in HOLDERS)
     if len(listed) < 2:
         listed = tuple(s for s in before.question.subjects if s.kind in HOLDERS)
-    if len(listed) < 2 and told.both:
-        listed = tuple(s for s in before.recent if s.kind in HOLDERS)[-2:]
+    if len(listed) < 2 and (told.both or told.every):
+        # "각각 담당 과는?" after three things asked one by one: those talked about, of the
+        # kind of the last (two for 둘).
+        recent = [s for s in before.recent if s.kind in HOLDERS]
+        kind = recent[-1].kind if recent else None
+        same = tuple(s for s in recent if s.kind == kind)
+        listed = same[-2:] if told.both else same[-MAX_RECENT:]
     if len(listed) < 2 or len(listed) > MAX_EVERY:
         return None
     kinds = {s.kind for s in listed}

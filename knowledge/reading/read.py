@@ -2778,6 +2778,8 @@ class _Reading:
             found.add(q.RANK)  # "정원보다 현원 적은": a comparison, not a ranking
         if self.has("list", "unexecuted", "fully"):
             found.add(q.LIST)
+        if self.says("related") and self.keywords_in("lines_word") and not self.measures:
+            found.add(q.LIST)  # "마을 관련 사업 알려줘": the lines the word relates
         return found
 
     def _lines_counted_by_division(self) -> bool:
@@ -2841,7 +2843,9 @@ class _Reading:
         # "갈등 사업 예산": one word several names hold, then 사업 and a measure — those lines.
         plain = (set_said and bool(self.measures) and len(self.unknown_words) == 1
                  and not self.resolved and not self.yesno_like)  # fmt: skip
-        if not ((operations or tested or plain) and (set_said or q.RANK in operations)):
+        # "혁신파크 관련 사업 다 알려줘": the lines a word relates, listed.
+        related = self.says("related") and bool(self.keywords_in("lines_word"))
+        if not ((operations or tested or plain or related) and (set_said or q.RANK in operations)):
             return None
         if self.yesno_like and not (tested or self.has("unexecuted", "fully")):
             return None  # "마을 관련 사업 중 미집행 있어?" asks of the set; other yes/no do not
@@ -2850,6 +2854,12 @@ class _Reading:
 
         def lines_of(found: Resolved) -> tuple[int, ...]:
             lines = tuple(int(s.ref) for s in found.subjects if s.kind == "line")
+            if related and not lines:
+                # ("혁신파크 관련 사업": every line whose name holds the word, not only the
+                # lines of the project the short name stands for)
+                said = compact(found.mention.text)
+                lines = tuple(int(e.ref) for e in self.catalog.entities
+                              if e.kind == "line" and said in compact(e.name))  # fmt: skip
             if not lines and found.sure and found.subjects[0].kind == "project" and set_said:
                 # "혁신파크 사업 중 예산 큰 거": the project's own 세부사업
                 number = found.subjects[0].project_no
@@ -3541,23 +3551,34 @@ class _Reading:
         return replace(condition, comparison=OPPOSITE[condition.comparison],
                        written=f"{condition.written} 제외")  # fmt: skip
 
+    def _comes_to(self, figure: Figure) -> bool:
+        """Whether 으로/로 follows the figure ("…에서 330,628천원으로 줄었다")."""
+        pieces = self.quantities.text.split(GAP.strip())
+        after = pieces[figure.segment + 1] if figure.segment + 1 < len(pieces) else ""
+        return after.lstrip().startswith(("으로", "로 ", "로,", "로?"))
+
     def _as_fall(self, condition: Condition) -> Condition:
         """`10% 이상 줄었어?`: a fall of at least 10% is a change of −10% or less."""
         falls = self.has("decreased") and not self.has("increased")
         changes = condition.measure in ("change_rate", "change_amount")
         if not (falls and changes and condition.value and condition.value > 0):
             return condition
-        flipped = {">=": "<=", ">": "<", "<=": ">=", "<": ">"}.get(condition.comparison)
+        # ("58,254천원 줄었다": the change is −58,254천원)
+        flipped = {">=": "<=", ">": "<", "<=": ">=", "<": ">", "=": "="}.get(condition.comparison)
         if flipped is None:
             return condition
         return replace(condition, comparison=flipped, value=-condition.value)
 
     def _measure_for(self, figure: Figure) -> str | None:
         """The measure a figure is about: the nearest measure words before it, else after."""
-        changed = (
-            self.has("increased", "decreased")
-            and self.reader.as_of.year - 1 in self.quantities.years
+        # (a revenue item's figure said with 줄었다/늘었다 is its change even without 작년: the
+        # table's only change is the one from the ’20 budget)
+        changed = self.has("increased", "decreased") and (
+            self.reader.as_of.year - 1 in self.quantities.years
+            or any(s.kind == "revenue" for s in self._sure())
         )
+        if changed and self._comes_to(figure):
+            changed = False  # "330,628천원으로 줄었지?": what it came to, not the change
         if figure.unit == RATE and changed:
             return "change_rate"  # "작년보다 5% 이상 늘었어?": the rate of the change
         if figure.unit == MONEY and changed:
