@@ -2063,7 +2063,13 @@ class _Reading:
                          if self.measures_of[m].kinds & {"line", "project_row"}]  # fmt: skip
         # ("갈등 예방 사업": two words no name holds whole, then 사업, describe one too)
         described = DESCRIBED_LINE.search(text) or len(self.unknown_words) >= 2
-        if not (line_measures and described and self.reader.described_thing.search(text)):
+        # (a project named, whose several lines the description tells apart, needs no word for
+        # a line: "혁신파크 짓고 고치는 공사쪽 예산")
+        sure_projects = [s for s in self._sure() if s.kind == "project"]
+        of_project = len(sure_projects) == 1 and len(self.reader.subjects.figure_subjects(
+            sure_projects[0], ("budget",))) >= 2  # fmt: skip
+        thing = self.reader.described_thing.search(text) or (of_project and self.unknown_words)
+        if not (line_measures and described and thing):
             return None
         if any(
             self.lexicon.groups[k] & set(RANK_WORDS)
