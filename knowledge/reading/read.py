@@ -3930,6 +3930,10 @@ class _Reading:
         measure = next((m for m in measures if self.measures_of[m].is_money), "budget")
         if measures and not self.measures_of[measures[0]].is_money:
             measure = measures[0]
+        if self.measures_of[measure].is_rate:
+            # "과 전체 지출액 중 그 사업의 지출액이 차지하는 비율": a share of one thing in
+            # another is of amounts — a rate over a rate is no share.
+            measure = self._in_unit(measure, MONEY) or measure
         part = next((s for s in subjects if s.kind != "bureau"), subjects[0])
         whole_named = self._whole_named(subjects)
         if whole_named is not None and len(subjects) == 2:
