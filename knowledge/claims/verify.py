@@ -7,6 +7,7 @@ figure the claim can only mean; anything less is a ?.
 
 from __future__ import annotations
 
+
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -29,6 +30,11 @@ from knowledge.reading.question import Subject
 from knowledge.reading.subjects import Subjects
 from knowledge.report.checks import ROUNDING_CHECK, ROUNDING_LIMIT
 
+# The figures statement by what it is built of (the measures, how many subjects): the same
+# text for every check of the same size.
+_FIGURES_SQL: dict[tuple[int, int], tuple[Any, str]] = {}
+# The counted facts of the projects' text, by the catalog they were read for.
+_FACTS: dict[int, tuple[Any, list]] = {}
 AGREES = "✓"
 DIFFERS = "✗"
 UNKNOWN = "?"
@@ -296,6 +302,18 @@ class Verifier:
     def _figures_plan(self, holders: list[Subject]) -> Plan:
         """One statement for every figure claim: the rows of the subjects they name."""
         unique = list(dict.fromkeys((h.kind, h.name) for h in holders))
+        return Plan(self._figures_sql(len(unique)), tuple(v for pair in unique for v in pair))
+
+    def _figures_sql(self, count: int) -> str:
+        """The statement for `count` subjects: the same text whatever they are, kept once built
+        (building it copies every measure's expression, ~20 ms)."""
+        key = (id(self.measures), count)
+        kept = _FIGURES_SQL.get(key)
+        if kept is None or kept[0] is not self.measures:
+            kept = _FIGURES_SQL[key] = (self.measures, self._build_figures_sql(count))
+        return kept[1]
+
+    def _build_figures_sql(self, count: int) -> str:
         columns: list[exp.Expression] = [exp.column(c) for c in ("kind", "name", "division")]
         for measure in self.measures.values():
             columns.append(exp.alias_(measure.expression.copy(), measure.name))
@@ -303,11 +321,9 @@ class Verifier:
                 columns.append(exp.alias_(exp.column(measure.printed), f"{measure.name}_printed"))
         columns += [exp.column("source"), exp.column("staff_source")]
         where = [exp.and_(exp.column("kind").eq(exp.Placeholder()),
-                          exp.column("name").eq(exp.Placeholder())) for _ in unique]  # fmt: skip
+                          exp.column("name").eq(exp.Placeholder())) for _ in range(count)]  # fmt: skip
         select = exp.select(*columns).from_("figures").where(exp.or_(*where))
-        return Plan(
-            _sql(select.order_by("kind", "name")), tuple(v for pair in unique for v in pair)
-        )
+        return _sql(select.order_by("kind", "name"))
 
     def _compare(self, pending: _Pending, row: dict[str, Any] | None) -> Verdict:
         claim, holder = pending.claim, pending.holder
@@ -384,6 +400,14 @@ class Verifier:
     # --- facts of the projects' text -------------------------------------------------------------
 
     def _facts(self) -> list[_Fact]:
+        """The counted facts of the projects' text, kept per catalog (the report does not change
+        once loaded; reading them again took ~5 ms a check)."""
+        kept = _FACTS.get(id(self.catalog))
+        if kept is None or kept[0] is not self.catalog:
+            kept = _FACTS[id(self.catalog)] = (self.catalog, self._read_facts())
+        return kept[1]
+
+    def _read_facts(self) -> list[_Fact]:
         rows = self.run(Plan(_sql(
             exp.select("f.project_no", "f.value", "f.unit", "f.printed", "f.context", "f.source",
                        "i.text")
