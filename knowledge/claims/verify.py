@@ -7,7 +7,6 @@ figure the claim can only mean; anything less is a ?.
 
 from __future__ import annotations
 
-
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
