@@ -407,7 +407,8 @@ def _rank_subjects(
     ranked = sorted(rows, key=lambda r: r["rank"])
     word = _direction_word(measure, question.ranking.descending)
     label = measure.label_for(ranked[0]["kind"])
-    lines = [f"{label}이(가) 더 {word} 곳: {ranked[0]['name']} ({value(measure, ranked[0])})"]
+    most = "더" if len(ranked) == 2 else "가장"  # of two, or of three or more
+    lines = [f"{label}이(가) {most} {word} 곳: {ranked[0]['name']} ({value(measure, ranked[0])})"]
     lines += [f"{r['rank']}위 {r['name']} {value(measure, r)}" for r in ranked]
     lines.append(report.closing(*(r.get("source") for r in ranked)))
     return finish(lines, "ranking", plan, rows)

@@ -50,6 +50,7 @@ class Told:
     words: tuple[str, ...] = ()  # words that named nothing by themselves
     that: bool = False  # 그거, 그 사업, 거기: points back at what was just said
     both: bool = False  # 둘, 두 과, 둘 다: the two things just talked about
+    three: bool = False  # 셋, 세 과, 셋 중: the three things just talked about
     last_year: bool = False  # 작년, 전년, 2020년
     rebased: bool = False  # "원인행위 기준으로 하면?": the same question on another basis
     asks_division: bool = False  # 담당 부서, 어느 과, 소관
@@ -163,6 +164,11 @@ def follow(
         combined = _combined(previous, told, recent, unit_of) or _of_two(previous, told, recent)
         if combined is not None:
             return combined
+    if told.three and not told.subjects:
+        # "셋 중 지출 집행률 제일 낮은 곳은?": the three things just talked about.
+        ranked = _of_two(previous, told, recent, count=3)
+        if ranked is not None:
+            return ranked
     if told.complete:
         return current
     if previous.asks == q.CLARIFY:
@@ -452,13 +458,16 @@ def _combined(
     return Question(asks, subjects=subjects, measures=measures)
 
 
-def _of_two(previous: Question, told: Told, recent: tuple[Subject, ...]) -> Question | None:
-    """`둘 중 집행률 높은 건?`, `어디가 더 많이 썼어?`: the two things just talked about, ranked."""
+def _of_two(
+    previous: Question, told: Told, recent: tuple[Subject, ...], count: int = 2
+) -> Question | None:
+    """`둘 중 집행률 높은 건?`, `어디가 더 많이 썼어?`: the two (or `count`) things just talked
+    about, ranked."""
     if told.ranking is None or previous.group is not None:
         return None
     before = [s for s in previous.subjects if s.kind in HOLDERS]
-    two = before if len(before) >= 2 else [s for s in recent if s.kind in HOLDERS][-2:]
-    if len(two) < 2:
+    two = before if len(before) >= count else [s for s in recent if s.kind in HOLDERS][-count:]
+    if len(two) < count:
         return None
     measures = told.measures[:1] or previous.measures[:1] or ("budget",)
     return Question(q.RANK, subjects=tuple(two), measures=measures, ranking=told.ranking)

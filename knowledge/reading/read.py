@@ -1628,6 +1628,7 @@ class _Reading:
             last_year=self.reader.as_of.year - 1 in self.quantities.years,
             rebased=bool(self._based_on()),
             both=self.has("both"),
+            three=self.has("three"),
             every=self.has("each") or any(t in self.lexicon.lists["all_of"] for t in self.typed),
             asks_division=self._asks_division() or self.has("duty"),
             counted=self.found.unit is not None and not self.measures,
@@ -2351,8 +2352,14 @@ class _Reading:
         asking = {FILLER, MEASURE, RATE_WORD, "lines_word", "conjunction", "which", "yesno",
                   "ranking", "among", "except"}  # fmt: skip
         stems = []
-        for word in self.typed:
+        typed = self.typed
+        for at, word in enumerate(typed):
             groups = self.lexicon.groups.get(word, frozenset())
+            if MEASURE in groups and word in typed[at + 1 :]:
+                # "예산 짜는 법 배우는 … 사업 예산": the figure asked comes last; the same
+                # measure word before it is what the line is about.
+                stems.append(word)
+                continue
             if groups and groups <= asking | {"schedule", "count"}:
                 # A word that frames questions elsewhere but is part of a line's name is
                 # content here ("동 단위로 … 계획 세우도록": 동단위계획형).
