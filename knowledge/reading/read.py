@@ -527,6 +527,12 @@ class Reader:
                 second = self.read(right, today, Before(first, before.recent if before else ()))
             if second.asks != q.FIGURES or not second.measures or not second.subjects:
                 continue
+            joined = said._operations() & {q.DIFFERENCE, q.SUM}
+            if joined and first.measures[:1] == second.measures[:1]:
+                # "A 예산과 B 예산의 차액", "… 합계": one figure of each, set together.
+                asks = q.DIFFERENCE if q.DIFFERENCE in joined else q.SUM
+                return Question(asks, subjects=(first.subjects[0], second.subjects[0]),
+                                measures=first.measures[:1])  # fmt: skip
             both = set(first.subjects) | set(second.subjects)
             if whole.asks == q.FIGURES and set(whole.subjects) == both:
                 return None  # "사회협력과 예산이랑 시민참여과 집행률": read whole, both are there
