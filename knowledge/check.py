@@ -15,6 +15,7 @@ from knowledge.answers import checks
 from knowledge.claims.extract import Extractor
 from knowledge.claims.verify import AGREES, DIFFERS, Verifier
 from knowledge.claims.words import load_claim_words
+from knowledge.planning.compile import Plan
 from knowledge.reading.normalize import compact
 
 if TYPE_CHECKING:
@@ -106,7 +107,8 @@ def is_draft(text: str) -> bool:
     return False
 
 
-def _verdicts(engine: Stages, text: str) -> tuple[list, object]:
+def _verdicts(engine: Stages, text: str) -> tuple[list, Plan | None]:
+    """The claims of `text`, each judged against the report, and the statement behind them."""
     words = load_claim_words()
     report = engine.report
     extractor = Extractor(engine.lexicon, engine.catalog, report.measures,
@@ -118,13 +120,5 @@ def _verdicts(engine: Stages, text: str) -> tuple[list, object]:
 
 
 def _check(engine: Stages, text: str) -> Answer:
-    words = load_claim_words()
-    report = engine.report
-    extractor = Extractor(engine.lexicon, engine.catalog, report.measures,
-                          engine.reader.subjects, words)  # fmt: skip
-    verifier = Verifier(engine.executor.rows, engine.catalog, report.measures,
-                        engine.reader.subjects, words, report.inconsistencies,
-                        engine.lexicon.particles)  # fmt: skip
-    claims = extractor.claims(text[:MAX_TEXT])
-    verdicts, plan = verifier.verify(claims)
-    return checks.write(verdicts, plan, report, MAX_TEXT if len(text) > MAX_TEXT else 0)
+    verdicts, plan = _verdicts(engine, text[:MAX_TEXT])
+    return checks.write(verdicts, plan, engine.report, MAX_TEXT if len(text) > MAX_TEXT else 0)

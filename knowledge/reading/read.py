@@ -2114,19 +2114,14 @@ class _Reading:
                      and sum(max(_longest_start(compact(e.name), w),
                                  _longest_start(self.lexicon.glosses.get(("line", e.name), ""), w))
                              >= MIN_WORD for w in aside) < 2]  # fmt: skip
-        names = [compact(e.name) for e in lines]
-        held = {w: [_longest_start(name, w) for name in names] for w in stems}
+        # The names, and the everyday words people describe each line with (data/glosses.toml):
+        # "빌라 모인 동네 정비하는 사업" is the 저층주거지 one.
+        (held, by_name), (glossed, by_gloss) = self._fits(lines, "line", stems)
         # What the line's project text says of it counts too, less than its name: "용산에
         # 사무 자리 내주는 사업" is the one whose text says 용산 and 입주공간.
         texts = [self.reader.line_text(e.ref) for e in lines]
         told = {w: [_longest_start(text, w) if text else 0 for text in texts] for w in stems}
-        # And the everyday words people describe it with (data/glosses.toml): "빌라 모인
-        # 동네 정비하는 사업" is the 저층주거지 one.
-        glosses = [self.lexicon.glosses.get(("line", e.name), "") for e in lines]
-        glossed = {w: [_longest_start(g, w) if g else 0 for g in glosses] for w in stems}
         by_text = _described_scores(told, len(lines))
-        by_name = _described_scores(held, len(lines))
-        by_gloss = _described_scores(glossed, len(lines))
         scores = sorted(
             (
                 (n + TEXT_WEIGHT * t + GLOSS_WEIGHT * g, i)
@@ -2215,18 +2210,23 @@ class _Reading:
             return self._line_described(line)
         return Question(q.CLARIFY, choices=tuple(close), rest=self._rest())
 
+    def _fits(self, items: list, kind: str, stems: list[str]) -> tuple[tuple, tuple]:
+        """How far each item's name, and its everyday words, hold each word of a description:
+        (held, scores) for the names, then for the words (see `_described_scores`)."""
+        names = [compact(e.name) for e in items]
+        glosses = [self.lexicon.glosses.get((kind, e.name), "") for e in items]
+        held = {w: [_longest_start(n, w) for n in names] for w in stems}
+        glossed = {w: [_longest_start(g, w) if g else 0 for g in glosses] for w in stems}
+        return (
+            (held, _described_scores(held, len(items))),
+            (glossed, _described_scores(glossed, len(items))),
+        )
+
     def _fits_elsewhere(self, lines: list, stems: list[str], project_lines: set) -> bool:
         """Whether a line outside the project a short name found fits the description clearly
         better than the project's own lines, on names and everyday words ("동북쪽에 청년들 위한
         혁신파크 새로 짓는 사업": 혁신파크 finds 서울혁신파크, the description 동북권 청년혁신파크)."""
-        names = [compact(e.name) for e in lines]
-        glosses = [self.lexicon.glosses.get(("line", e.name), "") for e in lines]
-        by_name = _described_scores(
-            {w: [_longest_start(n, w) for n in names] for w in stems}, len(lines)
-        )
-        by_gloss = _described_scores(
-            {w: [_longest_start(g, w) if g else 0 for g in glosses] for w in stems}, len(lines)
-        )
+        (_, by_name), (_, by_gloss) = self._fits(lines, "line", stems)
         fits = [n + GLOSS_WEIGHT * g for n, g in zip(by_name, by_gloss, strict=True)]
         inside = max(f for f, e in zip(fits, lines, strict=True) if e.ref in project_lines)
         outside = max(f for f, e in zip(fits, lines, strict=True) if e.ref not in project_lines)
@@ -2256,12 +2256,7 @@ class _Reading:
             stems = [w for w in stems if not (w in typed[0] or typed[0] in w)]
         if not stems or not (self.unknown or (len(typed) == 1 and len(items) > 1)):
             return None  # every word understood, and no whole narrowed: the normal reading
-        names = [compact(e.name) for e in items]
-        glosses = [self.lexicon.glosses.get(("revenue", e.name), "") for e in items]
-        held = {w: [_longest_start(n, w) for n in names] for w in stems}
-        glossed = {w: [_longest_start(g, w) if g else 0 for g in glosses] for w in stems}
-        by_name = _described_scores(held, len(items))
-        by_gloss = _described_scores(glossed, len(items))
+        (held, by_name), (glossed, by_gloss) = self._fits(items, "revenue", stems)
         fits = sorted(
             (
                 (n + GLOSS_WEIGHT * g, i)
