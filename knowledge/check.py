@@ -66,10 +66,11 @@ def check_draft(engine: Stages, text: str, force: bool = False) -> Answer | None
         return None
     if not verdicts:
         return None
+    unread = _unclaimed(text, verdicts)
     if (
         not force
         and not any(v.mark == DIFFERS for v in verdicts)
-        and (any(v.mark != AGREES for v in verdicts) or _unclaimed(text, verdicts))
+        and (any(v.mark != AGREES for v in verdicts) or unread)
     ):
         # Nothing found wrong, but not all of it checked (a date, a figure it could not place):
         # never a 예 — the question is read as one instead.
@@ -78,7 +79,7 @@ def check_draft(engine: Stages, text: str, force: bool = False) -> Answer | None
     said = [w for w in words.unchecked if w in compact(text)]
     unchecked = tuple(w for w in said if not any(w != o and w in o for o in said))
     return checks.write(verdicts, plan, engine.report, 0, verdict=True, unchecked=unchecked,
-                        unread=_unclaimed(text, verdicts))  # fmt: skip
+                        unread=unread)  # fmt: skip
 
 
 def _unclaimed(text: str, verdicts: list) -> tuple[str, ...]:
@@ -98,7 +99,8 @@ def is_draft(text: str) -> bool:
     # "…1,847,287천원이고 두번째가 …(829,200천원) 맞음?", "…205,265천원. 틀린 데 있어?": figures
     # with their units, and a word asking whether they are right.
     units = len(words.figure_with_unit.findall(text))
-    if units >= MIN_FIGURES and any(w in compact(text) for w in words.check_words):
+    typed = compact(text)
+    if units >= MIN_FIGURES and any(w in typed for w in words.check_words):
         return True
     for match in words.statement_end.finditer(text):
         word = text[: match.end()].split()[-1]

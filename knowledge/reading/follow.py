@@ -127,9 +127,6 @@ def follow(
         return Question(q.WHY)
     if previous.asks not in FOLLOWABLE:
         return current
-    every = every_listed(before, told, holders)
-    if every is not None:
-        return every
     within = _within_whole(previous, told)
     if within is not None:
         return within
@@ -161,12 +158,14 @@ def follow(
         return Question(q.FIGURES, subjects=tuple(revenue), measures=measures)
     if told.both and not told.subjects:
         # "두 과 합치면 몇 명?", "둘 중 집행률 높은 건?": the two things just talked about.
-        combined = _combined(previous, told, recent, unit_of) or _of_two(previous, told, recent)
+        combined = _combined(previous, told, recent, unit_of) or _ranked_recent(
+            previous, told, recent
+        )
         if combined is not None:
             return combined
     if told.three and not told.subjects:
         # "셋 중 지출 집행률 제일 낮은 곳은?": the three things just talked about.
-        ranked = _of_two(previous, told, recent, count=3)
+        ranked = _ranked_recent(previous, told, recent, count=3)
         if ranked is not None:
             return ranked
     if told.complete:
@@ -187,13 +186,14 @@ def follow(
 
 def every_listed(before: Before, told: Told, holders: Holders | None = None) -> Question | None:
     """ "그거 예산 다 합치면?", "각각 지출액은?", "둘 다 지출 집행률은?" after several things were
-    listed or talked about: all of them, added up or each shown — never the first alone."""
+    listed or talked about: all of them, added up or each shown — never the first alone. The
+    reader asks it before it reads a follow-up as about one thing just said (`_meant`)."""
     if not (told.every or told.both) or told.subjects or told.ranking or told.conditions:
         return None
     listed = tuple(s for s in before.listed if s.kind in HOLDERS)
     if len(listed) < 2:
         listed = tuple(s for s in before.question.subjects if s.kind in HOLDERS)
-    if len(listed) < 2 and (told.both or told.every):
+    if len(listed) < 2:
         # "각각 담당 과는?" after three things asked one by one: those talked about, of the
         # kind of the last (two for 둘).
         recent = [s for s in before.recent if s.kind in HOLDERS]
@@ -458,7 +458,7 @@ def _combined(
     return Question(asks, subjects=subjects, measures=measures)
 
 
-def _of_two(
+def _ranked_recent(
     previous: Question, told: Told, recent: tuple[Subject, ...], count: int = 2
 ) -> Question | None:
     """`둘 중 집행률 높은 건?`, `어디가 더 많이 썼어?`: the two (or `count`) things just talked
