@@ -26,8 +26,8 @@ SHORT_TYPO_SCORE = 80.0
 # ("과정" is not a mistyped 과장).
 UNTYPED = frozenset({FILLER, "not_held"})
 # Nor, of two letters, a word that opens the report's list of inconsistencies ("옮기" is a verb,
-# not 오기 mistyped).
-SHORT_UNTYPED = UNTYPED | {"inconsistency"}
+# not 오기 mistyped), or one that turns a question round ("아낀" is no mistyped 아닌).
+SHORT_UNTYPED = UNTYPED | {"inconsistency", "other_than"}
 # What makes a verb of a noun (신청하다, 구성되다): left on a stem once its ending is gone.
 VERBAL_SUFFIXES = frozenset("하되")
 PAST_ENDINGS = frozenset({"", "어", "나", "지", "고", "다", "니", "냐", "음", "어요", "나요", "지요",

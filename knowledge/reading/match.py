@@ -231,8 +231,10 @@ class EntityIndex:
                 # long name ("위원" in 서울민주주의위원회 운영) describe something, they do not
                 # name it.
                 coverage = len(word) / len(key.text)
-                if len(word) <= 2 and coverage < TWO_LETTERS_COVER:
-                    continue
+                if len(word) <= 2 and (
+                    coverage < TWO_LETTERS_COVER or not key.text.startswith(word)
+                ):
+                    continue  # (nor the end of a short name: "상금" is no 변상금)
                 if (
                     word[-1] in "과국"
                     and key.entity.kind != "division"

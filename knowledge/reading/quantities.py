@@ -93,6 +93,7 @@ SINO_KOREAN = re.compile(
     r"|(?<![가-힣])(?P<n2>[일이삼사오육칠팔구십백천]{2,})(?P<u2>\s*(?:명|개|만\s*원))"
     r"|(?<![가-힣\d])(?P<n3>천|백|만)(?P<u3>\s*(?:명|개|곳|건|회))"
     r"|(?<![\d.,])(?P<n4>\d+)\s*(?P<p4>천|백|만)(?P<u4>\s*(?:명|개|곳|건|회|석))"
+    r"|(?<![가-힣\d.,])(?P<n5>천만|백만|십만)(?=\s*원)(?!\s*원\s*(?:단위|으로|로))"
 )
 HALF = re.compile(r"절반")
 FRACTION = re.compile(r"(?P<whole>\d{1,2})\s*분\s*의\s*(?P<part>\d{1,2})")
@@ -363,6 +364,8 @@ def _digits_for_words(text: str) -> str:
     numbers said in words."""
 
     def digits(match: re.Match) -> str:
+        if match.group("n5"):
+            return f"1{match.group('n5')}"  # "천만원도 안 되는": one 천만
         if match.group("n4"):
             # "1천 명", "2만 개": digits and a place word.
             value = int(match.group("n4")) * _sino_korean(match.group("p4"))

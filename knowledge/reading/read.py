@@ -150,6 +150,8 @@ FIGURE_ANSWERS = frozenset({q.FIGURES, q.SUM, q.DIFFERENCE, q.SHARE, q.CHECK, q.
                             q.LIST})  # fmt: skip
 # Content words shorter than this, or without a letter, are noise rather than something asked.
 MIN_WORD = 2
+COLLECTION = frozenset({"collected", "collection_rate", "uncollected"})  # said only of revenue
+GAP_PARTICLES = ("에서", "으로", "에", "의", "은", "는", "이", "가", "을", "를", "도", "로")
 # Question words that ask "who", with nothing else about duties: the project's text may say.
 ONLY_WHO = frozenset({"누가", "어디서", "어디에서", "어디가", "누구"})
 # "갈등 조정하는 부서", "공유서울 계획 세우는 과의": a verb's 는-form, then the word for a 과
@@ -547,6 +549,8 @@ class Reader:
         if len(pieces) != 2:
             return None
         first = self.read(pieces[0], today, before)
+        if first.asks == q.TEXT and first.not_held and not self._reading(pieces[0], today).measures:
+            return None  # "시민 백명 모아놓고 … 토론행사 예산": a description goes on, no question
         second = self.read(pieces[1], today, Before(first, before.recent if before else ()))
         said = self._reading(pieces[1], today)
         if (
@@ -1788,8 +1792,10 @@ class _Reading:
         if not years:
             return None
         previous = self.reader.as_of.year - 1
-        revenue = self.has("revenue", "revenue_list", "decreased", "increased") or any(
-            s.kind == "revenue" for s in self._sure()
+        revenue = (
+            self.has("revenue", "revenue_list", "decreased", "increased")
+            or any(s.kind == "revenue" for s in self._sure())
+            or bool(COLLECTION & set(self.measures))  # "…들어온 돈, 징수율이랑 작년 대비 증감"
         )
         # The revenue table has the year before's budget (and the change from it), not what
         # was collected then: "2020년 세입 징수액" is not in the report.
@@ -1803,6 +1809,11 @@ class _Reading:
             and (set(self.measures) <= of_last_year or compared)
         ):
             return None
+        if set(years) == {previous} and revenue and self.unknown:
+            # "작년에 못 걷어서 올해 걷은 세입": last year is part of what the money is.
+            described = self._revenue_described()
+            if described is not None and described.asks == q.FIGURES:
+                return described
         if self.has("schedule") and (not self.measures or min(years) > self.reader.as_of.year):
             return None  # plans name the next year's work ("’22. 예산편성")
         if not self.measures and not revenue and all(self._year_written(y) for y in years):
@@ -2116,19 +2127,8 @@ class _Reading:
                              >= MIN_WORD for w in aside) < 2]  # fmt: skip
         # The names, and the everyday words people describe each line with (data/glosses.toml):
         # "빌라 모인 동네 정비하는 사업" is the 저층주거지 one.
-        (held, by_name), (glossed, by_gloss) = self._fits(lines, "line", stems)
-        # What the line's project text says of it counts too, less than its name: "용산에
-        # 사무 자리 내주는 사업" is the one whose text says 용산 and 입주공간.
-        texts = [self.reader.line_text(e.ref) for e in lines]
-        told = {w: [_longest_start(text, w) if text else 0 for text in texts] for w in stems}
-        by_text = _described_scores(told, len(lines))
-        scores = sorted(
-            (
-                (n + TEXT_WEIGHT * t + GLOSS_WEIGHT * g, i)
-                for i, (n, t, g) in enumerate(zip(by_name, by_text, by_gloss, strict=True))
-            ),
-            key=lambda p: -p[0],
-        )
+        held, glossed, told, by_name, by_text, by_gloss = self._line_fits(lines, stems)
+        scores = _ranked(by_name, by_text, by_gloss)
         # A word its text or its everyday words hold is said of the line.
         project_told = told
         told = {w: [max(a, b) for a, b in zip(told[w], glossed[w], strict=True)] for w in stems}
@@ -2222,6 +2222,16 @@ class _Reading:
             (glossed, _described_scores(glossed, len(items))),
         )
 
+    def _line_fits(self, lines: list, stems: list[str]) -> tuple:
+        """How each line fits a description: (held, glossed, told) — the first letters of each
+        word its name, its everyday words and its project's text hold — and the scores of the
+        three (see `_described_scores`). The text counts less than the name: "용산에 사무 자리
+        내주는 사업" is the one whose text says 용산 and 입주공간."""
+        (held, by_name), (glossed, by_gloss) = self._fits(lines, "line", stems)
+        texts = [self.reader.line_text(e.ref) for e in lines]
+        told = {w: [_longest_start(text, w) if text else 0 for text in texts] for w in stems}
+        return held, glossed, told, by_name, _described_scores(told, len(lines)), by_gloss
+
     def _fits_elsewhere(self, lines: list, stems: list[str], project_lines: set) -> bool:
         """Whether a line outside the project a short name found fits the description clearly
         better than the project's own lines, on names and everyday words ("동북쪽에 청년들 위한
@@ -2267,7 +2277,7 @@ class _Reading:
         (best, at), second = fits[0], (fits[1][0] if len(fits) > 1 else 0.0)
         if best < GLOSS_WEIGHT:
             return None
-        if not self.unknown and compact(items[at].name) == typed[0]:
+        if not self.unknown and typed and compact(items[at].name) == typed[0]:
             return None  # the item named itself, as named
         item = self.reader.subjects.of(items[at])
         # (one everyday word of its own, and no other item holding any word said, leads too)
@@ -2287,6 +2297,26 @@ class _Reading:
         measures = tuple(m for m in self.measures if "revenue" in self.measures_of[m].kinds)
         note = f"※ 물으신 항목을 ‘{items[at].name}’(으)로 읽었습니다."
         return Question(q.FIGURES, subjects=(item,), measures=measures, note=note, skipped=unread)
+
+    def _said_of_line(self, line: Subject) -> Question | None:
+        """A figure of a line its name's words found, the rest of the words describing it
+        ("백명 모아놓고 의견 나누는 토론회 지출액"): taken when, with every word said, that
+        line fits clearly best; the words it did not read are said."""
+        offices = tuple(self.lexicon.lists["office_endings"])
+        if any(w.endswith(offices) for w in self.unknown_words):
+            return None  # another office ("교육청 민주시민교육"): not a description
+        if self.has("schedule"):
+            return None  # "이노페스티벌 언제고 …": a second question, not a description
+        lines = [e for e in self.catalog.entities if e.kind == "line"]
+        stems = self._described_words()
+        *_, by_name, by_text, by_gloss = self._line_fits(lines, stems)
+        scores = _ranked(by_name, by_text, by_gloss)
+        (best, at), (second, _) = scores[0], scores[1]
+        if lines[at].ref != line.ref or not _leads(best, second):
+            return None
+        said = ", ".join(f"‘{w}’" for w in self.unknown_words)
+        note = f"※ {said}은(는) ‘{line.name}’을(를) 설명하는 말로 보고 답했습니다."
+        return Question(q.FIGURES, subjects=(line,), measures=self.measures, note=note)
 
     def _line_described(self, line) -> Question | None:
         """The figures asked of the line a description was read as, said how it was read; its
@@ -2354,6 +2384,17 @@ class _Reading:
                   "ranking", "among", "except"}  # fmt: skip
         stems = []
         typed = self.typed
+        # A particle a figure or year taken out left at a word's head ("작년에 못 걷은":
+        # "에못걷은") is no part of the word.
+        after_gap = {compact(w) for w in re.findall(r"§\s*(\S+)", self.quantities.text)}
+        typed = tuple(
+            next(
+                (w[len(p) :] for p in GAP_PARTICLES if w.startswith(p) and len(w) - len(p) >= 2), w
+            )
+            if w in after_gap
+            else w
+            for w in typed
+        )
         for at, word in enumerate(typed):
             groups = self.lexicon.groups.get(word, frozenset())
             if MEASURE in groups and word in typed[at + 1 :]:
@@ -2374,11 +2415,20 @@ class _Reading:
             if word in self.lexicon.lists["set_aside"]:
                 continue
             stem = compact(self.lexicon.prose.get(word, self.lexicon.prose.get(stem, stem)))
+            # "토론행사", "교육프로그램": the word for a line glued on is no part of what it does.
+            stem = next((stem[: -len(t)] for t in self.lexicon.lists["described_things"]
+                         if stem.endswith(t) and len(stem) - len(t) >= MIN_WORD), stem)  # fmt: skip
             if len(stem) >= MIN_WORD and (
                 not (self.lexicon.groups.get(stem, frozenset()) & asking)
                 or self._of_people_only(stem)
             ):
                 stems.append(stem)
+        if self.reader.as_of.year - 1 in self.quantities.years:
+            stems.append("작년")  # "작년에 못 걷은 돈": the year is part of the description
+        # "시민 백명 모아서 …": a head count said of the line is part of what it is (its
+        # everyday words hold "100인"), unless it is a threshold.
+        stems += [f.written for f in self.quantities.figures
+                  if f.unit == "명" and f.comparison is None and not f.premise]  # fmt: skip
         return list(dict.fromkeys(stems))
 
     def _of_people_only(self, word: str) -> bool:
@@ -3130,6 +3180,8 @@ class _Reading:
 
     def _default_kind(self, conditions: tuple[Condition, ...]) -> str:
         measures = [c.measure for c in conditions] + list(self.measures)
+        if self.has("revenue") and all("revenue" in self.measures_of[m].kinds for m in measures):
+            return "revenue"  # "예산 백만원 넘는 세입": revenue items, not lines
         for measure in measures:
             kinds = self.measures_of[measure].kinds
             for kind in ("line", "division", "revenue", "project_row"):
@@ -3257,6 +3309,11 @@ class _Reading:
                 said = ", ".join(f"‘{w}’" for w in self.unknown_words)
                 note = f"※ {said}은(는) ‘{line.name}’을(를) 설명하는 말로 보고 답했습니다."
                 return Question(q.FIGURES, subjects=(line,), measures=self.measures, note=note)
+            sure = self._sure()
+            if len(sure) == 1 and sure[0].kind == "line" and self._table_words():
+                described = self._said_of_line(sure[0])
+                if described is not None:
+                    return described
             # Words the report does not hold: say so, whatever the names fit (no asking back).
             return Question(q.NOT_FOUND, subjects=tuple(self._sure()), words=self.unknown_words,
                             measures=self.measures)  # fmt: skip
@@ -4121,6 +4178,18 @@ def _longest_start(name: str, word: str) -> int:
     """How many first letters of a word a name holds ("시민들한테" → 시민: 2): Korean glues its
     endings on, so a start of two letters or more counts."""
     return next((cut for cut in range(len(word), MIN_WORD - 1, -1) if word[:cut] in name), 0)
+
+
+def _ranked(by_name: list[float], by_text: list[float], by_gloss: list[float]) -> list:
+    """(score, index) of each line described, best first: the name counts most, then the
+    everyday words, then the project's text."""
+    return sorted(
+        (
+            (n + TEXT_WEIGHT * t + GLOSS_WEIGHT * g, i)
+            for i, (n, t, g) in enumerate(zip(by_name, by_text, by_gloss, strict=True))
+        ),
+        key=lambda p: -p[0],
+    )
 
 
 def _leads(first: float, second: float) -> bool:

@@ -387,6 +387,7 @@ def _join_keywords(tokens: list[str], lexicon: Lexicon) -> list[str]:
 
 # Words for what a project's text writes otherwise, typed apart (data/lexicon.toml).
 PROSE_FACET = "prose_facet"
+MIN_STEM = 2
 
 
 def _joined(tokens: list[str], lexicon: Lexicon) -> str | None:
@@ -407,7 +408,11 @@ def _joined_words(tokens: tuple[str, ...], lexicon: Lexicon) -> str | None:
         (last[: -len(p)] for p in lexicon.particles if last.endswith(p) and len(last) > len(p)),
         None,
     )
-    for tail in (last, lexicon.predicate_stem(last), lexicon.strip_particle(last)):
+    # (a known word cut to one letter is no part of another: "얼마 나갔어" is not 얼마나 + 갔어)
+    stem = lexicon.predicate_stem(last)
+    if stem and len(stem) < MIN_STEM and lexicon.groups.get(last, frozenset()) - {FILLER}:
+        stem = None
+    for tail in (last, stem, lexicon.strip_particle(last)):
         if tail:
             together = "".join([*inner, tail])
             if together in lexicon.groups:
