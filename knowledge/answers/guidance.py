@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from knowledge.answer import UNANSWERED, Answer, Choice
 from knowledge.answers.base import Report
+from knowledge.reading.normalize import compact
 from knowledge.reading.question import Question, Subject
 
 HOLDS = {
@@ -82,6 +83,9 @@ def write_not_found(question: Question, report: Report) -> Answer:
         )
     shown = ", ".join(f"‘{w}’" for w in words)
     lead = f"{shown}에 대한 내용은 시민협력국 업무보고({report.as_of.isoformat()})에서 찾을 수 없습니다."
+    if all(_in_names(w, report) for w in words):
+        # "시민": in many names, so never "not in the report".
+        lead = f"{shown}만으로는 보고서의 어느 항목을 물으신 건지 정할 수 없습니다."
     if question.subjects:
         lines = [lead, *_what_it_holds(question.subjects)]
         return Answer(text="\n".join(lines), intent=UNANSWERED,
@@ -92,6 +96,12 @@ def write_not_found(question: Question, report: Report) -> Answer:
     rest = " ".join(question.measures and [report.measures[m].label for m in question.measures][:1])
     choices = tuple(Choice(e.name, f"{e.name} {rest}".strip()) for e in near)
     return Answer(text=f"{lead}\n혹시 아래 항목을 찾으셨나요?", intent=UNANSWERED, choices=choices)
+
+
+def _in_names(word: str, report: Report) -> bool:
+    """Whether a name in the report holds the word as typed (compact)."""
+    plain = compact(word)
+    return any(plain in compact(e.name) for e in report.catalog.entities)
 
 
 def write_clarify(question: Question, report: Report) -> Answer:

@@ -76,6 +76,10 @@ WHOLE = frozenset({q.PARTS, q.ORGANIZATION})
 # "…이라고 적었는데 맞아?": what the asker wrote down (적다 as to write, not to be few).
 # "1억원(100,000천원)": the same amount said again in another unit, in brackets.
 RESTATED_AMOUNT = re.compile(r"(?<=[원억만])\s*\(\s*[\d,.]+\s*(?:천원|백만원|만원|억원|원)\s*\)")
+TELL_ME = ("알려", "보여", "말해", "가르쳐")
+THINGS = frozenset({"거", "것", "건", "게", "거는", "것은", "사업", "항목", "과", "곳"})
+THING_ENDING = re.compile(r"(?:하|되)?(?:는|한|던|할)(?:거|것|건)$")
+GLUED_ASIDE = re.compile(r"(?<=[가-힣]{2})(말고|빼고|제외하고)(?=[\s?.!,)]|$)")
 QUOTED_WRITING = re.compile(r"라고\s*(?:적|썼|써|쓴|기재|작성|표기|기입)[가-힣]*")
 # "…저조한 것으로 보이는데, 집행률을 밝혀 주십시오": what the asker believes, then the question.
 PREMISE_CLAUSE = re.compile(r"(?<=[가-힣])(?:는데|은데|인데|지만|으나)\s*[,，]\s*")
@@ -150,6 +154,9 @@ FIGURE_ANSWERS = frozenset({q.FIGURES, q.SUM, q.DIFFERENCE, q.SHARE, q.CHECK, q.
                             q.LIST})  # fmt: skip
 # Content words shorter than this, or without a letter, are noise rather than something asked.
 MIN_WORD = 2
+LONG_ASIDE = 4  # a word set aside this long names the line whose name holds it
+HANGUL_FIRST, HANGUL_COUNT, FINALS = 0xAC00, 11172, 28
+ENDING_FINALS = frozenset({8, 16})  # ㄹ, ㅁ (a final ㄴ ends too many nouns: 시민)
 COLLECTION = frozenset({"collected", "collection_rate", "uncollected"})  # said only of revenue
 GAP_PARTICLES = ("에서", "으로", "에", "의", "은", "는", "이", "가", "을", "를", "도", "로")
 # Question words that ask "who", with nothing else about duties: the project's text may say.
@@ -166,7 +173,9 @@ DOING_OFFICE = re.compile(
 )
 # "예산 절약한 성과에 성과금 주는 제도 운영 사업", "청년 관련 사업": a line described by what
 # it does — a clause, then the word for a line.
-DESCRIBED_LINE = re.compile(r"[가-힣](?:는|한|하고|해서)\s|관련|위한|위해")
+DESCRIBED_LINE = re.compile(
+    r"[가-힣](?:는|한|하고|해서)\s|[가-힣](?:는|한)\s?(?:거|것|건)(?![가-힣])|관련|위한|위해"
+)
 LINE_WORDS = re.compile(r"사업|프로그램|제도|(?<=[는한] )(?:거|것|건)(?![가-힣])")
 # How well a line must fit a description to be offered as a choice when none leads.
 DESCRIBED_CLOSE = 0.5
@@ -380,6 +389,7 @@ class Reader:
         for pattern, into in self.lexicon.rewrites:
             cleaned = pattern.sub(into, cleaned)  # "정해진 인원" → 정원 ([[rewrite]] in lexicon)
         cleaned = QUOTED_WRITING.sub("라고", cleaned)
+        cleaned = GLUED_ASIDE.sub(r" \1", cleaned)  # "참여예산말고": what is set aside, apart
         cleaned = RESTATED_AMOUNT.sub("", cleaned)
         others = OTHERS_THAN.match(cleaned)
         if others is not None:
@@ -1016,7 +1026,10 @@ class _Reading:
         quiet = {FILLER, "yesno"}
         if not all(not w or self.lexicon.groups.get(w, frozenset()) <= quiet for w in words):
             return self._spends_past_figure(tail, words)
-        # "90% 넘어?", "300억 넘었죠?", "이상이야?" ask; "80% 이상인 거" names a set.
+        # "90% 넘어?", "300억 넘었죠?", "이상이야?" ask; "80% 이상인 거" names a set, and so
+        # does "80% 안 되는 거 알려줘요".
+        if len(words) >= 2 and words[-1].startswith(TELL_ME) and set(words[:-1]) & THINGS:
+            return False
         ending = self.quantities.figures[-1].written + "".join(words)
         # "100번 넘게 함?": a phone-typed verb ending, asked.
         typed_ending = (
@@ -1922,6 +1935,8 @@ class _Reading:
         divisions = [s for s in self._sure() if s.kind == "division"]
         if divisions and self.has("lines_word") and not self._asks_division():
             return None  # "시민숙의예산과 소관 세부사업": its lines, not its 주요업무
+        if self.measures and self.has("among") and self._office_of_set() is not None:
+            return None  # "마을공동체 담당하는 과 세부사업 중에 80% 안 되는 거": its lines
         plain = not (self.measures or self.unknown or self._operations())
         if self.has("duties_of") and divisions and len(divisions) == len(self.resolved) and plain:
             return Question(q.DUTIES, subjects=tuple(divisions[:1]))
@@ -2121,10 +2136,13 @@ class _Reading:
             # "토론 진행자 양성 프로그램 말고 …": a line whose name holds two of the words set
             # aside is what is not meant.
             aside = [w for w in self.set_aside_words if len(w) >= MIN_WORD]
+            # (or one long word its name holds whole: "참여예산 말고")
             lines = [e for e in lines if e.ref not in self.set_aside_lines
                      and sum(max(_longest_start(compact(e.name), w),
                                  _longest_start(self.lexicon.glosses.get(("line", e.name), ""), w))
-                             >= MIN_WORD for w in aside) < 2]  # fmt: skip
+                             >= MIN_WORD for w in aside) < 2
+                     and not any(len(w) >= LONG_ASIDE and w in compact(e.name)
+                                 for w in aside)]  # fmt: skip
         # The names, and the everyday words people describe each line with (data/glosses.toml):
         # "빌라 모인 동네 정비하는 사업" is the 저층주거지 one.
         held, glossed, told, by_name, by_text, by_gloss = self._line_fits(lines, stems)
@@ -2321,7 +2339,10 @@ class _Reading:
     def _line_described(self, line) -> Question | None:
         """The figures asked of the line a description was read as, said how it was read; its
         row of Ⅲ for the year-end outlook (none when no project's table has the line)."""
-        measures = tuple(self.measures)
+        # ("사람들이 함께 배우는 … 사업, 지출 집행률": a line has no head count; the word for
+        # people is whom it is for)
+        measures = tuple(m for m in self.measures
+                         if self.measures_of[m].kinds & {"line", "project_row"}) or self.measures  # fmt: skip
         subjects = self.reader.subjects.figure_subjects(self.reader.subjects.of(line), measures)
         if not subjects:
             return None
@@ -2375,6 +2396,10 @@ class _Reading:
             described.note == "described" and bool(self.unknown) and not self._sure()
             and self._line_set() is None  # "마을 관련 사업 예산 합계": the lines it names, added
         )  # fmt: skip
+        sure = self._sure()
+        if described.asks == q.CLARIFY and len(sure) == 1 and sure[0].kind == "line":
+            # "…사람에게 성과금을 주는 제도": a word of one line's name, the rest describing it.
+            return self._said_of_line(sure[0]) or (described if asked_back else None)
         return described if described.asks == q.FIGURES or asked_back else None
 
     def _described_words(self) -> list[str]:
@@ -2409,7 +2434,11 @@ class _Reading:
                 named = len(plain) >= MIN_WORD and plain in self.reader.work_names
                 if not (named and groups <= {FILLER, "schedule"}):
                     continue
-            stem = self.lexicon.predicate_stem(word) or self.lexicon.strip_particle(word)
+            # ("실행까지하는": the ending, then the particle before it; "숙의하는거": the thing)
+            word = (
+                THING_ENDING.sub("", word) if len(THING_ENDING.sub("", word)) >= MIN_WORD else word
+            )
+            stem = self.lexicon.strip_particle(self.lexicon.predicate_stem(word) or word)
             if any(stem in aside or word in aside for aside in self.set_aside_words):
                 continue  # "(토론 진행자 양성 프로그램 말고)": what is not meant
             if word in self.lexicon.lists["set_aside"]:
@@ -4176,8 +4205,22 @@ def _both_rates(measures: tuple[str, ...]) -> bool:
 
 def _longest_start(name: str, word: str) -> int:
     """How many first letters of a word a name holds ("시민들한테" → 시민: 2): Korean glues its
-    endings on, so a start of two letters or more counts."""
-    return next((cut for cut in range(len(word), MIN_WORD - 1, -1) if word[:cut] in name), 0)
+    endings on, so a start of two letters or more counts; a last letter may carry the ㄹ or ㅁ
+    of an ending ("아낄", "아낌" hold 아끼)."""
+    return next(
+        (cut for cut in range(len(word), MIN_WORD - 1, -1)
+         if word[:cut] in name or _without_ending_consonant(word[:cut]) in name),
+        0,
+    )  # fmt: skip
+
+
+def _without_ending_consonant(word: str) -> str:
+    """`아낄` → `아끼`: the last letter without a final ㄹ or ㅁ (the consonant an ending leaves
+    on a verb's stem); the word itself when it has none."""
+    code = ord(word[-1]) - HANGUL_FIRST
+    if not 0 <= code < HANGUL_COUNT or code % FINALS not in ENDING_FINALS:
+        return word
+    return word[:-1] + chr(ord(word[-1]) - code % FINALS)
 
 
 def _ranked(by_name: list[float], by_text: list[float], by_gloss: list[float]) -> list:
