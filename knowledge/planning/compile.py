@@ -522,9 +522,29 @@ class Planner:
         if group.project_no is not None:
             where.append(_column("project_no").eq(_param()))
             params.append(group.project_no)
-        if group.parent is not None:
+        if group.parent is not None and not group.under:
             where.append(_column("parent").eq(_param()))
             params.append(group.parent)
+        elif group.parent is not None:
+            # Items under it at any depth ("세외수입 항목 중 …": the subtotals' items too).
+            children = (
+                exp.select(_col("name"))
+                .from_(_table(FIGURES), copy=False)
+                .where(
+                    _all(
+                        _column("kind").eq(exp.Literal.string("revenue")),
+                        _column("parent").eq(_param()),
+                    ),
+                    copy=False,
+                )
+            )
+            where.append(
+                exp.or_(
+                    _column("parent").eq(_param()),
+                    exp.In(this=_column("parent"), query=exp.Subquery(this=children)),
+                )
+            )
+            params.extend([group.parent, group.parent])
         if group.lines:
             where.append(
                 exp.In(this=_column("line_no"), expressions=[_param() for _ in group.lines])

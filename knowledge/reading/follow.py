@@ -49,6 +49,7 @@ class Told:
     eok: bool = False
     words: tuple[str, ...] = ()  # words that named nothing by themselves
     that: bool = False  # 그거, 그 사업, 거기: points back at what was just said
+    office: bool = False  # 그 과, 그 부서: the 과 of what was just said
     both: bool = False  # 둘, 두 과, 둘 다: the two things just talked about
     three: bool = False  # 셋, 세 과, 셋 중: the three things just talked about
     last_year: bool = False  # 작년, 전년, 2020년

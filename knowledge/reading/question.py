@@ -72,6 +72,7 @@ class Group:
     project_no: int | None = None
     conditions: tuple[Condition, ...] = ()
     parent: str | None = None  # a revenue item whose items are meant ("경상적세외수입 안에서")
+    under: bool = False  # its items at any depth, not only those right under it
     leaves: bool = False  # only items with none under them ("세부항목")
     # 세부사업 picked by a word of their names ("마을 관련 사업", "갈등관리 사업 몇 개"): their
     # line numbers, and the word as said, for the reply.

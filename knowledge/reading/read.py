@@ -1648,6 +1648,7 @@ class _Reading:
             # "왜?" asks for the evidence; "왜 대면을 줄였어?" asks the report's reason.
             why=self.has("why") and self._only_why(),
             that=self.has("that"),
+            office=any(k.word.endswith(("과", "부서")) for k in self.keywords_in("that")),
             last_year=self.reader.as_of.year - 1 in self.quantities.years,
             rebased=bool(self._based_on()),
             both=self.has("both"),
@@ -3038,16 +3039,22 @@ class _Reading:
             and not operations & {q.RANK, q.COUNT, q.SUM, q.AVERAGE}
         ):  # fmt: skip
             return None  # "시민 교육 사업 예산": the lines the words fit, never all 43
-        parent = None
+        parent, under = None, False
         if kind == "revenue" and len(named) == 1 and named[0].kind == "revenue":
             set_word = self.keywords_in("revenue_list")
             mention = next(r.mention for r in self.resolved if r.subjects[0] == named[0])
             if (
-                operations & {q.RANK, q.COUNT, q.SUM, q.AVERAGE}
+                (
+                    operations & {q.RANK, q.COUNT, q.SUM, q.AVERAGE}
+                    or (conditions and not self.yesno_like)
+                )
                 and set_word
                 and mention.order < set_word[0].order
             ):
-                parent, named = named[0].name, []  # "경상적세외수입 안에서 … 항목"
+                # "경상적세외수입 안에서 … 항목"; "세외수입 항목 중 징수율 50% 못 미치는 항목":
+                # the items a condition picks, at any depth under it.
+                parent, named = named[0].name, []
+                under = bool(conditions)
         if named and not (
             kind in ("project_row", "plan") and all(s.kind == "project" for s in named)
         ):
@@ -3108,10 +3115,10 @@ class _Reading:
         # would count them twice ("세입 항목 징수액 합계" had been 10,828,668천원, twice the
         # 5,414,334천원 collected).
         leaves = self.has("leaves") or (
-            kind == "revenue" and bool(operations & {q.RANK, q.SUM, q.AVERAGE}) and parent is None
-            and not self.has("subtotal")
+            kind == "revenue" and bool(operations & {q.RANK, q.SUM, q.AVERAGE})
+            and (parent is None or under) and not self.has("subtotal")
         )  # fmt: skip
-        group = Group(kind, division, project, conditions, parent, leaves=leaves)
+        group = Group(kind, division, project, conditions, parent, under=under, leaves=leaves)
         if line_set is not None:
             group = replace(group, named=line_set[0], lines=line_set[1])
         if self.left_out_lines and kind == "line":
@@ -3386,8 +3393,10 @@ class _Reading:
         # "징수액이 예산보다 적었어?": one measure against another, asked as a question with
         # no 얼마/몇 in it, is whether it is so.
         asked_compared = (
-            compared is not None and self._ends_as_question() and not self.has("difference")
-        )
+            compared is not None
+            and (self._ends_as_question() or bool(EMBEDDED_YESNO.search(self.quantities.text)))
+            and not self.has("difference")
+        )  # ("…을 초과하였는지 확인하여 주시기 바랍니다": whether, asked formally)
         if self.yesno or (
             ((self.has("yesno") and compared) or stated or asked_compared) and not self.asks_what
         ):
@@ -4162,6 +4171,14 @@ def _meant(before: Before, told: Told) -> Subject | None:
     subjects = [s for s in previous.subjects if s.kind not in ("bureau", "unit")]
     if not subjects or previous.group is not None:
         return None
+    if (
+        told.that and told.office and q.SHARE not in told.operations
+        and subjects[0].kind != "division" and subjects[0].division
+    ):  # fmt: skip
+        # "그 과 인원은?" after a line: the 과 it belongs to ("그게 그 과 예산에서 몇 %야?":
+        # the line, against its 과).
+        office = subjects[0].division
+        return Subject("division", office, office, ref=office)
     if told.that or (told.asks_division and not told.words):
         return subjects[0]
     # "참여 인원은?" after a fact of a project: a count its text gives.
