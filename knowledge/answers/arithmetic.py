@@ -170,6 +170,8 @@ def write_share(question: Question, rows: list[Row], plan: Plan, report: Report)
             f"{fmt.computed_rate(share)}"
         )
     lines = [head, f"※ 계산: {value(measure, part)} ÷ {value(measure, whole)}"]
+    if question.note.startswith("※"):
+        lines.insert(1, question.note)  # how a description was read ("물으신 사업을 …")
     check = question.check
     if check is not None and check.value is not None and share is not None:
         # "국 전체 예산의 절반 넘어?": the share against the fraction asked, on the first line.

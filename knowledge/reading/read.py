@@ -209,6 +209,10 @@ DUTY_ASKED = re.compile(
     r"인가|야|지|죠|임|맞아|맞지|맞죠|맞나요|맞습니까)|에서\s*(?:하지|해|하나요|하냐|하죠|맡지|맡아))"
     r"\s*\??\s*$"
 )
+DUTY_DONE = re.compile(
+    r"(?:업무|일)?\s*(?:도|을|를|는|은)?\s*(?:맡아|맡나|맡지|맡고\s*있어|맡나요|맡습니까|맡아요|담당해|담당하나"
+    r"|담당하나요|담당합니까|담당하지|해|하나|하나요|하지|하죠|해요|합니까|함)\s*\??\s*$"
+)
 # "10월에 해?", "9월에 함?", "12월에 열려?": whether something happens in the month said.
 HAPPENS_THEN = re.compile(
     r"에\s*(?:해|함|하나|하지|해요|하나요|합니까|열려|열리나|열림|열지|열어|여나|열리지|열리나요"
@@ -851,6 +855,13 @@ class _Reading:
         self.asks_what = bool(WH_WORDS.search(quantities.text)) or self.has("which")
         self.claims_duty = bool(DUTY_ASKED.search(self.quantities.text)) and any(
             c.entity.kind == "division" for m in self.found.mentions for c in m.best[:1]
+        )
+        # "사회협력과에서 기부금품 모집 업무도 맡아?": a 과 named, then work its 주요업무 hold.
+        self.claims_duty = self.claims_duty or (
+            bool(DUTY_DONE.search(self.quantities.text))
+            and any(r.sure and r.subjects[0].kind == "division" for r in self.resolved)
+            and bool(self.unknown_words)
+            and all(self.in_text((w,), parts=("duty",)) for w in self.unknown_words)
         )
         self.yesno = (
             self.has("yesno")
@@ -1653,7 +1664,9 @@ class _Reading:
             rebased=bool(self._based_on()),
             both=self.has("both"),
             three=self.has("three"),
-            every=self.has("each") or any(t in self.lexicon.lists["all_of"] for t in self.typed),
+            every=self.has("each")
+            or any(t in self.lexicon.lists["all_of"] for t in self.typed)
+            or (self.has("that") and any(t in self.lexicon.lists["those"] for t in self.typed)),
             asks_division=self._asks_division() or self.has("duty"),
             counted=self.found.unit is not None and not self.measures,
             shown_after=self._shown_after_ranked_set(),
@@ -2348,6 +2361,9 @@ class _Reading:
         if not subjects:
             return None
         note = f"※ 물으신 사업을 ‘{line.name}’(으)로 읽었습니다."
+        if q.SHARE in self._operations() and subjects[0].kind == "line":
+            # "… 사업이 맡은 과 예산에서 몇 %": its share of its 과 (or of the bureau).
+            return replace(self._share([subjects[0]], measures), note=note)
         return Question(q.FIGURES, subjects=subjects, measures=measures, note=note)
 
     @staticmethod
@@ -3350,6 +3366,13 @@ class _Reading:
                 described = self._said_of_line(sure[0])
                 if described is not None:
                     return described
+            offices = [s for s in sure if s.kind == "division"]
+            if (
+                not self.measures and len(offices) == 1 and len(sure) == 1
+                and all(self.in_text((w,), parts=("duty",)) for w in self.unknown_words)
+            ):  # fmt: skip
+                # "사회협력과 기부금품": work its 주요업무 hold, shown with the 과 that has it.
+                return Question(q.DUTY, words=self.unknown_words)
             # Words the report does not hold: say so, whatever the names fit (no asking back).
             return Question(q.NOT_FOUND, subjects=tuple(self._sure()), words=self.unknown_words,
                             measures=self.measures)  # fmt: skip
@@ -4054,11 +4077,21 @@ class _Reading:
             whole = named[0]
         elif part.kind == "revenue":
             whole = Subject("revenue", "합계")
-        elif part.kind == "division" or self.has("bureau") or not part.division:
+        elif (
+            part.kind == "division"
+            or not part.division
+            or (self.has("bureau") and not self._own_office_said())
+        ):
             whole = bureau
         else:
             whole = Subject("division", part.division, part.division)
         return Question(q.SHARE, subjects=(part, whole), measures=(measure,))
+
+    def _own_office_said(self) -> bool:
+        """ "그 사업을 맡은 과 전체 예산에서": the 과 said as the whole (전체 of it), and no 국."""
+        return self.has("division_word") and not any(
+            "국" in k.word for k in self.keywords_in("bureau")
+        )
 
     def _whole_of_sum(self, parts: list[Subject]) -> Subject:
         """What several things added up are a share of: their 과 when all are lines of one and
