@@ -1589,9 +1589,20 @@ class _Reading:
                 if len(alike) == 1 and self.has("conjunction", "compare", "difference", "sum"):
                     picked += alike
                     continue
+                if self._loose_word(resolved, mapped):
+                    continue  # "비영리 … 보조금 주는 사업 지출액": 보조금 is no revenue item here
                 raise _Unclear(Question(q.CLARIFY, choices=tuple(mapped[:8]), rest=self._rest()))
             picked += mapped
         return list(dict.fromkeys(picked))
+
+    def _loose_word(self, resolved: Resolved, mapped: list[Subject]) -> bool:
+        """A loose match beside a sure name, of things that have none of the figures asked."""
+        others_sure = any(r.sure for r in self.resolved if r is not resolved)
+        kinds = {s.kind for s in mapped}
+        return (
+            others_sure and bool(self.measures) and kinds <= {"revenue", "line", "division"}
+            and not any(k in self.measures_of[m].kinds for m in self.measures for k in kinds)
+        )  # fmt: skip
 
     def _mapped(self, subjects: tuple[Subject, ...], level: str) -> list[Subject]:
         mapped: list[Subject] = []
@@ -1765,11 +1776,15 @@ class _Reading:
                 if "읽었습니다" in decided.note and decided.subjects:
                     # A word the line described was read by is not said to be left out
                     # ("짓고": 조성 of 서울혁신파크 조성사업).
-                    name = compact(decided.subjects[0].name)
+                    # (nor one of the everyday words it was matched by: "땅", "건물")
+                    read_as = decided.subjects[0]
+                    name = compact(read_as.name)
+                    gloss = self.lexicon.glosses.get((read_as.kind, read_as.name), "")
                     skipped = tuple(
                         w for w in skipped
                         if not (w in self.lexicon.prose and compact(self.lexicon.prose[w]) in name)
                         and _longest_start(name, w) < MIN_WORD
+                        and _longest_start(gloss, self.lexicon.strip_particle(w)) < MIN_WORD
                     )  # fmt: skip
                 check = decided.check
                 if check is not None and check.measure == FACT and check.other:
@@ -2285,6 +2300,9 @@ class _Reading:
             return None
         if any(s.kind not in ("revenue", "bureau") for s in self._sure()):
             return None
+        revenue_kind = any("revenue" in self.measures_of[m].kinds for m in self.measures)
+        if self.measures and not (revenue_kind or said):
+            return None  # "… 보조금 주는 거 지출액": money paid out, a line's
         # The item named is the whole the description narrows ("정기적으로 들어오는 세외수입":
         # 경상적세외수입 of 세외수입); the words that ask for revenue are no part of it.
         asking = self.lexicon.lists["revenue_words"]
@@ -2294,8 +2312,16 @@ class _Reading:
         typed = [compact(r.mention.text) for r in self.resolved
                  if any(s.kind == "revenue" for s in r.subjects)]  # fmt: skip
         if len(typed) == 1:
-            items = [e for e in items if typed[0] in compact(e.name)] or items
-            stems = [w for w in stems if not (w in typed[0] or typed[0] in w)]
+            bounded = [e for e in items if typed[0] in compact(e.name)] or items
+            rest = [w for w in stems if not (w in typed[0] or typed[0] in w)]
+            # ("공유재산을 허가 없이 쓴 사람한테 물리는 돈": the rest fits no item the name
+            # bounds, so the name is a word of the description, and every item is open)
+            (_, _), (glossed, _) = self._fits(bounded, "revenue", rest)
+            if not (len(bounded) == 1 and self.unknown and rest
+                    and not any(g[0] >= MIN_WORD for g in glossed.values())):  # fmt: skip
+                items, stems = bounded, rest
+            else:
+                typed = []
         if not stems or not (self.unknown or (len(typed) == 1 and len(items) > 1)):
             return None  # every word understood, and no whole narrowed: the normal reading
         (held, by_name), (glossed, by_gloss) = self._fits(items, "revenue", stems)
@@ -2323,9 +2349,10 @@ class _Reading:
         unread = tuple(
             u.word for u in self.unknown
             if not any(u.word.startswith(w) or w.startswith(u.word) for w in fits_it)
+            and u.word not in self.lexicon.lists["city_words"]
         )  # fmt: skip
-        if len(unread) > len(fits_it):
-            return None  # more of what was said is not of this item than is
+        if len(unread) > len(fits_it) + len(typed):
+            return None  # more of what was said is not of this item than is (its name too)
         measures = tuple(m for m in self.measures if "revenue" in self.measures_of[m].kinds)
         note = f"※ 물으신 항목을 ‘{items[at].name}’(으)로 읽었습니다."
         return Question(q.FIGURES, subjects=(item,), measures=measures, note=note, skipped=unread)
@@ -3366,6 +3393,14 @@ class _Reading:
                 described = self._said_of_line(sure[0])
                 if described is not None:
                     return described
+            asking = tuple(self.lexicon.lists["revenue_words"])
+            if (
+                len(sure) == 1 and sure[0].kind == "revenue"
+                and all(w.startswith(asking) for w in self.unknown_words)
+            ):  # fmt: skip
+                # "이자로 들어오는 세입 얼마 걷혔어": words that only say it is money coming in.
+                measures = self.measures or ("collected",)
+                return Question(q.FIGURES, subjects=(sure[0],), measures=measures)
             offices = [s for s in sure if s.kind == "division"]
             if (
                 not self.measures and len(offices) == 1 and len(sure) == 1

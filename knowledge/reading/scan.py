@@ -133,6 +133,7 @@ def scan(text: str, lexicon: Lexicon, index: EntityIndex) -> Scan:
         _scan_piece(piece, segment, found, lexicon, index)
     found.groups = lexicon.groups_of(found.keywords)
     _demote_weak_mentions(found)
+    _city_as_word(found, lexicon)
     counted = [lexicon.counters[k] for k in found.keywords if k in lexicon.counters]
     if found.unit is None and counted:
         found.unit = counted[0]
@@ -254,6 +255,17 @@ def _demote_weak_mentions(reading: Scan) -> None:
         return
     for mention in list(reading.mentions):
         if mention is not strongest and mention.best[0].score < 90:
+            reading.mentions.remove(mention)
+            reading.unknown.append(mention.text)
+            reading.unknown_places.append(Unknown(mention.text, mention.segment, mention.order))
+
+
+def _city_as_word(reading: Scan, lexicon: Lexicon) -> None:
+    """ "서울시 땅 빌려주고 받는 수입": the city itself, said alone, names none of the report's
+    things that start with it; it is a word of what is said (a description's, or a name's)."""
+    city = lexicon.lists["city_words"]
+    for mention in list(reading.mentions):
+        if compact(mention.text) in city:
             reading.mentions.remove(mention)
             reading.unknown.append(mention.text)
             reading.unknown_places.append(Unknown(mention.text, mention.segment, mention.order))
