@@ -103,6 +103,9 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
                     # read as rival answers to the bullet's own, so those lines are left out.
                     details = [d for d in _details_of(row, rows)
                                if not FIGURE_KIND.search(d["text"])]  # fmt: skip
+                    # A bullet further down that says what the heading does not ("국제포럼에
+                    # 어느 도시 책임자가 와?": 파리시․마드리드시 참여예산 책임자 …).
+                    details += [d for d in _deeper_holding(row, rows, words) if d not in details]
                     noted |= {id(detail) for detail in details}
                     lines += [f"  - {detail['text'].lstrip('-· ')}" for detail in details]
             else:
@@ -184,6 +187,18 @@ def _details_of(row: Row, rows: list[Row]) -> list[Row]:
         r for r in rows
         if r["project_no"] == row["project_no"] and r["part"] == row["part"]
         and r["parent_position"] == row["position"] and r is not row
+    ][:DETAILS]  # fmt: skip
+
+
+def _deeper_holding(row: Row, rows: list[Row], words: list[str]) -> list[Row]:
+    """The bullets two levels under `row` that hold an asked word `row` does not."""
+    own = compact(row["text"])
+    missing = [w for w in words if w not in own]
+    children = {r["position"] for r in _details_of(row, rows)}
+    return [
+        r for r in rows
+        if missing and r["project_no"] == row["project_no"] and r["part"] == row["part"]
+        and r["parent_position"] in children and any(w in compact(r["text"]) for w in missing)
     ][:DETAILS]  # fmt: skip
 
 
