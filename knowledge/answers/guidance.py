@@ -82,9 +82,19 @@ def write_not_found(question: Question, report: Report) -> Answer:
             report, "질문을 정확히 이해하지 못했습니다. 이렇게 물어보세요.", UNANSWERED
         )
     shown = ", ".join(f"‘{w}’" for w in words)
-    lead = f"{shown}에 대한 내용은 시민협력국 업무보고({report.as_of.isoformat()})에서 찾을 수 없습니다."
-    if all(_in_names(w, report) for w in words):
-        # "시민": in many names, so never "not in the report".
+    where = f"시민협력국 업무보고({report.as_of.isoformat()})"
+    # Only words the report holds nowhere are said not to be in it; a word of its text but of
+    # no name has no figures of its own ("코로나 관련 사업 예산"); a word of its names is only
+    # too loose to pick one ("시민 예산").
+    nowhere = [w for w in words if not _in_names(w, report) and not _in_text(w, report)]
+    in_text_only = [w for w in words if w not in nowhere and not _in_names(w, report)]
+    if nowhere:
+        absent = ", ".join(f"‘{w}’" for w in nowhere)
+        lead = f"{absent}에 대한 내용은 {where}에서 찾을 수 없습니다."
+    elif in_text_only and question.measures:
+        said = ", ".join(f"‘{w}’" for w in in_text_only)
+        lead = f"{said}에 대한 세부사업·수치는 {where}에서 찾을 수 없습니다."
+    else:
         lead = f"{shown}만으로는 보고서의 어느 항목을 물으신 건지 정할 수 없습니다."
     if question.subjects:
         lines = [lead, *_what_it_holds(question.subjects)]
@@ -96,6 +106,12 @@ def write_not_found(question: Question, report: Report) -> Answer:
     rest = " ".join(question.measures and [report.measures[m].label for m in question.measures][:1])
     choices = tuple(Choice(e.name, f"{e.name} {rest}".strip()) for e in near)
     return Answer(text=f"{lead}\n혹시 아래 항목을 찾으셨나요?", intent=UNANSWERED, choices=choices)
+
+
+def _in_text(word: str, report: Report) -> bool:
+    """Whether the report's text holds the word as typed (compact)."""
+    plain = compact(word)
+    return any(plain in p.compact for p in report.catalog.passages)
 
 
 def _in_names(word: str, report: Report) -> bool:

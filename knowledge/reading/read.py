@@ -1625,6 +1625,15 @@ class _Reading:
         return self.reader.subjects.of(self.catalog.project(number))
 
     def _narrowed(self, mapped: list[Subject], resolved: Resolved, level: str) -> list[Subject]:
+        # "npo센터 … 권역센터 말고": a name that starts a word set aside is not meant.
+        # (none yet while the reading is being built)
+        aside = [w for w in getattr(self, "set_aside_words", ()) if len(w) >= MIN_WORD]
+        kept = [s for s in mapped
+                if not any(_longest_start(compact(s.name), w) >= MIN_WORD for w in aside)]  # fmt: skip
+        if aside and kept and len(kept) < len(mapped):
+            mapped = kept
+            if len(mapped) == 1:
+                return mapped
         if level == "holder":
             holders = {s: set(self.reader.subjects.figure_subjects(s, self.measures)) or {s}
                        for s in mapped}  # fmt: skip
