@@ -440,6 +440,18 @@ class Reader:
             checked = checked or self._check_of_last_subject(before, told, reading, cleaned, today)
             if checked is not None:
                 return checked
+            money = [k.word for k in reading.keywords_in(MEASURE)]
+            amounts = {*self.lexicon.lists["amount_words"], *self.lexicon.lists["text_money_words"]}
+            if (
+                before.question.asks == q.TEXT and before.question.words and money
+                and set(money) <= amounts and not told.subjects
+            ):  # fmt: skip
+                # "금액으로는?" after a count the text gives: the money the same bullet gives.
+                previous = before.question
+                named = " ".join(s.name for s in previous.subjects[:1])
+                again = self.read(f"{named} {' '.join(previous.words)} {cleaned}", today)
+                if again.asks == q.TEXT:
+                    return again
             every = every_listed(before, told, self.subjects.figure_subjects)
             if every is not None:
                 return every  # "그거 다 합치면?", "각각 지출액은?": all of what was listed
@@ -1966,6 +1978,9 @@ class _Reading:
             # "하반기 사회협력과 소관 주요 일정", "갈등관리협치과 10월에 하는 일": its plans
             # then, not its duties
             return None
+        when = any("which" in self.lexicon.groups[k.word] for k in self.keywords_in("schedule"))
+        if when and not self._asks_division() and not self.has("duties_of"):
+            return None  # "지금 맡은 수탁기관 위탁 언제 끝나?": when, of what it is entrusted
         # "마을센터 위탁받아 운영하는 데 어디야": who the text names (데 is no 과 there).
         offices_said = [k for k in self.keywords_in("division_word") if not k.word.startswith("데")]
         if self.has("prose_facet") and not offices_said:
@@ -2532,6 +2547,10 @@ class _Reading:
         words = self.text_words
         if self.unknown_words and not self.in_text(self.unknown_words, parts=("plan",)):
             return None  # "시민총회 언제": a date in the project's text, not a plan
+        if len(words) >= 2 and self._held_together(words, "현황") > len(
+            self._one_plans_words(words)
+        ):
+            return None  # "지금 수탁기관 위탁 언제 끝나?": what the status says, not a plan
         subjects = [s for s in self.subjects_at("project") if s.kind not in ("bureau", "unit")]
         if any(s.kind == "revenue" for s in subjects):
             return None
@@ -2555,6 +2574,11 @@ class _Reading:
         facet = "ends" if self.months is not None and self.says("ends") else ""
         return Question(q.PLANS, subjects=tuple(subjects), months=self.months,
                         words=plan_words if not subjects else (), note=note, facet=facet)  # fmt: skip
+
+    def _held_together(self, words: tuple[str, ...], part: str) -> int:
+        """How many of the words one passage of a part of the projects' text holds, at most."""
+        return max((sum(_holds(p, w) for w in words)
+                    for p in self.catalog.passages if p.part == part), default=0)  # fmt: skip
 
     def _one_plans_words(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """The asked words one plan holds together, the most of them ("공론의제 선정 … 언제
@@ -3447,6 +3471,10 @@ class _Reading:
         ):
             measures = ("current",)  # "사회협력과 몇 명이야": its head count
         subjects = [h for s in subjects for h in (holders_of(s, measures) or (s,))]
+        if not measures and len(subjects) == 1 and subjects[0].kind == "project":
+            # "마을공동체종합지원센터 재위탁 (어떻게 돼가?)": a project with no figures of its
+            # own is asked for how it stands.
+            return Question(q.TEXT, subjects=tuple(subjects))
         operations = self._operations()
         compared = self._compared_measures()
         stated = self.has("fully", "unexecuted", "executed") and self._ends_as_question()
