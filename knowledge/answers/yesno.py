@@ -77,6 +77,8 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
                         or (measure.unit == "명" and m in ("quota", "current")))]  # fmt: skip
         if context and len(rows) == 1:
             lines.append(parts(context, rows[0], rows[0]["kind"]))
+    if question.note.startswith("※") and lines:
+        lines.insert(1, question.note)  # how a description was read ("물으신 사업을 …")
     names = [r["name"] for r in rows]
     lines += report.notes(names, question.measures)
     lines.append(report.closing(*(r.get("source") for r in rows)))

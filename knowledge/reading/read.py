@@ -158,6 +158,9 @@ LONG_ASIDE = 4  # a word set aside this long names the line whose name holds it
 HANGUL_FIRST, HANGUL_COUNT, FINALS = 0xAC00, 11172, 28
 ENDING_FINALS = frozenset({8, 16})  # ㄹ, ㅁ (a final ㄴ ends too many nouns: 시민)
 COLLECTION = frozenset({"collected", "collection_rate", "uncollected"})  # said only of revenue
+LINE_ANSWERS = frozenset(
+    {q.FIGURES, q.CHECK, q.SHARE, q.PARTS}
+)  # what a line described is asked (PARTS: both rates checked)
 GAP_PARTICLES = ("에서", "으로", "에", "의", "은", "는", "이", "가", "을", "를", "도", "로")
 # Question words that ask "who", with nothing else about duties: the project's text may say.
 ONLY_WHO = frozenset({"누가", "어디서", "어디에서", "어디가", "누구"})
@@ -221,7 +224,7 @@ HAPPENS_THEN = re.compile(
 # "…참여하였는지 여쭙습니다", "…선정하는지 확인 바랍니다": a clause asking whether, before a
 # formal request (a question word in it asks what instead: see WH_WORDS).
 EMBEDDED_YESNO = re.compile(
-    r"[가-힣](?:는지|인지|었는지|았는지|였는지)\s*(?:여부\s*[를을]?\s*)?"
+    r"(?:[가-힣](?:는지|인지|었는지|았는지|였는지)|§\s*지)\s*(?:여부\s*[를을]?\s*)?"
     r"(?:여쭙|여쭤|여쭈|확인|알려|회신|답변|문의|궁금)"
 )
 # "얼마 썼어": how much, asked of the verb after it.
@@ -879,7 +882,8 @@ class _Reading:
             self.has("yesno")
             or self._ends_on_comparison()
             or self._asks_if_changed()
-            or (self._says_all and self._ends_as_question())  # "다 행정직이야?"
+            # "다 행정직이야?" ("… 다 알려줘요" asks for them all)
+            or (self._says_all and self._ends_as_question() and not self._tell_me())
             or self.claims_duty  # "엠보팅은 시민참여과 담당이야?"
             or (self.has("none") and self._ends_as_question())  # "결원 없어?"
             or self._ends_on_ranking()  # "사회협력과 집행률 제일 낮아?"
@@ -1520,6 +1524,11 @@ class _Reading:
             for w in words
         )  # "전원으로 구성됐어?"
 
+    def _tell_me(self) -> bool:
+        """Whether the question ends asking to be told or shown ("알려줘요", "보여줘")."""
+        words = self.quantities.text.split()
+        return bool(words) and compact(words[-1]).startswith(TELL_ME)
+
     def _all_of_set(self) -> bool:
         """ "세부사업 다 집행했어?", "5개 과 모두 …": the word for all right after the set's
         word — every member is asked about ("예산 다 쓰는 사업 있어?": 다 is how it is spent)."""
@@ -1528,7 +1537,9 @@ class _Reading:
         return any(
             compact(first).rstrip("들은는이가").endswith(tuple(sets))
             and compact(second) in self.lexicon.lists["all_of"]
-            for first, second in itertools.pairwise(words)
+            # ("… 세부사업 다 알려줘요": every one of them listed, not a check of each)
+            and not (third or "").startswith(TELL_ME)
+            for first, second, third in zip(words, words[1:], [*words[2:], None], strict=False)
         )
 
     def says(self, words: str) -> bool:
@@ -2415,6 +2426,15 @@ class _Reading:
         if q.SHARE in self._operations() and subjects[0].kind == "line":
             # "… 사업이 맡은 과 예산에서 몇 %": its share of its 과 (or of the bureau).
             return replace(self._share([subjects[0]], measures), note=note)
+        asked_whether = self.yesno or (
+            any(f.comparison for f in self.quantities.figures)
+            and bool(EMBEDDED_YESNO.search(self.quantities.text))
+        )
+        if asked_whether and self.quantities.figures:
+            # "… 사업 예산 8억 넘어?", "… 15억원을 초과하는지 여쭙습니다": checked.
+            check = self._check(list(subjects), measures)
+            if check is not None:
+                return replace(check, note=note)
         return Question(q.FIGURES, subjects=subjects, measures=measures, note=note)
 
     @staticmethod
@@ -2468,7 +2488,7 @@ class _Reading:
         if described.asks == q.CLARIFY and len(sure) == 1 and sure[0].kind == "line":
             # "…사람에게 성과금을 주는 제도": a word of one line's name, the rest describing it.
             return self._said_of_line(sure[0]) or (described if asked_back else None)
-        return described if described.asks == q.FIGURES or asked_back else None
+        return described if described.asks in LINE_ANSWERS or asked_back else None
 
     def _described_words(self) -> list[str]:
         """The words of a description as typed, endings and particles off, without the words
@@ -3520,6 +3540,10 @@ class _Reading:
                 return Question(q.PARTS, parts=(summed, share))
             # "합계가 국 전체에서 차지하는 비중": the share is what is asked, the sum its support.
             return Question(q.PARTS, parts=(share, summed))
+        if q.SHARE in operations and "change_amount" in measures and len(subjects) == 1:
+            # "작년 대비 몇 % 늘었어": the rate of the change, not the change's share of a whole.
+            return Question(q.FIGURES, subjects=tuple(subjects),
+                            measures=("change_rate", "change_amount"))  # fmt: skip
         if q.SHARE in operations or self._ratio_of_counts(measures):
             share = self._share(subjects, measures)
             rates = [f for f in self.quantities.figures if f.unit == RATE]
