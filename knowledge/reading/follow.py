@@ -229,13 +229,18 @@ def every_listed(before: Before, told: Told, holders: Holders | None = None) -> 
 def _within_whole(previous: Question, told: Told) -> Question | None:
     """ "그중 징수율이 가장 낮은 항목은?" after the revenue total, "그 중 제일 큰 사업은?" after a
     과: the parts of the whole just shown, ranked."""
-    if not (told.narrow and told.ranking) or told.subjects or previous.group is not None:
+    if not (told.narrow and (told.ranking or told.conditions)) or told.subjects:
+        return None
+    if previous.group is not None:
         return None
     if len(previous.subjects) != 1:
         return None
     whole = previous.subjects[0]
     if whole.kind == "revenue" and whole.name == "합계":
         group = Group("revenue", leaves=True)
+    elif whole.kind == "revenue":
+        # "그 중 …" after 세외수입 or a subtotal: the items under it.
+        group = Group("revenue", parent=whole.name, under=True, leaves=True)
     elif whole.kind == "division":
         group = Group("line", division=whole.name)
     elif whole.kind == "bureau":
@@ -243,6 +248,9 @@ def _within_whole(previous: Question, told: Told) -> Question | None:
     else:
         return None
     measures = told.measures or previous.measures[:1] or ("budget",)
+    if not told.ranking:
+        # "그 중 징수율 100% 넘는 항목은?": the parts that meet the condition.
+        return Question(q.LIST, group=replace(group, conditions=told.conditions), measures=measures)
     return Question(q.RANK, group=group, measures=measures, ranking=told.ranking)
 
 

@@ -445,11 +445,13 @@ class Reader:
                 return checked
             money = [k.word for k in reading.keywords_in(MEASURE)]
             amounts = {*self.lexicon.lists["amount_words"], *self.lexicon.lists["text_money_words"]}
+            when = reading.asks_when()
             if (
-                before.question.asks == q.TEXT and before.question.words and money
-                and set(money) <= amounts and not told.subjects
+                before.question.asks == q.TEXT and before.question.words and not told.subjects
+                and ((money and set(money) <= amounts) or when)
             ):  # fmt: skip
-                # "금액으로는?" after a count the text gives: the money the same bullet gives.
+                # "금액으로는?" after a count the text gives: the money the same bullet gives;
+                # "계약 언제까지야?" after who runs it: the dates beside it.
                 previous = before.question
                 named = " ".join(s.name for s in previous.subjects[:1])
                 again = self.read(f"{named} {' '.join(previous.words)} {cleaned}", today)
@@ -1524,6 +1526,10 @@ class _Reading:
             for w in words
         )  # "전원으로 구성됐어?"
 
+    def asks_when(self) -> bool:
+        """Whether a word asks when ("언제", "언제까지"), not only a word of plans (계획)."""
+        return any(k.word.startswith("언제") for k in self.keywords_in("schedule"))
+
     def _tell_me(self) -> bool:
         """Whether the question ends asking to be told or shown ("알려줘요", "보여줘")."""
         words = self.quantities.text.split()
@@ -1614,6 +1620,12 @@ class _Reading:
                     continue
                 if self._loose_word(resolved, mapped):
                     continue  # "비영리 … 보조금 주는 사업 지출액": 보조금 is no revenue item here
+                # "시도비 보조금 … 수입": another word names one of them alone, that one.
+                alone = {r.subjects[0] for r in self.resolved
+                         if r is not resolved and len(r.subjects) == 1} & set(mapped)  # fmt: skip
+                if len(alone) == 1:
+                    picked += list(alone)
+                    continue
                 raise _Unclear(Question(q.CLARIFY, choices=tuple(mapped[:8]), rest=self._rest()))
             picked += mapped
         return list(dict.fromkeys(picked))
@@ -1989,8 +2001,7 @@ class _Reading:
             # "하반기 사회협력과 소관 주요 일정", "갈등관리협치과 10월에 하는 일": its plans
             # then, not its duties
             return None
-        when = any("which" in self.lexicon.groups[k.word] for k in self.keywords_in("schedule"))
-        if when and not self._asks_division() and not self.has("duties_of"):
+        if self.asks_when() and not self._asks_division() and not self.has("duties_of"):
             return None  # "지금 맡은 수탁기관 위탁 언제 끝나?": when, of what it is entrusted
         # "마을센터 위탁받아 운영하는 데 어디야": who the text names (데 is no 과 there).
         offices_said = [k for k in self.keywords_in("division_word") if not k.word.startswith("데")]
@@ -2103,6 +2114,12 @@ class _Reading:
             if not owners and said:
                 # "NPO 지원센터 관리하는 과": the names said decide when the verbs do not fit
                 owners = {p.division for p in duties if all(_holds_any(p, w) for w in said)}
+            if not owners:
+                # "엠보팅 운영 및 예산낭비신고센터 담당 부서": one 과's duties, a word in each.
+                owners = {
+                    d for d in {p.division for p in duties}
+                    if all(any(_holds_any(p, w) for p in duties if p.division == d) for w in words)
+                }  # fmt: skip
             if len(owners) == 1:
                 name = owners.pop()
                 note = f"※ 소관: 물으신 일은 {name}의 주요업무에 있습니다."
@@ -3491,6 +3508,12 @@ class _Reading:
         ):
             measures = ("current",)  # "사회협력과 몇 명이야": its head count
         subjects = [h for s in subjects for h in (holders_of(s, measures) or (s,))]
+        # "보조금 쓰고 남은 거 반납받는 수입 징수율": a word of the description named a measure
+        # the thing has not (잔액 of a revenue item); the ones it has are asked.
+        kinds = {s.kind for s in subjects}
+        fitting = tuple(m for m in measures if kinds <= self.measures_of[m].kinds)
+        if fitting and kinds == {"revenue"}:
+            measures = fitting
         if not measures and len(subjects) == 1 and subjects[0].kind == "project":
             # "마을공동체종합지원센터 재위탁 (어떻게 돼가?)": a project with no figures of its
             # own is asked for how it stands.
