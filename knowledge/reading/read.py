@@ -2525,9 +2525,16 @@ class _Reading:
             else w
             for w in typed
         )
+        # The word for the thing described ("… 가르치는 교육 사업"): a measure after it is what
+        # is asked, and measure words before it describe ("예산 편성 과정을 가르치는").
+        things = tuple(self.lexicon.lists["described_things"])
+        thing_at = max((i for i, w in enumerate(typed) if w.endswith(things)), default=-1)
+        asked_after = any(
+            MEASURE in self.lexicon.groups.get(w, frozenset()) for w in typed[thing_at + 1 :]
+        )
         for at, word in enumerate(typed):
             groups = self.lexicon.groups.get(word, frozenset())
-            if MEASURE in groups and word in typed[at + 1 :]:
+            if MEASURE in groups and (word in typed[at + 1 :] or (at < thing_at and asked_after)):
                 # "예산 짜는 법 배우는 … 사업 예산": the figure asked comes last; the same
                 # measure word before it is what the line is about.
                 stems.append(word)
