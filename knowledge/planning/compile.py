@@ -527,17 +527,7 @@ class Planner:
             params.append(group.parent)
         elif group.parent is not None:
             # Items under it at any depth ("세외수입 항목 중 …": the subtotals' items too).
-            children = (
-                exp.select(_col("name"))
-                .from_(_table(FIGURES), copy=False)
-                .where(
-                    _all(
-                        _column("kind").eq(exp.Literal.string("revenue")),
-                        _column("parent").eq(_param()),
-                    ),
-                    copy=False,
-                )
-            )
+            children = _revenue_rows("name", _column("parent").eq(_param()))
             where.append(
                 exp.or_(
                     _column("parent").eq(_param()),
@@ -551,16 +541,8 @@ class Planner:
             )
             params.extend(group.lines)
         if group.leaves:
-            parents = (
-                exp.select(_col("parent"))
-                .from_(_table(FIGURES), copy=False)
-                .where(
-                    _all(
-                        _column("kind").eq(exp.Literal.string("revenue")),
-                        exp.Not(this=exp.Is(this=_column("parent"), expression=exp.Null())),
-                    ),
-                    copy=False,
-                )
+            parents = _revenue_rows(
+                "parent", exp.Not(this=exp.Is(this=_column("parent"), expression=exp.Null()))
             )
             where.append(
                 exp.Not(this=exp.In(this=_column("name"), query=exp.Subquery(this=parents)))
@@ -846,6 +828,16 @@ _GROUP_NAMES = {
 # (copying was a third of the time a statement took to compile).
 def _alias(expression: exp.Expression, name: str) -> exp.Alias:
     return exp.alias_(expression, name, copy=False)
+
+
+def _revenue_rows(column: str, condition: exp.Expression) -> exp.Select:
+    """`SELECT column FROM figures WHERE kind = 'revenue' AND condition`: a subquery over the
+    revenue items (their parents, or the items under one)."""
+    return (
+        exp.select(_col(column))
+        .from_(_table(FIGURES), copy=False)
+        .where(_all(_column("kind").eq(exp.Literal.string("revenue")), condition), copy=False)
+    )
 
 
 def _all(*conditions: exp.Expression) -> exp.Expression:

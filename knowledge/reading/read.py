@@ -76,7 +76,6 @@ WHOLE = frozenset({q.PARTS, q.ORGANIZATION})
 # "…이라고 적었는데 맞아?": what the asker wrote down (적다 as to write, not to be few).
 # "1억원(100,000천원)": the same amount said again in another unit, in brackets.
 RESTATED_AMOUNT = re.compile(r"(?<=[원억만])\s*\(\s*[\d,.]+\s*(?:천원|백만원|만원|억원|원)\s*\)")
-TELL_ME = ("알려", "보여", "말해", "가르쳐")
 THINGS = frozenset({"거", "것", "건", "게", "거는", "것은", "사업", "항목", "과", "곳"})
 THING_ENDING = re.compile(r"(?:하|되)?(?:는|한|던|할)(?:거|것|건)$")
 GLUED_ASIDE = re.compile(r"(?<=[가-힣]{2})(말고|빼고|제외하고)(?=[\s?.!,)]|$)")
@@ -158,10 +157,10 @@ LONG_ASIDE = 4  # a word set aside this long names the line whose name holds it
 HANGUL_FIRST, HANGUL_COUNT, FINALS = 0xAC00, 11172, 28
 ENDING_FINALS = frozenset({8, 16})  # ㄹ, ㅁ (a final ㄴ ends too many nouns: 시민)
 COLLECTION = frozenset({"collected", "collection_rate", "uncollected"})  # said only of revenue
+GAP_PARTICLES = ("에서", "으로", "에", "의", "은", "는", "이", "가", "을", "를", "도", "로")
 LINE_ANSWERS = frozenset(
     {q.FIGURES, q.CHECK, q.SHARE, q.PARTS}
 )  # what a line described is asked (PARTS: both rates checked)
-GAP_PARTICLES = ("에서", "으로", "에", "의", "은", "는", "이", "가", "을", "를", "도", "로")
 # Question words that ask "who", with nothing else about duties: the project's text may say.
 ONLY_WHO = frozenset({"누가", "어디서", "어디에서", "어디가", "누구"})
 # "갈등 조정하는 부서", "공유서울 계획 세우는 과의": a verb's 는-form, then the word for a 과
@@ -1057,7 +1056,7 @@ class _Reading:
             return self._spends_past_figure(tail, words)
         # "90% 넘어?", "300억 넘었죠?", "이상이야?" ask; "80% 이상인 거" names a set, and so
         # does "80% 안 되는 거 알려줘요".
-        if len(words) >= 2 and words[-1].startswith(TELL_ME) and set(words[:-1]) & THINGS:
+        if len(words) >= 2 and words[-1].startswith(self._tell_words) and set(words[:-1]) & THINGS:
             return False
         ending = self.quantities.figures[-1].written + "".join(words)
         # "100번 넘게 함?": a phone-typed verb ending, asked.
@@ -1526,6 +1525,11 @@ class _Reading:
             for w in words
         )  # "전원으로 구성됐어?"
 
+    @functools.cached_property
+    def _tell_words(self) -> tuple[str, ...]:
+        """Requests to be told or shown ("알려줘요", "보여줘"), from the lexicon."""
+        return tuple(self.lexicon.lists["tell_me"])
+
     def asks_when(self) -> bool:
         """Whether a word asks when ("언제", "언제까지"), not only a word of plans (계획)."""
         return any(k.word.startswith("언제") for k in self.keywords_in("schedule"))
@@ -1533,7 +1537,7 @@ class _Reading:
     def _tell_me(self) -> bool:
         """Whether the question ends asking to be told or shown ("알려줘요", "보여줘")."""
         words = self.quantities.text.split()
-        return bool(words) and compact(words[-1]).startswith(TELL_ME)
+        return bool(words) and compact(words[-1]).startswith(self._tell_words)
 
     def _all_of_set(self) -> bool:
         """ "세부사업 다 집행했어?", "5개 과 모두 …": the word for all right after the set's
@@ -1544,7 +1548,7 @@ class _Reading:
             compact(first).rstrip("들은는이가").endswith(tuple(sets))
             and compact(second) in self.lexicon.lists["all_of"]
             # ("… 세부사업 다 알려줘요": every one of them listed, not a check of each)
-            and not (third or "").startswith(TELL_ME)
+            and not (third or "").startswith(self._tell_words)
             for first, second, third in zip(words, words[1:], [*words[2:], None], strict=False)
         )
 
@@ -2517,10 +2521,9 @@ class _Reading:
         # A particle a figure or year taken out left at a word's head ("작년에 못 걷은":
         # "에못걷은") is no part of the word.
         after_gap = {compact(w) for w in re.findall(r"§\s*(\S+)", self.quantities.text)}
+        heads = GAP_PARTICLES  # (case particles only: "들어온" keeps its 들)
         typed = tuple(
-            next(
-                (w[len(p) :] for p in GAP_PARTICLES if w.startswith(p) and len(w) - len(p) >= 2), w
-            )
+            next((w[len(p) :] for p in heads if w.startswith(p) and len(w) - len(p) >= 2), w)
             if w in after_gap
             else w
             for w in typed
