@@ -43,6 +43,7 @@ def write_sum(question: Question, rows: list[Row], plan: Plan, report: Report) -
     for row in rows:
         shown = " · ".join(value(measures[m], row) for m in question.measures)
         lines.append(f"• {shown_name(row)} {shown}")
+    _said_how_read(question, lines)
     check = question.check
     if check is not None and check.value is not None:
         # "A랑 B 합치면 60억 넘어?": the sum against the figure, on the first line.
@@ -122,10 +123,17 @@ def write_difference(question: Question, rows: list[Row], plan: Plan, report: Re
             f"{'△' if (difference or 0) < 0 and not first.is_rate else ''}{amount}",
             f"• {first.label_for(kind)} {value(first, row)} · {second.label_for(kind)} {value(second, row)}",
         ]
+    _said_how_read(question, lines)
     names = [r["name"] for r in rows]
     lines += report.notes(names, question.measures)
     lines.append(report.closing(*(r.get("source") for r in rows)))
     return finish(lines, "difference", plan, rows)
+
+
+def _said_how_read(question: Question, lines: list[str]) -> None:
+    """How things described were read ("※ 물으신 사업을 …"), after the answer's first line."""
+    if question.note.startswith("※") and lines:
+        lines.insert(1, question.note)
 
 
 def _amount(is_rate: bool, difference: float | None) -> str:
@@ -170,8 +178,7 @@ def write_share(question: Question, rows: list[Row], plan: Plan, report: Report)
             f"{fmt.computed_rate(share)}"
         )
     lines = [head, f"※ 계산: {value(measure, part)} ÷ {value(measure, whole)}"]
-    if question.note.startswith("※"):
-        lines.insert(1, question.note)  # how a description was read ("물으신 사업을 …")
+    _said_how_read(question, lines)
     check = question.check
     if check is not None and check.value is not None and share is not None:
         # "국 전체 예산의 절반 넘어?": the share against the fraction asked, on the first line.

@@ -157,6 +157,7 @@ LONG_ASIDE = 4  # a word set aside this long names the line whose name holds it
 HANGUL_FIRST, HANGUL_COUNT, FINALS = 0xAC00, 11172, 28
 ENDING_FINALS = frozenset({8, 16})  # ㄹ, ㅁ (a final ㄴ ends too many nouns: 시민)
 COLLECTION = frozenset({"collected", "collection_rate", "uncollected"})  # said only of revenue
+THING_JOINED = re.compile(r"(?P<thing>사업|거|것|프로그램|제도)(?:이랑|랑|하고|과|와)\s+")
 GAP_PARTICLES = ("에서", "으로", "에", "의", "은", "는", "이", "가", "을", "를", "도", "로")
 LINE_ANSWERS = frozenset(
     {q.FIGURES, q.CHECK, q.SHARE, q.PARTS}
@@ -502,6 +503,12 @@ class Reader:
             paired = self._paired(cleaned, today, before, question)
             if paired is not None:
                 return paired
+        if reading.has("sum", "difference") and not (
+            question.asks in (q.SUM, q.DIFFERENCE) and len(question.subjects) >= 2
+        ):
+            pair = self._described_pair(cleaned, today, reading)
+            if pair is not None:
+                return pair
         if question.asks in (q.TEXT, q.NOT_FOUND) and reading.measures:
             return self._in_parts(cleaned, today, before) or question
         pieces = CLAUSE.split(cleaned, maxsplit=1)
@@ -572,6 +579,30 @@ class Reader:
                 return None
             return Question(q.PARTS, parts=(first, second))
         return None
+
+    def _described_pair(self, text: str, today: date | None, reading: _Reading) -> Question | None:
+        """ "혁신파크 운영하는 사업이랑 시설 조성하는 사업 지출액 합치면": two things described,
+        each read on its own with the figure asked, then added up (or set against each other)."""
+        joined = THING_JOINED.search(text)
+        if joined is None or not reading.measures:
+            return None
+        labels = " ".join(self.measures[m].label for m in reading.measures[:1])
+        left = text[: joined.end("thing")]
+        joining = {"sum", "difference"}
+        right = " ".join(
+            w for w in text[joined.end() :].split()
+            if not (self.lexicon.groups.get(self.lexicon.strip_particle(compact(w)), frozenset())
+                    & joining)
+        )  # fmt: skip
+        first, second = self.read(f"{left} {labels}", today), self.read(right, today)
+        ones = [p.subjects[0] for p in (first, second)
+                if p.asks == q.FIGURES and len(p.subjects) == 1
+                and p.subjects[0].kind in ("line", "revenue")]  # fmt: skip
+        if len(ones) != 2 or ones[0] == ones[1]:
+            return None
+        asks = q.DIFFERENCE if reading.has("difference") else q.SUM
+        note = f"※ 물으신 두 사업을 ‘{ones[0].name}’, ‘{ones[1].name}’(으)로 읽었습니다."
+        return Question(asks, subjects=tuple(ones), measures=reading.measures[:1], note=note)
 
     def _in_parts(self, text: str, today: date | None, before: Before | None) -> Question | None:
         """`입주 단체 몇 개고 지출 집행률은`: two questions in one, the second read after the first."""
