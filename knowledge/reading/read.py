@@ -157,6 +157,7 @@ LONG_ASIDE = 4  # a word set aside this long names the line whose name holds it
 HANGUL_FIRST, HANGUL_COUNT, FINALS = 0xAC00, 11172, 28
 ENDING_FINALS = frozenset({8, 16})  # ㄹ, ㅁ (a final ㄴ ends too many nouns: 시민)
 COLLECTION = frozenset({"collected", "collection_rate", "uncollected"})  # said only of revenue
+NAMED_IN_BRACKETS = re.compile(r"(?:[가-힣]+\s)?[가-힣]+\s*\((?P<name>[가-힣A-Za-z·\s]{2,20})\)")
 THING_JOINED = re.compile(r"(?P<thing>사업|거|것|프로그램|제도)(?:이랑|랑|하고|과|와)\s+")
 GAP_PARTICLES = ("에서", "으로", "에", "의", "은", "는", "이", "가", "을", "를", "도", "로")
 LINE_ANSWERS = frozenset(
@@ -397,6 +398,7 @@ class Reader:
             cleaned = pattern.sub(into, cleaned)  # "정해진 인원" → 정원 ([[rewrite]] in lexicon)
         cleaned = QUOTED_WRITING.sub("라고", cleaned)
         cleaned = GLUED_ASIDE.sub(r" \1", cleaned)  # "참여예산말고": what is set aside, apart
+        cleaned = NAMED_IN_BRACKETS.sub(self._bracketed_name, cleaned)
         cleaned = RESTATED_AMOUNT.sub("", cleaned)
         others = OTHERS_THAN.match(cleaned)
         if others is not None:
@@ -579,6 +581,20 @@ class Reader:
                 return None
             return Question(q.PARTS, parts=(first, second))
         return None
+
+    def _bracketed_name(self, match: re.Match) -> str:
+        """ "마을 사랑방(마을활력소)": a word said of a thing, then its name in brackets — the
+        name is what is meant; the words before it are left out."""
+        name = match.group("name")
+        found = self.catalog.index.candidates(compact(name))
+        before = match.group()[: match.start("name") - match.start()].rstrip("( ").split()
+        said = compact(before[-1]) if before else ""
+        if (
+            found and found[0].score >= NAMED_WELL and found[0].how in ("exact", "alias")
+            and said not in compact(found[0].entity.name)  # ("지역사회혁신계획(구단위…)": a name)
+        ):  # fmt: skip
+            return f" {name} "
+        return match.group()
 
     def _described_pair(self, text: str, today: date | None, reading: _Reading) -> Question | None:
         """ "혁신파크 운영하는 사업이랑 시설 조성하는 사업 지출액 합치면": two things described,
