@@ -3027,7 +3027,7 @@ class _Reading:
         # "징수율은 몇 %" asks the rate; "전체 대비 비율은 몇 %" (no rate named) a share.
         rated = any(self.measures_of[m].is_rate for k in self.found.places
                     for m in self.lexicon.measures.get(k.word, ()))  # fmt: skip
-        if self.has("share") or (self.has("percent") and not rated):
+        if self.has("share") or (self.has("percent") and not rated) or self._part_of_named():
             found.add(q.SHARE)
         if self.has("times"):
             found.add(q.TIMES)
@@ -3045,6 +3045,21 @@ class _Reading:
         if self.says("related") and self.keywords_in("lines_word") and not self.measures:
             found.add(q.LIST)  # "마을 관련 사업 알려줘": the lines the word relates
         return found
+
+    def _part_of_named(self) -> bool:
+        """ "갈등관리협치과 예산 중 지역사회혁신계획 지원 비율": a whole named, 중/가운데 after it,
+        a part of it named, and only the bare word for a ratio: the part's share."""
+        sure = self._sure()
+        bare = [k for k in self.keywords_in(RATE_WORD) if k.word in self.lexicon.lists["ratio"]]
+        if (
+            len(sure) != 2
+            or not bare
+            or not self.has("among")
+            or len(self.keywords_in(MEASURE)) > 1
+        ):
+            return False
+        whole, part = sure
+        return whole.kind == "division" and part.kind == "line" and part.division == whole.name
 
     def _lines_counted_by_division(self) -> bool:
         """ "세부사업이 제일 많은 과", "사업 수 적은 부서": 세부사업 said before a word of
