@@ -445,20 +445,9 @@ class Reader:
             checked = checked or self._check_of_last_subject(before, told, reading, cleaned, today)
             if checked is not None:
                 return checked
-            money = [k.word for k in reading.keywords_in(MEASURE)]
-            amounts = {*self.lexicon.lists["amount_words"], *self.lexicon.lists["text_money_words"]}
-            when = reading.asks_when()
-            if (
-                before.question.asks == q.TEXT and before.question.words and not told.subjects
-                and ((money and set(money) <= amounts) or when)
-            ):  # fmt: skip
-                # "금액으로는?" after a count the text gives: the money the same bullet gives;
-                # "계약 언제까지야?" after who runs it: the dates beside it.
-                previous = before.question
-                named = " ".join(s.name for s in previous.subjects[:1])
-                again = self.read(f"{named} {' '.join(previous.words)} {cleaned}", today)
-                if again.asks == q.TEXT:
-                    return again
+            beside = self._beside_last_fact(before, told, reading, cleaned, today)
+            if beside is not None:
+                return beside
             every = every_listed(before, told, self.subjects.figure_subjects)
             if every is not None:
                 return every  # "그거 다 합치면?", "각각 지출액은?": all of what was listed
@@ -768,6 +757,22 @@ class Reader:
             said += " " + self.measures[shown[0]].label
         named = self.read(f"{said} {text}", today)
         return named if named.asks == q.CHECK else None
+
+    def _beside_last_fact(
+        self, before: Before, told: Told, reading: _Reading, text: str, today: date | None
+    ) -> Question | None:
+        """ "금액으로는?" after a count the text gives: the money the same bullet gives; "계약
+        언제까지야?" after who runs it: the dates beside it — the last fact's words, asked again."""
+        previous = before.question
+        money = [k.word for k in reading.keywords_in(MEASURE)]
+        amounts = {*self.lexicon.lists["amount_words"], *self.lexicon.lists["text_money_words"]}
+        if previous.asks != q.TEXT or not previous.words or told.subjects:
+            return None
+        if not ((money and set(money) <= amounts) or reading.asks_when()):
+            return None
+        named = " ".join(s.name for s in previous.subjects[:1])
+        again = self.read(f"{named} {' '.join(previous.words)} {text}", today)
+        return again if again.asks == q.TEXT else None
 
     def _more_of_last_fact(
         self, before: Before, told: Told, reading: _Reading, text: str, today: date | None
@@ -2615,7 +2620,8 @@ class _Reading:
             ):
                 stems.append(stem)
         if self.reader.as_of.year - 1 in self.quantities.years:
-            stems.append("작년")  # "작년에 못 걷은 돈": the year is part of the description
+            # "작년에 못 걷은 돈": the year is part of the description, as the glosses say it
+            stems += self.lexicon.lists["last_year_said"]
         # "시민 백명 모아서 …": a head count said of the line is part of what it is (its
         # everyday words hold "100인"), unless it is a threshold.
         stems += [f.written for f in self.quantities.figures
