@@ -40,6 +40,8 @@ SURE_SCORE = 85.0
 # The bureau's revenue is the revenue table's 합계 row.
 REVENUE_TOTAL = Subject("revenue", "합계")
 SENTENCE_END = re.compile(r"(?<=[가-힣A-Za-z)\]」』”\"'][.!?。])\s+")
+# A note in brackets right after a figure ("6개(신규3, 재지정3) 기업·단체 지정") is skipped.
+BRACKETED = re.compile(r"\s*\([^()]*\)")
 WORD = re.compile(r"[^\s,.;:!?()\[\]{}「」『』“”\"'/~⇒→—<>|]+")
 LAST = float("inf")
 
@@ -341,6 +343,26 @@ class _Sentence:
             self.text[anchor.end : min(after, default=end)],
         )
 
+    def _shared_after(self, anchor: Anchor) -> str:
+        """`30개 단체 53명이 선정·입주했습니다`: two figures side by side share the words after
+        the second."""
+        _, end = self.clause_of(anchor)
+        following = [a for a in self.anchors if anchor.end <= a.start < end]
+        if not following or self.text[anchor.end : following[0].start].strip():
+            return ""
+        return self.window(following[0])[1]
+
+    def _past_bracket(self, anchor: Anchor, end: int) -> str:
+        """`23개(신규 19, 재입주 13)가 선정되었습니다`: the words a figure's bracket is followed by
+        (to the next figure of its clause) say what it counts; the bracket only splits it up."""
+        bracket = BRACKETED.match(self.text, anchor.end)
+        if bracket is None:
+            return ""
+        # (a comma inside the bracket ends a clause: the words after it are in the next one)
+        end = next((e for s, e in self.clauses if s <= bracket.end() < e), end)
+        after = [a.start for a in self.anchors if bracket.end() <= a.start < end]
+        return self.text[bracket.end() : min(after, default=end)]
+
     # --- what an anchor is about ---------------------------------------------------------------
 
     def subjects_before(self, anchor: Anchor) -> tuple[tuple[Subject, ...], str]:
@@ -535,7 +557,8 @@ class _Sentence:
         start, end = self.clause_of(anchor)
         clause = self.text[start:end]
         names = self.sure_names()
-        label = [w for w in self.x.content_words(before) + self.x.content_words(after)
+        label = [w for w in self.x.content_words(before) + self.x.content_words(
+                 self._past_bracket(anchor, end) or after.strip() or self._shared_after(anchor))
                  if not _names_it(w, names)]  # fmt: skip
         return Claim(
             FIGURE,

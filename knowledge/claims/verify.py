@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from knowledge.claims.extract import DUTY, FIGURE, MONTH, UNHELD, Claim
+from knowledge.claims.extract import BRACKETED, DUTY, FIGURE, MONTH, UNHELD, Claim
 from knowledge.claims.figures import MONEY_UNIT, ONE, PEOPLE_UNIT, RATE_UNIT, Written
 from knowledge.claims.words import ClaimWords
 from knowledge.measures import Measures
@@ -61,8 +61,6 @@ PLAN_SHARE = 0.5
 # a colon is kept: "잔여기간 위탁금액 : 463백만원").
 LABEL_BREAK = re.compile(r"[,⇒→()]")
 AFTER_BREAK = re.compile(r"[,:⇒→()]")
-# A note in brackets right after a figure ("6개(신규3, 재지정3) 기업·단체 지정") is skipped.
-BRACKETED = re.compile(r"\s*\([^()]*\)")
 SOURCE = re.compile(r"^(\S+?)\.\s.*\(줄 (\d+)\)$")
 # The words a bullet puts before a figure, without brackets, marks or dates.
 LABEL_WORD = re.compile(r"[가-힣A-Za-z][\w·]*")
@@ -434,6 +432,12 @@ class Verifier:
             # name in brackets say what the whole bullet is about); before a colon stands its label.
             chunks = [c for c in LABEL_BREAK.split(before) if re.search(r"\w", c)]
             label = [p for p in (chunks[-1] if chunks else "").split(":") if re.search(r"\w", p)]
+            # "28개 단체 53명": a figure right beside the one before it shares that one's label.
+            beside = (
+                facts[-1] if facts and previous and facts[-1].printed_at == row["source"] else None
+            )
+            if beside is not None and before.strip() in ("", beside.noun or ""):
+                label = [beside.label]
             rest = row["text"][end:]
             bracket = BRACKETED.match(rest)
             following = AFTER_BREAK.split(rest[bracket.end() if bracket else 0 :], maxsplit=1)[0]
