@@ -2419,6 +2419,7 @@ class _Reading:
         # What was typed of a name ("보조금 반환": both 반환수입 items) bounds the items.
         typed = [compact(r.mention.text) for r in self.resolved
                  if any(s.kind == "revenue" for s in r.subjects)]  # fmt: skip
+        demoted = ""
         if len(typed) == 1:
             bounded = [e for e in items if typed[0] in compact(e.name)] or items
             rest = [w for w in stems if not (w in typed[0] or typed[0] in w)]
@@ -2429,10 +2430,15 @@ class _Reading:
                     and not any(g[0] >= MIN_WORD for g in glossed.values())):  # fmt: skip
                 items, stems = bounded, rest
             else:
-                typed = []
+                # (and the name's own words count as everyday words, not as the name said)
+                demoted, typed = typed[0], []
         if not stems or not (self.unknown or (len(typed) == 1 and len(items) > 1)):
             return None  # every word understood, and no whole narrowed: the normal reading
         (held, by_name), (glossed, by_gloss) = self._fits(items, "revenue", stems)
+        if demoted:
+            named_stems = [w for w in stems if not (w in demoted or demoted in w)]
+            (held, by_name), _ = self._fits(items, "revenue", named_stems)
+            held.update({w: [0] * len(items) for w in stems if w not in held})
         fits = sorted(
             (
                 (n + GLOSS_WEIGHT * g, i)
@@ -2449,7 +2455,10 @@ class _Reading:
         # (one everyday word of its own, and no other item holding any word said, leads too)
         alone = second == 0
         if len(items) > 1 and not (_leads(best, second) or alone):
-            close = [self.reader.subjects.of(items[i]) for f, i in fits[:3] if f >= DESCRIBED_CLOSE]
+            # (the best alone close: the next ones that fit at all are offered beside it)
+            close = [f for f, _ in fits[:3] if f >= DESCRIBED_CLOSE]
+            floor = DESCRIBED_CLOSE if len(close) > 1 else DESCRIBED_FLOOR
+            close = [self.reader.subjects.of(items[i]) for f, i in fits[:3] if f >= floor]
             if len(close) > 1:
                 return Question(q.CLARIFY, choices=tuple(close), rest=self._rest())
             return None
