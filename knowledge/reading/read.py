@@ -225,7 +225,8 @@ HAPPENS_THEN = re.compile(
 # "…참여하였는지 여쭙습니다", "…선정하는지 확인 바랍니다": a clause asking whether, before a
 # formal request (a question word in it asks what instead: see WH_WORDS).
 EMBEDDED_YESNO = re.compile(
-    r"(?:[가-힣](?:는지|인지|었는지|았는지|였는지)|§\s*지)\s*(?:여부\s*[를을]?\s*)?"
+    r"(?:[가-힣](?:는지|은지|인지|었는지|았는지|였는지)|(?:큰|한|된|던)지|§\s*지)\s*"
+    r"(?:여부\s*[를을]?\s*)?"
     r"(?:여쭙|여쭤|여쭈|확인|알려|회신|답변|문의|궁금)"
 )
 # "얼마 썼어": how much, asked of the verb after it.
@@ -417,6 +418,8 @@ class Reader:
             first = self.read(premise[0], today, before)
             asked = self.read(premise[1], today, Before(first, before.recent if before else ()))
             if asked.asks not in (q.HELP, q.NOT_FOUND, q.CLARIFY):
+                if first.note and not asked.note and asked.subjects == first.subjects:
+                    asked = replace(asked, note=first.note)  # how the thing described was read
                 return asked
         reading = self._reading(cleaned, today)
         question = reading.question()
@@ -940,6 +943,14 @@ class _Reading:
             or self.claims_duty  # "엠보팅은 시민참여과 담당이야?"
             or (self.has("none") and self._ends_as_question())  # "결원 없어?"
             or self._ends_on_ranking()  # "사회협력과 집행률 제일 낮아?"
+            # "A 집행률이 국 전체보다 높은지 확인하여 주시기 바랍니다": whether, asked formally.
+            or (
+                any(
+                    k.word.endswith("지")
+                    for k in self.keywords_in("more") + self.keywords_in("less")
+                )
+                and bool(EMBEDDED_YESNO.search(self.quantities.text))
+            )
             # "추가 입주자 공모 10월에 해?": a month, then only "does it happen?".
             or (self.months is not None and bool(HAPPENS_THEN.search(self.quantities.text)))
             # "사회협력과 예산 3위야?": a place said, then only "is it?".
@@ -3980,6 +3991,8 @@ class _Reading:
                 return None
             reference = before[-1].measures[0]
             others = [m for m in measures if m != reference]
+            if any(m in before[-1].measures for m in others):
+                return None  # "원인행위 집행률이 국 전체 집행률보다": the same rate said short
         else:
             if not self.has("same", "more", "less") or self.has(*RANK_WORDS):
                 return None  # "예산 가장 적게 남은": a ranking, not one measure against another
