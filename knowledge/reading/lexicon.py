@@ -30,6 +30,8 @@ UNTYPED = frozenset({FILLER, "not_held"})
 SHORT_UNTYPED = UNTYPED | {"inconsistency", "other_than"}
 # What makes a verb of a noun (신청하다, 구성되다): left on a stem once its ending is gone.
 VERBAL_SUFFIXES = frozenset("하되")
+# 했/됐 typed on a phone without the double consonant, before an ending.
+TYPED_PAST = frozenset({"햇", "됫"})
 PAST_ENDINGS = frozenset({"", "어", "나", "지", "고", "다", "니", "냐", "음", "어요", "나요", "지요",
                           "습니까", "는지", "는데", "을까", "던", "던데"})  # fmt: skip
 
@@ -179,7 +181,8 @@ class Lexicon:
         # A past tense of any verb (`뽑혔어`, `끝났나`, `걷혔고`): its syllable with ㅆ, then
         # an ending; the verb's own stem is kept when it is a word of two letters or more.
         for cut in range(len(word) - 1, -1, -1):
-            if final_of(word[cut]) == "ㅆ" and word[cut + 1 :] in PAST_ENDINGS:
+            typed = word[cut] in TYPED_PAST and word[cut + 1 :]  # "신청햇어": ㅆ typed as ㅅ
+            if (final_of(word[cut]) == "ㅆ" or typed) and word[cut + 1 :] in PAST_ENDINGS:
                 stem = word[:cut]
                 return stem[:-1] if len(stem) >= 3 and stem[-1] in VERBAL_SUFFIXES else stem
         return None

@@ -59,7 +59,8 @@ QUESTION_ENDINGS = ("어", "지", "나", "니", "냐", "죠", "까", "요", "야
 # Where one question ends and another begins: "몇 개고 …", "얼마이고 …", "…, 그리고".
 # A clause that ends as a question does ("…맞는지,", "…얼마인지", "…입니까"), before 그리고/이며.
 ASKS_ITSELF = re.compile(
-    r"(?:는지|인지|은지|습니까|나요|맞아|맞지|얼마|몇\s*[가-힣]{0,2}|[?？])\s*[,，]?\s*$"
+    r"(?:는지|인지|은지|습니까|나요|맞아|맞지|얼마|몇\s*[가-힣]{0,2}|[?？]"
+    r"|(?:언제|어디서?)\s*[가-힣]{1,5})\s*[,，]?\s*$"  # "언제 열리고 …": when, then another ask
 )
 # "소관 부서와 예산현액", "담당 과하고 집행률": the 과 in charge and a figure, two asks.
 OFFICE_AND = re.compile(
@@ -129,6 +130,8 @@ def _staffing_as_vacancies(text: str) -> str:
 # "A 예산이랑 B 집행률": a measure word joined to what follows by 이랑/와/과/하고 or a comma.
 PAIRED = re.compile(r"(?<=[가-힣])(?:이랑|랑|하고|와|과)?\s*[,，]?\s+")
 # "…이고", "…며", "그리고": two asks in one message; "반영하려고" says what for, not "and".
+# A question mark with a sentence after it: two questions asked one after the other.
+QUESTION_BREAK = re.compile(r"(?<=[가-힣)][?？])\s+(?=\S)")
 CLAUSE = re.compile(r"(?<=[가-힣])(?<!려)(?:이고|고|이며|며)\s*[,，]?\s+|\s*,?\s*그리고\s+|\s*;\s*")
 # Question words: a question that has one asks what, how much or which, not yes or no.
 # What the report writes of something given free: a check finds either.
@@ -421,6 +424,9 @@ class Reader:
                 if first.note and not asked.note and asked.subjects == first.subjects:
                     asked = replace(asked, note=first.note)  # how the thing described was read
                 return asked
+        asked_twice = self._asked_twice(cleaned, today, before)
+        if asked_twice is not None:
+            return asked_twice
         reading = self._reading(cleaned, today)
         question = reading.question()
         offices = [s for s in question.subjects if s.kind == "division"]
@@ -573,6 +579,20 @@ class Reader:
                 return None
             return Question(q.PARTS, parts=(first, second))
         return None
+
+    def _asked_twice(self, text: str, today: date | None, before: Before | None) -> Question | None:
+        """ "… 맡는 과가 어디예요? … 사업 예산도 알려주세요.": a question asked, then another
+        sentence asking something else — each read, the second after the first."""
+        pieces = QUESTION_BREAK.split(text, maxsplit=1)
+        if len(pieces) != 2 or not re.search(r"[가-힣]{2}", pieces[1]):
+            return None
+        first = self.read(pieces[0], today, before)
+        second = self.read(pieces[1], today, Before(first, before.recent if before else ()))
+        if {first.asks, second.asks} & {q.HELP, q.NOT_FOUND, q.CLARIFY}:
+            return None
+        if first.asks == second.asks and first.subjects == second.subjects:
+            return None  # "사회협력과 예산은? 집행률은?": one thing asked twice, read whole
+        return Question(q.PARTS, parts=(first, second))
 
     def _bracketed_name(self, match: re.Match) -> str:
         """ "마을 사랑방(마을활력소)": a word said of a thing, then its name in brackets — the
