@@ -317,6 +317,11 @@ class Reader:
         nouns = "|".join(map(re.escape, self.lexicon.lists["described_things"]))
         return re.compile(rf"{nouns}|(?<=[는한])\s?(?:거|것|건)(?![가-힣])")
 
+    @functools.cached_property
+    def described_place(self) -> re.Pattern:
+        """A word for a place after its description ("… 같이 일하는 사무공간")."""
+        return re.compile("|".join(map(re.escape, self.lexicon.lists["described_places"])))
+
     def line_text(self, line_no: int) -> str:
         """The text of the project a line belongs to (its bullets and plans), compact; empty
         for a line no project of Ⅲ covers."""
@@ -2269,7 +2274,17 @@ class _Reading:
         sure_projects = [s for s in self._sure() if s.kind == "project"]
         of_project = len(sure_projects) == 1 and len(self.reader.subjects.figure_subjects(
             sure_projects[0], ("budget",))) >= 2  # fmt: skip
-        thing = self.reader.described_thing.search(text) or (of_project and self.unknown_words)
+        # (a word for a place inside a line's name said is the name's: "NPO입주협업공간 … 잔여
+        # 좌석")
+        unnamed = text.lower()
+        for word in (w for r in self.resolved if r.sure and r.subjects[0].kind == "line"
+                     for w in r.mention.words):  # fmt: skip
+            unnamed = unnamed.replace(word, " ")
+        thing = (
+            self.reader.described_thing.search(text)
+            or self.reader.described_place.search(unnamed)
+            or (of_project and self.unknown_words)
+        )
         if not (line_measures and described and thing):
             return None
         if any(
@@ -2594,7 +2609,8 @@ class _Reading:
         # Names that share the words described, none clearly: asked back before the projects'
         # text is searched for a figure it cannot give.
         asked_back = (
-            described.note == "described" and bool(self.unknown) and not self._sure()
+            (described.note == "described" or described.asks == q.CLARIFY)
+            and bool(self.unknown) and not self._sure()
             and self._line_set() is None  # "마을 관련 사업 예산 합계": the lines it names, added
         )  # fmt: skip
         sure = self._sure()
