@@ -82,6 +82,14 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
             )
             deciding = [p for p in picked + under
                         if _verdict(question, p[1]["text"], p[2]) is not None]  # fmt: skip
+            if question.months is not None:
+                # "새 위탁기간 22년 12월 31일까지 맞죠?": of the bullets that decide a date, the
+                # one whose dates reach the year asked ("’21. 11. 21. ∼ ’22. 12. 31."), not an
+                # earlier extension's.
+                asked = {question.months.first.year, question.months.last.year}
+                deciding.sort(
+                    key=lambda p: not asked & {y for y, _, _ in _dated_points(p[1]["text"])}
+                )
             picked = deciding[:1] + [p for p in picked if p not in deciding[:1]]
         lines = []
         noted: set[int] = set()
@@ -663,9 +671,11 @@ def _date_verdict(question: Question, clause: str, above: str) -> str | None:
     date may fall in it."""
     months, facet = question.months, question.facet
     asked_day = months.day
-    later = [int(y) for y in DAY_POINT_YEAR.findall(f"{clause} {above}")]
-    if any(2000 + y != months.first.year for y in later):
-        return None  # dates that run into another year ("’21. 11. 21. ∼ ’22. 12. 31.")
+    dated = _dated_points(clause) or _dated_points(above)
+    if any(year != months.first.year for year, _, _ in dated):
+        # dates that run into another year ("’21. 11. 21. ∼ ’22. 12. 31."), or a year asked
+        # that is not theirs: the dates with their years decide it
+        return _dated_verdict(question, dated)
     spans = _day_spans(clause) or (_day_spans(above) if not _months_written(clause) else [])
     if spans:
         if asked_day is None:
@@ -695,6 +705,49 @@ def _date_verdict(question: Question, clause: str, above: str) -> str | None:
         # widens where they may start).
         return "예" if max(written) == months.last.month else "아니요"
     return "예" if asked & written else "아니요"
+
+
+# A date with its year ("’21. 11. 21.", "’23. 12."), or a month (and day) after a ~ or → that
+# takes the year before it ("’21.8.22.→ 11.20.").
+DATED_POINT = re.compile(
+    r"(?:[’']\s*(?P<y>\d{2})|(?<!\d)(?P<Y>20\d{2}))\.\s*(?P<m>1[0-2]|0?[1-9])\s*[.월]"
+    r"(?:\s*(?P<d>[12]\d|3[01]|0?[1-9])(?![\d,]))?"
+    r"|[~∼→]\s*(?P<m2>1[0-2]|0?[1-9])\.(?:\s*(?P<d2>[12]\d|3[01]|0?[1-9])(?![\d,]))?"
+)
+
+
+def _dated_points(text: str) -> list[tuple[int, int, int | None]]:
+    """The dates a text writes with their years, in order, as (year, month, day or None)."""
+    points: list[tuple[int, int, int | None]] = []
+    for match in DATED_POINT.finditer(text):
+        if match.group("y") or match.group("Y"):
+            year = int(match.group("Y") or 2000 + int(match.group("y")))
+            month, day = match.group("m"), match.group("d")
+        elif points:
+            year, month, day = points[-1][0], match.group("m2"), match.group("d2")
+        else:
+            continue
+        points.append((year, int(month), int(day) if day else None))
+    return points
+
+
+def _dated_verdict(question: Question, points: list[tuple[int, int, int | None]]) -> str | None:
+    """예 or 아니요 for a date asked (with its year) of dates written with theirs: "까지" asks
+    whether they end then, "끝났어" whether they end by then, otherwise whether it falls in
+    them. A day is compared only where both say one."""
+    if not points:
+        return None
+    months = question.months
+    first = (months.first.year, months.first.month)
+    last = (months.last.year, months.last.month)
+    start, end = points[0], points[-1]
+    if question.facet == "until":
+        same = (end[0], end[1]) == last
+        day = months.day is None or end[2] is None or end[2] == months.day
+        return "예" if same and day else "아니요"
+    if question.facet == "by":
+        return "예" if (end[0], end[1]) <= last else "아니요"
+    return "예" if (start[0], start[1]) <= last and first <= (end[0], end[1]) else "아니요"
 
 
 # A date written to the day: ’21.8.9., 9.1., ’21. 11. 21. (never 12.9% or 358.4억).

@@ -114,6 +114,8 @@ YEAR = re.compile(
     r"(?<![\d.])(?:(?P<full>(?:19|20)\d\d)\s*년(?:도)?|(?P<full2>(?:19|20)\d\d)(?=\s*(?:예산|결산|세입|세출|회계))"
     r"|[’'‘`]\s*(?P<short>\d\d)(?:\s*년(?:도)?)?(?![\d.])|(?P<bare>[12]\d)\s*년(?:도)?)"
 )
+# "22년 말까지", "2022년 말에": the end of the year said.
+YEAR_END = re.compile(r"\s*말(?=까지|에|경|쯤|로|[^가-힣]|$)")
 RELATIVE_YEARS = {"재작년": -2, "작년": -1, "전년": -1, "지난해": -1, "지난 해": -1,
                   "내년": 1, "다음해": 1, "다음 해": 1, "내후년": 2, "올해": 0, "금년": 0, "당해": 0}  # fmt: skip
 # A word of its own: the 당해 of 담당해 is no year.
@@ -227,6 +229,11 @@ def find_quantities(text: str, report_year: int) -> Quantities:
             year = 2000 + int(match.group("short") or match.group("bare"))
         found.years.append(year)
         take(match)
+        end_of_year = YEAR_END.match(text, match.end())
+        if end_of_year is not None and found.months is None and year != report_year:
+            # "22년 말까지": December of that year (the report's own year-end is its outlook).
+            found.months = (12, 12)
+            take(end_of_year)
     for match in RELATIVE_MONTH.finditer(text):
         if free(match) and found.relative_months is None:
             found.relative_months = (match.group(), RELATIVE_MONTHS[match.group()])

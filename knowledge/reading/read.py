@@ -261,7 +261,10 @@ SHORT_VERB_ENDINGS = frozenset("아어니나냐지")
 DOES_IT = frozenset({"해", "돼", "함", "됨", "해요", "돼요", "거야", "거예요", "거에요", "건가요",
                      "건가", "거지", "거죠", "거임", "거냐", "거니", "겁니까", "들어가", "들어가나",
                      "들어가요", "들어갔어", "들어있어", "들어가지", "포함돼", "있지", "있죠",
-                     "있나요", "있습니까", "있어", "있나", "있음"})  # fmt: skip
+                     "있나요", "있습니까", "있어", "있나", "있음",
+                     # "22년 말까지죠?": a date, then only "is it?"
+                     "까지죠", "까지지", "까지야", "까지예요", "까지에요", "까지인가요",
+                     "까지입니까", "까지임", "까지냐", "부터죠", "부터지", "부터야", "부터예요"})  # fmt: skip
 # "3위야?", "2등 맞아?": a place in a ranking, asked to be confirmed.
 PLACE_ASKED = re.compile(r"§\s*(?:이)?(?:야|예요|에요|인가요|인가|입니까|임)\s*\??\s*$")
 COUNTED_WORD = re.compile(
@@ -1669,6 +1672,14 @@ class _Reading:
             return False
         holding = {p.project_no for p in self.catalog.passages
                    if p.project_no is not None and all(_holds(p, w) for w in words)}  # fmt: skip
+        if not holding and len(words) >= 3:
+            # ("기존 수탁기관 (사)마을과 위탁기간을 90일 연장": the words of two bullets of one
+            # project, a bullet and its detail — that project's, when no other holds them all)
+            projects = {p.project_no for p in self.catalog.passages if p.project_no is not None}
+            holding = {n for n in projects
+                       if all(any(_holds(p, w) for p in self.catalog.passages
+                                  if p.project_no == n) for w in words)}  # fmt: skip
+            return len(holding) == 1
         return 0 < len(holding) <= 2
 
     def best_project(self, words: tuple[str, ...]) -> int | None:
@@ -1996,6 +2007,8 @@ class _Reading:
             return None  # plans name the next year's work ("’22. 예산편성")
         if not self.measures and not revenue and all(self._year_written(y) for y in years):
             return None  # "위탁기간 2023년 12월까지야?": the projects' text writes that year
+        if self._dated_check() and any(self._year_of_named(y) for y in years):
+            return None  # "수탁기관 계약기간 22년 말까지죠?": checked against its dates
         said = ", ".join(f"{y}년" for y in dict.fromkeys(years))
         parts = ()
         if self.reader.as_of.year in self.quantities.years:
@@ -2003,6 +2016,39 @@ class _Reading:
             current = self._figures()
             parts = (current,) if current is not None and current.asks != q.NOT_FOUND else ()
         return Question(q.NOT_HELD, subjects=tuple(self._sure()), not_held=(said,), parts=parts)
+
+    def _date_checked(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """The words a check finds in a bullet, with a date said: a word for a period the text
+        does not write ("계약기간") is the bullet's dates, and "…까지죠" only asks."""
+        if self.months is None:
+            return words
+        periods = self.lexicon.compact_list("period_words")
+        kept = tuple(
+            w for w in words
+            if w not in DOES_IT
+            and not (self.lexicon.strip_particle(w) in periods and not self.in_text((w,)))
+        )  # fmt: skip
+        return kept or words
+
+    def _dated_check(self) -> bool:
+        """ "…계약기간 22년 말까지죠?": whether a date said (a month of a year) is checked of a
+        thing named, asked yes or no, no figure asked."""
+        named = len(self._named_projects()) == 1
+        return self.months is not None and self.yesno_like and named and not self.measures
+
+    def _named_projects(self) -> set[int]:
+        """The projects the things named belong to ("서울혁신파크": its project and its lines)."""
+        return {s.project_no for r in self.resolved for s in r.subjects
+                if s.kind in ("project", "line", "row") and s.project_no is not None}  # fmt: skip
+
+    def _year_of_named(self, year: int) -> bool:
+        """Whether the text of the project named writes dates in or around `year` (a check of
+        a date in another year is decided by its dates, never refused for the year)."""
+        projects = self._named_projects()
+        written = {y for y, passages in self.reader.catalog.years_written.items()
+                   if any(p.compact in passages for p in self.catalog.passages
+                          if p.project_no in projects)}  # fmt: skip
+        return bool(written) and min(written) <= year + 1 and year - 1 <= max(written)
 
     def _year_written(self, year: int) -> bool:
         """Whether a passage of the projects' text writes `year` beside a word asked (수탁기관
@@ -2720,6 +2766,16 @@ class _Reading:
                 return None  # no plan names it: its dates are in the projects' text, if any
             words += named
         plan_words = self._one_plans_words(words)
+        own = {s.project_no for s in subjects if s.kind == "project"}
+        if self.yesno_like and self.months is not None and own and words:
+            # "수탁기관 계약기간 2023년 12월까지 맞아?": words only the project's other text
+            # holds are checked against its dates there, not against its plans.
+            in_plans = any(_holds(p, w) for p in self.catalog.passages for w in words
+                           if p.part == "plan" and p.project_no in own)  # fmt: skip
+            elsewhere = any(_holds(p, w) for p in self.catalog.passages for w in words
+                            if p.part not in ("plan", "duty") and p.project_no in own)  # fmt: skip
+            if elsewhere and not in_plans:
+                return None
         if self.yesno and self.months is not None:
             targets = self._targets()
             projects = tuple(s for s in subjects if s.kind == "project")
@@ -2803,7 +2859,11 @@ class _Reading:
         # 들어가?"), not said to be missing.
         asks_whether = self.yesno or self._predicate_asked()
         districts = tuple(w for w in unknown if asks_whether and district(w) is not None)
-        missing = tuple(w for w in unknown if not self.in_text((w,)) and w not in districts)
+        # (a word for a period, with a date said, is what the bullet's dates are)
+        periods = self.lexicon.compact_list("period_words") if self.months else ()
+        missing = tuple(w for w in unknown if not self.in_text((w,)) and w not in districts
+                        and self.lexicon.strip_particle(w) not in periods
+                        and w not in DOES_IT)  # fmt: skip
         asks_reason = self.opens_word("reason") and any(
             s.kind == "project" for s in self.subjects_at("project")
         )
@@ -2885,9 +2945,12 @@ class _Reading:
             ends = self.lexicon.compact_list("ends")
             # (a word of a corporation's name is checked with the name: "(사)마을")
             named_corporations = compact(" ".join(self._organisations_said()))
+            # (and so is it here: "수탁기관 계약기간 22년 말까지죠?")
             loose = tuple(w for w in words if w not in held and _noun_like(w)
                           and not w.startswith(ends) and w not in named_corporations
-                          and not _verb_like(w, self.lexicon))  # fmt: skip
+                          and not _verb_like(w, self.lexicon)
+                          and self.lexicon.strip_particle(w) not in periods
+                          and w not in DOES_IT)  # fmt: skip
             unknown = tuple(w for w in unknown if w in held)
             words = held
         if (
@@ -2950,8 +3013,10 @@ class _Reading:
         # "대면회의가 가장 많이 개최됐어?": which is most is not decided by finding the words.
         # "오프라인으로만 했어?": only that, which finding the word does not show either.
         only = any(k in ONLY_PARTICLES for k in self.found.keywords)
+        # (a year said with a month is a date to check: "위탁기간 22년 12월 31일까지 맞죠?")
         qualified = (
-            bool(self.quantities.years) or self._says_all or not named_project
+            (bool(self.quantities.years) and self.months is None)
+            or self._says_all or not named_project
             or self.has("ranking", "ordering") or only
         )  # fmt: skip
         # "7월 안에 끝났어?": when something ends, asked of a month, is whether it is so.
@@ -3006,7 +3071,7 @@ class _Reading:
                     "in",
                     written=" ".join(
                         [
-                            *_checked(unknown or words, asked_prose),
+                            *_checked(self._date_checked(unknown or words), asked_prose),
                             *self._numbers_said(),
                             *self._organisations_said(),
                         ]
