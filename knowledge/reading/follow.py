@@ -170,6 +170,20 @@ def follow(
         if ranked is not None:
             return ranked
     if told.complete:
+        if (
+            previous.group is not None
+            and current.group is not None
+            and (previous.group.kind == current.group.kind)
+        ):
+            # "원인행위 집행률 90% 넘는 과" then "거꾸로 70% 안 되는 과는?": the rate said
+            # alone is the last set's.
+            said = tuple(_of_last_set(c, previous.group, told) for c in current.group.conditions)
+            if said != current.group.conditions:
+                measures = tuple(dict.fromkeys(c.measure for c in said))
+                return replace(current, group=replace(current.group, conditions=said),
+                               measures=measures + tuple(m for m in current.measures
+                                                         if m not in measures
+                                                         and not m.endswith("_rate")))  # fmt: skip
         return current
     if previous.asks == q.CLARIFY:
         return _picked(previous, current, told, relative)
@@ -290,7 +304,9 @@ def _narrowed(previous: Question, current: Question, told: Told) -> Question | N
     if not (told.narrow or told.conditions or told.ranking or divisions or told.measures
             or told.operations or told.eok):  # fmt: skip
         return None
-    conditions = group.conditions + tuple(c for c in told.conditions if c not in group.conditions)
+    said = tuple(_of_last_set(c, group, told) for c in told.conditions)
+    kept = tuple(c for c in group.conditions if not any(_opposite(c, n) for n in said))
+    conditions = kept + tuple(c for c in said if c not in kept)
     division = divisions[0].name if divisions and group.kind != "division" else group.division
     narrowed = replace(group, conditions=conditions, division=division)
     measures = told.measures or previous.measures
@@ -314,6 +330,27 @@ def _narrowed(previous: Question, current: Question, told: Told) -> Question | N
         # set was picked by.
         measures = ("budget",)
     return Question(asks, group=narrowed, measures=measures, in_eok=told.eok or previous.in_eok)
+
+
+def _of_last_set(condition: Condition, group: Group, told: Told) -> Condition:
+    """A rate said alone after a set picked by a rate ("징수율 100% 넘는 세입" then "50% 안
+    되는 건?") is that rate, not the 지출 집행률 a bare % is read as."""
+    rates = [c.measure for c in group.conditions if c.measure.endswith("_rate")]
+    if told.measures or not rates or not condition.measure.endswith("_rate"):
+        return condition
+    return replace(condition, measure=rates[0])
+
+
+def _opposite(old: Condition, new: Condition) -> bool:
+    """Whether a threshold said after a set's own, on the same measure, excludes it ("100%
+    넘는 거" then "반대로 50%도 안 되는 건?"): the new one takes its place, not narrows it."""
+    if old.measure != new.measure or old.value is None or new.value is None:
+        return False
+    if old.comparison in (">", ">=") and new.comparison in ("<", "<="):
+        return new.value <= old.value
+    if old.comparison in ("<", "<=") and new.comparison in (">", ">="):
+        return new.value >= old.value
+    return False
 
 
 def _ranking(previous: Ranking | None, told: Ranking | None) -> Ranking:

@@ -1610,10 +1610,15 @@ class _Reading:
     def _says_all(self) -> bool:
         """`다 행정직이야?`, `전원 행정직인가요`: a word for all of them, typed on its own."""
         words = self.quantities.text.split()
+        fully = ("집행", "쓰", "쓸", "써", "썼", "소진") if self.has("fully") else ()
         return any(
-            compact(w) in self.lexicon.lists["all_of"]
-            or self.lexicon.strip_particle(compact(w)) in self.lexicon.lists["all_of"]
-            for w in words
+            (
+                compact(w) in self.lexicon.lists["all_of"]
+                or self.lexicon.strip_particle(compact(w)) in self.lexicon.lists["all_of"]
+            )
+            # ("다 집행할 것으로 예상되는 사업": 다 is of the verb, fully spent)
+            and not (at + 1 < len(words) and fully and compact(words[at + 1]).startswith(fully))
+            for at, w in enumerate(words)
         )  # "전원으로 구성됐어?"
 
     @functools.cached_property
@@ -3895,7 +3900,9 @@ class _Reading:
             if self.quantities.figures and not set_said:
                 continue  # "예산의 90% 넘게 썼어?": the verb of the figure, not a set's state
             conditions.append((keyword.order, Condition("spent", "not_null", written="집행 실적")))
-        if self.has("fully") and not any(c.measure == "spent_rate" for _, c in conditions):
+        if self.has("fully") and not any(
+            c.measure in ("spent_rate", "outlook_rate") for _, c in conditions
+        ):
             place = self.keywords_in("fully")[0].order
             # "연말까지 전액 집행이 예상되는지": the year-end outlook, not what is spent so far.
             outlook = self._asks_outlook() or any(m.startswith("outlook") for m in self.measures)
@@ -4033,6 +4040,9 @@ class _Reading:
             return "change_rate"  # "작년보다 5% 이상 늘었어?": the rate of the change
         if figure.unit == MONEY and changed:
             return "change_amount"  # "작년보다 4억 넘게 줄었나요?": the amount of the change
+        if figure.unit == RATE and self._asks_outlook() and not self._rate_named():
+            # "연말까지 예산 100% 다 쓸 걸로 예상되는 사업": the year-end outlook rate.
+            return "outlook_rate"
         if figure.unit == COUNT and self._lines_by_division():
             # "미집행 사업이 2개 이상인 과", "세부사업 10개 넘는 과": the 과 by how many lines.
             return "unexecuted_count" if self._unexecuted_by_division() else "line_count"
