@@ -213,6 +213,11 @@ def write_group(question: Question, rows: list[Row], plan: Plan, report: Report)
         lines = [f"{described} {count}{unit}"]
     else:
         head = f"{described} {count}{unit}"
+        people = measures[0] if measures and measures[0].unit == PEOPLE else None
+        if people is not None and count > 1 and f"total_{people.name}" not in rows[0]:
+            # "개방형 몇 명 어디어디": the head count of them all, beside where they are.
+            total = sum(r.get(people.name) or 0 for r in rows)
+            head += f" (합계 {total:,}명)"
         if count <= 3:
             head += ": " + ", ".join(_item(r, measures[:1], False) for r in rows)
         lines = [head]

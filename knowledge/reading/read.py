@@ -60,7 +60,7 @@ QUESTION_ENDINGS = ("어", "지", "나", "니", "냐", "죠", "까", "요", "야
 # A clause that ends as a question does ("…맞는지,", "…얼마인지", "…입니까"), before 그리고/이며.
 ASKS_ITSELF = re.compile(
     r"(?:는지|인지|은지|습니까|나요|맞아|맞지|얼마|몇\s*[가-힣]{0,2}|[?？]"
-    r"|(?:언제|어디서?)\s*[가-힣]{1,5})\s*[,，]?\s*$"  # "언제 열리고 …": when, then another ask
+    r"|(?:언제|어디서?|얼마나?)\s*[가-힣]{1,5})\s*[,，]?\s*$"  # "언제 열리고 …": when, then another ask
 )
 # "소관 부서와 예산현액", "담당 과하고 집행률": the 과 in charge and a figure, two asks.
 OFFICE_AND = re.compile(
@@ -714,7 +714,10 @@ class Reader:
         with it named, taken when that reads as a check."""
         previous = before.question
         subjects = [s for s in previous.subjects if s.kind != "unit"]
-        if not reading.yesno or told.subjects or previous.group is not None or len(subjects) != 1:
+        if (
+            not reading.yesno_like or told.subjects or previous.group is not None
+            or len(subjects) != 1
+        ):  # fmt: skip
             return None
         subject = subjects[0]
         # (the revenue total is named 세입 합계: "합계" alone names nothing)
@@ -4364,6 +4367,10 @@ class _Reading:
         people = [m for m in measures if self.measures_of[m].unit == PEOPLE]
         if self.has(RATE_WORD) and len(people) >= 2 and len(people) == len(measures):
             return True
+        # ("사회협력과 행정직 비율": a kind of staff, a rate word: its share of the 현원)
+        kinds = [m for m in people if m not in ("current", "quota", "shortage", "vacancies")]
+        if self.has(RATE_WORD) and len(kinds) == 1 and len(people) == len(measures):
+            return True
         money = [m for m in measures if self.measures_of[m].is_money]
         return self.has(RATE_WORD) and self.has("than") and len(money) == len(measures) == 2
 
@@ -4371,6 +4378,13 @@ class _Reading:
         """A part of its whole: a 과 of the bureau, a line of its 과 (or of the bureau when
         the question says 국 전체), a revenue item of another; or one measure of another
         ("현원 중 행정직 비율")."""
+        kinds = [m for m in measures if self.measures_of[m].unit == PEOPLE
+                 and m not in ("current", "quota", "shortage", "vacancies")]  # fmt: skip
+        offices = [s for s in subjects if s.kind in ("division", "bureau")]
+        if len(kinds) == 1 and len(offices) == len(subjects) <= 1:
+            # "사회협력과 인원 중 기술직 비중", "행정직 비율 국전체로": of its staff now (현원).
+            whole = tuple(subjects) or (Subject("bureau", self.catalog.bureau),)
+            return Question(q.SHARE, subjects=whole, measures=(kinds[0], "current"))
         same_unit = [
             m for m in measures if self.measures_of[m].unit == self.measures_of[measures[0]].unit
         ]
