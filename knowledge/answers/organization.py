@@ -19,8 +19,14 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
     lines = [
         f"{current['unit']}: {current['structure']} ({_day(current['reorganized_on'])} 조직 신설)",
         f"과 {len(divisions)}개: {', '.join(divisions)}",
-        "재편 전: " + ", ".join(f"{r['unit']}({r['structure']})" for r in before),
-        report.closing(current["source"]),
     ]
+    if question.note == "history":
+        # (the bodies it came from only when asked: their 팀 counts would read as rival figures)
+        lines.append("재편 전: " + ", ".join(f"{r['unit']}({r['structure']})" for r in before))
+    else:
+        lines.append(
+            "※ 재편 전 조직(서울민주주의위원회·서울혁신기획관)은 ‘이전 조직’으로 물어보세요."
+        )
+    lines.append(report.closing(current["source"]))
     return finish(lines, "organization", plan, [current],
                   followups=tuple(Choice(d, f"{d} 예산") for d in divisions))  # fmt: skip

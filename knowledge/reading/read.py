@@ -2079,13 +2079,18 @@ class _Reading:
     def _organization(self) -> Question | None:
         subjects = self._sure()
         if any(s.kind == "unit" for s in subjects) and not self.measures:
-            return Question(q.ORGANIZATION)
+            return Question(q.ORGANIZATION, note="history")
         others = [s for s in subjects if s.kind not in ("bureau", "unit")]
-        if not self.has("organization") or others or self.measures or self.unknown:
+        # ("어떤 조직들이 통합된": the word for the organisation, said in the plural)
+        unknown = [w for w in self.unknown_words
+                   if "organization" not in self.lexicon.groups.get(w, frozenset())]  # fmt: skip
+        if not self.has("organization") or others or self.measures or unknown:
             return None
         if self._operations() - {q.COUNT} or self.has("lines_word", "projects", "revenue"):
             return None
-        return Question(q.ORGANIZATION)
+        # "이전 조직", "어디서 합쳐진": the bodies it was formed from are asked too.
+        history = any(k.word in self.lexicon.lists["history_words"] for k in self.found.places)
+        return Question(q.ORGANIZATION, note="history" if history else "")
 
     def _asks_division(self) -> bool:
         """`어느 과`, `어떤 부서`: a question word, then the word for a 과."""
