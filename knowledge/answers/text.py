@@ -131,8 +131,12 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         # "댓글 몇 개": the one figure the asked word labels, not the bullet's other counts.
         picked = picked[:1]
         # The bullet's own heading, when it has one: "(숙의예산민관협의회) 서면(22회)·화상(53회)…"
-        heading = re.match(r"\s*(\([^)]{2,20}\))", picked[0][1]["text"])
-        where = f" {heading.group(1)}" if heading and heading.group(1) not in clause else ""
+        text = picked[0][1]["text"]
+        heading = re.match(r"\s*(\([^)]{2,20}\))", text)
+        # (only a heading the clause stands under: "(공모) 65개 … → (선정·입주) 28개 단체" gives
+        # the second clause its own bracket, never the first's)
+        under = heading is not None and text.find(clause) <= heading.end() + 2
+        where = f" {heading.group(1)}" if under and heading.group(1) not in clause else ""
         lines = [f"{picked[0][1]['title']}{where}: {clause}"]
     lacking = bool(words) and set(words) <= set(question.not_held)
     purpose = rows[0].get("purpose") if rows and single else None
@@ -239,6 +243,10 @@ def _facet_score(facet: str, row: Row, parent: Row | None) -> float:
 CLAUSE_MARKS = re.compile(r"[,()·⇒→]")
 
 
+# What a count counts, said after it ("4개 사업 선정"): no label of which count it is.
+COUNTED_NOUNS = frozenset({"사업", "단체", "기관", "구", "자치구", "곳", "개소", "명", "개"})
+
+
 def _labelled_clause(question: Question, text: str) -> str | None:
     """The clause of a bullet that gives the count an asked word labels ("댓글 9,496개" of
     "… 의견 제시(댓글 9,496개, 공감 2,527개)"), when the bullet gives other counts in the same
@@ -248,8 +256,19 @@ def _labelled_clause(question: Question, text: str) -> str | None:
         return None
     counter = COUNTERS if unit == COUNTED_UNIT else counter_family(unit)
     found = list(re.finditer(NUMBER.pattern + r"(?:개\s*)?" + counter, text))
-    asked = {w for w in (*question.words, *question.hints) if len(w) >= 2}
-    labelled = [m for m in found if _asks_label(asked, _label(text[: m.start()]))]
+    # The words asked label it before the hints beside them ("신청은 몇 단체였어?" after 입주
+    # 현황: 신청, not 입주).
+    said = {w for w in question.words if len(w) >= 2}
+    asked = said | {w for w in question.hints if len(w) >= 2}
+    labelled = [m for m in found if _asks_label(said, _label(text[: m.start()]))]
+    if not labelled:
+        labelled = [m for m in found if _asks_label(asked, _label(text[: m.start()]))]
+        # A hint labels one, a word asked labels another after it ("65개 단체 179명
+        # 신청·접수"): the word asked decides.
+        after = [m for m in found
+                 if _labelled_around(said - COUNTED_NOUNS, text, m.start(), m.end(), after=True)]  # fmt: skip
+        if labelled and len(after) == 1 and after != labelled:
+            labelled = after
     # A part in the bracket after a count, asked, is more exact than the whole also asked
     # ("신규로 선정된 단체 몇 개" of "선정 32개(신규19, 재입주13)": 신규 19).
     part = _bracketed_part(asked, counter, text)

@@ -63,6 +63,9 @@ COUNTER_FAMILIES = (
 COUNTERS = r"(?:개\s*소|개|곳|군데|건|회|차례|번|단체|기관)"
 COUNTED = re.compile(rf"(?P<num>{NUMBER})\s*(?P<counter>개\s*소|개|곳|군데|건|회|차례|번|석|실)")
 COUNTED_UNIT = "개"
+SAID_TO_BE = re.compile(
+    r"\s*(?:규모|정도|가량)?\s*(?:이|으로|로)?\s*(?:라고|이라고|로\s*알고|으로\s*알고)"
+)
 # Counters that count only what they name (seats, rooms): the unit of a figure said with them.
 OWN_COUNTERS = frozenset({"석", "실"})
 # "24석이야?", "30석 맞아?": a count said, then only "is it?".
@@ -321,6 +324,8 @@ def find_quantities(text: str, report_year: int) -> Quantities:
     for match in COUNTED.finditer(text):
         compared = _COMPARISON.match(text, match.end()) is not None
         compared = compared or IS_IT_AFTER.match(text, match.end()) is not None
+        # "업무공간이 100석 규모라고 들었는데": a count said to be so, then checked.
+        compared = compared or SAID_TO_BE.match(text, match.end()) is not None
         if compared and free(match) and not any(s <= match.start() < e for s, e, *_ in candidates):
             value = _number(match.group("num"))
             counter = match.group("counter")

@@ -76,6 +76,8 @@ MINUS = re.compile(r"[가-힣]\s*[-−]\s*[가-힣]")
 WHOLE = frozenset({q.PARTS, q.ORGANIZATION})
 # "…이라고 적었는데 맞아?": what the asker wrote down (적다 as to write, not to be few).
 # "1억원(100,000천원)": the same amount said again in another unit, in brackets.
+# "미집행 세부사업 4건의 예산현액 합계": how many there are, said again of the set named.
+RESTATED_COUNT = re.compile(r"(사업|항목|과|부서)\s*\d+\s*(?:건|개)의(?=\s)")
 RESTATED_AMOUNT = re.compile(r"(?<=[원억만])\s*\(\s*[\d,.]+\s*(?:천원|백만원|만원|억원|원)\s*\)")
 THINGS = frozenset({"거", "것", "건", "게", "거는", "것은", "사업", "항목", "과", "곳"})
 THING_ENDING = re.compile(r"(?:하|되)?(?:는|한|던|할)(?:거|것|건)$")
@@ -412,6 +414,7 @@ class Reader:
         cleaned = GLUED_ASIDE.sub(r" \1", cleaned)  # "참여예산말고": what is set aside, apart
         cleaned = NAMED_IN_BRACKETS.sub(self._bracketed_name, cleaned)
         cleaned = RESTATED_AMOUNT.sub("", cleaned)
+        cleaned = RESTATED_COUNT.sub(r"\1", cleaned)
         others = OTHERS_THAN.match(cleaned)
         if others is not None:
             # The other 과 named in full, then asked as several things at once.
