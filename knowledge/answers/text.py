@@ -63,6 +63,8 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         # A check or a sum looks further for the bullet that decides it.
         picked = _pick(scored, alone=question.check is None and question.note != "sum"
                        and question.facet != "ratio")  # fmt: skip
+        if question.check is None and question.facet in ("", "when", "count") and picked:
+            picked = _with_second_ask(picked, scored, words)
         if question.unit == "원" and question.check is None and picked and words:
             # "지원금은 총 얼마?" after 도시전환랩: the bullet that holds every word asked (with
             # its heading) answers; another initiative's amount that lacks some of them, under
@@ -281,7 +283,7 @@ def _labelled_clause(question: Question, text: str) -> str | None:
     marks = [m.end() for m in CLAUSE_MARKS.finditer(text, 0, match.start())]
     start = min(label.start(1), max(marks, default=0)) if label else max(marks, default=0)
     end = next((m.start() for m in CLAUSE_MARKS.finditer(text, match.end())), len(text))
-    clause = text[start:end].strip()
+    clause = text[start:end].strip().lstrip(":：").strip()
     return clause + ")" if clause.count("(") > clause.count(")") else clause
 
 
@@ -840,6 +842,29 @@ def _label(before: str) -> str:
     `공모` in `(공모) 65개`."""
     found = re.search(r"([가-힣]+)\s*[():]?\s*$", before)
     return found.group(1) if found else ""
+
+
+def _with_second_ask(picked: list, scored: list, words: list[str]) -> list:
+    """ "선정된 단체 수와 현 수탁기관", "임기 종료 시점과 시민총회 개최일": words the first
+    bullet does not hold that another bullet of the same project does are a second fact asked —
+    that bullet comes second."""
+    _, first, parent = picked[0]
+    held = compact(f"{first['text']} {parent['text'] if parent else ''}")
+    left = [w for w in words if len(w) >= 2 and w not in held]
+    if not left:
+        return picked
+    shown = {id(r) for _, r, _ in picked[:1]}
+    others = [(text_score(left, r["text"]), entry) for entry in scored
+              if (r := entry[1])["project_no"] == first["project_no"] and id(r) not in shown]  # fmt: skip
+    best = max(others, key=lambda o: o[0], default=None)
+    if best is None or best[0] < MIN_SECOND:
+        return picked
+    entry = best[1]
+    return [picked[0], entry] + [p for p in picked[1:] if p[1] is not entry[1]]
+
+
+# How much of the words left over (in letters) a bullet must hold to be the second fact asked.
+MIN_SECOND = 3
 
 
 def _pick(scored: list, alone: bool = True) -> list:

@@ -60,7 +60,7 @@ QUESTION_ENDINGS = ("어", "지", "나", "니", "냐", "죠", "까", "요", "야
 # A clause that ends as a question does ("…맞는지,", "…얼마인지", "…입니까"), before 그리고/이며.
 ASKS_ITSELF = re.compile(
     r"(?:는지|인지|은지|습니까|나요|맞아|맞지|얼마|몇\s*[가-힣]{0,2}|[?？]"
-    r"|(?:언제|어디서?|얼마나?)\s*[가-힣]{1,5})\s*[,，]?\s*$"  # "언제 열리고 …": when, then another ask
+    r"|(?:언제|어디서?|얼마나?|몇\s*[가-힣]{0,2}\s)\s*[가-힣]{1,5})\s*[,，]?\s*$"  # "언제 열리고 …": when, then another ask
 )
 # "소관 부서와 예산현액", "담당 과하고 집행률": the 과 in charge and a figure, two asks.
 OFFICE_AND = re.compile(
@@ -530,6 +530,8 @@ class Reader:
             and ASKS_ITSELF.search(pieces[0])
             and question.asks not in WHOLE
             and not figures_whole
+            # ("몇 명이 신청했고 최종 몇 명이 뽑혔어": two counts of one bullet, read whole)
+            and not ("몇" in pieces[0] and "몇" in pieces[1] and question.asks == q.TEXT)
         ):
             # "…11,054,211천원으로 맞는지, 그리고 집행률은 얼마인지": the first clause is a
             # question of its own.
@@ -2879,6 +2881,8 @@ class _Reading:
         periods = self.lexicon.compact_list("period_words") if self.months else ()
         missing = tuple(w for w in unknown if not self.in_text((w,)) and w not in districts
                         and self.lexicon.strip_particle(w) not in periods
+                        # ("임기 종료 시점": when, not a thing to find)
+                        and self.lexicon.strip_particle(w) not in self.lexicon.lists["when"]
                         and w not in DOES_IT)  # fmt: skip
         asks_reason = self.opens_word("reason") and any(
             s.kind == "project" for s in self.subjects_at("project")
