@@ -860,7 +860,17 @@ def _with_second_ask(picked: list, scored: list, words: list[str]) -> list:
     if best is None or best[0] < MIN_SECOND:
         return picked
     entry = best[1]
-    return [picked[0], entry] + [p for p in picked[1:] if p[1] is not entry[1]]
+    # (the two facts asked are the answer: another heading's alike figures would read as rivals)
+    # (a detail under the second fact is part of it: "… 공유촉진 사업 공모" → "용산구 외 10개
+    # 자치구, 15개 사업 200백만원 지원")
+    second = entry[1]
+
+    def kept(p: tuple) -> bool:
+        under = (p[1]["project_no"], p[1]["part"], p[1]["parent_position"]) == (
+            second["project_no"], second["part"], second["position"])  # fmt: skip
+        return under or not (_elsewhere(picked[0], p) and _alike(picked[0], p))
+
+    return [picked[0], entry] + [p for p in picked[1:] if p[1] is not second and kept(p)]
 
 
 # How much of the words left over (in letters) a bullet must hold to be the second fact asked.

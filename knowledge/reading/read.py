@@ -76,6 +76,8 @@ MINUS = re.compile(r"[가-힣]\s*[-−]\s*[가-힣]")
 WHOLE = frozenset({q.PARTS, q.ORGANIZATION})
 # "…이라고 적었는데 맞아?": what the asker wrote down (적다 as to write, not to be few).
 # "1억원(100,000천원)": the same amount said again in another unit, in brackets.
+# Money given out ("보조금 주는", "얼마 지원했어"): never a revenue item, which comes in.
+GIVEN_OUT = re.compile(r"주는|줬|준다|지원(?:하는|했|한|해|됐|된)|나눠")
 # "미집행 세부사업 4건의 예산현액 합계": how many there are, said again of the set named.
 RESTATED_COUNT = re.compile(r"(사업|항목|과|부서)\s*\d+\s*(?:건|개)의(?=\s)")
 RESTATED_AMOUNT = re.compile(r"(?<=[원억만])\s*\(\s*[\d,.]+\s*(?:천원|백만원|만원|억원|원)\s*\)")
@@ -927,7 +929,8 @@ class _Reading:
         self.measures: tuple[str, ...] = ()  # what is asked while the measures are read
         self.measures = self._measures()
         every = self.has("both", "each")
-        found = self.found = _fee_as_word(found, self.lexicon, self._speaks_of_charge)
+        found = _fee_as_word(found, self.lexicon, self._speaks_of_charge)
+        found = self.found = _given_as_word(found, self.lexicon, compact(quantities.text))
         self.resolved = [reader.subjects.resolve(m, self.measures, every) for m in found.mentions]
         self.content = self._content()
         self._read_ellipsis()
@@ -2521,6 +2524,8 @@ class _Reading:
         revenue_kind = any("revenue" in self.measures_of[m].kinds for m in self.measures)
         if self.measures and not (revenue_kind or said):
             return None  # "… 보조금 주는 거 지출액": money paid out, a line's
+        if not said and not revenue_kind and GIVEN_OUT.search(self._compact_text):
+            return None  # "… 시민 실험에 보조금 주는 공모, 얼마 지원했어요?": paid out too
         # The item named is the whole the description narrows ("정기적으로 들어오는 세외수입":
         # 경상적세외수입 of 세외수입); the words that ask for revenue are no part of it.
         asking = self.lexicon.lists["revenue_words"]
@@ -4671,6 +4676,20 @@ def _tolerance(figure) -> float:
         return 0.05  # "약 92.6%": a tenth
     zeros = len(str(abs(whole))) - len(str(abs(whole)).rstrip("0"))
     return 0.5 * 10**zeros
+
+
+def _given_as_word(found: Scan, lexicon: Lexicon, text: str) -> Scan:
+    """ "시민 실험에 보조금 주는 공모, 얼마 지원했어요?": money given out, said with a word that
+    only revenue items' names hold (보조금 of the 반환수입 items), names none of them — no
+    revenue item comes in by being given out; the other words say what is asked."""
+    if not GIVEN_OUT.search(text) or any(w in text for w in lexicon.lists["revenue_words"]):
+        return found
+    given = [m for m in found.mentions
+             if m.best and all(c.entity.kind == "revenue" for c in m.best)]  # fmt: skip
+    if not given or (len(given) == len(found.mentions) and not found.unknown):
+        return found
+    # (the word is a name's, not the text's: it is left to the words around it)
+    return replace(found, mentions=[m for m in found.mentions if m not in given])
 
 
 def _fee_as_word(found: Scan, lexicon: Lexicon, charged: Callable[[], bool]) -> Scan:
