@@ -18,6 +18,9 @@ COUNTED = re.compile(r"\d[\d,.]*\s*(?:명|개소|개|건|회|곳|석|실|억원|
 PICKED = 3
 # The bullets under the one that answers, shown with it.
 DETAILS = 3
+# A bullet that opens with an asked word as its label, in brackets, is about that word.
+LEAD_LABEL = re.compile(r"\s*[-·•]?\s*\(([^()]{1,8})\)")
+LABEL_WEIGHT = 5
 # A hint word counts this much of an asked word: it only breaks ties.
 HINT_WEIGHT = 3
 # What a bullet naming 자치구 counts when a 구 asked is named by none (as a word of 5 letters).
@@ -49,6 +52,9 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
             score += _facet_score(question.facet, row, parent)
         if row["part"] == "현황":
             score += 1
+        label = LEAD_LABEL.match(row["text"])
+        if label and compact(label.group(1)) in words:
+            score += LABEL_WEIGHT  # "(임기) 2021. 5월 ~ 2022. 3월": the bullet is about 임기
         if unnamed and any(d in row["text"] for d in DISTRICTS):
             score += DISTRICT_WEIGHT * len(unnamed)
         scored.append((score, row, parent))
@@ -402,7 +408,9 @@ def _uncounted(question: Question, picked: list[Row]) -> bool:
     unit = question.unit
     if unit in (None, "원", ANY_COUNTER) or not question.words or question.facet in ("when", "why"):
         return False  # ("언제 새로 사람 받아?": when, not how many)
-    return not any(_counts(unit, row["text"]) for row in picked)
+    # ("회의실 몇 개": rooms and seats are counted with their own counters, 실 and 석)
+    own = ("실", "석") if unit == COUNTED_UNIT else ()
+    return not any(_counts(u, row["text"]) for row in picked for u in (unit, *own))
 
 
 def _verdict(question: Question, text: str, parent: Row | None = None) -> str | None:

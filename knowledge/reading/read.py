@@ -232,9 +232,12 @@ HAPPENS_THEN = re.compile(
 # "…참여하였는지 여쭙습니다", "…선정하는지 확인 바랍니다": a clause asking whether, before a
 # formal request (a question word in it asks what instead: see WH_WORDS).
 EMBEDDED_YESNO = re.compile(
-    r"(?:[가-힣](?:는지|은지|인지|었는지|았는지|였는지)|(?:큰|한|된|던)지|§\s*지)\s*"
+    r"(?:[가-힣](?:는지|은지|인지|었는지|았는지|였는지)|(?:큰|한|된|던)지|§\s*(?:는|은)?지)\s*"
     r"(?:여부\s*[를을]?\s*)?"
     r"(?:여쭙|여쭤|여쭈|확인|알려|회신|답변|문의|궁금)"
+)
+COMPARED_WHETHER = re.compile(
+    r"§\s*(?:는|은|었는)?지\s*(?:여부\s*[를을]?\s*)?(?:여쭙|여쭤|여쭈|확인|알려|회신|답변|문의|궁금)"
 )
 # "얼마 썼어": how much, asked of the verb after it.
 HOW_MUCH = frozenset({"얼마", "얼마나", "얼만큼", "얼마큼", "얼마정도"})
@@ -602,10 +605,20 @@ class Reader:
         if len(pieces) != 2 or not re.search(r"[가-힣]{2}", pieces[1]):
             return None
         first = self.read(pieces[0], today, before)
-        second = self.read(pieces[1], today, Before(first, before.recent if before else ()))
+        # (the names as the first typed them: "NPO입주협업공간" is the project, its text too)
+        named = " ".join(r.mention.text for r in self._reading(pieces[0], today).resolved)
+        if first.asks == q.TEXT and named and not self._reading(pieces[1], today).found.mentions:
+            # "NPO입주협업공간 위치가 어디야? 남은 좌석은 몇 석이야?": the second names nothing;
+            # it is asked of what the first named.
+            second = self.read(f"{named} {pieces[1]}", today)
+        else:
+            second = self.read(pieces[1], today, Before(first, before.recent if before else ()))
         if {first.asks, second.asks} & {q.HELP, q.NOT_FOUND, q.CLARIFY}:
             return None
-        if first.asks == second.asks and first.subjects == second.subjects:
+        if (
+            first.asks == second.asks and first.subjects == second.subjects
+            and not (first.asks == q.TEXT and first.words != second.words)
+        ):  # fmt: skip
             return None  # "사회협력과 예산은? 집행률은?": one thing asked twice, read whole
         return Question(q.PARTS, parts=(first, second))
 
@@ -982,6 +995,8 @@ class _Reading:
             or self.claims_duty  # "엠보팅은 시민참여과 담당이야?"
             or (self.has("none") and self._ends_as_question())  # "결원 없어?"
             or self._ends_on_ranking()  # "사회협력과 집행률 제일 낮아?"
+            # "징수율이 50%를 넘었는지 회신 바랍니다": a figure compared, whether, asked formally.
+            or bool(COMPARED_WHETHER.search(self.quantities.text))
             # "A 집행률이 국 전체보다 높은지 확인하여 주시기 바랍니다": whether, asked formally.
             or (
                 any(

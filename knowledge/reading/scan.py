@@ -602,6 +602,10 @@ def _question_words(lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+# The longest word before 과 still read as the name of a 과 when the report writes the word.
+OFFICE_STEM = 2
+
+
 def _cuts_a_word(head: str, letter: str, index: EntityIndex) -> bool:
     """Whether the report writes `head` only ever followed by `letter` (온라 → 온라인): a cut
     there splits a word of the report."""
@@ -673,7 +677,14 @@ def _resolve_run(
         office = word[-1] in OFFICE_ENDINGS and len(word) >= MIN_STEM + 1
         if stripped != word and not (len(word) >= MIN_NAME_END and index.ends_a_name(word)):
             found_stripped = index.candidates(stripped)
-            keep = office and not found_stripped
+            # (a word the report writes, with 과 after it, is that word and its particle:
+            # "위탁기간과 위탁금액")
+            # ("교육과 예산": a short word and 과 may be a 과 the report lacks, said so)
+            keep = (
+                office
+                and not found_stripped
+                and (len(stripped) <= OFFICE_STEM or stripped not in index.written)
+            )
             if not keep and (not found or (found_stripped
                                           and found_stripped[0].score > found[0].score)):  # fmt: skip
                 word, found = stripped, found_stripped
