@@ -862,7 +862,16 @@ def _with_second_ask(picked: list, scored: list, words: list[str]) -> list:
     if not left:
         return picked
     shown = {id(r) for _, r, _ in picked[:1]}
-    others = [(text_score(left, r["text"]), entry) for entry in scored
+    # (a period asked is the bullet that gives its dates: "위탁기간 : ’21. 11. 21. ∼ …")
+    period = any(w.endswith("기간") or w == "임기" for w in left)
+
+    def fits(row: Row) -> float:
+        dated = period and bool(_dated_points(row["text"]))
+        # (and the one it labels, "위탁기간 : …", before one that only mentions it)
+        labelled = dated and any(re.search(re.escape(w) + r"\s*[:)]", row["text"]) for w in left)
+        return text_score(left, row["text"]) + (1 if dated else 0) + (1 if labelled else 0)
+
+    others = [(fits(r), entry) for entry in scored
               if (r := entry[1])["project_no"] == first["project_no"] and id(r) not in shown]  # fmt: skip
     best = max(others, key=lambda o: o[0], default=None)
     if best is None or best[0] < MIN_SECOND:
