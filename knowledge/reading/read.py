@@ -76,8 +76,6 @@ MINUS = re.compile(r"[가-힣]\s*[-−]\s*[가-힣]")
 WHOLE = frozenset({q.PARTS, q.ORGANIZATION})
 # "…이라고 적었는데 맞아?": what the asker wrote down (적다 as to write, not to be few).
 # "1억원(100,000천원)": the same amount said again in another unit, in brackets.
-# Money given out ("보조금 주는", "얼마 지원했어"): never a revenue item, which comes in.
-GIVEN_OUT = re.compile(r"주는|줬|준다|지원(?:하는|했|한|해|됐|된)|나눠")
 # "미집행 세부사업 4건의 예산현액 합계": how many there are, said again of the set named.
 RESTATED_COUNT = re.compile(r"(사업|항목|과|부서)\s*\d+\s*(?:건|개)의(?=\s)")
 RESTATED_AMOUNT = re.compile(r"(?<=[원억만])\s*\(\s*[\d,.]+\s*(?:천원|백만원|만원|억원|원)\s*\)")
@@ -606,8 +604,12 @@ class Reader:
             return None
         first = self.read(pieces[0], today, before)
         # (the names as the first typed them: "NPO입주협업공간" is the project, its text too)
-        named = " ".join(r.mention.text for r in self._reading(pieces[0], today).resolved)
-        if first.asks == q.TEXT and named and not self._reading(pieces[1], today).found.mentions:
+        named = (
+            " ".join(r.mention.text for r in self._reading(pieces[0], today).resolved)
+            if first.asks == q.TEXT
+            else ""
+        )
+        if named and not self._reading(pieces[1], today).found.mentions:
             # "NPO입주협업공간 위치가 어디야? 남은 좌석은 몇 석이야?": the second names nothing;
             # it is asked of what the first named.
             second = self.read(f"{named} {pieces[1]}", today)
@@ -1636,7 +1638,7 @@ class _Reading:
     def _says_all(self) -> bool:
         """`다 행정직이야?`, `전원 행정직인가요`: a word for all of them, typed on its own."""
         words = self.quantities.text.split()
-        fully = ("집행", "쓰", "쓸", "써", "썼", "소진") if self.has("fully") else ()
+        fully = tuple(self.lexicon.lists["fully_verbs"]) if self.has("fully") else ()
         return any(
             (
                 compact(w) in self.lexicon.lists["all_of"]
@@ -2539,7 +2541,7 @@ class _Reading:
         revenue_kind = any("revenue" in self.measures_of[m].kinds for m in self.measures)
         if self.measures and not (revenue_kind or said):
             return None  # "… 보조금 주는 거 지출액": money paid out, a line's
-        if not said and not revenue_kind and GIVEN_OUT.search(self._compact_text):
+        if not said and not revenue_kind and _gives_out(self._compact_text, self.lexicon):
             return None  # "… 시민 실험에 보조금 주는 공모, 얼마 지원했어요?": paid out too
         # The item named is the whole the description narrows ("정기적으로 들어오는 세외수입":
         # 경상적세외수입 of 세외수입); the words that ask for revenue are no part of it.
@@ -4693,11 +4695,16 @@ def _tolerance(figure) -> float:
     return 0.5 * 10**zeros
 
 
+def _gives_out(text: str, lexicon: Lexicon) -> bool:
+    """Money given out ("보조금 주는", "얼마 지원했어"): never a revenue item, which comes in."""
+    return any(w in text for w in lexicon.lists["given_out"])
+
+
 def _given_as_word(found: Scan, lexicon: Lexicon, text: str) -> Scan:
     """ "시민 실험에 보조금 주는 공모, 얼마 지원했어요?": money given out, said with a word that
     only revenue items' names hold (보조금 of the 반환수입 items), names none of them — no
     revenue item comes in by being given out; the other words say what is asked."""
-    if not GIVEN_OUT.search(text) or any(w in text for w in lexicon.lists["revenue_words"]):
+    if not _gives_out(text, lexicon) or any(w in text for w in lexicon.lists["revenue_words"]):
         return found
     given = [m for m in found.mentions
              if m.best and all(c.entity.kind == "revenue" for c in m.best)]  # fmt: skip
