@@ -2063,6 +2063,13 @@ class _Reading:
         )  # fmt: skip
         return kept or words
 
+    def _named_well(self, subject: Subject) -> bool:
+        """Whether a subject was named as such, not found in part inside a longer word."""
+        return any(
+            r.subjects == (subject,) and r.mention.best and r.mention.best[0].score >= NAMED_WELL
+            for r in self.resolved
+        )
+
     def _dated_check(self) -> bool:
         """ "…계약기간 22년 말까지죠?": whether a date said (a month of a year) is checked of a
         thing named, asked yes or no, no figure asked."""
@@ -2381,6 +2388,10 @@ class _Reading:
         # Within a 과 or a project named, the lines described are among its own
         # ("지역공동체과에서 동 단위로 … 지원하는 사업", "혁신파크 시설 짓고 고치는 사업").
         within = sure[0] if len(sure) == 1 and sure[0].kind in ("division", "project") else None
+        if within is not None and within.kind == "division" and not self._named_well(within):
+            # ("… 시민이랑 공무원이 같이 숙의하는 예산 운영 사업": a word of a 과's name,
+            # said as what the line does, names no 과)
+            within, sure = None, []
         if within is None and any(s.kind in ("division", "revenue", "bureau") for s in sure):
             return None
         project_lines = (
