@@ -76,6 +76,8 @@ MINUS = re.compile(r"[가-힣]\s*[-−]\s*[가-힣]")
 WHOLE = frozenset({q.PARTS, q.ORGANIZATION})
 # "…이라고 적었는데 맞아?": what the asker wrote down (적다 as to write, not to be few).
 # "1억원(100,000천원)": the same amount said again in another unit, in brackets.
+# Head counts of a 과 (not kinds of staff): 현원, 정원, 과부족, 결원.
+HEAD_COUNTS = frozenset({"current", "quota", "shortage", "vacancies"})
 # "미집행 세부사업 4건의 예산현액 합계": how many there are, said again of the set named.
 RESTATED_COUNT = re.compile(r"(사업|항목|과|부서)\s*\d+\s*(?:건|개)의(?=\s)")
 RESTATED_AMOUNT = re.compile(r"(?<=[원억만])\s*\(\s*[\d,.]+\s*(?:천원|백만원|만원|억원|원)\s*\)")
@@ -2053,15 +2055,14 @@ class _Reading:
     def _date_checked(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """The words a check finds in a bullet, with a date said: a word for a period the text
         does not write ("계약기간") is the bullet's dates, and "…까지죠" only asks."""
-        if self.months is None:
-            return words
-        periods = self.lexicon.compact_list("period_words")
-        kept = tuple(
-            w for w in words
-            if w not in DOES_IT
-            and not (self.lexicon.strip_particle(w) in periods and not self.in_text((w,)))
-        )  # fmt: skip
+        kept = tuple(w for w in words if not (self._frames_date(w) and not self.in_text((w,))))
         return kept or words
+
+    def _frames_date(self, word: str) -> bool:
+        """With a date said, a word for a period ("계약기간": the bullet's dates) or "…까지죠"
+        (only asking) frames the check; it is no word to find."""
+        period = self.lexicon.strip_particle(word) in self.lexicon.compact_list("period_words")
+        return self.months is not None and (period or word in DOES_IT)
 
     def _named_well(self, subject: Subject) -> bool:
         """Whether a subject was named as such, not found in part inside a longer word."""
@@ -2910,13 +2911,10 @@ class _Reading:
         # 들어가?"), not said to be missing.
         asks_whether = self.yesno or self._predicate_asked()
         districts = tuple(w for w in unknown if asks_whether and district(w) is not None)
-        # (a word for a period, with a date said, is what the bullet's dates are)
-        periods = self.lexicon.compact_list("period_words") if self.months else ()
         missing = tuple(w for w in unknown if not self.in_text((w,)) and w not in districts
-                        and self.lexicon.strip_particle(w) not in periods
+                        and not self._frames_date(w) and w not in DOES_IT
                         # ("임기 종료 시점": when, not a thing to find)
-                        and self.lexicon.strip_particle(w) not in self.lexicon.lists["when"]
-                        and w not in DOES_IT)  # fmt: skip
+                        and self.lexicon.strip_particle(w) not in self.lexicon.lists["when"])  # fmt: skip
         asks_reason = self.opens_word("reason") and any(
             s.kind == "project" for s in self.subjects_at("project")
         )
@@ -2998,12 +2996,11 @@ class _Reading:
             ends = self.lexicon.compact_list("ends")
             # (a word of a corporation's name is checked with the name: "(사)마을")
             named_corporations = compact(" ".join(self._organisations_said()))
-            # (and so is it here: "수탁기관 계약기간 22년 말까지죠?")
+            # (nor one that frames a date checked: "수탁기관 계약기간 22년 말까지죠?")
             loose = tuple(w for w in words if w not in held and _noun_like(w)
                           and not w.startswith(ends) and w not in named_corporations
                           and not _verb_like(w, self.lexicon)
-                          and self.lexicon.strip_particle(w) not in periods
-                          and w not in DOES_IT)  # fmt: skip
+                          and not self._frames_date(w) and w not in DOES_IT)  # fmt: skip
             unknown = tuple(w for w in unknown if w in held)
             words = held
         if (
@@ -4329,8 +4326,7 @@ class _Reading:
             condition = states[0]
             return Question(q.CHECK, subjects=tuple(subjects), check=condition,
                             measures=(condition.measure,))  # fmt: skip
-        kinds_of_staff = [m for m in measures if self.measures_of[m].unit == PEOPLE
-                          and m not in ("current", "quota", "shortage", "vacancies")]  # fmt: skip
+        kinds_of_staff = self._staff_kinds(measures)
         only = ONLY_THERE.search(self.quantities.text)
         if (
             only
@@ -4413,18 +4409,21 @@ class _Reading:
         if self.has(RATE_WORD) and len(people) >= 2 and len(people) == len(measures):
             return True
         # ("사회협력과 행정직 비율": a kind of staff, a rate word: its share of the 현원)
-        kinds = [m for m in people if m not in ("current", "quota", "shortage", "vacancies")]
+        kinds = self._staff_kinds(measures)
         if self.has(RATE_WORD) and len(kinds) == 1 and len(people) == len(measures):
             return True
         money = [m for m in measures if self.measures_of[m].is_money]
         return self.has(RATE_WORD) and self.has("than") and len(money) == len(measures) == 2
 
+    def _staff_kinds(self, measures: tuple[str, ...]) -> list[str]:
+        """The kinds of staff among the measures (행정직, 임기제 …), not the head counts."""
+        return [m for m in measures if self.measures_of[m].unit == PEOPLE and m not in HEAD_COUNTS]
+
     def _share(self, subjects: list[Subject], measures: tuple[str, ...]) -> Question:
         """A part of its whole: a 과 of the bureau, a line of its 과 (or of the bureau when
         the question says 국 전체), a revenue item of another; or one measure of another
         ("현원 중 행정직 비율")."""
-        kinds = [m for m in measures if self.measures_of[m].unit == PEOPLE
-                 and m not in ("current", "quota", "shortage", "vacancies")]  # fmt: skip
+        kinds = self._staff_kinds(measures)
         offices = [s for s in subjects if s.kind in ("division", "bureau")]
         if len(kinds) == 1 and len(offices) == len(subjects) <= 1:
             # "사회협력과 인원 중 기술직 비중", "행정직 비율 국전체로": of its staff now (현원).
