@@ -1954,7 +1954,9 @@ class _Reading:
                 if self.has("average") and decided.asks in FIGURE_ANSWERS and not bureau_rate:
                     # "사회협력과 평균 예산": no set to average over; never the plain figure.
                     return Question(q.NOT_FOUND, words=("평균",))
-                skipped = tuple(dict.fromkeys(u.word for u in self.skipped))
+                # (a word that framed a date checked was used: "계약기간 22년 말까지죠?")
+                skipped = tuple(dict.fromkeys(u.word for u in self.skipped
+                                              if not (decided.check and self._frames_date(u.word))))  # fmt: skip
                 if "읽었습니다" in decided.note and decided.subjects:
                     # A word the line described was read by is not said to be left out
                     # ("짓고": 조성 of 서울혁신파크 조성사업).
