@@ -9,6 +9,7 @@ from knowledge.answer import Answer
 from knowledge.answers.base import Report, Row, finish, followups, short
 from knowledge.planning.compile import Plan
 from knowledge.reading.question import Question
+from knowledge.report.dates import dated_spans
 
 SHOWN = 30
 DETAIL_PARTS = re.compile(r"\s*(?:/|,(?![^(]*\)))\s*")
@@ -35,6 +36,8 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         scope = f"{scope} {span}".strip()
     if not rows:
         return finish(_nothing(question, scope, report), "schedule", plan)
+    if question.facet == "done":
+        return _done(question, rows, plan, report, scope)
     single = len(projects) == 1 and subjects and all(s.kind != "division" for s in subjects)
     if question.words and not subjects:
         head = f"{rows[0]['item']} : {rows[0]['period']} ({rows[0]['title']})"
@@ -53,6 +56,39 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
     extra = followups(rows[0]["title"], ("추진현황", "예산")) if single else ()
     return finish(lines, "schedule", plan, rows, entity=rows[0]["title"] if single else None,
                   followups=extra)  # fmt: skip
+
+
+def _done(question: Question, rows: list[Row], plan: Plan, report: Report, scope: str) -> Answer:
+    """What the status text dates in a time no plan covers: each bullet once, cut to the
+    clause whose date falls then ("…심층면접조사(’21.8.) 등" of a bullet dating two surveys)."""
+    shown: dict[tuple[int, int], str] = {}
+    for row in rows:
+        key = (row["project_no"], row["position"])
+        clause = _dated_clause(row["text"], row["first_day"], row["last_day"])
+        if key not in shown:
+            shown[key] = f"• [{short(row['title'])}] {clause}"
+    lines = [f"{scope} 추진현황에 적힌 일 {len(shown)}건:".strip(), *list(shown.values())[:SHOWN]]
+    lines.append(f"※ 향후계획({_planned_span(report)})에 없는 때라, 추진현황에서 날짜가 적힌 "
+                 "항목을 찾았습니다.")  # fmt: skip
+    if question.note:
+        lines.insert(1, f"※ {question.note}")
+    lines.append(report.closing(*dict.fromkeys(r["source"] for r in rows[:3])))
+    return finish(lines, "schedule", plan, rows)
+
+
+def _dated_clause(text: str, first: date, last: date) -> str:
+    clauses = [c for c in re.split(r"(?<=\)),\s*", text) if c.strip()]
+    if len(clauses) < 2:
+        return text
+    for clause in clauses:
+        if (first, last) in [(a, b) for a, b, _ in dated_spans(clause, first.year)]:
+            return clause
+    return text
+
+
+def _planned_span(report: Report) -> str:
+    planned = sorted(report.catalog.plan_months)
+    return f"{planned[0].year}년 {planned[0].month}월~{planned[-1].year}년 {planned[-1].month}월"
 
 
 def _months_of(months) -> tuple[int, ...]:
@@ -75,8 +111,7 @@ def _scope(question: Question, report: Report) -> str:
 
 
 def _nothing(question: Question, scope: str, report: Report) -> list[str]:
-    planned = sorted(report.catalog.plan_months)
-    span = f"{planned[0].year}년 {planned[0].month}월~{planned[-1].year}년 {planned[-1].month}월"
+    span = _planned_span(report)
     what = f"‘{' '.join(question.words)}’ " if question.words else ""
     lines = [f"{scope} {what}향후계획은 보고서에 없습니다.".strip()]
     if question.note:

@@ -7,7 +7,9 @@ parameter. A combination that cannot be compiled is a `Refusal` saying why, neve
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -689,6 +691,8 @@ class Planner:
     # --- prose ---------------------------------------------------------------------------
 
     def _plans(self, question: Question) -> Plan:
+        if question.facet == "done":
+            return self._done(question)
         select = (
             exp.select(*map(_col, PLAN_COLUMNS))
             .from_(_table("plans", "l"), copy=False)
@@ -754,6 +758,49 @@ class Planner:
         select = select.order_by(
             _col("l.start_month"), _col("l.project_no"), _col("l.position"), copy=False
         )
+        return Plan(_sql(select), tuple(params))
+
+    def _done(self, question: Question) -> Plan:
+        """The status bullets dated in the months (or on the day) asked: what was done then.
+        Asked of a day, bullets dated to the day are kept when any is; of a 과 or a project,
+        only theirs."""
+        months = question.months
+        first = months.first
+        last = date(months.last.year, months.last.month,
+                    calendar.monthrange(months.last.year, months.last.month)[1])  # fmt: skip
+        if months.day is not None:
+            first = last = date(first.year, first.month, months.day)
+        select = (
+            exp.select(
+                *map(_col, ITEM_COLUMNS), _col("d.first_day"), _col("d.last_day"), _col("d.to_day")
+            )
+            .from_(_table("dated_items", "d"), copy=False)
+            .join(
+                _table("project_items", "i"), using=["project_no", "part", "position"], copy=False
+            )
+            .join(_table("projects", "p"), using=["project_no"], copy=False)
+        )
+        where = [
+            exp.LTE(this=_col("d.first_day"), expression=exp.cast(_param(), "DATE")),
+            exp.GTE(this=_col("d.last_day"), expression=exp.cast(_param(), "DATE")),
+        ]
+        params: list = [last.isoformat(), first.isoformat()]
+        divisions = [s.division or s.name for s in question.subjects if s.kind == "division"]
+        projects = sorted({s.project_no for s in question.subjects if s.project_no is not None})
+        if projects:
+            where.append(exp.column("project_no", "d").isin(*[_param() for _ in projects]))
+            params += projects
+        elif divisions:
+            where.append(exp.column("division", "p").isin(*[_param() for _ in divisions]))
+            params += divisions
+        select = select.where(_all(*where), copy=False)
+        order = [_col("d.first_day"), _col("d.project_no"), _col("i.position")]
+        if months.day is not None:
+            widest = exp.Window(this=exp.Max(this=_col("d.to_day")))
+            select = select.qualify(exp.EQ(this=_col("d.to_day"), expression=widest), copy=False)
+            # what happened on the day itself first, then what ran over it
+            order.insert(0, exp.Sub(this=_col("d.last_day"), expression=_col("d.first_day")))
+        select = select.order_by(*order, copy=False)
         return Plan(_sql(select), tuple(params))
 
     def _text(self, question: Question) -> Plan:

@@ -370,7 +370,11 @@ def _plans(previous: Question, current: Question, told: Told) -> Question | None
         tuple(s for s in told.subjects if s.kind in ("division", "project")) or previous.subjects
     )
     months = current.months if told.months else previous.months
-    return replace(previous, subjects=subjects, months=months, words=())
+    facet = previous.facet
+    if told.months:
+        # "9월은?" after August's dated status bullets: the plans again where some run then
+        facet = current.facet if current.asks == q.PLANS else previous.facet.replace("done", "")
+    return replace(previous, subjects=subjects, months=months, words=(), facet=facet)
 
 
 def _same_subjects(

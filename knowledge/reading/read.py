@@ -2838,8 +2838,16 @@ class _Reading:
         note = self.months.said if self.months and "‘" in self.months.said else ""
         # "11월에 끝나는 것들": the plans that end then, not every one under way then.
         facet = "ends" if self.months is not None and self.says("ends") else ""
+        if self.months is not None and not facet and not self._planned_then():
+            # "8월 28일에 뭐 했어": no plan runs then; the status text's dated bullets do.
+            facet = "done"
         return Question(q.PLANS, subjects=tuple(subjects), months=self.months,
                         words=plan_words if not subjects else (), note=note, facet=facet)  # fmt: skip
+
+    def _planned_then(self) -> bool:
+        """Whether some 향후계획 item runs in a month asked."""
+        months = self.months
+        return any(months.first <= m <= months.last for m in self.catalog.plan_months)
 
     def _held_together(self, words: tuple[str, ...], part: str) -> int:
         """How many of the words one passage of a part of the projects' text holds, at most."""

@@ -18,6 +18,7 @@ import duckdb
 from rapidfuzz import fuzz
 
 from knowledge.report import checks
+from knowledge.report.dates import dated_spans
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 # Built from the tables once they are filled: every figure a question can ask for, one row a thing.
@@ -87,6 +88,7 @@ TABLE_COLUMNS = {
         "project_no", "position", "item", "period", "start_month", "end_month", "open_ended",
         "details", "source",
     ),
+    "dated_items": ("project_no", "part", "position", "first_day", "last_day", "to_day"),
     "facts": ("project_no", "part", "value", "unit", "printed", "context", "source"),
 }  # fmt: skip
 
@@ -175,7 +177,7 @@ def parse_report(text: str, source_file: str) -> dict[str, list[tuple]]:
     rows["report"].append((f"{bureau} 주요업무 보고", bureau, as_of, "천원", source_file))
     divisions = [row[0] for row in rows["divisions"]]
     _parse_lines_section(sections["Ⅳ"], bureau, divisions, rows)
-    _parse_projects(sections["Ⅲ"], divisions, rows)
+    _parse_projects(sections["Ⅲ"], divisions, rows, as_of.year)
     checks.require_structure(
         {
             table: [dict(zip(TABLE_COLUMNS[table], row, strict=True)) for row in rows[table]]
@@ -642,7 +644,9 @@ def _parse_lines_section(
 # --- Ⅲ. 주요 추진 현안업무 ---------------------------------------------------------------------
 
 
-def _parse_projects(section: Section, divisions: list[str], rows: dict[str, list[tuple]]) -> None:
+def _parse_projects(
+    section: Section, divisions: list[str], rows: dict[str, list[tuple]], year: int
+) -> None:
     projects: list[Project] = []
     lines = list(_nonblank(section.lines))
     index = 0
@@ -679,6 +683,7 @@ def _parse_projects(section: Section, divisions: list[str], rows: dict[str, list
     for project in projects:
         _structure_project(section, project)
         _emit_project(section, project, units, rows)
+        _emit_dates(project, rows, year)
 
 
 def _same_title(heading: str, listed: str) -> bool:
@@ -869,6 +874,17 @@ def _emit_project(
                 section.source(line),
             )
         )
+
+
+def _emit_dates(project: Project, rows: dict[str, list[tuple]], year: int) -> None:
+    """The dated bullets of 추진현황: what was done when, for months the plans do not cover."""
+    for item in project.items:
+        if item.part != "현황":
+            continue
+        for first, last, to_day in dated_spans(item.text, year):
+            rows["dated_items"].append(
+                (project.number, item.part, item.position, first, last, to_day)
+            )
 
 
 def _parse_plan(item: Item) -> tuple[str, str | None, dt.date | None, dt.date | None, bool]:

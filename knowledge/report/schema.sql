@@ -65,6 +65,11 @@ CREATE TABLE plans (                  -- 향후계획 items with their month ran
     start_month DATE, end_month DATE, open_ended BOOLEAN, details VARCHAR, source VARCHAR
 );
 
+CREATE TABLE dated_items (            -- the dates a 추진현황 bullet writes in brackets, as day spans
+    project_no INTEGER, part VARCHAR, position INTEGER, first_day DATE, last_day DATE,
+    to_day BOOLEAN
+);
+
 CREATE TABLE facts (                  -- numbers quoted in the text of Ⅲ (1,081명, 61개소 …)
     project_no INTEGER, part VARCHAR, value DOUBLE, unit VARCHAR, printed VARCHAR,
     context VARCHAR, source VARCHAR

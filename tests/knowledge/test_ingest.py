@@ -53,6 +53,7 @@ def replaced(old: str, new: str) -> str:
         ("projects", 9),
         ("project_budgets", 13),
         ("plans", 20),
+        ("dated_items", 25),
     ],
     ids=lambda value: str(value),
 )
@@ -496,6 +497,51 @@ def test_plan_item_and_details(db):
             "공유기업·단체컨설팅및가치평가 실시(9~12월), 성과보고(12월)",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text_start", "first", "last", "to_day"),
+    [
+        # year and months; a day without its year is in the report's year
+        ("각계각층의 다양한", dt.date(2021, 3, 1), dt.date(2021, 5, 31), False),
+        ("상반기 숙의·공론 결과", dt.date(2021, 9, 1), dt.date(2021, 9, 1), True),
+        ("2021 시민참여예산 시민 전자투표", dt.date(2021, 8, 9), dt.date(2021, 8, 28), True),
+        ("원활한 재위탁 추진을", dt.date(2021, 7, 1), dt.date(2021, 7, 31), False),
+        ("現 수탁기관인", dt.date(2021, 8, 22), dt.date(2021, 11, 20), True),
+        ("입주단체 모집(5월)", dt.date(2021, 5, 1), dt.date(2021, 5, 31), False),
+        ("실·본부·국 대상 갈등관리", dt.date(2021, 3, 1), dt.date(2021, 9, 30), False),
+        # "~계속": until the year's end
+        ("코로나19 확산에따른", dt.date(2021, 8, 2), dt.date(2021, 12, 31), True),
+    ],
+)
+def test_status_bullet_dates_read_as_day_spans(db, text_start, first, last, to_day):
+    found = rows(
+        db,
+        "SELECT first_day, last_day, to_day FROM dated_items d JOIN project_items i "
+        "USING (project_no, part, position) WHERE i.text LIKE ? || '%'",
+        text_start,
+    )
+    assert found == [(first, last, to_day)]
+
+
+def test_a_bullet_dating_two_works_gives_two_spans_and_counts_are_no_dates(db):
+    found = rows(
+        db,
+        "SELECT first_day, last_day FROM dated_items d JOIN project_items i "
+        "USING (project_no, part, position) WHERE i.text LIKE '혁신파크경사지정비공사%' "
+        "ORDER BY first_day",
+    )
+    assert found == [
+        (dt.date(2021, 5, 12), dt.date(2021, 6, 10)),
+        (dt.date(2021, 6, 24), dt.date(2021, 7, 22)),
+    ]
+    # "(3회, 2,460명 참여)", "(1,081명)": brackets that hold counts are not dates
+    undated = rows(
+        db,
+        "SELECT count(*) FROM dated_items d JOIN project_items i "
+        "USING (project_no, part, position) WHERE i.text LIKE '%2,460명%' OR i.text LIKE '%1,081명%'",
+    )
+    assert undated == [(0,)]
 
 
 @pytest.mark.parametrize(
