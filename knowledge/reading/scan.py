@@ -696,11 +696,20 @@ def _resolve_run(
         if candidates and _joined_reads_better(words, each, candidates):
             reading.mentions.append(Mention(joined, candidates, segment, orders[0], tuple(words)))
             return
+    before: set = set()  # the one name the word just before settled on
     for word, candidates, order in zip(words, each, orders, strict=True):
         named = {c.entity for m in reading.mentions for c in m.best}
         # A word that only points back at a name already given ("NPO입주협업공간 입주") says
-        # what is asked about it, so it is kept as a word, not as a second mention.
-        if candidates and not {c.entity for c in leaders(candidates)} <= named:
+        # what is asked about it, so it is kept as a word, not as a second mention; so is one
+        # that fits the name the word before settled on about as well as any ("주민자치회
+        # 활동지원": the rest of that name, not another line that also says 활동 지원).
+        leading = {c.entity for c in leaders(candidates)}
+        continues = any(c.entity in before and c.score >= candidates[0].score - AMBIGUITY
+                        for c in candidates)  # fmt: skip
+        before = set()
+        if candidates and not leading <= named and not continues:
+            if len(leading) == 1:
+                before = leading
             reading.mentions.append(Mention(word, candidates, segment, order, (word,)))
         elif DATE_WORD.fullmatch(word) is None:
             reading.unknown.append(word)
