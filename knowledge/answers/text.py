@@ -841,7 +841,15 @@ def _labelled_around(asked: set[str], text: str, start: int, end: int, after: bo
         labels = [compact(bracket.group(1))] if bracket else []
         # "(선정·입주)": each of its words labels the figure too.
         labels += [compact(w) for w in re.split(r"[·ㆍ,]", bracket.group(1))] if bracket else []
-    return any(len(label) >= 2 and label == word for label in labels for word in asked)
+    return any(len(label) >= 2 and _labels_word(label, word) for label in labels for word in asked)
+
+
+# What a word asked adds to the label the text writes: 신청자 of "3,201명 신청", 선정 건수.
+LABEL_ADDS = ("자", "수", "자수", "건수", "인원")
+
+
+def _labels_word(label: str, word: str) -> bool:
+    return label == word or (word.startswith(label) and word[len(label) :] in LABEL_ADDS)
 
 
 def _label(before: str) -> str:
