@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.answer import Answer
 from knowledge.answers import checks
-from knowledge.claims.extract import Extractor
+from knowledge.claims.extract import RANK, Extractor
 from knowledge.claims.verify import AGREES, DIFFERS, Verifier
 from knowledge.claims.words import load_claim_words
 from knowledge.planning.compile import Plan
@@ -76,6 +76,9 @@ def check_draft(engine: Stages, text: str, force: bool = False) -> Answer | None
         # never a 예 — the question is read as one instead.
         return None
     words = load_claim_words()
+    # (an order a claim checked, "5개 과 중 가장 낮습니다", is no order left unchecked)
+    for ranked in (v.claim.written for v in verdicts if v.claim.kind == RANK):
+        text = text.replace(ranked, " ")
     said = [w for w in words.unchecked if w in compact(text)]
     unchecked = tuple(w for w in said if not any(w != o and w in o for o in said))
     return checks.write(verdicts, plan, engine.report, 0, verdict=True, unchecked=unchecked,

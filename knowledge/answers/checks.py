@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from knowledge.answer import Answer
 from knowledge.answers.base import Report, finish
-from knowledge.claims.extract import FIGURE, MONTH
+from knowledge.claims.extract import FIGURE, MONTH, RANK
 from knowledge.claims.verify import AGREES, DIFFERS, MARKS, UNKNOWN, Verdict
 from knowledge.planning.compile import Plan
 
@@ -19,6 +19,8 @@ NOTHING = (
 )
 # How many differing claims the first line names.
 DIFFERING_SHOWN = 2
+# As long as a first line gets before the claims it names are cut down to one.
+FIRST_LINE = 110
 # How many numbers it could not check the first line names.
 UNREAD_SHOWN = 4
 PRECISION = "수치는 글에 적힌 자릿수까지 반올림해 대조했습니다(약·수준은 범위를 넓히지 않습니다)."
@@ -59,12 +61,18 @@ def verdict_line(
 ) -> str:
     """ "아니요. 1건이 보고서와 다릅니다 — 지출 집행률 92.6% → 보고서 91.6%", "예. 대조한 3건
     모두 보고서와 같습니다.", or what could not be checked said plainly (never a 예)."""
-    differing = [v for v in verdicts if v.mark == DIFFERS]
+    # a wrong figure is named before a wrong place in an order
+    differing = sorted(
+        (v for v in verdicts if v.mark == DIFFERS), key=lambda v: v.claim.kind == RANK
+    )
     if differing:
-        said = " · ".join(
-            f"{_said(v)} → 보고서 {_quiet(v.report)}" for v in differing[:DIFFERING_SHOWN]
-        )
-        return f"아니요. {len(differing)}건이 보고서와 다릅니다 — {said}"
+        head = f"아니요. {len(differing)}건이 보고서와 다릅니다 — "
+        # (a place in an order shows where the report puts it; who is there instead is below)
+        said = [f"{_said(v)} → 보고서 {_quiet(v.report.split(';')[0])}"
+                for v in differing[:DIFFERING_SHOWN]]  # fmt: skip
+        while len(said) > 1 and len(head) + len(" · ".join(said)) > FIRST_LINE:
+            said.pop()
+        return head + " · ".join(said)
     if counts[UNKNOWN] == 0 and unread:
         # Figures it found agree, but not every number of the text was checked.
         shown = ", ".join(unread[:UNREAD_SHOWN])

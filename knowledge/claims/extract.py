@@ -35,6 +35,20 @@ FIGURE = "figure"
 MONTH = "month"
 DUTY = "duty"
 UNHELD = "unheld"
+RANK = "rank"
+# "5개 과 중 가장 낮습니다", "예산 젤 큰 건 …", "두번째가 …": a place in an order the text
+# states; the set may be said before it ("시민참여과 사업 중에").
+RANKED = re.compile(
+    r"(?:(?<!\S)(?P<set>[가-힣A-Za-z0-9]+(?:\s[가-힣A-Za-z0-9]+){0,2})\s*(?:중|가운데)(?:에서|에)?\s+(?:\S+\s+){0,2}?)?"
+    r"(?:(?P<top>가장|제일|젤)|(?P<nth>[2-9]|두|세|네|다섯)\s*(?:번째|위)(?:로)?)"
+    r"\s*(?P<way>높|낮|크|큰|큼|커|작|많|적)?"
+)
+ORDINALS = {"두": 2, "세": 3, "네": 4, "다섯": 5}
+HIGH_WAYS = frozenset("높크큰큼커많")
+# After the order, a word that stands for the thing ranked ("큰 건 민주시민교육 추진(…)",
+# "두번째가 …"): the figure it is about comes after; otherwise the one before ("41.0%로 … 가장
+# 낮습니다").
+RANKED_NEXT = re.compile(r"^(?:\S?\s*(?:건|게|거|것|곳)|가\s|는\s|은\s|로\s|인\s)")
 # A name found this well is what its sentence is about; below it, a word merely resembles one.
 SURE_SCORE = 85.0
 # The bureau's revenue is the revenue table's 합계 row.
@@ -71,6 +85,8 @@ class Claim:
     topic: tuple[str, ...] = ()  # the words of its sentence
     division: str | None = None  # for a duty: the 과 the text names
     named: str = ""  # what the reply calls its subject when the text names nothing checkable
+    rank: tuple[int, bool] | None = None  # a place in an order: (1 = first, highest first)
+    basis: Claim | None = None  # for a place in an order, the figure claim it ranks
 
 
 @dataclass
@@ -543,9 +559,51 @@ class _Sentence:
                 claim = self._month(anchor, topic)
                 if claim is not None:
                     found.append(claim)
+        found += self._ranks([c for c in found if c.kind == FIGURE])
         found += self._duties()
         found += self._unheld()
         return found
+
+    def _ranks(self, figures: list[Claim]) -> list[Claim]:
+        """Places in an order the sentence states, each about the figure it ranks: the 과 said
+        before the order bounds the set ("시민참여과 사업 중에 … 젤 큰 건"); an ordinal without
+        its own direction ("두번째가") goes the way of the order before it."""
+        found = []
+        high = True
+        scope: str | None = None
+        for match in RANKED.finditer(self.text):
+            way = match.group("way")
+            if match.group("top") and way is None:
+                continue  # "가장 중요한": an order this report has no figure for
+            if way is not None:
+                high = way in HIGH_WAYS
+            nth = match.group("nth")
+            place = 1 if match.group("top") else int(ORDINALS.get(nth, nth or 1))
+            at = self.offset + match.start("top" if match.group("top") else "nth")
+            ranked = [c for c in figures if c.measures and c.subjects
+                      and c.figure is not None and c.figure.unit in (MONEY_UNIT, RATE_UNIT, PEOPLE_UNIT)]  # fmt: skip
+            after = RANKED_NEXT.match(self.text[match.end() :]) is not None
+            basis = (
+                next((c for c in ranked if c.position > at), None) if after
+                else next((c for c in reversed(ranked) if c.position < at), None)
+            )  # fmt: skip
+            if basis is None:
+                continue
+            if match.group("set") or way is not None:
+                scope = self._office_in(match.group("set") or "")
+            found.append(Claim(
+                RANK, at, self.text[match.start() : match.end()].strip(), subjects=basis.subjects,
+                measures=basis.measures, figure=basis.figure, division=scope,
+                rank=(place, high), basis=basis,
+            ))  # fmt: skip
+        return found
+
+    def _office_in(self, words: str) -> str | None:
+        """The 과 a set said before an order names ("시민참여과 사업"), if one."""
+        for entity in self.x.catalog.entities:
+            if entity.kind == "division" and compact(entity.name) in compact(words):
+                return entity.name
+        return None
 
     def _figure(self, anchor: Anchor, topic: tuple[str, ...]) -> Claim:
         figure = anchor.figure

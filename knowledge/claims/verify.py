@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from knowledge.claims.extract import BRACKETED, DUTY, FIGURE, MONTH, UNHELD, Claim
+from knowledge.claims.extract import BRACKETED, DUTY, FIGURE, MONTH, RANK, UNHELD, Claim
 from knowledge.claims.figures import MONEY_UNIT, ONE, PEOPLE_UNIT, RATE_UNIT, Written
 from knowledge.claims.words import ClaimWords
 from knowledge.measures import Measures
@@ -32,6 +32,20 @@ from knowledge.report.checks import ROUNDING_CHECK, ROUNDING_LIMIT
 # The figures statement by what it is built of (the measures, how many subjects): the same
 # text for every check of the same size.
 _FIGURES_SQL: dict[tuple[int, int], tuple[Any, str]] = {}
+_PEERS_SQL: dict[int, tuple[Any, str]] = {}
+# The claim's own scale beside an amount ("(310.8억원)"), left out inside a bracket.
+SCALE_NOTE = re.compile(r"\([\d,.]+(?:억원|백만원)\)$")
+# How an order is said, by (a rate?, highest first?): as a finding and before a noun.
+WAYS = {(RATE_UNIT, True): ("높음", "높은"), (RATE_UNIT, False): ("낮음", "낮은"),
+        (MONEY_UNIT, True): ("큼", "큰"), (MONEY_UNIT, False): ("작음", "작은"),
+        (PEOPLE_UNIT, True): ("많음", "많은"), (PEOPLE_UNIT, False): ("적음", "적은")}  # fmt: skip
+# What a set of each kind is called in a reply ("5개 과 중 가장 낮음").
+KIND_WORDS = {
+    "division": "과",
+    "line": "세부사업",
+    "project_row": "주요사업 예산",
+    "revenue": "세입 항목",
+}
 # The counted facts of the projects' text, by the catalog they were read for.
 _FACTS: dict[int, tuple[Any, list]] = {}
 AGREES = "✓"
@@ -179,6 +193,8 @@ class Verifier:
             return self._month(claim)
         if claim.kind == DUTY:
             return self._duty(claim)
+        if claim.kind == RANK:
+            return self._rank(claim)
         assert claim.kind == UNHELD
         return Verdict(UNKNOWN, claim, claim.written, note="보고서에 없는 내용입니다")
 
@@ -363,6 +379,93 @@ class Verifier:
             else _shown(self.measures[usable[0]], row, values[0][1], figure)
         )
         return Verdict(DIFFERS, claim, about, shown, source, self._caution(holder, usable[0]))
+
+    # --- places in an order ----------------------------------------------------------------------
+
+    def _rank(self, claim: Claim) -> Verdict:
+        """ "5개 과 중 가장 낮습니다", "예산 젤 큰 건 …": where the figure's holder stands among
+        its kind (within the 과 the text bounds the set by), on the measure the figure is — the
+        one its holder's value agrees with, or the only one its words name. 미집행 ('-') lines
+        stand as 0, as the report's rankings are read elsewhere."""
+        assert claim.basis is not None and claim.rank is not None
+        place, high = claim.rank
+        unit = claim.figure.unit if claim.figure is not None else MONEY_UNIT
+        way, which = WAYS[(unit, high)]
+        decided = self._figure(claim.basis)
+        if not isinstance(decided, _Pending):
+            return Verdict(UNKNOWN, claim, claim.written, note="순위를 매길 수치를 찾지 못했습니다")
+        holder = decided.holder
+        usable = [m for m in decided.measures if holder.kind in self.measures[m].kinds]
+        if not usable or holder.kind not in ("division", "line", "project_row", "revenue"):
+            return Verdict(UNKNOWN, claim, claim.written, note="순위를 매길 수치를 찾지 못했습니다")
+        rows = self.run(Plan(self._peers_sql(), (holder.kind,)))
+        if claim.division and holder.kind in ("line", "project_row"):
+            rows = [r for r in rows if r["division"] == claim.division]
+        if holder.kind == "revenue":
+            # items among the items (the 8 세부 세입 항목), a heading among its own siblings
+            parents = {r["parent"] for r in rows}
+            mine = next((r for r in rows if r["name"] == holder.name), None)
+            if mine is not None and mine["name"] in parents:
+                rows = [r for r in rows if r["parent"] == mine["parent"]]
+            else:
+                rows = [r for r in rows if r["name"] not in parents]
+        mine = next((r for r in rows if r["name"] == holder.name), None)
+        if mine is None:
+            return Verdict(UNKNOWN, claim, claim.written, note="순위를 매길 수치를 찾지 못했습니다")
+        figure = claim.figure
+        assert figure is not None
+        agreeing = [m for m in usable if (v := _value(self.measures[m], mine)) is not None
+                    and agrees(figure, v)]  # fmt: skip
+        if not agreeing and len(usable) > 1:
+            return Verdict(
+                UNKNOWN, claim, claim.written, note="어느 수치의 순위인지 알 수 없습니다"
+            )
+        measure = self.measures[(agreeing or usable)[0]]
+
+        def value(row: dict[str, Any]) -> Decimal:
+            return _value(measure, row) or Decimal(0)
+
+        ordered = sorted(rows, key=value, reverse=high)
+        own = value(mine)
+        standing = 1 + sum(1 for r in rows if (value(r) > own if high else value(r) < own))
+        label = measure.label_for(holder.kind)
+        group = f"{claim.division} " if claim.division else ""
+        kind = KIND_WORDS.get(holder.kind, "")
+        said = "가장" if place == 1 else f"{place}번째로"
+        about = f"{_display(holder)} {label} {group}{kind} 중 {said} {way}"
+        shown = SCALE_NOTE.sub("", _shown(measure, mine, value(mine), figure))
+        cited = "staff_source" if unit == PEOPLE_UNIT else "source"
+        if standing == place:
+            report = f"{len(rows)}개 중 {said} {way} ({shown})"
+            return Verdict(AGREES, claim, about, report, _short_source(mine[cited]))
+        top = ordered[place - 1] if place <= len(ordered) else ordered[-1]
+        report = (
+            f"{len(rows)}개 중 {'가장 ' + way if standing == 1 else f'{standing}번째'} ({shown}); "
+            f"{said} {which} 것은 "
+            f"{_display(Subject(holder.kind, top['name']))} "
+            f"({SCALE_NOTE.sub('', _shown(measure, top, value(top), figure))})"
+        )
+        return Verdict(DIFFERS, claim, about, report, _short_source(top[cited]))
+
+    def _peers_sql(self) -> str:
+        """Every row of one kind of `figures`, with every measure (the kind a parameter)."""
+        kept = _PEERS_SQL.get(id(self.measures))
+        if kept is None or kept[0] is not self.measures:
+            columns: list[exp.Expression] = [exp.column(c) for c in ("kind", "name", "division")]
+            for measure in self.measures.values():
+                columns.append(exp.alias_(measure.expression.copy(), measure.name))
+                if measure.printed:
+                    columns.append(
+                        exp.alias_(exp.column(measure.printed), f"{measure.name}_printed")
+                    )
+            columns += [exp.column(c) for c in ("parent", "source", "staff_source")]
+            select = (
+                exp.select(*columns)
+                .from_("figures")
+                .where(exp.column("kind").eq(exp.Placeholder()))
+            )
+            kept = _PEERS_SQL[id(self.measures)] = (self.measures, _sql(select.order_by("name")))
+        return kept[1]
 
     def _fact_caution(self, fact: _Fact) -> str:
         """The same caution for a figure of the text that the text states another way too."""
