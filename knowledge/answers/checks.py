@@ -20,7 +20,7 @@ NOTHING = (
 # How many differing claims the first line names.
 DIFFERING_SHOWN = 2
 # As long as a first line gets before the claims it names are cut down to one.
-FIRST_LINE = 110
+FIRST_LINE = 120
 # How many numbers it could not check the first line names.
 UNREAD_SHOWN = 4
 PRECISION = "수치는 글에 적힌 자릿수까지 반올림해 대조했습니다(약·수준은 범위를 넓히지 않습니다)."
