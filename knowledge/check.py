@@ -28,6 +28,10 @@ MAX_TEXT = 4096
 # A draft states at least this many figures.
 MIN_FIGURES = 2
 DIGITS = re.compile(r"\d[\d,.]*")
+# The year a figure is said of ("’21년", "2021년"), before 년.
+YEAR_SAID = re.compile(r"\d{2}|20\d{2}")
+# A text quoted whole: 「…」, 『…』, “…”, "…".
+QUOTED = re.compile(r"[「『“\"]([^」』”\"]{12,})[」』”\"]")
 
 
 def check_text(engine: Stages, text: str) -> Answer:
@@ -57,7 +61,12 @@ def check_draft(engine: Stages, text: str, force: bool = False) -> Answer | None
     """A draft pasted into the chat and asked about ("…했다. 맞아?"): its claims checked, the
     verdict first (예 when every claim agrees, 아니요 when one differs); None when the text is
     no draft or holds nothing the report can check, so that it is read as a question."""
-    if not is_draft(text):
+    quoted = quoted_draft(text)
+    if quoted is not None:
+        # "아래 초안 문구를 대조해 주시기 바랍니다. 「…정정하였음」": the quoted text is the draft,
+        # however it ends, and the request around it asks for the verdict.
+        text, force = quoted, True
+    elif not is_draft(text):
         return None
     try:
         verdicts, plan = _verdicts(engine, text[:MAX_TEXT])
@@ -89,8 +98,24 @@ def _unclaimed(text: str, verdicts: list) -> tuple[str, ...]:
     """The numbers of the text in no claim checked (a date, a day, a count)."""
     written = " ".join(v.claim.written for v in verdicts)
     claimed = {n.strip(".,") for n in DIGITS.findall(written)}
-    numbers = (n.strip(".,") for n in DIGITS.findall(text))
+    # (the year a figure is said of, "’21년 예산현액", is no figure of its own)
+    numbers = (m.group().strip(".,") for m in DIGITS.finditer(text)
+               if not YEAR_SAID.fullmatch(m.group()) or not text.startswith("년", m.end()))  # fmt: skip
     return tuple(dict.fromkeys(n for n in numbers if n not in claimed))
+
+
+def quoted_draft(text: str) -> str | None:
+    """The draft a request quotes ("초안 문구 검증 요청드립니다. 「…114회 실시함」"): a quoted
+    text with figures in it, and words around it that ask for it to be checked."""
+    words = load_claim_words()
+    for match in QUOTED.finditer(text):
+        inside = match.group(1)
+        around = compact(text[: match.start()] + " " + text[match.end() :])
+        if len(words.figure_with_unit.findall(inside)) < MIN_FIGURES:
+            continue
+        if any(w in around for w in (*words.check_words, *words.check_requests)):
+            return inside
+    return None
 
 
 def is_draft(text: str) -> bool:

@@ -37,6 +37,7 @@ class ClaimWords:
     statement_end: re.Pattern  # where a written statement ends ("…구성했다.", "…85.9%다.")
     not_statements: tuple[str, ...]  # requests ending so ("바랍니다", "부탁드립니다")
     check_words: tuple[str, ...]  # asking whether figures are right ("맞음", "틀린데")
+    check_requests: tuple[str, ...]  # asking for a quoted text to be checked ("대조", "검증")
     unchecked: tuple[str, ...]  # orders and comparisons a draft states that are not checked
     figure_with_unit: re.Pattern  # "1,847,287천원", "92.8%", "53명"
 
@@ -92,6 +93,7 @@ def load_claim_words(path: Path = CLAIMS_PATH) -> ClaimWords:
         ),
         not_statements=tuple(raw["draft"]["not_statements"]),
         check_words=tuple(compact(w) for w in raw["draft"]["check_words"]),
+        check_requests=tuple(compact(w) for w in raw["draft"]["check_requests"]),
         unchecked=tuple(compact(w) for w in raw["draft"]["unchecked"]),
         figure_with_unit=re.compile(
             rf"\d[\d,.]*\s*(?:{'|'.join(map(re.escape, raw['draft']['units']))})"
