@@ -17,6 +17,8 @@ from knowledge.planning.compile import Plan
 from knowledge.reading.question import Question, Subject
 
 INTENT = "audit"
+# How many of the measures asked a reply that found nothing names.
+MEASURES_SAID = 3
 # The kinds of finding as the reply groups them, in the order used when two weigh the same.
 GROUPS = (
     ("Ⅲ장 예산표 대 Ⅳ장", ("Ⅲ·Ⅳ 사업 대조",)),
@@ -59,10 +61,31 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
     """The findings about what the question names (all of them when it names nothing)."""
     subjects = tuple(s for s in question.subjects if s.kind != "bureau")
     covered = _covered(subjects, report) if subjects else None
+    asked = {f for m in question.measures for f in (m, f"{m}_printed")}
+    if asked & {"budget", "committed", "spent"}:
+        asked.add("line_no")  # a Ⅲ row no Ⅳ line holds: its money is nowhere in Ⅳ
+    if covered is None and asked and (question.subjects or question.note == "agree"):
+        # "국 지출액 합계가 두 표에 동일하게 기재되어 있는지": the bureau's own totals
+        covered = {report.bureau}
     picked = [r for r in rows if covered is None or r["subject"] in covered]
-    named = ", ".join(s.name for s in subjects)
+    # "지출액이 … 일치하는지": the findings about the measures asked, when there are some
+    picked = [r for r in picked if r["field"] in asked] or (picked if not asked else [])
+    if question.facet == "sum":
+        # "세부사업 지출액을 합산하면 과 합계와 일치하는지": the sums checked, not the chapters
+        picked = [
+            r for r in picked if r["check_name"] in SUMS or r["check_name"] == "Ⅰ·Ⅳ 세출 대조"
+        ]
+    named = ", ".join(s.name for s in subjects) or (report.bureau if asked else "")
     if not picked:
-        lines = [f"‘{named}’에 대해 보고서 안에서 서로 맞지 않는 수치는 찾지 못했습니다."]
+        labels = " · ".join(report.measures[m].label for m in question.measures[:MEASURES_SAID])
+        said = f"{named} {labels}".strip()
+        if question.note in ("agree", "differ"):
+            # asked whether the report's figures agree (or differ): the checks found them agreeing
+            verdict = "예" if question.note == "agree" else "아니요"
+            lines = [f"{verdict}. {said}: 보고서 안의 합계·비율·장 사이 대조에서 서로 맞지 않는 "
+                     "곳이 없습니다."]  # fmt: skip
+        else:
+            lines = [f"‘{said}’에 대해 보고서 안에서 서로 맞지 않는 수치는 찾지 못했습니다."]
         return finish([*lines, report.closing()], INTENT, plan)
     items = _items(picked)
     weights = {id(item): _weight(item) for item in items}
@@ -75,8 +98,9 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
             groups.append((title, members))
     groups.sort(key=lambda g: max(weights[id(i)] for i in g[1]), reverse=True)
     head = f"{named} 관련 " if named else ""
+    verdict = {"agree": "아니요. ", "differ": "예. "}.get(question.note, "")
     lines = [
-        f"{head}보고서 안에서 서로 맞지 않는 곳 {len(items)}곳 (큰 것부터, 종류별):",
+        f"{verdict}{head}보고서 안에서 서로 맞지 않는 곳 {len(items)}곳 (큰 것부터, 종류별):",
     ]
     number = 0
     for title, members in groups:

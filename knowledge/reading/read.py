@@ -435,6 +435,10 @@ class Reader:
         premise = PREMISE_CLAUSE.split(cleaned, maxsplit=1)
         if len(premise) == 2 and premise[1].strip():
             first = self.read(premise[0], today, before)
+            if first.asks == q.AUDIT or (first.asks == q.PARTS and first.parts[0].asks == q.AUDIT):
+                # "…서로 다르게 기재된 것으로 보이는데, 각각의 금액을 확인해 주세요": the
+                # findings give both figures and where each is written.
+                return first
             asked = self.read(premise[1], today, Before(first, before.recent if before else ()))
             if asked.asks not in (q.HELP, q.NOT_FOUND, q.CLARIFY):
                 if first.note and not asked.note and asked.subjects == first.subjects:
@@ -1970,6 +1974,12 @@ class _Reading:
                         and _longest_start(name, w) < MIN_WORD
                         and _longest_start(gloss, self.lexicon.strip_particle(w)) < MIN_WORD
                     )  # fmt: skip
+                if decided.asks in (q.AUDIT, q.PARTS):
+                    # ("서로 다르게 기재된": how the report's own figures are asked about)
+                    said = (*self.lexicon.compact_list("as_recorded"),
+                            *self.lexicon.compact_list("agreeing"),
+                            *self.lexicon.compact_list("differing"), "서로")  # fmt: skip
+                    skipped = tuple(w for w in skipped if not w.startswith(said))
                 check = decided.check
                 if check is not None and check.measure == FACT and check.other:
                     # ("화상회의가 대면회의보다": the labels compared are used, not left out)
@@ -1995,9 +2005,34 @@ class _Reading:
         return None
 
     def _audit(self) -> Question | None:
-        if not self.has("inconsistency"):
+        typed = self._compact_text
+        # "…합산하면 국 합계와 일치하는지", "…동일하게 기재되어 있는지": the report's own
+        # figures set against each other, as the ingest checks did — of the measures said.
+        recorded = any(w in typed for w in self.lexicon.compact_list("as_recorded"))
+        differ = recorded and any(w in typed for w in self.lexicon.compact_list("differing"))
+        own = differ or (
+            recorded and any(w in typed for w in self.lexicon.compact_list("agreeing"))
+        )
+        if not (self.has("inconsistency") or own):
             return None
-        return Question(q.AUDIT, subjects=tuple(self._sure()))
+        subjects = tuple(self._sure())
+        # whether they agree, or whether they differ, is asked: the answer leads with 예/아니요
+        said = ("differ" if differ else "agree") if own and not self.has("inconsistency") else ""
+        # (parts added up against their total: only the checks of sums answer it)
+        summed = own and any(w in typed for w in self.lexicon.compact_list("summed_up"))
+        audit = Question(q.AUDIT, subjects=subjects, measures=self.measures, note=said,
+                         facet="sum" if summed else "")  # fmt: skip
+        if not (own and self.measures):
+            return audit
+        # The figures set against each other, beside what the checks found of them.
+        held = tuple(dict.fromkeys(
+            h for s in subjects
+            if s.kind in ("division", "line", "revenue", "bureau", "project", "project_row")
+            for h in self.reader.subjects.figure_subjects(s, self.measures)
+        ))  # fmt: skip
+        figures = Question(q.FIGURES, subjects=held or (Subject("bureau", self.catalog.bureau),),
+                           measures=self.measures)  # fmt: skip
+        return Question(q.PARTS, parts=(audit, figures))
 
     def _not_held(self) -> Question | None:
         asked = [k.word for k in self.keywords_in("not_held")]
