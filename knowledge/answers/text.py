@@ -472,9 +472,12 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
     asked = {w for w in question.words if len(w) >= 2}
     # A label before a figure or in its bracket names it more surely than words after it; the
     # words the reader knew ("공무원 100명 넘어?") label it when no other word does.
-    labelled = _labelled(asked, text, found) or _labelled(
-        {w for w in question.hints if len(w) >= 2}, text, found, before_only=True
-    )
+    hinted = _labelled({w for w in question.hints if len(w) >= 2}, text, found, before_only=True)
+    labelled = _labelled(asked, text, found)
+    if len(set(labelled)) > 1 and set(hinted) & set(labelled):
+        # "입주한 단체 30개 이상?": 65개 단체 and 28개 단체 both say 단체; (선정·입주) says which
+        labelled = [v for v in labelled if v in hinted]
+    labelled = labelled or hinted
     whole = [value for start, _, value in found if re.search(r"(?:총|전체|모두)\s*$", text[:start])]
     # Figures several words label alike decide only when they agree (65개 단체 신청, 28개 단체
     # 선정: "단체 30개 이상?" is not decided by the first).

@@ -1296,7 +1296,10 @@ class _Reading:
     def _office_after(self, *groups: str) -> bool:
         """Whether the last word for a 과 comes after every word of `groups`: the 과 are the set
         asked, told apart by those ("세부사업 10개 넘는 과")."""
-        offices = self.keywords_in("division_word")
+        # ("미집행 사업과 해당 예산현액": 과 typed onto a word is the particle "and")
+        offices = [k for k in self.keywords_in("division_word")
+                   if not (k.attached and "conjunction" in self.lexicon.groups[k.word]
+                           and not self._after_ranking(k))]  # fmt: skip
         before = [k.order for group in groups for k in self.keywords_in(group)]
         return bool(offices and before) and offices[-1].order > max(before)
 
