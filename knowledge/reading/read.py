@@ -231,6 +231,8 @@ HAPPENS_THEN = re.compile(
 )
 # "…참여하였는지 여쭙습니다", "…선정하는지 확인 바랍니다": a clause asking whether, before a
 # formal request (a question word in it asks what instead: see WH_WORDS).
+# Counters only the projects' text counts in: no set of lines or revenue items is counted so.
+TEXT_ONLY_COUNTERS = frozenset({"석", "실", "평", "㎡", "일", "일간"})
 EMBEDDED_YESNO = re.compile(
     r"(?:[가-힣](?:는지|은지|인지|었는지|았는지|였는지)|(?:큰|한|된|던)지|§\s*(?:는|은)?지)\s*"
     r"(?:여부\s*[를을]?\s*)?"
@@ -3415,6 +3417,8 @@ class _Reading:
         kind = self._set_kind()
         if line_set is not None:
             kind = "line"
+        if self.found.unit in TEXT_ONLY_COUNTERS:
+            return None  # "잔여 좌석은 몇 석?": seats the text counts, not lines
         if kind is None and self.has("share") and self.yesno_like:
             return None  # "갈등관리협치과 예산이 국 전체의 30% 넘게 차지해?": its share, checked
         operations = self._operations()
