@@ -1346,6 +1346,13 @@ class _Reading:
                     if "budget" in self.lexicon.measures.get(k.word, ())]  # fmt: skip
             if said and all(w in self.lexicon.lists["vague_money"] for w in said):
                 measures = tuple(m for m in measures if m != "budget")
+        if self._staff_kinds(measures) and not any(
+            tuple(self.lexicon.measures.get(k.word, ())) in (("quota",), ("current",))
+            for k in self.found.places
+        ):
+            # "시간선택제임기제 가운데 갈등관리협치과 소속 인원": 인원 is that kind's count, not
+            # the 과's 정원 and 현원 beside it.
+            measures = tuple(m for m in measures if m not in ("quota", "current")) or measures
         people = [m for m in measures if self.measures_of[m].unit == PEOPLE]
         if len(people) >= 2 and len(people) < len(measures) and self._bare_rate_phrases():
             # "현원 중 행정직 인원과 그 비율": the rate of the head counts, not 집행률.
