@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from knowledge.answer import Answer
 from knowledge.answers.base import Report, finish
-from knowledge.claims.extract import FIGURE, MONTH, RANK
+from knowledge.claims.extract import DAY, FIGURE, MONTH, RANK
 from knowledge.claims.verify import AGREES, DIFFERS, MARKS, UNKNOWN, Verdict
 from knowledge.planning.compile import Plan
 
@@ -100,14 +100,14 @@ def verdict_line(
 
 def _said(verdict: Verdict) -> str:
     claim = verdict.claim
-    said = claim.written if claim.kind in (FIGURE, MONTH) else ""
+    said = claim.written if claim.kind in (FIGURE, MONTH, DAY) else ""
     return " ".join(_quiet(part) for part in (verdict.about, said) if part)
 
 
 def line(verdict: Verdict) -> str:
     """`✗ 사회협력과 지출 집행률 57% — 보고서 55.7% · Ⅰ 줄 184`."""
     claim = verdict.claim
-    said = claim.written if claim.kind in (FIGURE, MONTH) else ""
+    said = claim.written if claim.kind in (FIGURE, MONTH, DAY) else ""
     head = " ".join(_quiet(part) for part in (verdict.about, said) if part)
     if verdict.mark == UNKNOWN:
         return f"{verdict.mark} {head} — {verdict.note}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from knowledge.claims.figures import (
     MONEY_UNIT,
@@ -30,12 +31,20 @@ from knowledge.reading.quantities import GAP
 from knowledge.reading.question import Subject
 from knowledge.reading.scan import scan
 from knowledge.reading.subjects import Subjects
+from knowledge.report.dates import dated_spans
 
 FIGURE = "figure"
 MONTH = "month"
 DUTY = "duty"
 UNHELD = "unheld"
 RANK = "rank"
+DAY = "day"
+# A day or a span of days a draft writes out: "8월 9일부터 8월 27일까지", "9월 1일", "8월 27~28일".
+DAYS_WRITTEN = re.compile(
+    r"(?:(?P<y>20\d{2})년\s*)?(?P<m1>1[0-2]|[1-9])월\s*(?P<d1>[12]\d|3[01]|[1-9])일?"
+    r"(?:\s*(?:부터|~|∼|-|–)\s*(?:(?P<m2>1[0-2]|[1-9])월\s*)?(?P<d2>[12]\d|3[01]|[1-9])일)?"
+    r"(?=\s|$|[^\d])"
+)
 # "5개 과 중 가장 낮습니다", "예산 젤 큰 건 …", "두번째가 …": a place in an order the text
 # states; the set may be said before it ("시민참여과 사업 중에").
 RANKED = re.compile(
@@ -56,6 +65,8 @@ REVENUE_TOTAL = Subject("revenue", "합계")
 SENTENCE_END = re.compile(r"(?<=[가-힣A-Za-z)\]」』”\"'][.!?。])\s+")
 # A note in brackets right after a figure ("6개(신규3, 재지정3) 기업·단체 지정") is skipped.
 BRACKETED = re.compile(r"\s*\([^()]*\)")
+# A bracket a date may stand in ("(’21.8.9.~8.28.)").
+BRACKETED_DATE = re.compile(r"\([^()]{2,30}\)")
 WORD = re.compile(r"[^\s,.;:!?()\[\]{}「」『』“”\"'/~⇒→—<>|]+")
 LAST = float("inf")
 
@@ -87,6 +98,7 @@ class Claim:
     named: str = ""  # what the reply calls its subject when the text names nothing checkable
     rank: tuple[int, bool] | None = None  # a place in an order: (1 = first, highest first)
     basis: Claim | None = None  # for a place in an order, the figure claim it ranks
+    days: tuple[date, date] | None = None  # a day or span of days said (first, last)
 
 
 @dataclass
@@ -560,6 +572,7 @@ class _Sentence:
                 if claim is not None:
                     found.append(claim)
         found += self._ranks([c for c in found if c.kind == FIGURE])
+        found += self._days()
         found += self._duties()
         found += self._unheld()
         return found
@@ -595,6 +608,49 @@ class _Sentence:
                 RANK, at, self.text[match.start() : match.end()].strip(), subjects=basis.subjects,
                 measures=basis.measures, figure=basis.figure, division=scope,
                 rank=(place, high), basis=basis,
+            ))  # fmt: skip
+        return found
+
+    def _days(self) -> list[Claim]:
+        """Days a sentence dates something to ("전자투표는 8월 9일부터 8월 27일까지",
+        "시민총회(9.1.)"): each with the words of its clause, which say what is dated."""
+        found = []
+        year = self.x.report_year
+        spans: list[tuple[int, int, date, date]] = []
+        for match in DAYS_WRITTEN.finditer(self.text):
+            said_day = self.text[match.start("d1") :].lstrip("0123456789").startswith("일")
+            if not (said_day or match.group("d2")):
+                continue  # "8월 9" with no 일: not a day
+            first = _day_of(
+                int(match.group("y") or year), int(match.group("m1")), int(match.group("d1"))
+            )
+            last = first
+            if match.group("d2"):
+                month = int(match.group("m2") or match.group("m1"))
+                last = _day_of(first.year if first else year, month, int(match.group("d2")))
+            if re.match(r"\s*(?:기준|현재|자\s)", self.text[match.end() :]) or (
+                first is not None and first == last and first == self.x.catalog.as_of
+            ):
+                continue  # "8월 13일 기준": the report's own date, nothing dated by it
+            if first and last and first <= last:
+                spans.append((match.start(), match.end(), first, last))
+        for bracket in BRACKETED_DATE.finditer(self.text):
+            for first, last, to_day in dated_spans(bracket.group(0), year):
+                if to_day:
+                    spans.append((bracket.start(), bracket.end(), first, last))
+        for start, end, first, last in spans:
+            number = next((i for i, (a, b) in enumerate(self.clauses) if a <= start < b), 0)
+            a, b = self.clauses[number]
+            around = self.text[a:start] + " " + self.text[end:b]
+            sure = [e for e in self.elements if e.kind == "mention" and e.score >= SURE_SCORE]
+            words = [w for w in self.x.content_words(around)
+                     if not _names_it(w, [e.word for e in sure])]  # fmt: skip
+            subjects = tuple(s for e in sure for s in e.subjects)
+            if not words and not subjects:
+                continue
+            found.append(Claim(
+                DAY, self.offset + start, self.text[start:end].strip(), label=tuple(words),
+                subjects=subjects, projects=self.x.projects_of(subjects), days=(first, last),
             ))  # fmt: skip
         return found
 
@@ -755,6 +811,13 @@ class _Sentence:
                 clause = self.text[start:end].strip().rstrip(",，;/").strip()
                 found.append(Claim(UNHELD, self.offset + start, clause, named=asked[0]))
         return found
+
+
+def _day_of(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _names_it(word: str, names: list[str]) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from knowledge.claims.extract import BRACKETED, DUTY, FIGURE, MONTH, RANK, UNHELD, Claim
+from knowledge.claims.extract import BRACKETED, DAY, DUTY, FIGURE, MONTH, RANK, UNHELD, Claim
 from knowledge.claims.figures import MONEY_UNIT, ONE, PEOPLE_UNIT, RATE_UNIT, Written
 from knowledge.claims.words import ClaimWords
 from knowledge.measures import Measures
@@ -28,6 +28,7 @@ from knowledge.reading.quantities import MONEY_UNITS
 from knowledge.reading.question import Subject
 from knowledge.reading.subjects import Subjects
 from knowledge.report.checks import ROUNDING_CHECK, ROUNDING_LIMIT
+from knowledge.report.dates import dated_spans
 
 # The figures statement by what it is built of (the measures, how many subjects): the same
 # text for every check of the same size.
@@ -160,6 +161,13 @@ class Verifier:
         ).from_("plans").order_by("project_no", "position")), ()))  # fmt: skip
         self.duties = run(Plan(_sql(exp.select("division", "position", "duty", "source")
                                     .from_("duties").order_by("division", "position")), ()))  # fmt: skip
+        # The status bullets dated to the day, with their text.
+        self.dated = run(Plan(_sql(
+            exp.select("d.project_no", "d.first_day", "d.last_day", "i.text", "i.source")
+            .from_("dated_items AS d")
+            .join("project_items AS i", using=["project_no", "part", "position"])
+            .where("d.to_day").order_by("d.project_no", "d.first_day")
+        ), ()))  # fmt: skip
         # The 과 each line and Ⅲ table row belongs to, and where the report says so.
         self.owners = {
             (r["kind"], r["name"]): r for r in run(Plan(_sql(
@@ -195,6 +203,8 @@ class Verifier:
             return self._duty(claim)
         if claim.kind == RANK:
             return self._rank(claim)
+        if claim.kind == DAY:
+            return self._day(claim)
         assert claim.kind == UNHELD
         return Verdict(UNKNOWN, claim, claim.written, note="보고서에 없는 내용입니다")
 
@@ -379,6 +389,31 @@ class Verifier:
             else _shown(self.measures[usable[0]], row, values[0][1], figure)
         )
         return Verdict(DIFFERS, claim, about, shown, source, self._caution(holder, usable[0]))
+
+    # --- days ------------------------------------------------------------------------------------
+
+    def _day(self, claim: Claim) -> Verdict:
+        """ "전자투표는 8월 9일부터 8월 27일까지": the status bullet the clause's words find
+        (clearly best, dated to the day) decides — the same days, or one day within its span."""
+        assert claim.days is not None
+        words = list(claim.label)
+        about = " ".join(claim.label[:3]) or claim.written
+        rows = [r for r in self.dated if r["project_no"] in claim.projects] or self.dated
+        asked = sum(len(w) for w in words) or 1
+        scored = sorted(((text_score(words, _clause_dated(r)), r) for r in rows),
+                        key=lambda s: -s[0])  # fmt: skip
+        best = scored[0][0] if scored else 0
+        tops = {(r["first_day"], r["last_day"]) for s, r in scored if s >= best} if best else set()
+        if best < PLAN_SHARE * asked or len(tops) != 1:
+            return Verdict(UNKNOWN, claim, about, note="보고서에서 이 날짜의 일을 찾을 수 없습니다")
+        row = scored[0][1]
+        first, last = claim.days
+        span = (row["first_day"], row["last_day"])
+        same = (first, last) == span or (first == last and span[0] <= first <= span[1])
+        clause = _clause_dated(row)
+        written = _dates_written(clause) or clause
+        return Verdict(AGREES if same else DIFFERS, claim, about,
+                       f"{_short(written, 30)}", _short_source(row["source"]))  # fmt: skip
 
     # --- places in an order ----------------------------------------------------------------------
 
@@ -690,6 +725,22 @@ class Verifier:
 BOUNDS: dict[str, Callable[[Decimal, Decimal], bool]] = {
     ">": Decimal.__gt__, ">=": Decimal.__ge__, "<": Decimal.__lt__, "<=": Decimal.__le__,
 }  # fmt: skip
+
+
+def _clause_dated(row: dict[str, Any]) -> str:
+    """The clause of a bullet that holds this row's dates ("진흥로변노후담장정비공사(6.24.~
+    7.22.)" of a bullet dating two works); the whole bullet when it has one clause."""
+    span = (row["first_day"], row["last_day"])
+    for clause in re.split(r"(?<=\)),\s*", row["text"]):
+        if any((a, b) == span for a, b, _ in dated_spans(clause, span[0].year)):
+            return clause
+    return row["text"]
+
+
+def _dates_written(text: str) -> str:
+    """The bracketed dates of a bullet as it writes them, with the words just before each."""
+    found = re.findall(r"([^\s(),]{0,12}\s?\([’'\d.~∼→\s]+\))", text)
+    return ", ".join(found)
 
 
 def agrees(figure: Written, value: Decimal) -> bool:
