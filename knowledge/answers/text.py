@@ -293,6 +293,19 @@ def _labelled_clause(question: Question, text: str) -> str | None:
     return clause + ")" if clause.count("(") > clause.count(")") else clause
 
 
+def _bracket_parts(text: str, unit: str) -> list[tuple[int, int, float]]:
+    """The numbers a bracket right after a count gives without a counter, where they stand."""
+    parts = []
+    for whole in re.finditer(NUMBER.pattern + unit + r"\s*\(([^()]+)\)", text):
+        inner_start = whole.start(whole.lastindex)
+        for part in re.finditer(
+            r"[가-힣]+\s*(\d[\d,]*)(?=\s*[,)]|\s*$)", whole.group(whole.lastindex)
+        ):
+            parts.append((inner_start + part.start(1), inner_start + part.end(1),
+                          float(part.group(1).replace(",", ""))))  # fmt: skip
+    return parts
+
+
 def _bracketed_part(asked: set[str], counter: str, text: str) -> str | None:
     """ "신규 몇 개" of "선정 32개(신규19, 재입주13)": a part the bracket after a count gives
     without its counter, which is the count's."""
@@ -462,6 +475,11 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
         unit = counter_family(typed.group(1)) if typed else COUNTERS
     found = [(m.start(), m.end(), float(m.group(1).replace(",", "")))
              for m in re.finditer(NUMBER.pattern + unit, text)]  # fmt: skip
+    # "6개(신규3, 재지정3)": the parts a bracket after a count gives are counted alike, each
+    # labelled by its own word ("신규로 지정된 데 3곳 맞아?": 신규 3, not the 6).
+    parts = _bracket_parts(text, unit)
+    wholes = [value for _, _, value in found]
+    found += parts
     if not found or check.value is None:
         return None
     held = compact(f"{text} {parent['text'] if parent else ''}")
@@ -491,7 +509,8 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
         value for start, _, value in found
         if arrows and start > arrows[-1] and not asked_before
     ]  # fmt: skip
-    values = labelled or whole[:1] or outcome or [value for _, _, value in found]
+    # (unlabelled, a bracket's parts are no rival to the count they are parts of)
+    values = labelled or whole[:1] or outcome or wholes or [value for _, _, value in found]
     if question.note == "whole" and not whole:
         # "전체 인원이 600명을 넘습니까?": the whole, which the bullet gives only as its parts
         # (one bracketed list, added up), never each part against the figure.
