@@ -793,7 +793,7 @@ def _dated_verdict(question: Question, points: list[tuple[int, int, int | None]]
     last = (months.last.year, months.last.month)
     start, end = points[0], points[-1]
     if question.facet == "until":
-        same = (end[0], end[1]) == last
+        same = first <= (end[0], end[1]) <= last  # (a year said alone: ending in it)
         day = months.day is None or end[2] is None or end[2] == months.day
         return "예" if same and day else "아니요"
     if question.facet == "by":

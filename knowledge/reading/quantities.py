@@ -119,6 +119,7 @@ YEAR = re.compile(
 )
 # "22년 말까지", "2022년 말에": the end of the year said.
 YEAR_END = re.compile(r"\s*말(?=까지|에|경|쯤|로|[^가-힣]|$)")
+UNTIL_YEAR = re.compile(r"\s*까지")
 RELATIVE_YEARS = {"재작년": -2, "작년": -1, "전년": -1, "지난해": -1, "지난 해": -1,
                   "내년": 1, "다음해": 1, "다음 해": 1, "내후년": 2, "올해": 0, "금년": 0, "당해": 0}  # fmt: skip
 # A word of its own: the 당해 of 담당해 is no year.
@@ -237,6 +238,9 @@ def find_quantities(text: str, report_year: int) -> Quantities:
             # "22년 말까지": December of that year (the report's own year-end is its outlook).
             found.months = (12, 12)
             take(end_of_year)
+        elif UNTIL_YEAR.match(text, match.end()) and found.months is None and year != report_year:
+            # "계약 23년까지 맞아?": ending in that year, any month of it.
+            found.months = (1, 12)
     for match in RELATIVE_MONTH.finditer(text):
         if free(match) and found.relative_months is None:
             found.relative_months = (match.group(), RELATIVE_MONTHS[match.group()])

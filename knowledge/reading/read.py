@@ -231,6 +231,9 @@ HAPPENS_THEN = re.compile(
 )
 # "…참여하였는지 여쭙습니다", "…선정하는지 확인 바랍니다": a clause asking whether, before a
 # formal request (a question word in it asks what instead: see WH_WORDS).
+# How far from the years a project's text writes a year checked of it may be ("계약 25년까지
+# 맞아?" of ’21. 1.~’23. 12.: its dates decide, 아니요).
+YEARS_AROUND = 3
 # Counters only the projects' text counts in: no set of lines or revenue items is counted so.
 TEXT_ONLY_COUNTERS = frozenset({"석", "실", "평", "㎡", "일", "일간"})
 EMBEDDED_YESNO = re.compile(
@@ -2124,7 +2127,10 @@ class _Reading:
         """ "…계약기간 22년 말까지죠?": whether a date said (a month of a year) is checked of a
         thing named, asked yes or no, no figure asked."""
         named = len(self._named_projects()) == 1
-        return self.months is not None and self.yesno_like and named and not self.measures
+        # ("계약 23년까지": the contract's term, not 원인행위액)
+        contract = self.measures == ("committed",) and "계약" in self._compact_text
+        measures = bool(self.measures) and not contract
+        return self.months is not None and self.yesno_like and named and not measures
 
     def _named_projects(self) -> set[int]:
         """The projects the things named belong to ("서울혁신파크": its project and its lines)."""
@@ -2138,7 +2144,11 @@ class _Reading:
         written = {y for y, passages in self.reader.catalog.years_written.items()
                    if any(p.compact in passages for p in self.catalog.passages
                           if p.project_no in projects)}  # fmt: skip
-        return bool(written) and min(written) <= year + 1 and year - 1 <= max(written)
+        return (
+            bool(written)
+            and min(written) <= year + YEARS_AROUND
+            and year - YEARS_AROUND <= max(written)
+        )
 
     def _year_written(self, year: int) -> bool:
         """Whether a passage of the projects' text writes `year` beside a word asked (수탁기관
@@ -2152,6 +2162,8 @@ class _Reading:
         """`7월 지출액`: the report gives figures as of its 기준일, not month by month."""
         if self.months is None or not self.measures or self.has("schedule"):
             return None
+        if self._dated_check():
+            return None  # "계약 23년까지 맞아?": a date checked of the text, no month's figure
         relative = self.quantities.relative_months
         if relative is not None and relative[1][1] is None:
             return None  # "연말까지 더 쓸 돈": the year-end outlook, not a month
