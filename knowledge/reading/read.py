@@ -2269,7 +2269,11 @@ class _Reading:
         named_office = any(s.kind == "division" for s in self._sure())
         # Words not understood are fine when the 주요업무 hold one of them ("마을공동체 담당하는
         # 과", "기부금 받는 일 하는 과": 받는 says how).
-        unheld = self.unknown and not any(
+        # ("마을활력소 만드는 과 집행률": a verb says how, and holds nothing itself)
+        # (a word said right before the 과 it describes: "만드는 과", not "센터는 어느 과")
+        verbs = {t[:-1] for t, after in itertools.pairwise(self.typed)
+                 if t.endswith(("는", "한", "된")) and after.startswith(("과", "부서", "팀"))}  # fmt: skip
+        unheld = any(w not in verbs for w in self.unknown_words) and not any(
             self.in_text((w,), parts=("duty",)) for w in self.unknown_words
         )
         # "… 짜는 과는 몇 명이야": the 과's head count.
@@ -2306,7 +2310,9 @@ class _Reading:
             return None  # "선별진료소 누가 운영해": the project's text says who
         measure_words = tuple(k.word for k in self.keywords_in(MEASURE))
         named = tuple(compact(r.mention.text) for r in self.resolved)
-        asked = tuple(dict.fromkeys(words + named + measure_words))
+        # (a verb's stem says how, and is no thing to name back: "만드는 과" → not ‘만드’)
+        asked = tuple(dict.fromkeys(tuple(w for w in words if w not in verbs) + named
+                                    + measure_words))  # fmt: skip
         numbers = list(dict.fromkeys(
             s.project_no for r in self.resolved for s in r.subjects if s.project_no))  # fmt: skip
         projects = [self.reader.subjects.of(self.catalog.project(n)) for n in numbers]
