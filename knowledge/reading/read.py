@@ -1975,7 +1975,8 @@ class _Reading:
                     return Question(q.NOT_FOUND, words=("평균",))
                 # (a word that framed a date checked was used: "계약기간 22년 말까지죠?")
                 skipped = tuple(dict.fromkeys(u.word for u in self.skipped
-                                              if not (decided.check and self._frames_date(u.word))))  # fmt: skip
+                                              if not (decided.check and self._frames_date(u.word))
+                                              and u.word not in self._office_verbs()))  # fmt: skip
                 if "읽었습니다" in decided.note and decided.subjects:
                     # A word the line described was read by is not said to be left out
                     # ("짓고": 조성 of 서울혁신파크 조성사업).
@@ -2237,6 +2238,12 @@ class _Reading:
             and any(self.in_text((w,)) for w in self.text_words if len(w) >= MIN_WORD)
         )
 
+    def _office_verbs(self) -> set[str]:
+        """The stems of verbs said right before the 과 they describe ("만드는 과" → 만드; not
+        "센터는 어느 과", where 는 marks the topic)."""
+        return {t[:-1] for t, after in itertools.pairwise(self.typed)
+                if t.endswith(("는", "한", "된")) and after.startswith(("과", "부서", "팀"))}  # fmt: skip
+
     def _duty(self) -> Question | None:
         """Which 과 handles something: a duty word, and no figure or set asked for."""
         if (
@@ -2270,9 +2277,7 @@ class _Reading:
         # Words not understood are fine when the 주요업무 hold one of them ("마을공동체 담당하는
         # 과", "기부금 받는 일 하는 과": 받는 says how).
         # ("마을활력소 만드는 과 집행률": a verb says how, and holds nothing itself)
-        # (a word said right before the 과 it describes: "만드는 과", not "센터는 어느 과")
-        verbs = {t[:-1] for t, after in itertools.pairwise(self.typed)
-                 if t.endswith(("는", "한", "된")) and after.startswith(("과", "부서", "팀"))}  # fmt: skip
+        verbs = self._office_verbs()
         unheld = any(w not in verbs for w in self.unknown_words) and not any(
             self.in_text((w,), parts=("duty",)) for w in self.unknown_words
         )
