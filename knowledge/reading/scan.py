@@ -24,7 +24,7 @@ from knowledge.reading.normalize import WORD_BREAK, compact
 from knowledge.reading.quantities import GAP
 
 DATE_WORD = re.compile(r"\d{1,4}(?:년|월|일)?")
-COUNT_UNIT = re.compile(r"몇\s*(개소|개|명|건|회|곳|번|석|실|팀|단체|기관|개사|가지|일|평)")
+COUNT_UNIT = re.compile(r"몇\s*(개소|개|명|건|회|곳|군데|번|석|실|팀|단체|기관|개사|가지|일|평)")
 # A keyword suffix only splits from a word when it is a filler or a word of two syllables or more:
 # "교통국" must stay one unknown word, not "교통" + the bureau keyword "국".
 SHORT_MEANINGFUL = 1
