@@ -7,6 +7,7 @@ figure the claim can only mean; anything less is a ?.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -36,7 +37,7 @@ _FIGURES_SQL: dict[tuple[int, int], tuple[Any, str]] = {}
 _PEERS_SQL: dict[int, tuple[Any, str]] = {}
 # The claim's own scale beside an amount ("(310.8억원)"), left out inside a bracket.
 SCALE_NOTE = re.compile(r"\([\d,.]+(?:억원|백만원)\)$")
-# How an order is said, by (a rate?, highest first?): as a finding and before a noun.
+# How an order is said, by (the figure's unit, highest first?): as a finding and before a noun.
 WAYS = {(RATE_UNIT, True): ("높음", "높은"), (RATE_UNIT, False): ("낮음", "낮은"),
         (MONEY_UNIT, True): ("큼", "큰"), (MONEY_UNIT, False): ("작음", "작은"),
         (PEOPLE_UNIT, True): ("많음", "많은"), (PEOPLE_UNIT, False): ("적음", "적은")}  # fmt: skip
@@ -161,13 +162,6 @@ class Verifier:
         ).from_("plans").order_by("project_no", "position")), ()))  # fmt: skip
         self.duties = run(Plan(_sql(exp.select("division", "position", "duty", "source")
                                     .from_("duties").order_by("division", "position")), ()))  # fmt: skip
-        # The status bullets dated to the day, with their text.
-        self.dated = run(Plan(_sql(
-            exp.select("d.project_no", "d.first_day", "d.last_day", "i.text", "i.source")
-            .from_("dated_items AS d")
-            .join("project_items AS i", using=["project_no", "part", "position"])
-            .where("d.to_day").order_by("d.project_no", "d.first_day")
-        ), ()))  # fmt: skip
         # The 과 each line and Ⅲ table row belongs to, and where the report says so.
         self.owners = {
             (r["kind"], r["name"]): r for r in run(Plan(_sql(
@@ -336,13 +330,17 @@ class Verifier:
             kept = _FIGURES_SQL[key] = (self.measures, self._build_figures_sql(count))
         return kept[1]
 
-    def _build_figures_sql(self, count: int) -> str:
+    def _measure_columns(self) -> list[exp.Expression]:
+        """A row's name, its 과 and every measure (with its printed form where it has one)."""
         columns: list[exp.Expression] = [exp.column(c) for c in ("kind", "name", "division")]
         for measure in self.measures.values():
             columns.append(exp.alias_(measure.expression.copy(), measure.name))
             if measure.printed:
                 columns.append(exp.alias_(exp.column(measure.printed), f"{measure.name}_printed"))
-        columns += [exp.column("source"), exp.column("staff_source")]
+        return columns
+
+    def _build_figures_sql(self, count: int) -> str:
+        columns = [*self._measure_columns(), exp.column("source"), exp.column("staff_source")]
         where = [exp.and_(exp.column("kind").eq(exp.Placeholder()),
                           exp.column("name").eq(exp.Placeholder())) for _ in range(count)]  # fmt: skip
         select = exp.select(*columns).from_("figures").where(exp.or_(*where))
@@ -391,6 +389,16 @@ class Verifier:
         return Verdict(DIFFERS, claim, about, shown, source, self._caution(holder, usable[0]))
 
     # --- days ------------------------------------------------------------------------------------
+
+    @functools.cached_property
+    def dated(self) -> list[dict[str, Any]]:
+        """The status bullets dated to the day, with their text (read when a day is claimed)."""
+        return self.run(Plan(_sql(
+            exp.select("d.project_no", "d.first_day", "d.last_day", "i.text", "i.source")
+            .from_("dated_items AS d")
+            .join("project_items AS i", using=["project_no", "part", "position"])
+            .where("d.to_day").order_by("d.project_no", "d.first_day")
+        ), ()))  # fmt: skip
 
     def _day(self, claim: Claim) -> Verdict:
         """ "전자투표는 8월 9일부터 8월 27일까지": the status bullet the clause's words find
@@ -486,14 +494,8 @@ class Verifier:
         """Every row of one kind of `figures`, with every measure (the kind a parameter)."""
         kept = _PEERS_SQL.get(id(self.measures))
         if kept is None or kept[0] is not self.measures:
-            columns: list[exp.Expression] = [exp.column(c) for c in ("kind", "name", "division")]
-            for measure in self.measures.values():
-                columns.append(exp.alias_(measure.expression.copy(), measure.name))
-                if measure.printed:
-                    columns.append(
-                        exp.alias_(exp.column(measure.printed), f"{measure.name}_printed")
-                    )
-            columns += [exp.column(c) for c in ("parent", "source", "staff_source")]
+            columns = [*self._measure_columns(),
+                       *(exp.column(c) for c in ("parent", "source", "staff_source"))]  # fmt: skip
             select = (
                 exp.select(*columns)
                 .from_("figures")
