@@ -707,7 +707,9 @@ def _resolve_run(
         continues = any(c.entity in before and c.score >= candidates[0].score - AMBIGUITY
                         for c in candidates)  # fmt: skip
         before = set()
-        if candidates and not leading <= named and not continues:
+        # "사회협력하는 사업": a 과's name made a verb describes what is done, not the 과.
+        doing = word.endswith("하") and bool(leading) and all(e.kind == "division" for e in leading)
+        if candidates and not leading <= named and not continues and not doing:
             if len(leading) == 1:
                 before = leading
             reading.mentions.append(Mention(word, candidates, segment, order, (word,)))
