@@ -456,6 +456,10 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
         paired = _paired_label(words, text)
         if paired is not None:
             return paired
+        if found and _split_by_arrows(words, text):
+            # "검사 정문에서 해?" of "정문 ⇒ 차량이동 ⇒ 검사장소(상상청 앞)": the words stand in
+            # different steps of a sequence, so finding them says nothing of the one asked.
+            return None
         if found:
             return "예"
         if named and ORGANISATION.search(text):
@@ -599,6 +603,15 @@ def _all_verdict(words: list[str], text: str, parent: Row | None) -> str | None:
     first, family = counts[0]
     fewer = [n for n, f in counts[1:] if f == family and n < first]
     return "아니요" if fewer and all(n <= first for n, f in counts if f == family) else None
+
+
+def _split_by_arrows(words: list[str], text: str) -> bool:
+    """Whether the words a bullet holds stand in different steps of its sequence (⇒, →)."""
+    steps = [compact(step) for step in ARROW.split(text)]
+    if len(steps) < 2:
+        return False
+    held = [w for w in words if any(w in step for step in steps)]
+    return len(held) >= 2 and not any(all(w in step for w in held) for step in steps)
 
 
 def _district_left_out(words: list[str], text: str) -> bool:
