@@ -1302,9 +1302,7 @@ class _Reading:
         """Whether the last word for a 과 comes after every word of `groups`: the 과 are the set
         asked, told apart by those ("세부사업 10개 넘는 과")."""
         # ("미집행 사업과 해당 예산현액": 과 typed onto a word is the particle "and")
-        offices = [k for k in self.keywords_in("division_word")
-                   if not (k.attached and "conjunction" in self.lexicon.groups[k.word]
-                           and not self._after_ranking(k))]  # fmt: skip
+        offices = [k for k in self.keywords_in("division_word") if not self._joining(k)]
         before = [k.order for group in groups for k in self.keywords_in(group)]
         return bool(offices and before) and offices[-1].order > max(before)
 
@@ -1976,7 +1974,7 @@ class _Reading:
                 # (a word that framed a date checked was used: "계약기간 22년 말까지죠?")
                 skipped = tuple(dict.fromkeys(u.word for u in self.skipped
                                               if not (decided.check and self._frames_date(u.word))
-                                              and u.word not in self._office_verbs()))  # fmt: skip
+                                              and u.word not in self._office_verbs))  # fmt: skip
                 if "읽었습니다" in decided.note and decided.subjects:
                     # A word the line described was read by is not said to be left out
                     # ("짓고": 조성 of 서울혁신파크 조성사업).
@@ -2238,11 +2236,12 @@ class _Reading:
             and any(self.in_text((w,)) for w in self.text_words if len(w) >= MIN_WORD)
         )
 
-    def _office_verbs(self) -> set[str]:
+    @functools.cached_property
+    def _office_verbs(self) -> frozenset[str]:
         """The stems of verbs said right before the 과 they describe ("만드는 과" → 만드; not
         "센터는 어느 과", where 는 marks the topic)."""
-        return {t[:-1] for t, after in itertools.pairwise(self.typed)
-                if t.endswith(("는", "한", "된")) and after.startswith(("과", "부서", "팀"))}  # fmt: skip
+        return frozenset(t[:-1] for t, after in itertools.pairwise(self.typed)
+                         if t.endswith(("는", "한", "된")) and after.startswith(("과", "부서", "팀")))  # fmt: skip
 
     def _duty(self) -> Question | None:
         """Which 과 handles something: a duty word, and no figure or set asked for."""
@@ -2277,7 +2276,7 @@ class _Reading:
         # Words not understood are fine when the 주요업무 hold one of them ("마을공동체 담당하는
         # 과", "기부금 받는 일 하는 과": 받는 says how).
         # ("마을활력소 만드는 과 집행률": a verb says how, and holds nothing itself)
-        verbs = self._office_verbs()
+        verbs = self._office_verbs
         unheld = any(w not in verbs for w in self.unknown_words) and not any(
             self.in_text((w,), parts=("duty",)) for w in self.unknown_words
         )
@@ -3346,9 +3345,7 @@ class _Reading:
             return "revenue"  # "세입 징수율 평균": over the revenue items
         for group, kind in SET_WORDS:
             places = [k for k in self.keywords_in(group)
-                      if not (k.attached and "conjunction" in self.lexicon.groups[k.word]
-                              and not self._after_ranking(k))
-                      and not self._set_aside(k)]  # fmt: skip
+                      if not self._joining(k) and not self._set_aside(k)]  # fmt: skip
             if places:
                 if kind == "revenue" and not (self.has("revenue") or self._revenue_measures()):
                     continue
@@ -3359,6 +3356,15 @@ class _Reading:
         """`과별 말고 국 전체로`: a set word followed by 말고 is what is not asked."""
         after = [k for k in self.found.places if k.order == keyword.order + 1]
         return any(k.word in self.lexicon.lists["set_aside"] for k in after)
+
+    def _joining(self, keyword: Keyword) -> bool:
+        """A set word typed onto the word before it that is the particle "and" there
+        ("사업과 해당 예산현액"), unless a ranking word stands before it ("젤낮은과")."""
+        return (
+            keyword.attached
+            and "conjunction" in self.lexicon.groups[keyword.word]
+            and not self._after_ranking(keyword)
+        )
 
     def _after_ranking(self, keyword: Keyword) -> bool:
         """`젤낮은과`: 과 typed onto a ranking word is the 과, not the particle 과."""
