@@ -88,15 +88,30 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
             under = (
                 [(0.0, r, picked[0][1]) for r in _details_of(picked[0][1], rows)] if picked else []
             )
-            deciding = [p for p in picked + under
-                        if _verdict(question, p[1]["text"], p[2]) is not None]  # fmt: skip
+            candidates = picked + under
+            if question.months is not None:
+                # A date checked may be decided by a bullet the words scored lower ("재위탁
+                # 기간 22년 말까지?": 위탁기간 : ’21. 11. 21. ∼ ’22. 12. 31.).
+                candidates += [p for p in scored if p[0] > 0 and p not in candidates]
+            deciding = [p for p in candidates
+                        if _verdict(question, p[1]["text"], p[2], report.as_of.year,
+                                    p[1]["title"]) is not None]  # fmt: skip
             if question.months is not None:
                 # "새 위탁기간 22년 12월 31일까지 맞죠?": of the bullets that decide a date, the
                 # one whose dates reach the year asked ("’21. 11. 21. ∼ ’22. 12. 31."), not an
                 # earlier extension's.
+                # A year asked alone is decided first by the year a bracket marks the thing
+                # with ("금천 올해 안에 끝나?": 중랑·금천(’22)), not a plan's months.
                 asked = {question.months.first.year, question.months.last.year}
+                checked = question.check.written.split()
                 deciding.sort(
-                    key=lambda p: not asked & {y for y, _, _ in _dated_points(p[1]["text"])}
+                    key=lambda p: (
+                        _marked_year(checked, _clause_of(p[1]["text"], checked), 0) is None,
+                        min(
+                            (abs(y - a) for y, _, _ in _dated_points(p[1]["text"]) for a in asked),
+                            default=YEARS_APART,
+                        ),
+                    )
                 )
             picked = deciding[:1] + [p for p in picked if p not in deciding[:1]]
         lines = []
@@ -163,7 +178,9 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         asked = ", ".join(f"‘{w}’" for w in question.not_held)
         lines.insert(0, f"{asked}은(는) 보고서에 나와 있지 않습니다. 관련 내용:")
     elif question.check is not None:
-        verdict = _verdict(question, picked[0][1]["text"], picked[0][2])
+        verdict = _verdict(
+            question, picked[0][1]["text"], picked[0][2], report.as_of.year, picked[0][1]["title"]
+        )
         if verdict is not None:
             lines[0] = f"{verdict}. {lines[0]}"
         total = (
@@ -426,7 +443,9 @@ def _uncounted(question: Question, picked: list[Row]) -> bool:
     return not any(_counts(u, row["text"]) for row in picked for u in (unit, *own))
 
 
-def _verdict(question: Question, text: str, parent: Row | None = None) -> str | None:
+def _verdict(
+    question: Question, text: str, parent: Row | None, this_year: int, title: str = ""
+) -> str | None:
     """예 or 아니요 for a check against the text found; None when the text does not decide it."""
     check = question.check
     if check.other is not None:
@@ -440,13 +459,28 @@ def _verdict(question: Question, text: str, parent: Row | None = None) -> str | 
         if not words:
             return None  # nothing asked to find: nothing to decide
         held, above = compact(text), compact(parent["text"]) if parent else ""
+        if question.months is not None:
+            above += compact(title)  # a date checked of the project named ("재위탁 기간")
         # A word with alternatives ("무상|무료") is found as any of them.
         found = all(
             any(_written(alt, held) or _written(alt, above) for alt in w.split("|")) for w in words
         )
+        label = LEAD_LABEL.match(text)
+        if question.months is not None and label and compact(label.group(1)) in words:
+            # "위원 임기 올해 끝나?" of "(임기) 2021. 5월 ~ 2022. 3월": a bullet labelled by the
+            # period asked gives its dates; whose period it is was said of the project.
+            found = True
         if found and question.months is not None:
             # "전자투표 9월에 하는 거 맞아?": the dates the bullet gives (or the one above it).
             clause = _clause_of(text, words)
+            marked = _marked_year(words, clause, this_year)
+            if marked is not None:
+                return _year_verdict(question, marked)
+            events = _events(words, clause)
+            if events is not None:
+                # "(’19.1. 제정, ’20.1. 시행)": two events, each with its date; the one asked
+                # decides, and none asked decides nothing.
+                return _dated_verdict(question, _dated_points(events)) if events else None
             return _date_verdict(question, clause, parent["text"] if parent else "")
         if found and _superseded(words, text):
             # "재위탁 공모 위탁기간 3년이야?" of "(의결) 3년 → (재위탁 공모) 1년 2개월": the
@@ -778,6 +812,63 @@ DATED_POINT = re.compile(
     r"(?:\s*(?P<d>[12]\d|3[01]|0?[1-9])(?![\d,]))?"
     r"|[~∼→]\s*(?P<m2>1[0-2]|0?[1-9])\.(?:\s*(?P<d2>[12]\d|3[01]|0?[1-9])(?![\d,]))?"
 )
+
+
+# How far apart the years of bullets with no dates are taken to be from any asked.
+YEARS_APART = 99
+# A year a bracket marks a thing with: "구로거점(’23)", "(’22년) 정식 운영", "광진(연내)".
+YEAR_MARK = re.compile(
+    r"\(\s*(?:[’']\s*(?P<y>\d{2})|(?P<Y>20\d{2}))\s*년?\s*\)|\((?P<now>연내|올해|금년)\)"
+)
+# What a year mark is said of runs to the next comma or arrow.
+MARK_SPAN = re.compile(r"[^,→⇒]+")
+
+
+def _marked_year(words: list[str], text: str, this_year: int) -> int | None:
+    """The year a bracket marks the first word asked with: the mark after it in its stretch of
+    the text ("구로거점(’23)"), else the one before it ("(’22년) 정식 운영"); "(연내)" is the
+    text's own year. None when no mark is near it."""
+    # (a 구 typed with 구 is written without it: "중랑구" of "중랑·금천(’22)")
+    said = [district(w) or w for w in words if len(w) >= 2 and not w[:1].isdigit()]
+    found = [m for w in said if (m := re.search(r"\s*".join(map(re.escape, w)), text))]
+    if not found:
+        return None
+    at = min(m.start() for m in found)
+    span = next((s for s in MARK_SPAN.finditer(text) if s.start() <= at < s.end()), None)
+    if span is None:
+        return None
+    marks = [(m.start(), m) for m in YEAR_MARK.finditer(text, span.start(), span.end())]
+    after = [m for start, m in marks if start >= at]
+    before = [m for start, m in marks if start < at]
+    mark = after[0] if after else before[-1] if before else None
+    if mark is None:
+        return None
+    if mark.group("now"):
+        return this_year
+    return int(mark.group("Y") or 2000 + int(mark.group("y")))
+
+
+def _events(words: list[str], text: str) -> str | None:
+    """Of a bracket that dates two events or more apart ("(’19.1. 제정, ’20.1. 시행)"), the
+    one whose own word was asked ("" when none or several was); None when the text dates one
+    thing only."""
+    parts = [p for p in re.split(r",\s*", text) if _dated_points(p)]
+    if len(parts) < 2:
+        return None
+    # An event's own word is what stands beside its date, not the words every part shares.
+    labels = [compact(DATED_POINT.sub(" ", p).split("(")[-1]) for p in parts]
+    held = [p for p, label in zip(parts, labels, strict=True)
+            if any(len(w) >= 2 and w in label for w in words)]  # fmt: skip
+    return held[0] if len(held) == 1 else ""
+
+
+def _year_verdict(question: Question, year: int) -> str:
+    """예 or 아니요 for years asked of the year a thing is marked with: by or until a year, any
+    year up to it will do; otherwise the year must be one asked."""
+    first, last = question.months.first.year, question.months.last.year
+    if question.facet in ("by", "until"):
+        return "예" if year <= last else "아니요"
+    return "예" if first <= year <= last else "아니요"
 
 
 def _dated_points(text: str) -> list[tuple[int, int, int | None]]:

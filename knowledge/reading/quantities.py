@@ -222,8 +222,13 @@ def find_quantities(text: str, report_year: int) -> Quantities:
         take(match)
     for match in RELATIVE_YEAR.finditer(text):
         if free(match):
-            found.years.append(report_year + RELATIVE_YEARS[match.group()])
+            year = report_year + RELATIVE_YEARS[match.group()]
+            found.years.append(year)
             take(match)
+            end_of_year = YEAR_END.match(text, match.end())
+            if end_of_year is not None and found.months is None and year != report_year:
+                found.months = (12, 12)  # "내년 말까지": December of that year, like "22년 말"
+                take(end_of_year)
     for match in YEAR.finditer(text):
         if not free(match):
             continue

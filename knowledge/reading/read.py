@@ -42,7 +42,7 @@ from knowledge.reading.quantities import (
     Quantities,
     find_quantities,
 )
-from knowledge.reading.question import Condition, Group, Question, Ranking, Subject
+from knowledge.reading.question import Condition, Group, Months, Question, Ranking, Subject
 from knowledge.reading.scan import Keyword, Scan, Unknown, asks_count, scan
 from knowledge.reading.subjects import Resolved, Subjects
 
@@ -265,6 +265,7 @@ COPULA_ASKED = (
     "이지",
     "이니",
     "이냐",
+    "임",  # "무료임?", "올해부터임?": phone shorthand for "is it?"
 )
 # "뽑아?", "맞나?": a one-letter verb stem and the ending of a question.
 SHORT_VERB_ENDINGS = frozenset("아어니나냐지")
@@ -2093,6 +2094,8 @@ class _Reading:
             return None  # plans name the next year's work ("’22. 예산편성")
         if not self.measures and not revenue and all(self._year_written(y) for y in years):
             return None  # "위탁기간 2023년 12월까지야?": the projects' text writes that year
+        if self._year_checked() is not None:
+            return None  # "중랑 마을활력소 22년에 완공돼?": the year checked of its text
         if self._dated_check() and any(self._year_of_named(y) for y in years):
             return None  # "수탁기관 계약기간 22년 말까지죠?": checked against its dates
         said = ", ".join(f"{y}년" for y in dict.fromkeys(years))
@@ -2130,6 +2133,21 @@ class _Reading:
         contract = self.measures == ("committed",) and "계약" in self._compact_text
         measures = bool(self.measures) and not contract
         return self.months is not None and self.yesno_like and named and not measures
+
+    def _year_checked(self) -> Months | None:
+        """ "구로 거점 마을활력소 내년에 완공돼?", "정식 운영은 22년부터야?": one year said alone
+        (no month, no figure), asked yes or no of a project whose text writes dates around it,
+        is the whole of that year, checked against the years the text gives."""
+        years = set(self.quantities.years)
+        if (
+            self.months is not None or len(years) != 1 or self.quantities.figures
+            or self.measures or not self.yesno_like
+        ):  # fmt: skip
+            return None
+        year = years.pop()
+        if not self._year_of_named(year):
+            return None
+        return Months(date(year, 1, 1), date(year, 12, 1), f"{year}년")
 
     def _named_projects(self) -> set[int]:
         """The projects the things named belong to ("서울혁신파크": its project and its lines)."""
@@ -3128,7 +3146,9 @@ class _Reading:
         if unit is None and any(self.measures_of[m].unit == PEOPLE for m in self.measures):
             unit = "명"  # "참여 인원": a count of people in the text
         check = None
-        # "2021년부터 정식 운영되는지", "신청한 거 다 뽑혔어?": a year or "all of them" qualifies
+        # "구로 거점 내년에 완공돼?": a year said alone, checked against the years the text writes.
+        months = self.months or self._year_checked()
+        # "신청한 거 다 뽑혔어?": a year the text does not write or "all of them" qualifies
         # the words, and finding the words does not check it — the text is shown, no verdict.
         # No project named either: words found in whichever text holds them decide nothing.
         named_project = any(r.subjects[0].kind in ("project", "line", "row") for r in self.resolved)
@@ -3137,19 +3157,19 @@ class _Reading:
         # project's text holds together name it as well as its name would.
         several = len([w for w in self.unknown_words if len(w) >= MIN_WORD]) >= 2
         named_project = named_project or (
-            (self.months is not None or several) and self.unknown_words_in_one_project()
+            (months is not None or several) and self.unknown_words_in_one_project()
         )
         # "대면회의가 가장 많이 개최됐어?": which is most is not decided by finding the words.
         # "오프라인으로만 했어?": only that, which finding the word does not show either.
         only = any(k in ONLY_PARTICLES for k in self.found.keywords)
         # (a year said with a month is a date to check: "위탁기간 22년 12월 31일까지 맞죠?")
         qualified = (
-            (bool(self.quantities.years) and self.months is None)
+            (bool(self.quantities.years) and months is None)
             or self._says_all or not named_project
             or self.has("ranking", "ordering") or only
         )  # fmt: skip
         # "7월 안에 끝났어?": when something ends, asked of a month, is whether it is so.
-        ends_then = self.months is not None and self.says("ends") and not self.asks_what
+        ends_then = months is not None and self.says("ends") and not self.asks_what
         charged = self._charge_asked()
         every = (
             self._says_all and named_project and self.yesno_like and not self.quantities.years
@@ -3178,7 +3198,7 @@ class _Reading:
             (self.yesno or self._predicate_asked() or ends_then)
             and not missing
             # (a date or a figure is what a check with one decides, whatever else is said)
-            and not (loose and not self.quantities.figures and self.months is None)
+            and not (loose and not self.quantities.figures and months is None)
             # "7,000명을 대상으로 대면조사로 실시됐다는데": a figure checked, and a word that
             # qualifies it which the text does not hold (대면조사) — not decided by the figure
             and not any(len(w) >= 3 for w in loose)
@@ -3232,7 +3252,7 @@ class _Reading:
         asked_once = self.quantities.text.count("몇") <= 1 and not self.has("conjunction")
         if not facet and unit is not None and asked_once and not summed and not whole:
             facet = "count"  # "댓글 몇 개": one count, the one the asked word labels
-        if check is not None and self.months is not None:
+        if check is not None and months is not None:
             # "7월 안에 끝났어?": the end of its dates by then; "11월 20일까지야?": the end is then.
             if self.says("ends"):
                 facet = "by"
@@ -3241,7 +3261,7 @@ class _Reading:
         return Question(
             q.TEXT, subjects=tuple(subjects[:1]), words=words, unit=unit, check=check,
             # "전자투표 9월에 하는 거 맞아?": the month is part of what is checked.
-            months=self.months if check is not None else None,
+            months=months if check is not None else None,
             note="overview" if overview else "sum" if summed else "whole" if whole else "",
             facet=facet,
             hints=tuple(dict.fromkeys(hints)),

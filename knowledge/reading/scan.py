@@ -20,7 +20,7 @@ from knowledge.reading.match import (
     in_order,
     leaders,
 )
-from knowledge.reading.normalize import WORD_BREAK, compact
+from knowledge.reading.normalize import WORD_BREAK, compact, district
 from knowledge.reading.quantities import GAP
 
 DATE_WORD = re.compile(r"\d{1,4}(?:년|월|일)?")
@@ -38,6 +38,9 @@ MIN_NAME_START = 3
 # Counters that are also nouns for "the place" or "the thing" ("여는 곳", "홍보하는 건 어느 과"):
 # beside a question of which, where or which 과, no count.
 PLACE_NOUNS = frozenset({"곳", "건"})
+# 건 right after a verb's ending, with nothing counted: "끝나는 건", "만들어진 건가요".
+# ("운영 중인 건?" after a count asks how many of them: 건 there counts.)
+THING_SAID = re.compile(r"[가-힣](?:는|은|던|된|진|한|인)\s+건(?=가|데|지|\s*아니)")
 MIN_NAME_END = 4  # a word this long that ends a name is kept whole
 OFFICE_ENDINGS = frozenset(
     "과국실팀"
@@ -288,6 +291,9 @@ def asks_count(reading: Scan, lexicon: Lexicon) -> bool:
     """A counter word asks how many, unless it is only "곳" beside a question of which or
     where ("여는 곳이 어느 과야": the place, not a count)."""
     counters = [k for k in reading.keywords if "count" in lexicon.groups.get(k, ())]
+    if THING_SAID.search(reading.text) and "몇" not in reading.text:
+        # "올해 끝나는 건 아니지?", "만들어진 건가요": 건 after a verb is the thing said (것은).
+        counters = [k for k in counters if k != "건"]
     if not counters:
         return False
     which = reading.has("which", "asks_division") or any(
@@ -515,7 +521,14 @@ def _split_keywords(
     """`엠보팅은` → (`엠보팅`, [`은`]); `집행율` → (None, [`집행율`]); `교통국` → (`교통국`, []).
 
     A word that is itself most of a name stays whole: `참여예산` is not `참여` + `예산`.
+    A Seoul 구's name stays whole too: `중랑` is no 중 + 랑.
     """
+    if (
+        district(word) is not None
+        and lexicon.cover(word) is not None
+        and word not in lexicon.groups
+    ):
+        return word, []
     asked = next((w for w in _question_words(lexicon) if word.startswith(w)), None)
     if asked is not None and len(word) - len(asked) >= 2 and lexicon.cover(word) is None:
         # "누가관리함", "어디소관": a question word typed onto the word it asks about (a word
