@@ -198,6 +198,7 @@ class Quantities:
     relative_months: tuple[str, tuple[int, int | None]] | None = None
     month_word: str | None = None
     position: int | None = None
+    place_said: bool = False  # "2위": the position said as a place in a ranking
     top: tuple[int | None, bool | None] | None = None  # (how many, descending?)
     report_date: bool = False
     point: bool = False
@@ -304,6 +305,7 @@ def find_quantities(text: str, report_year: int) -> Quantities:
         if free(match) and found.position is None:
             number = match.group("n") or match.group("rank")
             found.position = NATIVE_NUMBERS.get(number) or int(number)
+            found.place_said = match.group("rank") is not None
             take(match)
     for match in TOP.finditer(text):
         if not free(match) or found.top is not None:

@@ -90,6 +90,7 @@ class Ranking:
     count: int | None = None  # "상위 3개": 3
     of: str | None = None  # "공유서울 확산은 예산 순위 몇 위?": where this one stands
     said_direction: bool = False  # the question said 높은/낮은 (a follow-up keeps the last one)
+    said_place: bool = False  # "예산 2위": a place in a ranking, not the Nth item listed
 
 
 @dataclass(frozen=True)

@@ -3800,8 +3800,9 @@ class _Reading:
             top and top[1] is not None
         )
         return Ranking(
-            descending=not low, position=self.quantities.position, count=count, said_direction=said
-        )
+            descending=not low, position=self.quantities.position, count=count,
+            said_direction=said, said_place=self.quantities.place_said,
+        )  # fmt: skip
 
     def _figures(self) -> Question | None:
         """Figures of named subjects: their values, or a sum, difference, share or check."""
@@ -4678,7 +4679,12 @@ def _meant(before: Before, told: Told) -> Subject | None:
     are about the last thing named."""
     previous = before.question
     ranking = told.ranking
-    if ranking and ranking.position and not ranking.said_direction and not told.conditions:
+    # ("그 중 예산 2위는?": a place in a ranking by the measure said, not the 2nd item listed)
+    placed = ranking is not None and ranking.said_place and bool(told.measures)
+    if (
+        ranking and ranking.position and not ranking.said_direction and not told.conditions
+        and not placed
+    ):  # fmt: skip
         # "두 번째 거 징수액은?", "세 번째 사업 집행률": that item of what the last answer
         # listed (in its order: ranked, or as the report lists them) or named.
         items = before.listed if previous.group is not None else tuple(previous.subjects)
@@ -4693,7 +4699,10 @@ def _meant(before: Before, told: Told) -> Subject | None:
         items = before.listed or tuple(previous.subjects)
         if len(items) >= 2:
             return items[-1]
-    if told.that and before.listed and previous.group is not None:
+    # ("거기서 예산 두 번째로 큰 건?" after a list of lines: a ranking within what was listed,
+    # not its first; "그 과에서 … 제일 큰 세부사업" after the 과 ranked first is that 과)
+    within_list = told.ranking is not None and not told.set_word
+    if told.that and before.listed and previous.group is not None and not within_list:
         return before.listed[0]
     if previous.asks == q.DUTY and before.listed and (told.that or told.measures):
         return before.listed[0]  # "거기 인원은?" after the 과 that handles something
