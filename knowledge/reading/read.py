@@ -96,7 +96,7 @@ SECTION_REFERENCE = re.compile(r"[ⅠⅡⅢⅣⅤ]\s*(?:장|\.)?")
 # "정원 다 채운 과" → 결원 없는 과, "정원 못 채웠지?" → 결원 있지?, "인원 모자란 과" → 결원 있는.
 QUOTA_FILLED = re.compile(
     r"(?:정원|인원)\s*(?:을|를|이|은|도)?\s*(?:다|모두|전부|꽉)?\s*(?P<not>(?:못|안)\s*)?"
-    r"(?P<verb>채워진|채운|채웠|채우|찬|차\s*있)(?P<end>[가-힣]*)"
+    r"(?P<verb>채워진|채운|채웠|채우|찼|찬|차\s*있)(?P<end>[가-힣]*)"
 )
 PEOPLE_SHORT = re.compile(
     r"(?:인원|사람|직원|인력)\s*(?:이|은|도)?\s*(?:좀\s*)?"
@@ -498,7 +498,7 @@ class Reader:
                     said = ORDINAL_ITEM.sub(" ", cleaned)
                 if told.last:
                     said = LAST_ITEM.sub(" ", said)  # "마지막 거는?": the item is named
-                named = self.read(f"{meant.name} {said}", today)
+                named = self.read(f"{_spoken(meant)} {said}", today)
                 if named.asks not in (q.NOT_FOUND, q.HELP, q.CLARIFY):
                     return named
             previous = before.question
@@ -794,7 +794,7 @@ class Reader:
         """`text` read with the things and the figures of the last answer named before it."""
         if previous.asks not in FIGURE_ANSWERS or not previous.subjects or previous.parts:
             return None
-        names = " ".join(s.name for s in previous.subjects)
+        names = " ".join(_spoken(s) for s in previous.subjects)
         # A label's formula ("(원인행위액−지출액)") is how it is computed, not words asked.
         labels = " ".join(
             re.sub(r"\([^)]*\)", "", self.measures[m].label) for m in previous.measures
@@ -838,7 +838,7 @@ class Reader:
             return None
         if not ((money and set(money) <= amounts) or reading.asks_when()):
             return None
-        named = " ".join(s.name for s in previous.subjects[:1])
+        named = " ".join(_spoken(s) for s in previous.subjects[:1])
         again = self.read(f"{named} {' '.join(previous.words)} {text}", today)
         return again if again.asks == q.TEXT else None
 
@@ -1362,6 +1362,17 @@ class _Reading:
                 m for p in self.phrases if not self._is_bare_rate(p) for m in p.measures
             )
             measures = tuple(dict.fromkeys(measures))
+        kept = [m for p in self.phrases if not self._is_bare_rate(p) for m in p.measures]
+        ratio_said = any(k.word in self.lexicon.lists["ratio"] for k in self.found.places)
+        if ratio_said and self._whole_then_part():
+            # "국 현원중에 사회협력과 비율", "국 전체 중 사회협력과 예산 비율": a part's share of
+            # the whole said before 중, in the measure said — not the part's 집행률.
+            budget_said = any("budget" in self.lexicon.measures.get(k.word, ())
+                              for k in self.found.places)  # fmt: skip
+            if len(kept) == 1 and self._bare_rate_phrases():
+                measures = tuple(kept)
+            elif budget_said and all(self.measures_of[m].is_rate for m in measures):
+                measures = ("budget",)
         if not measures and self._lines_counted_by_division():
             return ("line_count",)  # "세부사업이 가장 많은 과": how many lines each 과 has
         amount_of = {
@@ -3322,20 +3333,34 @@ class _Reading:
             found.add(q.LIST)  # "마을 관련 사업 알려줘": the lines the word relates
         return found
 
+    def _whole_then_part(self) -> bool:
+        """The bureau, or a 과, said before 중/가운데, and a 과 or a line of it after: a part of
+        that whole (국 … 중 사회협력과, 갈등관리협치과 … 중 지역사회혁신계획 지원)."""
+        among = self.keywords_in("among")
+        if not among:
+            return False
+        at = among[0].order
+        wholes = [k for k in self.found.places if k.order < at and "bureau" in
+                  self.lexicon.groups.get(k.word, ())]  # fmt: skip
+        # (read before the names are resolved: the best entity of each name said)
+        placed = [(m.best[0].entity, m.order) for m in self.found.mentions if m.best]
+        before = [e for e, o in placed if o < at]
+        after = [e for e, o in placed if o > at]
+        if len(after) != 1 or len(before) > 1:
+            return False
+        part = after[0]
+        if before:
+            whole = before[0]
+            return whole.kind == "division" and part.kind == "line" and part.division == whole.name
+        return bool(wholes) and part.kind in ("division", "line")
+
     def _part_of_named(self) -> bool:
         """ "갈등관리협치과 예산 중 지역사회혁신계획 지원 비율": a whole named, 중/가운데 after it,
         a part of it named, and only the bare word for a ratio: the part's share."""
-        sure = self._sure()
         bare = [k for k in self.keywords_in(RATE_WORD) if k.word in self.lexicon.lists["ratio"]]
-        if (
-            len(sure) != 2
-            or not bare
-            or not self.has("among")
-            or len(self.keywords_in(MEASURE)) > 1
-        ):
+        if not bare or len(self.keywords_in(MEASURE)) > 1:
             return False
-        whole, part = sure
-        return whole.kind == "division" and part.kind == "line" and part.division == whole.name
+        return self._whole_then_part()
 
     def _lines_counted_by_division(self) -> bool:
         """ "세부사업이 제일 많은 과", "사업 수 적은 부서": 세부사업 said before a word of
@@ -4559,6 +4584,14 @@ class _Reading:
             measure = self._in_unit(measure, MONEY) or measure
         part = next((s for s in subjects if s.kind != "bureau"), subjects[0])
         whole_named = self._whole_named(subjects)
+        if whole_named is None and len(subjects) == 2:
+            # "지역공동체과 예산 중 마을활력소 비중": a 과 holds its lines, never the reverse
+            # (the line named by its project's short name is no name said in order).
+            office = [s for s in subjects if s.kind == "division"]
+            held = [
+                s for s in subjects if s.kind == "line" and office and s.division == office[0].name
+            ]
+            whole_named = office[0] if office and held else None
         if whole_named is not None and len(subjects) == 2:
             # "갈등관리협치과 예산에서 지역사회혁신계획 지원 비중": the one before 에서 is the whole.
             part = next(s for s in subjects if s != whole_named)
@@ -4650,6 +4683,24 @@ class _Reading:
             return measures
         return (*(m for m in measures if m != reference), reference)
 
+    def _amount_and_rate(self, pair: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+        """Of an amount and a rate asked as a difference: ("own", pair) when the rate is the
+        amount's own; ("rates", the two rates) when the amount was said bare (원인행위, not
+        원인행위액) beside another rate; else None."""
+        if len(pair) != 2 or {self.measures_of[m].unit for m in pair} != {MONEY, RATE}:
+            return None
+        amount = next(m for m in pair if self.measures_of[m].unit == MONEY)
+        rate = next(m for m in pair if self.measures_of[m].unit == RATE)
+        rates = {v.ratio_of: k for k, v in self.measures_of.items() if v.ratio_of}
+        if rates.get(amount) == rate:
+            return "own", pair
+        said = [
+            k.word for k in self.found.places if amount in self.lexicon.measures.get(k.word, ())
+        ]
+        if amount in rates and said and not any(w.endswith("액") for w in said):
+            return "rates", tuple(rates[amount] if m == amount else m for m in pair)
+        return None
+
     def _difference(self, subjects: list[Subject], measures: tuple[str, ...]) -> Question | None:
         if len(subjects) >= 2:
             measure = measures[0] if measures else "budget"
@@ -4662,6 +4713,15 @@ class _Reading:
                 # "예산-지출": as written, the first less the second.
                 said = [m for k in self.found.places for m in self.lexicon.measures.get(k.word, ())]
                 ordered = tuple(dict.fromkeys(m for m in said if m in measures)) or ordered
+            paired = self._amount_and_rate(ordered[:2])
+            if paired is not None and paired[0] == "own":
+                # "예산현액 대비 지출액이 얼마인지 지출 집행률과 함께": an amount and its own
+                # rate are never taken one from the other; both are shown.
+                return Question(q.FIGURES, subjects=tuple(subjects[:1]), measures=ordered[:2])
+            if paired is not None:
+                # "원인행위랑 지출 집행률 몇%p 차이": the amount said bare takes the rate word
+                # said after it — the gap of the two rates.
+                ordered = paired[1]
             if set(ordered[:2]) == {"quota", "current"}:
                 ordered = ("quota", "current")  # "정원 대비 현원 몇 명 모자라": 정원 − 현원
             elif self.has("other_than", "except"):
@@ -4735,6 +4795,14 @@ def _framing(word: str, lexicon: Lexicon) -> bool:
         and word not in lexicon.lists["figure_nouns"]
         and not any(c.isdigit() for c in word)
     )
+
+
+def _spoken(subject: Subject) -> str:
+    """A subject's name as said again in a question read with it: the revenue total is
+    "세입" (its name, 합계, would ask for a sum)."""
+    if subject.kind == "revenue" and subject.name == "합계":
+        return "세입"
+    return subject.name
 
 
 def _verb_like(word: str, lexicon: Lexicon) -> bool:
