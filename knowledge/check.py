@@ -30,6 +30,8 @@ MIN_FIGURES = 2
 DIGITS = re.compile(r"\d[\d,.]*")
 # The year a figure is said of ("’21년", "2021년"), before 년.
 YEAR_SAID = re.compile(r"\d{2}|20\d{2}")
+# A year that names what follows it ("2021 시민참여예산"): four digits, a space, a word.
+YEAR_NAMING = re.compile(r"20\d{2}\s[가-힣A-Za-z]")
 # A text quoted whole: 「…」, 『…』, “…”, "…".
 QUOTED = re.compile(r"[「『“\"]([^」』”\"]{12,})[」』”\"]")
 
@@ -100,7 +102,8 @@ def _unclaimed(text: str, verdicts: list) -> tuple[str, ...]:
     claimed = {n.strip(".,") for n in DIGITS.findall(written)}
     # (the year a figure is said of, "’21년 예산현액", is no figure of its own)
     numbers = (m.group().strip(".,") for m in DIGITS.finditer(text)
-               if not YEAR_SAID.fullmatch(m.group()) or not text.startswith("년", m.end()))  # fmt: skip
+               if not (YEAR_SAID.fullmatch(m.group()) and text.startswith("년", m.end()))
+               and not YEAR_NAMING.fullmatch(text[m.start() : m.end() + 2]))  # fmt: skip
     return tuple(dict.fromkeys(n for n in numbers if n not in claimed))
 
 

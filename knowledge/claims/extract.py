@@ -41,8 +41,9 @@ RANK = "rank"
 DAY = "day"
 # A day or a span of days a draft writes out: "8월 9일부터 8월 27일까지", "9월 1일", "8월 27~28일".
 DAYS_WRITTEN = re.compile(
-    r"(?:(?P<y>20\d{2})년\s*)?(?P<m1>1[0-2]|[1-9])월\s*(?P<d1>[12]\d|3[01]|[1-9])일?"
-    r"(?:\s*(?:부터|~|∼|-|–)\s*(?:(?P<m2>1[0-2]|[1-9])월\s*)?(?P<d2>[12]\d|3[01]|[1-9])일)?"
+    r"(?:(?P<y>(?:20)?\d{2})년\s*)?(?P<m1>1[0-2]|[1-9])월\s*(?P<d1>[12]\d|3[01]|[1-9])일?"
+    r"(?:\s*(?:부터|~|∼|-|–)\s*(?:(?P<y2>(?:20)?\d{2})년\s*)?"
+    r"(?:(?P<m2>1[0-2]|[1-9])월\s*)?(?P<d2>[12]\d|3[01]|[1-9])일)?"
     r"(?=\s|$|[^\d])"
 )
 # "5개 과 중 가장 낮습니다", "예산 젤 큰 건 …", "두번째가 …": a place in an order the text
@@ -622,12 +623,13 @@ class _Sentence:
             if not (said_day or match.group("d2")):
                 continue  # "8월 9" with no 일: not a day
             first = _day_of(
-                int(match.group("y") or year), int(match.group("m1")), int(match.group("d1"))
+                _full_year(match.group("y"), year), int(match.group("m1")), int(match.group("d1"))
             )
             last = first
             if match.group("d2"):
                 month = int(match.group("m2") or match.group("m1"))
-                last = _day_of(first.year if first else year, month, int(match.group("d2")))
+                later = _full_year(match.group("y2"), first.year if first else year)
+                last = _day_of(later, month, int(match.group("d2")))
             if re.match(r"\s*(?:기준|현재|자\s)", self.text[match.end() :]) or (
                 first is not None and first == last and first == self.x.catalog.as_of
             ):
@@ -645,6 +647,11 @@ class _Sentence:
             sure = [e for e in self.elements if e.kind == "mention" and e.score >= SURE_SCORE]
             words = [w for w in self.x.content_words(around)
                      if not _names_it(w, [e.word for e in sure])]  # fmt: skip
+            if not words and number > 0:
+                # "…90일 연장해서 12월 20일까지로 했고": what is dated was said just before.
+                before = self.text[slice(*self.clauses[number - 1])]
+                words = [w for w in self.x.content_words(before)
+                         if not _names_it(w, [e.word for e in sure])]  # fmt: skip
             subjects = tuple(s for e in sure for s in e.subjects)
             if not words and not subjects:
                 continue
@@ -811,6 +818,13 @@ class _Sentence:
                 clause = self.text[start:end].strip().rstrip(",，;/").strip()
                 found.append(Claim(UNHELD, self.offset + start, clause, named=asked[0]))
         return found
+
+
+def _full_year(said: str | None, otherwise: int) -> int:
+    """A year as written ("2021", "21"), in full; the year around it when none was."""
+    if not said:
+        return otherwise
+    return int(said) if len(said) == 4 else 2000 + int(said)
 
 
 def _day_of(year: int, month: int, day: int) -> date | None:

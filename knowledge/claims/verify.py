@@ -373,6 +373,11 @@ class Verifier:
                     other, "", CAUTION,
                 )  # fmt: skip
         if pending.any_measure:
+            # "도시전환랩 보조사업은 … 총 340백만원을 지원했다": no measure said, and none of
+            # the line's agrees — an amount its project's text gives may be the one meant.
+            told = self._from_facts(claim) if claim.projects else None
+            if told is not None:
+                return told
             return Verdict(UNKNOWN, claim, name, note="어느 수치를 말하는지 알 수 없습니다")
         labels = " · ".join(
             f"{self.measures[m].label_for(holder.kind)} {_shown(self.measures[m], row, v, figure)}"
@@ -412,10 +417,19 @@ class Verifier:
                         key=lambda s: -s[0])  # fmt: skip
         best = scored[0][0] if scored else 0
         tops = {(r["first_day"], r["last_day"]) for s, r in scored if s >= best} if best else set()
-        if best < PLAN_SHARE * asked or len(tops) != 1:
-            return Verdict(UNKNOWN, claim, about, note="보고서에서 이 날짜의 일을 찾을 수 없습니다")
-        row = scored[0][1]
         first, last = claim.days
+        # Of bullets the words fit alike, one dated just so is the one meant ("위탁기간" of
+        # the new term, not of the extension).
+        exact = [r for s, r in scored if best and s >= best
+                 and (r["first_day"], r["last_day"]) == (first, last)]  # fmt: skip
+        if not exact:
+            # (or the one that starts or ends just so: that period, its other end misstated)
+            exact = [r for s, r in scored if best and s >= best and first != last
+                     and (r["first_day"] == first or r["last_day"] == last)]  # fmt: skip
+            exact = exact if len(exact) == 1 else []
+        if best < PLAN_SHARE * asked or (len(tops) != 1 and not exact):
+            return Verdict(UNKNOWN, claim, about, note="보고서에서 이 날짜의 일을 찾을 수 없습니다")
+        row = exact[0] if exact else scored[0][1]
         span = (row["first_day"], row["last_day"])
         same = (first, last) == span or (first == last and span[0] <= first <= span[1])
         clause = _clause_dated(row)
@@ -774,7 +788,18 @@ def _overlap(words: Sequence[str], text: str) -> float:
             score += len(word)
         elif len(word) >= 3 and word[:-1] in target:
             score += len(word) - 1
+        elif (stem := _verb_stem(word)) and stem in target:
+            score += len(stem)  # "입주하였음" of "(선정·입주)": the noun a verb is made of
     return score
+
+
+# The letters a verb made of a noun goes on with: 입주 + 하였음, 선정 + 됨, 신청 + 했고.
+VERB_TAIL = re.compile(r"(?<=[가-힣]{2})(?:하|했|되|됐|된|한|함|해|됨|시킨|시켜)")
+
+
+def _verb_stem(word: str) -> str | None:
+    match = VERB_TAIL.search(word)
+    return word[: match.start()] if match else None
 
 
 def _value(measure: Any, row: dict[str, Any]) -> Decimal | None:

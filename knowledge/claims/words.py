@@ -90,6 +90,7 @@ def load_claim_words(path: Path = CLAIMS_PATH) -> ClaimWords:
         statement_end=re.compile(
             rf"[가-힣\d%](?:{'|'.join(map(re.escape, raw['draft']['statement_ends']))})"
             r"(?=\s*(?:[.。!\n]|$))"
+            rf"|[가-힣\d%)](?:{'|'.join(map(re.escape, raw['draft']['memo_ends']))})(?=\.)"
         ),
         not_statements=tuple(raw["draft"]["not_statements"]),
         check_words=tuple(compact(w) for w in raw["draft"]["check_words"]),

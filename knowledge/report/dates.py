@@ -1,4 +1,4 @@
-"""The dates a status bullet writes in brackets, as spans of days.
+"""The dates a status bullet writes in brackets (or after its label), as spans of days.
 
 `(’21.8.9.~8.28.)`, `(9.1.)`, `(’21.3.~5.)`, `(’21.7월)`, `(5.12.~6.10.)`, `(’21.8.2.~계속)`:
 a bracket that holds nothing but a date or a span of dates. A date without its year is in the
@@ -13,6 +13,8 @@ import datetime as dt
 import re
 
 BRACKET = re.compile(r"\(([^()]{2,30})\)")
+# A bullet that labels a span of dates: "위탁기간 : ’21. 11. 21. ∼ ’22. 12. 31.".
+LABELLED = re.compile(r"^[^:：()]{1,12}[:：]\s*(.{4,40}?)\s*$")
 # One side of a span: an optional year (’21.), then numbers each closed by a dot, or 월.
 SIDE = r"(?:[’']\s*(?P<{0}y>\d{{2}})\s*\.\s*)?(?P<{0}n>\d{{1,2}}(?:\s*\.\s*\d{{1,2}})?)\s*(?P<{0}e>\.|월)?"
 SPAN = re.compile(
@@ -23,6 +25,9 @@ SPAN = re.compile(
 def dated_spans(text: str, year: int) -> list[tuple[dt.date, dt.date, bool]]:
     """Each bracketed date of the text as (first day, last day, written to the day)."""
     spans = []
+    labelled = LABELLED.match(text.strip())
+    if labelled is not None and (span := _span(labelled.group(1), year)) is not None:
+        spans.append(span)
     for bracket in BRACKET.finditer(text):
         span = _span(bracket.group(1).strip(), year)
         if span is not None:

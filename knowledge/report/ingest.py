@@ -18,7 +18,7 @@ import duckdb
 from rapidfuzz import fuzz
 
 from knowledge.report import checks
-from knowledge.report.dates import dated_spans
+from knowledge.report.dates import LABELLED, dated_spans
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 # Built from the tables once they are filled: every figure a question can ask for, one row a thing.
@@ -877,9 +877,10 @@ def _emit_project(
 
 
 def _emit_dates(project: Project, rows: dict[str, list[tuple]], year: int) -> None:
-    """The dated bullets of 추진현황: what was done when, for months the plans do not cover."""
+    """The dated bullets of 추진현황: what was done when, for months the plans do not cover;
+    and a period an outline labels ("위탁기간 : ’21. 11. 21. ∼ ’22. 12. 31.")."""
     for item in project.items:
-        if item.part != "현황":
+        if item.part == "계획" or (item.part != "현황" and not LABELLED.match(item.text.strip())):
             continue
         for first, last, to_day in dated_spans(item.text, year):
             rows["dated_items"].append(

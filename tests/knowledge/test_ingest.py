@@ -53,7 +53,7 @@ def replaced(old: str, new: str) -> str:
         ("projects", 9),
         ("project_budgets", 13),
         ("plans", 20),
-        ("dated_items", 25),
+        ("dated_items", 26),
     ],
     ids=lambda value: str(value),
 )
@@ -512,6 +512,8 @@ def test_plan_item_and_details(db):
         ("실·본부·국 대상 갈등관리", dt.date(2021, 3, 1), dt.date(2021, 9, 30), False),
         # "~계속": until the year's end
         ("코로나19 확산에따른", dt.date(2021, 8, 2), dt.date(2021, 12, 31), True),
+        # a period an outline labels, across two years
+        ("위탁기간 : ’21", dt.date(2021, 11, 21), dt.date(2022, 12, 31), True),
     ],
 )
 def test_status_bullet_dates_read_as_day_spans(db, text_start, first, last, to_day):
