@@ -500,7 +500,7 @@ def _verdict(
             # "혁신파크 수탁기관이 (사)마을이야?" of "수탁기관 : ㈜이퓨앤파트너스·(사)미래도시
             # 환경연구원": the bullet names other corporations where one was asked.
             return "아니요"
-        if _district_left_out(words, f"{text} {above}"):
+        if _district_left_out(words, f"{text} {above}") or _body_left_out(words, text):
             return "아니요"
         return "아니요" if _counted_otherwise(words, text, above) else None
     if question.unit == "천원":
@@ -659,6 +659,33 @@ def _district_left_out(words: list[str], text: str) -> bool:
         and not any(district(w) in named for w in asked)
         and all(any(_written(alt, compact(text)) for alt in w.split("|")) for w in others)
     )  # fmt: skip
+
+
+# A body of the city the text names ("기후환경본부와 협업해"), and the same said as asked.
+BODY = re.compile(r"[가-힣]{2,}(?:본부|정책실|기획실|국)")
+BODY_ASKED = re.compile(
+    r"([가-힣]{2,}(?:본부|정책실|기획실|국))(?:와|과|이랑|랑|하고|이|가|은|는|을|를|의)?"
+)
+
+
+def _body_left_out(words: list[str], text: str) -> bool:
+    """ "우수제안 복지정책실이랑 협업해?" of "기후환경본부와 협업해 …": the bullet names a body
+    of the city, the one asked is not it, and every other word asked is there."""
+    asked = [m.group(1) for w in words if (m := BODY_ASKED.fullmatch(w))]
+    held = compact(text)
+    named = [b for b in BODY.findall(held)]
+    others = [w for w in words if not BODY_ASKED.fullmatch(w)]
+    return (
+        bool(asked) and bool(named)
+        and not any(a in held for a in asked)
+        and all(any(_written(alt, held) or _halves_written(alt, held) for alt in w.split("|"))
+                for w in others)
+    )  # fmt: skip
+
+
+def _halves_written(word: str, held: str) -> bool:
+    """ "우수제안" of "우수 정책제안": a compound typed short, both its halves in the text."""
+    return len(word) >= 4 and word[:2] in held and word[2:] in held
 
 
 def _written(word: str, text: str) -> bool:

@@ -108,7 +108,8 @@ DISTRICTS = frozenset(
 
 
 def district(word: str) -> str | None:
-    """`마포구` → `마포`: a Seoul 자치구 typed with 구 (or bare), else None."""
+    """`마포구` → `마포`: a Seoul 자치구 typed with 구 (or 구청, or bare), else None."""
+    word = word[:-1] if word.endswith("구청") and len(word) >= 4 else word
     name = word[:-1] if word.endswith("구") and word != "중구" else word
     return name if name in DISTRICTS else None
 

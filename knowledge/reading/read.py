@@ -240,6 +240,8 @@ EMBEDDED_YESNO = re.compile(
     r"(?:[가-힣](?:는지|은지|인지|었는지|았는지|였는지)|(?:큰|한|된|던)지|§\s*(?:는|은)?지)\s*"
     r"(?:여부\s*[를을]?\s*)?"
     r"(?:여쭙|여쭤|여쭈|확인|알려|회신|답변|문의|궁금)"
+    # "…활용하는지요?": the same, asked on its own
+    r"|[가-힣](?:하는|되는|했는|됐는|하였는|되었는|인)지요\s*\??\s*$"
 )
 COMPARED_WHETHER = re.compile(
     r"§\s*(?:는|은|었는)?지\s*(?:여부\s*[를을]?\s*)?(?:여쭙|여쭤|여쭈|확인|알려|회신|답변|문의|궁금)"
@@ -254,6 +256,10 @@ LAST_ITEM = re.compile(r"(?:맨\s*)?마지막\s*(?:거|것|꺼|사업|과|항목
 ONLY_PARTICLES = frozenset({"만", "뿐", "밖에"})
 BARE_GU = frozenset({"구에", "구에서", "구는", "구가", "구도", "구들", "구를"})
 # "공개모집이야?", "시행인가요?": a noun, then a copula asking whether it is so.
+# A body of the city or a ward, said by its name: 기후환경본부, 복지정책실, 행정국, 은평구청.
+PUBLIC_BODY = re.compile(
+    r"[가-힣]{2,}(?:본부|정책실|기획실|국)(?:와|과|이랑|랑|하고|이|가|은|는|을|를|의)?"
+)
 COPULA_ASKED = (
     "이야",
     "인가요",
@@ -1731,12 +1737,16 @@ class _Reading:
 
     def unknown_words_in_one_project(self) -> bool:
         """Whether the words not understood all stand in one project's text and not in most."""
-        words = tuple(w for w in self.unknown_words if len(w) >= MIN_WORD)
+        # (a 구 asked is checked against the ones the text names, not looked for: "운영주체
+        # 마포구청 맞아?")
+        words = tuple(w for w in self.unknown_words if len(w) >= MIN_WORD
+                      and not (self.yesno_like and district(w) is not None))  # fmt: skip
         if not words:
             return False
         holding = {p.project_no for p in self.catalog.passages
                    if p.project_no is not None and all(_holds(p, w) for w in words)}  # fmt: skip
-        if not holding and len(words) >= 3:
+        # (two long words as well: "선별진료소 운영주체", a bullet and its detail)
+        if not holding and (len(words) >= 3 or (len(words) == 2 and min(map(len, words)) >= 4)):
             # ("기존 수탁기관 (사)마을과 위탁기간을 90일 연장": the words of two bullets of one
             # project, a bullet and its detail — that project's, when no other holds them all)
             projects = {p.project_no for p in self.catalog.passages if p.project_no is not None}
@@ -3018,7 +3028,13 @@ class _Reading:
         # A Seoul 구 the text does not name is checked against the ones it does ("대상에 마포구
         # 들어가?"), not said to be missing.
         asks_whether = self.yesno or self._predicate_asked()
-        districts = tuple(w for w in unknown if asks_whether and district(w) is not None)
+        # (and a city body: "복지정책실이랑 협업해?" of "기후환경본부와 협업")
+        # (and a city body asked of a project named, no figure asked: "시민회의 … 복지정책실
+        # 이랑 협업해?" of "기후환경본부와 협업"; "문화본부 예산" is another body's, not held)
+        districts = tuple(w for w in unknown if asks_whether and (
+            district(w) is not None
+            or (PUBLIC_BODY.fullmatch(w) and not self.measures and self._named_projects())
+        ))  # fmt: skip
         missing = tuple(w for w in unknown if not self.in_text((w,)) and w not in districts
                         and not self._frames_date(w) and w not in DOES_IT
                         # ("임기 종료 시점": when, not a thing to find)
