@@ -1735,6 +1735,15 @@ class _Reading:
         words = WORD_BREAK.split(self.quantities.text)
         return tuple(c for c in (compact(w) for w in words) if c)
 
+    def _one_project_word(self) -> bool:
+        """Whether a long word not understood ("전자투표") stands in one project's text only."""
+        for word in (w for w in self.unknown_words if len(w) >= 3):
+            holding = {p.project_no for p in self.catalog.passages
+                       if p.project_no is not None and _holds(p, word)}  # fmt: skip
+            if len(holding) == 1:
+                return True
+        return False
+
     def unknown_words_in_one_project(self) -> bool:
         """Whether the words not understood all stand in one project's text and not in most."""
         # (a 구 asked is checked against the ones the text names, not looked for: "운영주체
@@ -2202,6 +2211,10 @@ class _Reading:
             return None
         if self._dated_check():
             return None  # "계약 23년까지 맞아?": a date checked of the text, no month's figure
+        if self.months.day is not None and self.yesno_like and self._one_project_word():
+            # "예산사업 고르는 전자투표 8월28일까지 하는거 맞지?": a day checked of words one
+            # project's text holds; 예산 there says what is voted on.
+            return None
         relative = self.quantities.relative_months
         if relative is not None and relative[1][1] is None:
             return None  # "연말까지 더 쓸 돈": the year-end outlook, not a month
@@ -2811,6 +2824,8 @@ class _Reading:
         of a line described, taken only when one line clearly fits."""
         if not self._table_words():
             return None
+        if self.months is not None and self.months.day is not None and self.yesno_like:
+            return None  # "예산사업 고르는 전자투표 8월28일까지 맞지?": a day checked, no figure
         described = self._described()
         if described is None:
             return None
@@ -3049,7 +3064,9 @@ class _Reading:
             words = tuple(w for w in words if w not in missing)
         subjects = [s for s in self.subjects_at("project") if s.kind == "project"]
         money_or_rate = any(self.measures_of[m].unit != PEOPLE for m in self.measures)
-        if not subjects and money_or_rate and not self.found.unit:
+        # ("예산사업 고르는 전자투표 8월28일까지 맞지?": a day checked; 예산 says what is voted on)
+        day_checked = self.months is not None and self.months.day is not None and self.yesno_like
+        if not subjects and money_or_rate and not self.found.unit and not day_checked:
             return None  # "서울창의상 예산": a figure of something the report gives none for
         # A kind of staff named (not 인원/사람, which the prose counts too).
         staff = [m for m in self.measures if m not in ("quota", "current")
