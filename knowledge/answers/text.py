@@ -8,7 +8,7 @@ from knowledge.answer import Answer
 from knowledge.answers.base import Report, Row, finish, followups
 from knowledge.planning.compile import Plan
 from knowledge.reading.normalize import DISTRICTS, ORGANISATION, bare_place, compact, district
-from knowledge.reading.prose import text_score
+from knowledge.reading.prose import MARK_SPAN, YEAR_MARK, mark_year, marked_spans, text_score
 from knowledge.reading.quantities import COUNTED_UNIT, COUNTERS, counter_family
 from knowledge.reading.question import Condition, Question
 from knowledge.reading.scan import ANY_COUNTER
@@ -30,6 +30,8 @@ DISTRICT_WEIGHT = 50
 def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
     if question.note == "overview":
         return _overview(question, rows, plan, report)
+    if question.facet == "marked":
+        return _marked(question, rows, plan, report)
     words = list(question.words)
     by_position = {(r["project_no"], r["part"], r["position"]): r for r in rows}
     specific = bool(words or question.unit or question.hints or question.facet)
@@ -843,12 +845,6 @@ DATED_POINT = re.compile(
 
 # How far apart the years of bullets with no dates are taken to be from any asked.
 YEARS_APART = 99
-# A year a bracket marks a thing with: "구로거점(’23)", "(’22년) 정식 운영", "광진(연내)".
-YEAR_MARK = re.compile(
-    r"\(\s*(?:[’']\s*(?P<y>\d{2})|(?P<Y>20\d{2}))\s*년?\s*\)|\((?P<now>연내|올해|금년)\)"
-)
-# What a year mark is said of runs to the next comma or arrow.
-MARK_SPAN = re.compile(r"[^,→⇒]+")
 
 
 def _marked_year(words: list[str], text: str, this_year: int) -> int | None:
@@ -870,9 +866,7 @@ def _marked_year(words: list[str], text: str, this_year: int) -> int | None:
     mark = after[0] if after else before[-1] if before else None
     if mark is None:
         return None
-    if mark.group("now"):
-        return this_year
-    return int(mark.group("Y") or 2000 + int(mark.group("y")))
+    return mark_year(mark, this_year)
 
 
 def _events(words: list[str], text: str) -> str | None:
@@ -1091,6 +1085,25 @@ def _elsewhere(first: tuple, other: tuple) -> bool:
         return True
     family = {row["position"], row["parent_position"]}
     return other_row["parent_position"] not in family and other_row["position"] not in family
+
+
+def _marked(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
+    """ "마을활력소 중 2023년에 생기는 곳": the stretches of the text marked with the year asked
+    ("구로거점(’23)"), first; then the bullets they stand in."""
+    year = question.months.first.year
+    found = [(row, said) for row in rows if row["part"] != "계획"
+             for marked, said in marked_spans(row["text"], report.as_of.year) if marked == year]  # fmt: skip
+    title = rows[0]["title"] if rows else ""
+    if not found:
+        lines = [f"{title}: {year}년으로 표시된 것은 보고서에 없습니다.", report.closing()]
+        return finish(lines, "status", plan)
+    said = " · ".join(dict.fromkeys(s for _, s in found))
+    bullets = list(dict.fromkeys(id(r) for r, _ in found))
+    shown = [r for r in rows if id(r) in bullets]
+    lines = [f"{title} {year}년 표시: {said}"]
+    lines += [f"• {r['text']}" for r in shown]
+    lines.append(report.closing(*(r["source"] for r in shown)))
+    return finish(lines, "status", plan, shown)
 
 
 def _overview(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:

@@ -12,6 +12,7 @@ import duckdb
 from knowledge.reading.lexicon import Lexicon
 from knowledge.reading.match import Entity, EntityIndex
 from knowledge.reading.normalize import compact
+from knowledge.reading.prose import marked_spans
 
 # 합계 is the bureau's own total, asked for with bureau words; it is not a revenue item to match.
 REVENUE_TOTAL = "합계"
@@ -49,6 +50,8 @@ class Catalog:
     as_of: date = date(2021, 8, 13)
     # The years the projects' text writes, each with the passages (compact) that write it.
     years_written: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # The years each project's text marks things with ("구로거점(’23)", "광진(연내)").
+    years_marked: dict[int, frozenset[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, connection: duckdb.DuckDBPyConnection, lexicon: Lexicon) -> Catalog:
@@ -135,6 +138,7 @@ class Catalog:
             bureau,
             as_of,
             _years_written(connection),
+            _years_marked(connection, as_of.year),
         )
 
     def line(self, line_no: int) -> Entity:
@@ -154,6 +158,15 @@ def _years_written(connection: duckdb.DuckDBPyConnection) -> dict[int, tuple[str
         for short, full in WRITTEN_YEAR.findall(text):
             written[int(full) if full else 2000 + int(short)].append(compact(text))
     return {year: tuple(dict.fromkeys(passages)) for year, passages in written.items()}
+
+
+def _years_marked(connection: duckdb.DuckDBPyConnection, year: int) -> dict[int, frozenset[int]]:
+    marked: dict[int, set[int]] = defaultdict(set)
+    for number, text in _rows(
+        connection, "SELECT project_no, text FROM project_items WHERE part <> '계획'"
+    ):
+        marked[number] |= {y for y, _ in marked_spans(text, year)}
+    return {number: frozenset(years) for number, years in marked.items()}
 
 
 def _passages(connection: duckdb.DuckDBPyConnection) -> tuple[Passage, ...]:

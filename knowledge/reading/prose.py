@@ -3,6 +3,7 @@ use to pick the bullet, the plan or the 주요업무 that holds the asked words.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -41,3 +42,29 @@ def text_score(words: list[str], text: str) -> float:
         elif len(word) >= 3 and fuzz.partial_ratio(disassemble(word), letters) >= 88:
             score += len(word) * 0.7
     return score
+
+
+# A year a bracket marks a thing with: "구로거점(’23)", "(’22년) 정식 운영", "광진(연내)".
+YEAR_MARK = re.compile(
+    r"\(\s*(?:[’']\s*(?P<y>\d{2})|(?P<Y>20\d{2}))\s*년?\s*\)|\((?P<now>연내|올해|금년)\)"
+)
+# What a year mark is said of runs to the next comma or arrow.
+MARK_SPAN = re.compile(r"[^,→⇒]+")
+
+
+def mark_year(mark: re.Match, this_year: int) -> int:
+    """The year a mark says ("(연내)" is the text's own year)."""
+    if mark.group("now"):
+        return this_year
+    return int(mark.group("Y") or 2000 + int(mark.group("y")))
+
+
+def marked_spans(text: str, this_year: int) -> list[tuple[int, str]]:
+    """Each stretch of a text a year mark is said of, with its year: "도봉·성북·광진(연내)"
+    (the mark after the things), "(’22년) 정식 운영" (the mark before them)."""
+    found = []
+    for span in MARK_SPAN.finditer(text):
+        marks = list(YEAR_MARK.finditer(text, span.start(), span.end()))
+        if len(marks) == 1:
+            found.append((mark_year(marks[0], this_year), span.group().strip()))
+    return found

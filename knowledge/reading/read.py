@@ -1982,7 +1982,8 @@ class _Reading:
 
     def question(self) -> Question:
         rules = (
-            self._nothing, self._help, self._audit, self._not_held, self._years, self._monthly,
+            self._nothing, self._help, self._audit, self._not_held, self._year_marked,
+            self._years, self._monthly,
             self._organization, self._duty, self._revenue_described, self._described_surely,
             self._plans, self._text,
             self._group, self._figures,
@@ -2163,6 +2164,26 @@ class _Reading:
         contract = self.measures == ("committed",) and "계약" in self._compact_text
         measures = bool(self.measures) and not contract
         return self.months is not None and self.yesno_like and named and not measures
+
+    def _year_marked(self) -> Question | None:
+        """ "마을활력소 중 2023년에 생기는 곳 어디야", "올해 안에 끝나는 곳은": which things the
+        named project's text marks with the year asked ("구로거점(’23)", "광진(연내)")."""
+        years = set(self.quantities.years)
+        projects = self._named_projects()
+        where = (
+            self.opens_word("where")
+            or self.has("which")
+            or any(t.startswith(("곳", "데", "어떻게", "뭐", "무엇")) for t in self.typed)
+        )
+        if len(years) != 1 or self.measures or len(projects) != 1 or not where:
+            return None
+        if self.months is not None and (self.months.first.month, self.months.last.month) != (1, 12):
+            return None
+        year, project = years.pop(), projects.pop()
+        if year not in self.catalog.years_marked.get(project, ()):
+            return None
+        months = Months(date(year, 1, 1), date(year, 12, 1), f"{year}년")
+        return Question(q.TEXT, subjects=(self._project(project),), months=months, facet="marked")
 
     def _year_checked(self) -> Months | None:
         """ "구로 거점 마을활력소 내년에 완공돼?", "정식 운영은 22년부터야?": one year said alone
