@@ -260,6 +260,10 @@ BARE_GU = frozenset({"구에", "구에서", "구는", "구가", "구도", "구�
 PUBLIC_BODY = re.compile(
     r"[가-힣]{2,}(?:본부|정책실|기획실|국)(?:와|과|이랑|랑|하고|이|가|은|는|을|를|의)?"
 )
+# Words that ask for the 향후계획 by name.
+PLANS_NAMED = frozenset(
+    {"향후계획", "추진계획", "추진일정", "일정", "스케줄", "계획", "향후", "예정"}
+)
 COPULA_ASKED = (
     "이야",
     "인가요",
@@ -2951,6 +2955,20 @@ class _Reading:
             self._one_plans_words(words)
         ):
             return None  # "지금 수탁기관 위탁 언제 끝나?": what the status says, not a plan
+        named = [s.project_no for s in self.subjects_at("project") if s.kind == "project"]
+        # (a word for a period, "계약기간", asks for the dates; it is no word to find)
+        periods = self.lexicon.compact_list("period_words")
+        # (nor is a word of the project's own name: "마을센터 재위탁 향후 일정")
+        title = compact(self._project(named[0]).name) if len(named) == 1 else ""
+        things = tuple(w for w in words if self.lexicon.strip_particle(w) not in periods
+                       and w not in title)  # fmt: skip
+        # ("향후 일정", "추진계획": the plans asked for by name)
+        plans_named = any(k.word in PLANS_NAMED for k in self.found.places)
+        if (
+            things and len(named) == 1 and not plans_named and self.in_text(things, named[0])
+            and not any(self.in_text((w,), named[0], parts=("plan",)) for w in things)
+        ):  # fmt: skip
+            return None  # "혁신파크 수탁기관 언제까지야": its dates in the text, no plan of it
         subjects = [s for s in self.subjects_at("project") if s.kind not in ("bureau", "unit")]
         if any(s.kind == "revenue" for s in subjects):
             return None
