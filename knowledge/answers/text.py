@@ -230,14 +230,17 @@ def _details_of(row: Row, rows: list[Row]) -> list[Row]:
 
 
 def _deeper_holding(row: Row, rows: list[Row], words: list[str]) -> list[Row]:
-    """The bullets two levels under `row` that hold an asked word `row` does not."""
+    """The bullets two levels under `row` that hold an asked word `row` does not, or label
+    themselves by one ("정정 내역": "(당초) … → (정정) …")."""
     own = compact(row["text"])
     missing = [w for w in words if w not in own]
     children = {r["position"] for r in _details_of(row, rows)}
     return [
         r for r in rows
-        if missing and r["project_no"] == row["project_no"] and r["part"] == row["part"]
-        and r["parent_position"] in children and any(w in compact(r["text"]) for w in missing)
+        if r["project_no"] == row["project_no"] and r["part"] == row["part"]
+        and r["parent_position"] in children
+        and (any(w in compact(r["text"]) for w in missing)
+             or any(f"({w})" in r["text"] for w in words))
     ][:DETAILS]  # fmt: skip
 
 
