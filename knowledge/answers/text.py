@@ -392,7 +392,26 @@ def _ratio(question: Question, text: str) -> str | None:
             (p_labels, _, p_written, p, _), (_, _, t_written, t, _) = parts[0], totals[0]
             return (f"비율 {100 * p / t:.1f}% ({p_labels[0]} {p_written}{family} ÷ 총 "
                     f"{t_written}{family}, 보고서 수치로 계산)")  # fmt: skip
-    return None
+    return _money_ratio(text)
+
+
+def _money_ratio(text: str) -> str | None:
+    """ "잔여기간 위탁금이 총사업비에서 차지하는 비율" of "잔여기간 위탁금액 : 463백만원 ※ 총
+    사업비 4,067백만원": two amounts of one unit, one said as the total — the other over it."""
+    amounts = [
+        (m.start(), m.group(1), m.group(2).replace(" ", "")) for m in TEXT_MONEY.finditer(text)
+    ]
+    if len(amounts) != 2 or amounts[0][2] != amounts[1][2]:
+        return None
+    whole = [a for a in amounts if re.search(r"총\s*[가-힣]{0,6}\s*:?\s*$", text[: a[0]][-12:])]
+    if len(whole) != 1:
+        return None
+    part = next(a for a in amounts if a is not whole[0])
+    t, p = (float(x[1].replace(",", "")) for x in (whole[0], part))
+    if not t or p > t:
+        return None
+    unit = part[2]
+    return f"비율 {100 * p / t:.1f}% ({part[1]}{unit} ÷ {whole[0][1]}{unit}, 보고서 수치로 계산)"
 
 
 def _listed_total(question: Question, text: str) -> float | None:

@@ -3312,8 +3312,11 @@ class _Reading:
             )
             unit = figure.unit if figure else unit
         # A named money measure or rate ("집행률", "예산 비율") is no ratio of the text's counts.
+        # (money the projects' text writes, "총사업비", is no figure of the tables)
+        text_money = (*self.lexicon.lists["text_money_words"], "비", "사업", "금액")
         money_or_rate_named = any(
-            k.word not in self.lexicon.lists["ratio"] for k in self.keywords_in(MEASURE)
+            k.word not in self.lexicon.lists["ratio"] and k.word not in text_money
+            for k in self.keywords_in(MEASURE)
         )
         # "협의회 인원 다 더하면 몇 명": the counts of the bullet, added up.
         summed = unit is not None and q.SUM in self._operations() and check is None
