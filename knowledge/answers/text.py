@@ -510,7 +510,9 @@ def _verdict(
             # "재위탁 공모 위탁기간 3년이야?" of "(의결) 3년 → (재위탁 공모) 1년 2개월": the
             # figure asked was changed, and the words asked name what it became — no; said of
             # nothing after the change ("3년으로 하는 거 맞아?"), the text is shown undecided.
-            return "아니요" if _said_after_change(words, text) else None
+            # (a word of the project's name asked counts too: "재위탁 기간 3년이야?")
+            said = [*words, *(h for h in question.hints if len(h) >= 2)]
+            return "아니요" if _said_after_change(said, text) else None
         paired = _paired_label(words, text)
         if paired is not None:
             return paired
