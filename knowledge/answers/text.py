@@ -122,7 +122,7 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
             if id(row) in noted:
                 continue
             if i == 0:
-                lines.append(f"{row['title']}: {row['text']}")
+                lines.append(f"{row['title']}: {_asked_clause(row['text'], words)}")
                 if parent is not None and row["depth"] >= 2:
                     lines.append(f"  (상위 항목: {parent['text']})")
                 if question.facet == "why":
@@ -984,6 +984,19 @@ def _clause_of(text: str, words: list[str]) -> str:
     if len(clauses) < 2 or best == 0 or held.count(best) > 1:
         return text
     return clauses[held.index(best)]
+
+
+def _asked_clause(text: str, words: list[str]) -> str:
+    """Of a bullet that lists things each with its own bracket ("경사지정비공사(5.12.~6.10.),
+    진흥로변노후담장정비공사(6.24.~7.22.)"), the one the asked words name; else the bullet."""
+    clause = _clause_of(text, words)
+    clauses = [c for c in re.split(r"(?<=\)),\s*", text) if c.strip()]
+    listed = all(BRACKETED_END.search(c) for c in clauses)
+    return clause.strip() if clause != text and listed else text
+
+
+# A clause that ends with its own bracket: "구로거점(’23)", "은평구청(운영주체)".
+BRACKETED_END = re.compile(r"\([^()]+\)\s*$")
 
 
 def _year_months(text: str) -> set[int]:
