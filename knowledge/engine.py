@@ -71,6 +71,7 @@ WRITERS = {
     q.DUTY: duties.write_duty,
     q.DUTIES: duties.write_duties,
     q.ORGANIZATION: organization.write,
+    q.VISION: organization.write_vision,
     q.AUDIT: audit.write,
 }
 # Questions over a set (세부사업, 과, 세입 항목 …) have writers of their own.

@@ -12,6 +12,36 @@ def _day(day) -> str:
     return f"{day.year}년 {day.month}월 {day.day}일"
 
 
+def write_vision(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
+    """Ⅱ 정책비전 및 추진전략: the vision first, then the directions and the strategies with the
+    projects under each; the part asked for ("추진전략", "추진방향") leads."""
+    of = {kind: sorted((r for r in rows if r["kind"] == kind), key=lambda r: r["position"])
+          for kind in ("비전", "추진방향", "추진전략", "추진사업")}  # fmt: skip
+    if not rows:
+        return finish([f"보고서({report.as_of.isoformat()})에서 정책비전을 읽지 못했습니다."],
+                      "unanswered", plan)  # fmt: skip
+    vision = [f"{report.catalog.bureau} 정책비전: {r['text']}" for r in of["비전"]]
+    directions = (
+        ["추진방향:"] + [f"• {r['text']}" for r in of["추진방향"]] if of["추진방향"] else []
+    )
+    strategies = []
+    if of["추진전략"]:
+        strategies.append(f"추진전략 {len(of['추진전략'])}개:")
+        for strategy in of["추진전략"]:
+            under = [r["text"] for r in of["추진사업"] if r["strategy"] == strategy["text"]]
+            strategies.append(f"• {strategy['text']}" + (f" — {', '.join(under)}" if under else ""))
+    parts = {"direction": [directions, vision, strategies],
+             "strategy": [strategies, vision, directions]}.get(question.note,
+                                                             [vision, directions, strategies])  # fmt: skip
+    lines = [line for part in parts for line in part]
+    if any(s.kind == "division" for s in question.subjects):
+        lines.append(
+            "※ 보고서의 정책비전·추진전략은 국 단위입니다(과별로 따로 적혀 있지 않습니다)."
+        )
+    lines.append(report.closing(*(r["source"] for r in (of["비전"] or rows)[:1])))
+    return finish(lines, "vision", plan, rows[:1])
+
+
 def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
     current = next(r for r in rows if r["role"] == "current")
     before = [r for r in rows if r["role"] != "current"]

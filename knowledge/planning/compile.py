@@ -194,6 +194,7 @@ class Planner:
             q.DUTY: self._duty,
             q.DUTIES: self._duties,
             q.ORGANIZATION: self._organization,
+            q.VISION: self._vision,
             q.AUDIT: self._audit,
         }.get(question.asks)
         return build(question) if build is not None else None
@@ -843,6 +844,11 @@ class Planner:
             _col("unit"), _col("structure"), _col("role"), _col("reorganized_on"), _col("source")
         ).from_("organization", copy=False)
         return Plan(_sql(select.order_by(_col("role"), _col("unit"), copy=False)), ())
+
+    def _vision(self, question: Question) -> Plan:
+        columns = ("kind", "position", "text", "strategy", "source")
+        select = exp.select(*(_col(c) for c in columns)).from_("vision", copy=False)
+        return Plan(_sql(select), ())
 
     def _audit(self, question: Question) -> Plan:
         select = exp.select(

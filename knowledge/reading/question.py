@@ -21,6 +21,7 @@ TEXT = "text"  # a fact from a project's text
 DUTY = "duty"  # which 과 handles something
 DUTIES = "duties"  # a 과's 주요업무
 ORGANIZATION = "organization"  # the bureau, its 과 and where it came from
+VISION = "vision"  # Ⅱ: the bureau's vision, its 추진방향 and 추진전략 (with their 추진사업)
 PARTS = "parts"  # several questions in one message, answered in turn
 HELP = "help"
 CLARIFY = "clarify"  # several things fit about equally: ask with buttons

@@ -1988,7 +1988,7 @@ class _Reading:
         rules = (
             self._nothing, self._help, self._audit, self._not_held, self._year_marked,
             self._years, self._monthly,
-            self._organization, self._duty, self._revenue_described, self._described_surely,
+            self._organization, self._vision, self._duty, self._revenue_described, self._described_surely,
             self._plans, self._text,
             self._group, self._figures,
         )  # fmt: skip
@@ -2024,6 +2024,9 @@ class _Reading:
                         and _longest_start(name, w) < MIN_WORD
                         and _longest_start(gloss, self.lexicon.strip_particle(w)) < MIN_WORD
                     )  # fmt: skip
+                if decided.asks == q.VISION:
+                    said = self.lexicon.compact_list("vision_words")
+                    skipped = tuple(w for w in skipped if not w.startswith(said))
                 if decided.asks in (q.AUDIT, q.PARTS):
                     # ("서로 다르게 기재된": how the report's own figures are asked about)
                     said = (*self.lexicon.compact_list("as_recorded"),
@@ -2261,6 +2264,23 @@ class _Reading:
         # "이전 조직", "어디서 합쳐진": the bodies it was formed from are asked too.
         history = any(k.word in self.lexicon.lists["history_words"] for k in self.found.places)
         return Question(q.ORGANIZATION, note="history" if history else "")
+
+    def _vision(self) -> Question | None:
+        """ "국 비전 뭐야", "시민협력국 추진전략", "정책방향 알려줘": the report's Ⅱ, the part asked
+        for first. Not when a figure, a project or a line is asked ("사업 추진전략 예산")."""
+        said = self.lexicon.compact_list("vision_words")
+        typed = [t for t in self.typed if t.startswith(said)]
+        if not typed or self.measures:
+            return None
+        if any(s.kind not in ("bureau", "division") for s in self._sure()):
+            return None
+        vision = any(t.startswith(("비전", "정책비전", "슬로건", "모토")) for t in typed)
+        note = ("" if vision
+                else "direction" if any(t.startswith(("추진방향", "중점방향", "정책방향")) for t in typed)
+                else "strategy" if any(t.startswith(("추진전략", "전략")) for t in typed)
+                else "")  # fmt: skip
+        offices = tuple(s for s in self._sure() if s.kind == "division")
+        return Question(q.VISION, subjects=offices, note=note)
 
     def _asks_division(self) -> bool:
         """`어느 과`, `어떤 부서`: a question word, then the word for a 과."""

@@ -89,6 +89,7 @@ TABLE_COLUMNS = {
         "details", "source",
     ),
     "dated_items": ("project_no", "part", "position", "first_day", "last_day", "to_day"),
+    "vision": ("kind", "position", "text", "strategy", "source"),
     "facts": ("project_no", "part", "value", "unit", "printed", "context", "source"),
 }  # fmt: skip
 
@@ -178,6 +179,8 @@ def parse_report(text: str, source_file: str) -> dict[str, list[tuple]]:
     divisions = [row[0] for row in rows["divisions"]]
     _parse_lines_section(sections["Ⅳ"], bureau, divisions, rows)
     _parse_projects(sections["Ⅲ"], divisions, rows, as_of.year)
+    if "Ⅱ" in sections:
+        _parse_vision(sections["Ⅱ"], rows)
     checks.require_structure(
         {
             table: [dict(zip(TABLE_COLUMNS[table], row, strict=True)) for row in rows[table]]
@@ -293,6 +296,64 @@ def _split_sections(lines: list[Line]) -> dict[str, Section]:
         elif current:
             current.lines.append(line)
     return sections
+
+
+# --- Ⅱ. 정책비전 및 추진전략 -------------------------------------------------------------------
+
+# The emphasis dots a PDF leaves over letters ("시민̇ ̇ 과"), with the spaces they leave.
+EMPHASIS_DOTS = re.compile(r"\s*\u0307\s*")
+# The labels of the vision chart, each printed over two lines or one.
+VISION_LABELS = ("비전", "추진방향", "추진전략", "추진사업")
+# A strategy of the chart, then the projects under it.
+PROJECTS_PER_STRATEGY = 3
+
+
+def _parse_vision(section: Section, rows: dict[str, list[tuple]]) -> None:
+    """The vision (one line before the label 비전), the 추진방향 (its bullets), and the 추진전략
+    with the 추진사업 under each (blocks of the chart: a strategy is two one-line blocks, then
+    its projects). A chart read otherwise is left out rather than guessed at."""
+    blocks: list[list[Line]] = [[]]
+    for line in section.lines:
+        if line.text:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+
+    def said(block: list[Line]) -> str:
+        text = " ".join(join_letter_spacing(EMPHASIS_DOTS.sub("", line.text)) for line in block)
+        text = text.replace(" · ", "·")
+        return re.sub(r"^[^\w(「]+", "", text).strip()
+
+    # The vision is printed just above its label, in the same block ("…참여도시 서울 / 비전").
+    for block in blocks:
+        if len(block) == 2 and block[1].text.replace(" ", "") == "비전":
+            rows["vision"].append(("비전", 1, said(block[:1]), None, section.source(block[0])))
+            break
+    labels = {i: said(b).replace(" ", "") for i, b in enumerate(blocks)}
+    at = {
+        label: next((i for i, t in labels.items() if t == label), None) for label in VISION_LABELS
+    }
+    if at["추진방향"] is not None and at["추진전략"] is not None:
+        for position, block in enumerate(blocks[at["추진방향"] + 1 : at["추진전략"]], 1):
+            rows["vision"].append(("추진방향", position, said(block), None,
+                                   section.source(block[0])))  # fmt: skip
+    if at["추진사업"] is None:
+        return
+    chart = [b for b in blocks[at["추진사업"] + 1 :] if said(b)]
+    step = 2 + PROJECTS_PER_STRATEGY
+    if (
+        not chart
+        or len(chart) % step
+        or any(len(chart[i]) != 1 or len(chart[i + 1]) != 1 for i in range(0, len(chart), step))
+    ):
+        return
+    for number, start in enumerate(range(0, len(chart), step), 1):
+        strategy = f"{said(chart[start])} {said(chart[start + 1])}"
+        rows["vision"].append(("추진전략", number, strategy, None, section.source(chart[start][0])))
+        for position, block in enumerate(chart[start + 2 : start + step], 1):
+            rows["vision"].append(("추진사업", position, said(block), strategy,
+                                   section.source(block[0])))  # fmt: skip
 
 
 # --- Ⅰ. 일반현황 ------------------------------------------------------------------------------

@@ -65,6 +65,10 @@ CREATE TABLE plans (                  -- 향후계획 items with their month ran
     start_month DATE, end_month DATE, open_ended BOOLEAN, details VARCHAR, source VARCHAR
 );
 
+CREATE TABLE vision (                 -- Ⅱ 정책비전 및 추진전략: 비전, 추진방향, 추진전략, 추진사업
+    kind VARCHAR, position INTEGER, text VARCHAR, strategy VARCHAR, source VARCHAR
+);
+
 CREATE TABLE dated_items (            -- the dates a 추진현황 bullet writes in brackets, as day spans
     project_no INTEGER, part VARCHAR, position INTEGER, first_day DATE, last_day DATE,
     to_day BOOLEAN

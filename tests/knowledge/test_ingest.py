@@ -54,6 +54,7 @@ def replaced(old: str, new: str) -> str:
         ("project_budgets", 13),
         ("plans", 20),
         ("dated_items", 26),
+        ("vision", 20),
     ],
     ids=lambda value: str(value),
 )
@@ -633,3 +634,22 @@ def test_broken_layout_is_refused_with_its_line(tmp_path, old, new, line):
         load_text(tmp_path, replaced(old, new))
     if line is not None:
         assert f"줄 {line}" in str(error.value)
+
+
+def test_vision_chart_reads_strategies_with_their_projects(db):
+    """Ⅱ: the vision over its label, the three 추진방향, and four 추진전략 of three 추진사업 each,
+    read off the chart's blocks (letter-spacing and emphasis dots taken out)."""
+    assert rows(db, "SELECT text FROM vision WHERE kind = '비전'") == [
+        ("시민과 함께 뛰는 참여도시 서울",)
+    ]
+    strategies = rows(db, "SELECT text FROM vision WHERE kind = '추진전략' ORDER BY position")
+    assert [s for (s,) in strategies] == [
+        "시민참여 기반구축",
+        "공동체회복과 시민행복증진",
+        "사회전환 선제적 대비",
+        "민관협력 공익증진",
+    ]
+    under = rows(
+        db, "SELECT text FROM vision WHERE strategy = '민관협력 공익증진' ORDER BY position"
+    )
+    assert [t for (t,) in under] == ["민간자원 연계강화", "NPO활동지원", "사회갈등 진단"]

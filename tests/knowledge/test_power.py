@@ -56,7 +56,7 @@ def test_split_command(text: str, expected: tuple | None) -> None:
         ("/sql SELECT * FROM budget_lines a, budget_lines b", "결과가 50행을 넘어"),
         ("/sql DELETE FROM budget_lines", "실행하지 않았습니다. 읽기 전용입니다"),
         ("/sql", "사용법: /sql SELECT"),
-        ("/schema", "조회할 수 있는 표 16개입니다"),
+        ("/schema", "조회할 수 있는 표 17개입니다"),
         ("/schema budget_lines", "budget_lines: Ⅳ 세부사업별 예산집행 현황"),
         ("/schema 없는표", "'없는표' 표는 없습니다."),
     ],
