@@ -447,9 +447,12 @@ def _combined(
         and units is not None
         and units(other[0]) == units(previous.measures[0])
     ):
-        # "지출액이랑 차이는?" after the 원인행위액 of one thing: its two measures.
+        # "지출액이랑 차이는?" after the 원인행위액 of one thing: its two measures; "시간선택제
+        # 까지 합치면?" after 정원·현원: the people now (현원) with them, added up.
         asks = q.SUM if q.SUM in operations else q.DIFFERENCE
-        return Question(asks, subjects=before, measures=(previous.measures[0], other[0]))
+        base = "current" if "current" in previous.measures else previous.measures[0]
+        note = "measures" if asks == q.SUM else ""
+        return Question(asks, subjects=before, measures=(base, other[0]), note=note)
     if operations & {q.SUM, q.DIFFERENCE} and len(told.measures) >= 2 and not named:
         # "원인행위랑 지출 차이 얼마나 나?": two measures of the thing talked about.
         asks = q.SUM if q.SUM in operations else q.DIFFERENCE
