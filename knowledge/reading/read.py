@@ -80,6 +80,8 @@ WHOLE = frozenset({q.PARTS, q.ORGANIZATION})
 HEAD_COUNTS = frozenset({"current", "quota", "shortage", "vacancies"})
 # "미집행 세부사업 4건의 예산현액 합계": how many there are, said again of the set named.
 RESTATED_COUNT = re.compile(r"(사업|항목|과|부서)\s*\d+\s*(?:건|개)의(?=\s)")
+# "…(A, B, C) 3건의 예산현액 합계": how many things a list just named holds, said again.
+LISTED_COUNT = re.compile(r"(?<=[)가-힣])\s+\d+\s*(?:건|개)의(?=\s)")
 RESTATED_AMOUNT = re.compile(r"(?<=[원억만])\s*\(\s*[\d,.]+\s*(?:천원|백만원|만원|억원|원)\s*\)")
 THINGS = frozenset({"거", "것", "건", "게", "거는", "것은", "사업", "항목", "과", "곳"})
 THING_ENDING = re.compile(r"(?:하|되)?(?:는|한|던|할)(?:거|것|건)$")
@@ -113,6 +115,17 @@ OTHERS_THAN = re.compile(
     r"(?:말고는|빼고는|빼곤|제외하고는|외에는|이외에는)\s+(?P<rest>.*)"
     r"|(?:말고|빼고|제외하고|외에|이외에|제외한|뺀)\s+(?P<all>(?:다|모두|전부|나머지|다른|모든)\s.*))$"
 )
+
+
+def _restated_list_count(text: str) -> str:
+    """The count said again after a list of names ("A, B, C 3건의"), taken out; never a top
+    count ("상위 3개의")."""
+    if "," not in text:
+        return text
+    return LISTED_COUNT.sub(
+        lambda m: m.group() if re.search(r"(?:상위|하위|top|TOP)\s*$", text[: m.start()]) else "",
+        text,
+    )
 
 
 def _staffing_as_vacancies(text: str) -> str:
@@ -436,6 +449,7 @@ class Reader:
         cleaned = NAMED_IN_BRACKETS.sub(self._bracketed_name, cleaned)
         cleaned = RESTATED_AMOUNT.sub("", cleaned)
         cleaned = RESTATED_COUNT.sub(r"\1", cleaned)
+        cleaned = _restated_list_count(cleaned)
         others = OTHERS_THAN.match(cleaned)
         if others is not None:
             # The other 과 named in full, then asked as several things at once.
