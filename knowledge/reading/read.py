@@ -2106,6 +2106,11 @@ class _Reading:
         if self._set_kind():
             # "20억 이상인 거 이름": the names of what is listed.
             asked = [w for w in asked if "list" not in self.lexicon.groups[w]]
+        # ("혁신파크 노후건물 보수 언제": 보수, a repair the named project's text writes, is no pay)
+        # (a sum asked of it, "직원 보수 얼마야", is pay: not held)
+        projects = self._named_projects() if not (self.measures or self.found.unit) else set()
+        asked = [w for w in asked
+                 if not (len(w) >= 2 and any(self.in_text((w,), p) for p in projects))]  # fmt: skip
         if not asked:
             return None
         if set(asked) <= set(self.lexicon.lists["soft_not_held"]) and any(
