@@ -114,7 +114,11 @@ def quoted_draft(text: str) -> str | None:
     for match in QUOTED.finditer(text):
         inside = match.group(1)
         around = compact(text[: match.start()] + " " + text[match.end() :])
-        if len(words.figure_with_unit.findall(inside)) < MIN_FIGURES:
+        # (figures with their units, or dates and counts of days: "60일 연장('21.8.22.→11.20.)")
+        if (
+            len(words.figure_with_unit.findall(inside)) < MIN_FIGURES
+            and len(DIGITS.findall(inside)) <= MIN_FIGURES
+        ):
             continue
         if any(w in around for w in (*words.check_words, *words.check_requests)):
             return inside

@@ -68,6 +68,11 @@ SENTENCE_END = re.compile(r"(?<=[가-힣A-Za-z)\]」』”\"'][.!?。])\s+")
 BRACKETED = re.compile(r"\s*\([^()]*\)")
 # A bracket a date may stand in ("(’21.8.9.~8.28.)").
 BRACKETED_DATE = re.compile(r"\([^()]{2,30}\)")
+# A span written as the report writes dates, out of brackets: "’21. 11. 21.부터 ’23. 12. 31.까지".
+WRITTEN_SPAN = re.compile(
+    r"[’']\s*\d{2}\.\s*\d{1,2}\.\s*\d{1,2}\.?\s*(?:부터|~|∼)\s*"
+    r"(?:[’']\s*\d{2}\.\s*)?\d{1,2}\.\s*\d{1,2}\.?"
+)
 WORD = re.compile(r"[^\s,.;:!?()\[\]{}「」『』“”\"'/~⇒→—<>|]+")
 LAST = float("inf")
 
@@ -640,13 +645,21 @@ class _Sentence:
             for first, last, to_day in dated_spans(bracket.group(0), year):
                 if to_day:
                     spans.append((bracket.start(), bracket.end(), first, last))
+        for written in WRITTEN_SPAN.finditer(self.text):
+            if any(a <= written.start() < b for a, b, _, _ in spans):
+                continue
+            said = written.group().replace("부터", "~")
+            for first, last, to_day in dated_spans(f"({said})", year):
+                if to_day:
+                    spans.append((written.start(), written.end(), first, last))
         for start, end, first, last in spans:
             number = next((i for i, (a, b) in enumerate(self.clauses) if a <= start < b), 0)
             a, b = self.clauses[number]
             around = self.text[a:start] + " " + self.text[end:b]
             sure = [e for e in self.elements if e.kind == "mention" and e.score >= SURE_SCORE]
+            # (a figure beside the date, "15개 분야", is a claim of its own, no word of what is dated)
             words = [w for w in self.x.content_words(around)
-                     if not _names_it(w, [e.word for e in sure])]  # fmt: skip
+                     if not _names_it(w, [e.word for e in sure]) and not w[:1].isdigit()]  # fmt: skip
             if not words and number > 0:
                 # "…90일 연장해서 12월 20일까지로 했고": what is dated was said just before.
                 before = self.text[slice(*self.clauses[number - 1])]

@@ -75,6 +75,10 @@ class Anchor:
     months: tuple[int, int] | None = None
 
 
+# A day of a month ("8월 9일", "11월 21일부터"): a date, no count of days ("60일 연장").
+DAY_OF_MONTH = re.compile(r"\d{1,2}\s*월\s*\d{1,2}\s*일$")
+
+
 def find_anchors(text: str, words: ClaimWords, report_year: int) -> list[Anchor]:
     """Every figure, year and month in a sentence, in order; the report's own date is skipped."""
     spans: list[tuple[int, int]] = []
@@ -105,7 +109,7 @@ def find_anchors(text: str, words: ClaimWords, report_year: int) -> list[Anchor]
                 months = (min(first, last), max(first, last))
                 take(match, Anchor(match.start(), match.end(), months=months))
     for match in _count_pattern(words).finditer(text):
-        if free(match):
+        if free(match) and not DAY_OF_MONTH.search(text[: match.start()] + match.group()):
             take(match, Anchor(match.start(), match.end(), figure=_count(match, text)))
     for match in RATE.finditer(text):
         if free(match):

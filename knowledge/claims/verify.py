@@ -435,7 +435,7 @@ class Verifier:
         clause = _clause_dated(row)
         written = _dates_written(clause) or clause
         return Verdict(AGREES if same else DIFFERS, claim, about,
-                       f"{_short(written, 30)}", _short_source(row["source"]))  # fmt: skip
+                       f"{_short(written, 40)}", _short_source(row["source"]))  # fmt: skip
 
     # --- places in an order ----------------------------------------------------------------------
 
