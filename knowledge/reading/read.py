@@ -2737,6 +2737,11 @@ class _Reading:
             return None
         if any(s.kind not in ("revenue", "bureau") for s in self._sure()):
             return None
+        if any(r.subjects and all(s.kind not in ("revenue", "bureau") for s in r.subjects)
+               for r in self.resolved) and any(
+            f in self._compact_text for f in self.lexicon.lists["fees"]
+        ):  # fmt: skip
+            return None  # "NPO 협업공간 … 임대료 있어?": a charge of a place, not 공유재산임대료
         revenue_kind = any("revenue" in self.measures_of[m].kinds for m in self.measures)
         if self.measures and not (revenue_kind or said):
             return None  # "… 보조금 주는 거 지출액": money paid out, a line's

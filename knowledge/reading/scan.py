@@ -135,7 +135,7 @@ def scan(text: str, lexicon: Lexicon, index: EntityIndex) -> Scan:
     for segment, piece in enumerate(text.split(GAP.strip())):
         _scan_piece(piece, segment, found, lexicon, index)
     found.groups = lexicon.groups_of(found.keywords)
-    _demote_weak_mentions(found)
+    _demote_weak_mentions(found, lexicon)
     _city_as_word(found, lexicon)
     counted = [lexicon.counters[k] for k in found.keywords if k in lexicon.counters]
     if found.unit is None and counted:
@@ -243,7 +243,7 @@ def _other_office(word: str, lexicon: Lexicon) -> bool:
     return "본부" not in match["stem"] and not match["stem"].endswith("실")  # "실·본부·국": kinds
 
 
-def _demote_weak_mentions(reading: Scan) -> None:
+def _demote_weak_mentions(reading: Scan, lexicon: Lexicon) -> None:
     """With one sure name, a loose second match is a word about it, not a second subject.
 
     "자치구 시민행복 증진사업 지원 규모" names the 시민행복 project; 자치구 only happens to be
@@ -256,6 +256,8 @@ def _demote_weak_mentions(reading: Scan) -> None:
     strongest = max(reading.mentions, key=lambda m: (m.best[0].score, len(m.text)))
     if strongest.best[0].score < 95:
         return
+    if compact(strongest.text) in lexicon.lists["fees"]:
+        return  # "NPO 협업공간 … 임대료 받아?": a charge named of a place, not the revenue item
     for mention in list(reading.mentions):
         if mention is not strongest and mention.best[0].score < 90:
             reading.mentions.remove(mention)
