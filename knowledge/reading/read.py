@@ -3221,7 +3221,9 @@ class _Reading:
             # (a word of a corporation's name is checked with the name: "(사)마을")
             named_corporations = compact(" ".join(self._organisations_said()))
             # (nor one that frames a date checked: "수탁기관 계약기간 22년 말까지죠?")
+            # (nor the facet a word was read as: "검사 장소가 … 맞아?" of 위치)
             loose = tuple(w for w in words if w not in held and _noun_like(w)
+                          and w not in asked_prose
                           and not w.startswith(ends) and w not in named_corporations
                           and not _verb_like(w, self.lexicon)
                           and not self._frames_date(w) and w not in DOES_IT)  # fmt: skip
