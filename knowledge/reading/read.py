@@ -273,6 +273,11 @@ BARE_GU = frozenset({"구에", "구에서", "구는", "구가", "구도", "구�
 PUBLIC_BODY = re.compile(
     r"[가-힣]{2,}(?:본부|정책실|기획실|국)(?:와|과|이랑|랑|하고|이|가|은|는|을|를|의)?"
 )
+# A second ask that only asks which ones ("…몇 개고 뭐뭐야", "어디어디야").
+WHICH_ONES = re.compile(
+    r"(?:그게|그건|그거)?(?:뭐뭐|어디어디|어떤거|어떤것|무엇무엇|뭔지|무엇인지|어디인지)"
+    r"(?:야|임|예요|에요|인지|인가요|입니까|이야|냐|지)?"
+)
 # Words that ask for the 향후계획 by name.
 PLANS_NAMED = frozenset(
     {"향후계획", "추진계획", "추진일정", "일정", "스케줄", "계획", "향후", "예정"}
@@ -510,6 +515,9 @@ class Reader:
             every = every_listed(before, told, self.subjects.figure_subjects)
             if every is not None:
                 return every  # "그거 다 합치면?", "각각 지출액은?": all of what was listed
+            own_rate = self._own_rate_of_last(before.question, told, reading)
+            if own_rate is not None:
+                return own_rate
             meant = _meant(before, told)
             # "그거 국 전체 예산의 절반 넘어?": the bureau is the whole it is set against.
             only_whole = told.that and all(s.kind == "bureau" for s in told.subjects)
@@ -541,6 +549,13 @@ class Reader:
             question = follow(before, question, told, self.relative,
                               self.subjects.figure_subjects,
                               lambda m: self.measures[m].unit)  # fmt: skip
+            rates = {v.ratio_of: k for k, v in self.measures.items() if v.ratio_of}
+            if (
+                question.asks == q.DIFFERENCE and reading.quantities.point
+                and len(question.measures) == 2 and all(m in rates for m in question.measures)
+            ):  # fmt: skip
+                # "원인행위랑 지출 몇 %p 차이야?": a gap in %p is of the two rates.
+                question = replace(question, measures=tuple(rates[m] for m in question.measures))
             if reading.has("million") and question.asks in FIGURE_ANSWERS:
                 question = replace(question, in_million=True)  # "백만원 단위로?"
             if question.asks in (q.NOT_FOUND, q.HELP, q.CLARIFY) and not told.subjects:
@@ -706,6 +721,13 @@ class Reader:
         first = self.read(pieces[0], today, before)
         if first.asks == q.TEXT and first.not_held and not self._reading(pieces[0], today).measures:
             return None  # "시민 백명 모아놓고 … 토론행사 예산": a description goes on, no question
+        if (
+            first.asks in (q.COUNT, q.LIST)
+            and first.group is not None
+            and WHICH_ONES.fullmatch(compact(pieces[1]).rstrip("?？."))
+        ):
+            # "…99% 넘는거 몇개고 뭐뭐야": how many and which — the count lists its members.
+            return first
         second = self.read(pieces[1], today, Before(first, before.recent if before else ()))
         said = self._reading(pieces[1], today)
         if (
@@ -783,6 +805,23 @@ class Reader:
         name = "세입 합계" if total else subject.name
         named = self.read(f"{name} {text}", today)
         return named if named.asks == q.CHECK else None
+
+    def _own_rate_of_last(
+        self, previous: Question, told: Told, reading: _Reading
+    ) -> Question | None:
+        """ "그거 몇 %야?" after 예산학교 운영 지출액: the amount's own rate (지출 집행률), not a
+        share of a whole nothing said."""
+        rates = {v.ratio_of: k for k, v in self.measures.items() if v.ratio_of}
+        asks_percent = reading.opens_word("ratio") or reading.has("percent")
+        if (
+            asks_percent and not told.subjects and not told.measures
+            and previous.asks == q.FIGURES and len(previous.subjects) == 1
+            and len(previous.measures) == 1 and previous.measures[0] in rates
+            and not reading.has("share", "bureau")
+        ):  # fmt: skip
+            return Question(q.FIGURES, subjects=previous.subjects,
+                            measures=(rates[previous.measures[0]],))  # fmt: skip
+        return None
 
     def _share_of_last(
         self, previous: Question, told: Told, reading: _Reading, text: str, today: date | None
