@@ -4828,6 +4828,10 @@ class _Reading:
             if before and before[-1].measures[0] in measures:
                 whole = before[-1].measures[0]
                 return whole, next(m for m in measures if m != whole)
+        # ("예산에서 아직 지출 안 된 금액이 몇 %": 예산현액 holds every other amount of a line)
+        for whole in ("budget", "current", "quota"):
+            if whole in measures[:2]:
+                return whole, next(m for m in measures[:2] if m != whole)
         return measures[1], measures[0]
 
     def _ordered_by_than(self, measures: tuple[str, ...]) -> tuple[str, ...]:
