@@ -521,7 +521,12 @@ class Reader:
             meant = _meant(before, told)
             # "그거 국 전체 예산의 절반 넘어?": the bureau is the whole it is set against.
             only_whole = told.that and all(s.kind == "bureau" for s in told.subjects)
-            if meant is not None and (not told.subjects or only_whole) and not told.why:
+            # ("어디가 얼마나 더 많아?" after two things: the gap between them, not one of them)
+            gap_of_recent = bool(told.operations & {q.DIFFERENCE, q.SUM}) and bool(before.recent)
+            if (
+                meant is not None and (not told.subjects or only_whole) and not told.why
+                and not gap_of_recent
+            ):  # fmt: skip
                 # "그 사업 예산은?", "거기 담당 부서는?", "임기는 언제까지야": the message asks
                 # about the thing just talked about; it is read with that thing named.
                 said = cleaned
@@ -3466,6 +3471,13 @@ class _Reading:
             and not (self.measures and set(self.measures) <= changes)
         ):  # fmt: skip
             # "전년 대비 얼마나 증가 … 증감액과 증감률을": the change is already the gap.
+            found.add(q.DIFFERENCE)
+        elif (
+            self.has("more", "less") and self.has("which")
+            and any(t.startswith(("얼마나", "얼마", "몇")) for t in self.typed)
+            and not self.measures and not self.found.mentions
+        ):  # fmt: skip
+            # "어디가 얼마나 더 많아?" after two things: which is more, and by how much.
             found.add(q.DIFFERENCE)
         people = [m for m in self.measures if self.measures_of[m].unit == PEOPLE]
         if self.has("other_than", "except") and len(people) == 2 and len(self.measures) == 2:
