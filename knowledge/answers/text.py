@@ -8,7 +8,7 @@ from knowledge.answer import Answer
 from knowledge.answers.base import Report, Row, finish, followups
 from knowledge.planning.compile import Plan
 from knowledge.reading.normalize import DISTRICTS, ORGANISATION, bare_place, compact, district
-from knowledge.reading.prose import MARK_SPAN, YEAR_MARK, mark_year, marked_spans, text_score
+from knowledge.reading.prose import marked_spans, text_score, year_marked_at
 from knowledge.reading.quantities import COUNTED_UNIT, COUNTERS, counter_family
 from knowledge.reading.question import Condition, Question
 from knowledge.reading.scan import ANY_COUNTER
@@ -108,6 +108,7 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
                 checked = question.check.written.split()
                 deciding.sort(
                     key=lambda p: (
+                        # (whether a mark is there; which year it says does not matter here)
                         _marked_year(checked, _clause_of(p[1]["text"], checked), 0) is None,
                         min(
                             (abs(y - a) for y, _, _ in _dated_points(p[1]["text"]) for a in asked),
@@ -880,17 +881,7 @@ def _marked_year(words: list[str], text: str, this_year: int) -> int | None:
     found = [m for w in said if (m := re.search(r"\s*".join(map(re.escape, w)), text))]
     if not found:
         return None
-    at = min(m.start() for m in found)
-    span = next((s for s in MARK_SPAN.finditer(text) if s.start() <= at < s.end()), None)
-    if span is None:
-        return None
-    marks = [(m.start(), m) for m in YEAR_MARK.finditer(text, span.start(), span.end())]
-    after = [m for start, m in marks if start >= at]
-    before = [m for start, m in marks if start < at]
-    mark = after[0] if after else before[-1] if before else None
-    if mark is None:
-        return None
-    return mark_year(mark, this_year)
+    return year_marked_at(text, min(m.start() for m in found), this_year)
 
 
 def _events(words: list[str], text: str) -> str | None:

@@ -59,6 +59,19 @@ def mark_year(mark: re.Match, this_year: int) -> int:
     return int(mark.group("Y") or 2000 + int(mark.group("y")))
 
 
+def year_marked_at(text: str, at: int, this_year: int) -> int | None:
+    """The year marked on what stands at `at`: the mark after it in its stretch of the text
+    ("구로거점(’23)"), else the one before it ("(’22년) 정식 운영"); None when none is there."""
+    span = next((s for s in MARK_SPAN.finditer(text) if s.start() <= at < s.end()), None)
+    if span is None:
+        return None
+    marks = list(YEAR_MARK.finditer(text, span.start(), span.end()))
+    after = [m for m in marks if m.start() >= at]
+    before = [m for m in marks if m.start() < at]
+    mark = after[0] if after else before[-1] if before else None
+    return mark_year(mark, this_year) if mark is not None else None
+
+
 def marked_spans(text: str, this_year: int) -> list[tuple[int, str]]:
     """Each stretch of a text a year mark is said of, with its year: "도봉·성북·광진(연내)"
     (the mark after the things), "(’22년) 정식 운영" (the mark before them)."""

@@ -554,7 +554,7 @@ class Reader:
             question = follow(before, question, told, self.relative,
                               self.subjects.figure_subjects,
                               lambda m: self.measures[m].unit)  # fmt: skip
-            rates = {v.ratio_of: k for k, v in self.measures.items() if v.ratio_of}
+            rates = self.lexicon.rate_of
             if (
                 question.asks == q.DIFFERENCE and reading.quantities.point
                 and len(question.measures) == 2 and all(m in rates for m in question.measures)
@@ -816,7 +816,7 @@ class Reader:
     ) -> Question | None:
         """ "그거 몇 %야?" after 예산학교 운영 지출액: the amount's own rate (지출 집행률), not a
         share of a whole nothing said."""
-        rates = {v.ratio_of: k for k, v in self.measures.items() if v.ratio_of}
+        rates = self.lexicon.rate_of
         asks_percent = reading.opens_word("ratio") or reading.has("percent")
         if (
             asks_percent and not told.subjects and not told.measures
@@ -4867,7 +4867,7 @@ class _Reading:
             return None
         amount = next(m for m in pair if self.measures_of[m].unit == MONEY)
         rate = next(m for m in pair if self.measures_of[m].unit == RATE)
-        rates = {v.ratio_of: k for k, v in self.measures_of.items() if v.ratio_of}
+        rates = self.lexicon.rate_of
         if rates.get(amount) == rate:
             return "own", pair
         said = [
