@@ -169,6 +169,11 @@ def follow(
         ranked = _ranked_recent(previous, told, recent, count=3)
         if ranked is not None:
             return ranked
+        three = [s for s in recent if s.kind in HOLDERS][-3:]
+        if q.SUM in told.operations and previous.group is None and len(three) == 3:
+            # "셋 합치면?" after three things asked one by one: all three, added up.
+            measures = told.measures[:1] or previous.measures[:1] or ("budget",)
+            return Question(q.SUM, subjects=tuple(three), measures=measures)
     if told.complete:
         if (
             previous.group is not None
