@@ -100,6 +100,10 @@ QUOTA_FILLED = re.compile(
     r"(?:정원|인원)\s*(?:을|를|이|은|도)?\s*(?:다|모두|전부|꽉)?\s*(?P<not>(?:못|안)\s*)?"
     r"(?P<verb>채워진|채운|채웠|채우|찼|찬|차\s*있)(?P<end>[가-힣]*)"
 )
+# "모자란 과", "부족한 부서": a 과 short of something, with no money said: of people.
+OFFICE_SHORT = re.compile(r"(?<![가-힣])(?:모자란|부족한)\s*(?=과|부서)")
+STAFF_SAID = re.compile(r"정원|현원|인원|사람|직원|인력|결원")
+MONEY_SAID = re.compile(r"예산|돈|금액|원인행위|지출|집행|세입|징수|억|천원")
 PEOPLE_SHORT = re.compile(
     r"(?:인원|사람|직원|인력)\s*(?:이|은|도)?\s*(?:좀\s*)?"
     r"(?P<verb>모자란|부족한|모자라|모자르|부족하|부족해)(?P<end>[가-힣]*)"
@@ -141,7 +145,12 @@ def _staffing_as_vacancies(text: str) -> str:
         return ("결원 있" if some else "결원 없") + ("지" if claimed else "어")
 
     text = QUOTA_FILLED.sub(lambda m: said(bool(m.group("not")), m), text)
-    return PEOPLE_SHORT.sub(lambda m: said(True, m), text)
+    text = PEOPLE_SHORT.sub(lambda m: said(True, m), text)
+    if not MONEY_SAID.search(text) and not STAFF_SAID.search(text):
+        # "모자란 과는 어디야?" (people asked before, or nothing else said): 결원 있는 과; what
+        # is short said ("현원이 부족한 과") is read by the rules above and the reader.
+        text = OFFICE_SHORT.sub("결원 있는 ", text)
+    return text
 
 
 # "A 예산이랑 B 집행률": a measure word joined to what follows by 이랑/와/과/하고 or a comma.
