@@ -527,6 +527,9 @@ class Reader:
             own_rate = self._own_rate_of_last(before.question, told, reading)
             if own_rate is not None:
                 return own_rate
+            of_choices = self._text_of_choices(before.question, told, cleaned, today)
+            if of_choices is not None:
+                return of_choices
             meant = _meant(before, told)
             # "그거 국 전체 예산의 절반 넘어?": the bureau is the whole it is set against.
             only_whole = told.that and all(s.kind == "bureau" for s in told.subjects)
@@ -819,6 +822,23 @@ class Reader:
         name = "세입 합계" if total else subject.name
         named = self.read(f"{name} {text}", today)
         return named if named.asks == q.CHECK else None
+
+    def _text_of_choices(
+        self, previous: Question, told: Told, text: str, today: date | None
+    ) -> Question | None:
+        """ "수탁기관 어디야?" after lines of one project were offered (서울혁신파크 운영 or
+        조성사업): a fact of that project's text, not of whichever project holds the words."""
+        if previous.asks != q.CLARIFY or not previous.choices or told.subjects or not told.words:
+            return None
+        projects = {c.project_no for c in previous.choices}
+        if len(projects) != 1 or None in projects:
+            return None
+        project = self.catalog.project(projects.pop())
+        named = self.read(f"{project.name} {text}", today)
+        own = (
+            named.asks == q.TEXT and named.subjects and named.subjects[0].project_no == project.ref
+        )
+        return named if own else None
 
     def _own_rate_of_last(
         self, previous: Question, told: Told, reading: _Reading
