@@ -2968,6 +2968,8 @@ class _Reading:
             return None
         if self.months is not None and self.months.day is not None and self.yesno_like:
             return None  # "예산사업 고르는 전자투표 8월28일까지 맞지?": a day checked, no figure
+        if any(t.startswith(("지원금", "지원액")) for t in self.typed):
+            return None  # "행복사업 공모 지원금 총 얼마 나갔어": the money the text says was given
         described = self._described()
         if described is None:
             return None
