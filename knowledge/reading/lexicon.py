@@ -259,7 +259,11 @@ def _mistyped(lexicon: Lexicon, word: str) -> str | None:
     letters = disassemble(word)
     near, words = _letters_near(lexicon, len(letters))
     found = process.extractOne(letters, near, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
-    return words[found[2]] if found else None
+    if found is None or words[found[2]].endswith(word):
+        # "집행할" is not a slip of "더집행할": a word whole at the end of a longer one is
+        # that word without its first part, which changes what it says.
+        return None
+    return words[found[2]]
 
 
 @lru_cache(maxsize=8192)

@@ -149,7 +149,9 @@ RELATIVE_MONTHS = {
     "이번 달": (0, 0), "이번달": (0, 0), "이달": (0, 0), "금월": (0, 0), "당월": (0, 0),
     "다음 달": (1, 1), "다음달": (1, 1), "내달": (1, 1), "익월": (1, 1), "다다음 달": (2, 2),
     "다다음달": (2, 2), "지난 달": (-1, -1), "지난달": (-1, -1), "전월": (-1, -1),
-    "연말까지": (0, None), "연내": (0, None), "올해 안": (0, None), "올해안": (0, None),
+    "연말까지": (0, None), "연말 까지": (0, None), "올해 말까지": (0, None), "올해말까지": (0, None),
+    "금년 말까지": (0, None), "금년말까지": (0, None), "년말까지": (0, None),
+    "연내": (0, None), "올해 안": (0, None), "올해안": (0, None),
     "남은 기간": (0, None), "앞으로": (0, None),
 }  # fmt: skip
 RELATIVE_MONTH = re.compile(
@@ -218,6 +220,12 @@ def find_quantities(text: str, report_year: int) -> Quantities:
     def free(match: re.Match) -> bool:
         return all(match.end() <= s or match.start() >= e for s, e in spans)
 
+    def report_year_end(year: re.Match, end: re.Match) -> None:
+        """ "올해 말까지", "2021년 말까지": from now to the report year's end, like "연말까지"."""
+        if UNTIL_YEAR.match(text, end.end()) and found.relative_months is None:
+            found.relative_months = (text[year.start() : end.end()], (0, None))
+            take(end)
+
     for match in REPORT_DATE.finditer(text):
         found.report_date = True
         take(match)
@@ -230,6 +238,8 @@ def find_quantities(text: str, report_year: int) -> Quantities:
             if end_of_year is not None and found.months is None and year != report_year:
                 found.months = (12, 12)  # "내년 말까지": December of that year, like "22년 말"
                 take(end_of_year)
+            elif end_of_year is not None and year == report_year:
+                report_year_end(match, end_of_year)
     for match in YEAR.finditer(text):
         if not free(match):
             continue
@@ -244,6 +254,8 @@ def find_quantities(text: str, report_year: int) -> Quantities:
             # "22년 말까지": December of that year (the report's own year-end is its outlook).
             found.months = (12, 12)
             take(end_of_year)
+        elif end_of_year is not None and year == report_year:
+            report_year_end(match, end_of_year)
         elif UNTIL_YEAR.match(text, match.end()) and found.months is None and year != report_year:
             # "계약 23년까지 맞아?": ending in that year, any month of it.
             found.months = (1, 12)

@@ -1490,6 +1490,14 @@ class _Reading:
         if self._spends_by_year_end() and set(measures) <= {"committed", "spent", "budget"}:
             # "연말까지 얼마 써?": its outlook; "연말까지 다 써?": its outlook rate.
             measures = ("outlook_rate",) if self.has("fully") else ("outlook_amount",)
+        elif (
+            "outlook_amount" in measures
+            and "outlook_left" not in measures
+            and self._asks_outlook()
+            and not self.has("difference", "than", "compare")
+        ):
+            # "올해 말까지 얼마 집행할 것으로 예상됩니까?": the outlook is what is asked.
+            measures = tuple(m for m in measures if m not in ("committed", "spent", "budget"))
         if "outlook_amount" in measures and "remaining" in measures:
             # "연말 예상액 대비 아직 안 쓴 돈": what is left against the outlook.
             measures = tuple(
