@@ -88,7 +88,9 @@ class Told:
         asks = bool(self.measures or self.intent or self.operations or self.ranking)
         listed = bool(self.measures or self.conditions or self.intent or self.operations)
         # "두 번째는 어느 과?" names the set but asks only a position in the last ranking.
-        return (bool(self.subjects) and asks) or (self.set_word and listed)
+        # "전체 세부사업 목록": the set of the whole bureau, said in full.
+        whole_set = self.set_word and bool(self.subjects) and not named
+        return (bool(self.subjects) and asks) or (self.set_word and listed) or whole_set
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,9 @@ def follow(
             # "셋 합치면?" after three things asked one by one: all three, added up.
             measures = told.measures[:1] or previous.measures[:1] or ("budget",)
             return Question(q.SUM, subjects=tuple(three), measures=measures)
+    of_division = _lines_of_last_division(previous, current, told)
+    if of_division is not None:
+        return of_division
     if told.complete:
         if (
             previous.group is not None
@@ -202,6 +207,21 @@ def follow(
     if previous.subjects:
         return _same_subjects(previous, current, told, relative, holders) or current
     return current
+
+
+def _lines_of_last_division(previous: Question, current: Question, told: Told) -> Question | None:
+    """ "세부사업 목록" or "세부사업 중 제일 큰 거" after a question about one 과: that 과's
+    세부사업, not all 43 (the bureau said — "전체 세부사업" — keeps them all)."""
+    group = current.group
+    if group is None or group.kind != "line" or group.division or group.lines or told.subjects:
+        return None
+    if not (told.set_word or told.narrow):
+        return None  # "지출한 건?" names no set: another measure of the 과 itself
+    if previous.group is not None or not previous.subjects:
+        return None
+    if {s.kind for s in previous.subjects} != {"division"} or len(previous.subjects) != 1:
+        return None
+    return replace(current, group=replace(group, division=previous.subjects[0].name))
 
 
 def every_listed(before: Before, told: Told, holders: Holders | None = None) -> Question | None:

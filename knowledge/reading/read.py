@@ -4977,6 +4977,8 @@ def _meant(before: Before, told: Told) -> Subject | None:
     # ("거기서 예산 두 번째로 큰 건?" after a list of lines: a ranking within what was listed,
     # not its first; "그 과에서 … 제일 큰 세부사업" after the 과 ranked first is that 과)
     within_list = told.ranking is not None and not told.set_word
+    # ("거기서 아직 안 나간 사업은 몇 개?": a condition on what was listed, not its first)
+    within_list = within_list or (told.narrow and bool(told.conditions))
     if told.that and before.listed and previous.group is not None and not within_list:
         return before.listed[0]
     if previous.asks == q.DUTY and before.listed and (told.that or told.measures):
