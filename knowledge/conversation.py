@@ -39,26 +39,27 @@ class Conversation:
         self.evidence: Evidence | None = None
         self.recent: tuple[Subject, ...] = ()  # oldest first
         self.listed: tuple[Subject, ...] = ()  # what the last answer listed
+        self.earlier: Question | None = None  # the question understood before the last
 
     def copy(self) -> Conversation:
         """The conversation as it stands: a later message may go on from here."""
         copied = Conversation()
         copied.last, copied.evidence, copied.recent = self.last, self.evidence, self.recent
-        copied.listed = self.listed
+        copied.listed, copied.earlier = self.listed, self.earlier
         return copied
 
     def before(self) -> Before | None:
         """What the next message is read against; None before anything was understood."""
         if self.last is None:
             return None
-        return Before(self.last, self.recent, self.listed)
+        return Before(self.last, self.recent, self.listed, self.earlier)
 
     def remember(self, question: Question, answer: Answer) -> None:
         """Keep what a later message may build on; a reply that understood nothing keeps the
         conversation where it was."""
         if answer.intent in (UNANSWERED, "help") or question.asks in ("help", "why"):
             return
-        self.last = question
+        self.earlier, self.last = self.last, question
         self.listed = tuple(answer.listed)
         if answer.intent == "duty" and answer.entity and not self.listed:
             # "거기 인원은?" after "… 어느 과야?": the 과 the reply named.

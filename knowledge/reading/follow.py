@@ -101,6 +101,7 @@ class Before:
     question: Question
     recent: tuple[Subject, ...] = ()
     listed: tuple[Subject, ...] = ()
+    earlier: Question | None = None  # the question understood before the last one
 
 
 Relative = Callable[[tuple[Subject, ...], tuple[str, ...]], tuple[Subject, ...]]
@@ -161,7 +162,7 @@ def follow(
         return Question(q.FIGURES, subjects=tuple(revenue), measures=measures)
     if told.both and not told.subjects:
         # "두 과 합치면 몇 명?", "둘 중 집행률 높은 건?": the two things just talked about.
-        combined = _combined(previous, told, recent, unit_of) or _ranked_recent(
+        combined = _combined(previous, told, recent, unit_of, before.earlier) or _ranked_recent(
             previous, told, recent
         )
         if combined is not None:
@@ -197,7 +198,7 @@ def follow(
         return current
     if previous.asks == q.CLARIFY:
         return _picked(previous, current, told, relative)
-    combined = _combined(previous, told, recent, unit_of)
+    combined = _combined(previous, told, recent, unit_of, before.earlier)
     if combined is not None:
         return combined
     if previous.group is not None:
@@ -443,9 +444,12 @@ def _combined(
     told: Told,
     recent: tuple[Subject, ...],
     units: Callable[[str], str] | None = None,
+    asked_before: Question | None = None,
 ) -> Question | None:
     """A sum, difference, share or ratio whose other side is what was talked about before:
-    `둘이 합치면?`, `사회협력과랑 차이는?`, `국 전체에서 몇 퍼센트?`, `시민참여과랑 비교하면 몇 배?`."""
+    `둘이 합치면?`, `사회협력과랑 차이는?`, `국 전체에서 몇 퍼센트?`, `시민참여과랑 비교하면 몇 배?`.
+    `asked_before` is the question before the last: two measures of one thing asked in turn
+    (`원인행위 집행률` then `지출 집행률은?`) are the two `둘이 몇 %p 차이` means."""
     operations = told.operations & {q.SUM, q.DIFFERENCE, q.SHARE, q.TIMES}
     if not operations or previous.group is not None:
         return None
@@ -524,6 +528,10 @@ def _combined(
         whole = tuple(s for s in told.subjects if s.kind == "bureau" and s not in before)
         return Question(q.SHARE, subjects=(before[0], *whole[:1]), measures=measures)
     asks = q.SUM if q.SUM in operations else q.DIFFERENCE
+    pair = _measures_in_turn(previous, asked_before, units)
+    if not named and not told.measures and pair:
+        note = "measures" if asks == q.SUM else ""  # the two added, not each summed
+        return Question(asks, subjects=previous.subjects, measures=pair, note=note)
     if named:
         subjects = (before[0], *named)
     elif len(before) >= 2:
@@ -534,6 +542,21 @@ def _combined(
             return None
         subjects = (earlier[-1], before[0])
     return Question(asks, subjects=subjects, measures=measures)
+
+
+def _measures_in_turn(
+    previous: Question, earlier: Question | None, units: Callable[[str], str] | None
+) -> tuple[str, str] | None:
+    """The two measures of the same things asked one after the other, in the order asked,
+    when they are of one unit (two amounts, two rates, two head counts)."""
+    if earlier is None or units is None or earlier.subjects != previous.subjects:
+        return None
+    if earlier.group is not None or not earlier.measures or not previous.measures:
+        return None
+    first, then = earlier.measures[0], previous.measures[0]
+    if first == then or units(first) != units(then):
+        return None
+    return (first, then)
 
 
 def _ranked_recent(

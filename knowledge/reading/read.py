@@ -568,6 +568,15 @@ class Reader:
                               lambda m: self.measures[m].unit)  # fmt: skip
             rates = self.lexicon.rate_of
             if (
+                question.asks == q.FIGURES and told.measures and not told.subjects
+                and before.question.measures
+                and all(m in rates.values() for m in before.question.measures)
+                and set(question.measures) <= BARE_AMOUNTS
+                and reading.bare_measures()
+            ):  # fmt: skip
+                # "그럼 지출은?" after 원인행위 집행률: the other rate, said by its base alone.
+                question = replace(question, measures=tuple(rates[m] for m in question.measures))
+            if (
                 question.asks == q.DIFFERENCE and reading.quantities.point
                 and len(question.measures) == 2 and all(m in rates for m in question.measures)
             ):  # fmt: skip
@@ -1231,6 +1240,13 @@ class _Reading:
 
     def has(self, *groups: str) -> bool:
         return self.found.has(*groups)
+
+    def bare_measures(self) -> bool:
+        """Measures said by their base word alone ("지출은?", "원인행위는?"): no 액/금액, and
+        no 얼마 asking an amount."""
+        words = [k.word for k in self.found.places if self.lexicon.measures.get(k.word)]
+        amount = any(t.startswith("얼마") for t in self.typed)
+        return bool(words) and not amount and not any(w.endswith(("액", "돈")) for w in words)
 
     def keywords_in(self, group: str) -> list[Keyword]:
         return [k for k in self.found.places if group in self.lexicon.groups.get(k.word, ())]
@@ -3525,6 +3541,10 @@ class _Reading:
         # "징수율은 몇 %" asks the rate; "전체 대비 비율은 몇 %" (no rate named) a share.
         rated = any(self.measures_of[m].is_rate for k in self.found.places
                     for m in self.lexicon.measures.get(k.word, ()))  # fmt: skip
+        # ("지출률 차이 몇프로": the gap between two rates, in %p, is what the % asks)
+        rated = rated or (
+            q.DIFFERENCE in found and any(self.measures_of[m].is_rate for m in self.measures)
+        )
         if self.has("share") or (self.has("percent") and not rated) or self._part_of_named():
             found.add(q.SHARE)
         if self.has("times"):
@@ -4945,6 +4965,10 @@ class _Reading:
                 ordered = (*wholes, *(m for m in ordered if m not in wholes))
             return Question(q.DIFFERENCE, subjects=tuple(subjects[:1]), measures=ordered[:2])
         return None
+
+
+# Amounts whose base word alone ("지출은?") names the rate after a rate was asked.
+BARE_AMOUNTS = frozenset({"committed", "spent", "collected", "outlook_amount"})
 
 
 def _meant(before: Before, told: Told) -> Subject | None:
