@@ -885,6 +885,17 @@ class Reader:
             others = tuple(s for s in previous.subjects if s != named[0])
             return Question(q.SHARE, subjects=(named[0], *others),
                             measures=previous.measures[:1], note="within")  # fmt: skip
+        group = previous.group
+        offices = [s for s in told.subjects if s.kind == "division"]
+        if (
+            group is not None and group.kind == "division" and not group.conditions
+            and len(offices) == 1 == len(told.subjects)
+            and (reading.has("share") or reading.has("percent"))
+        ):  # fmt: skip
+            # "과별로는?" then "그 중 지역공동체과 비중은?": the 과 within the bureau's total.
+            label = self.measures[(told.measures or previous.measures or ("budget",))[0]].label
+            again = self.read(f"{self.catalog.bureau} {label} 중 {text}", today)
+            return again if again.asks == q.SHARE else None
         wholes = [s for s in previous.subjects if s.kind in ("division", "bureau")]
         if not (reading.has("share") and told.subjects and len(wholes) == 1):
             return None
