@@ -1537,6 +1537,13 @@ class _Reading:
         gaps = {
             frozenset(m.difference_of): m.name for m in self.measures_of.values() if m.difference_of
         }
+        if (
+            "outlook_unspent" in measures and self.has("difference")
+            and "outlook_amount" not in measures
+            and frozenset(m for m in measures if m != "outlook_unspent") in gaps
+        ):  # fmt: skip
+            # "예산현액에서 지출액 빼면 남는 돈": what the subtraction leaves, not the outlook's.
+            measures = tuple("remaining" if m == "outlook_unspent" else m for m in measures)
         others = frozenset(m for m in measures if m != "remaining")
         if "remaining" in measures and self.has("difference") and others in gaps:
             # "예산에서 원인행위액 뺀 잔액": the gap between the two named, called 잔액.
