@@ -2850,6 +2850,8 @@ class _Reading:
         said = any(w in self._compact_text for w in self.lexicon.lists["revenue_words"])
         if not (revenue_measures or named or said):
             return None
+        if not (revenue_measures or named) and self.found.unit in ("건", "명"):
+            return None  # "제안 몇 건 들어왔어": things counted coming in, not money
         if any(s.kind not in ("revenue", "bureau") for s in self._sure()):
             return None
         if any(r.subjects and all(s.kind not in ("revenue", "bureau") for s in r.subjects)
