@@ -132,6 +132,8 @@ class Lexicon:
 
     def ends_in_particle_noun(self, word: str) -> bool:
         """Whether `word` ends in a noun whose last letter is also a particle (회의, 협의)."""
+        if word.endswith("의") and word[:-1].endswith(tuple(self.lists["gatherings"])):
+            return False  # "총회의": 총회 + 의
         return word.endswith(tuple(self.lists["particle_nouns"]))
 
     def strip_particle(self, word: str) -> str:

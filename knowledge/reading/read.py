@@ -3373,6 +3373,17 @@ class _Reading:
             generic = all(w in facets for w in own)
             if generic and lines and best is not None and all(s.project_no != best for s in lines):
                 return None
+            # "주민자치회 총회의 개최 시기": a name read as a line no project's text is about,
+            # and written in no text, is not dropped to answer another project's 총회: what
+            # was asked is said not to be there.
+            loose_names = tuple(compact(r.mention.text) for r in self.resolved if r.subjects
+                                and all(s.kind == "line" and s.project_no is None
+                                        for s in r.subjects))  # fmt: skip
+            projects = [e.ref for e in self.catalog.entities if e.kind == "project"]
+            if loose_names and not any(
+                self.in_text((n,), p) for n in loose_names for p in projects
+            ):
+                return Question(q.TEXT, words=words, not_held=(" ".join(loose_names + words),))
             subjects = [self._project(best)] if best is not None else []
         hints: tuple[str, ...] = ()
         if subjects:
