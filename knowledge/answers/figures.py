@@ -157,7 +157,12 @@ def _people_lines(name: str, row: Row, people: list[Measure], report: Report) ->
         first = f"{name} 인력: 정원 {row['quota']}명 · 현원 {row['current']}명"
     shortage = row.get("shortage")
     balance = "과부족 없음" if not shortage else f"과부족 {value(measures['shortage'], row)}"
-    lines = [first if "과부족" in first else f"{first} ({balance})"]
+    if set(names) <= set(KINDS_OF_POST) and len(names) < len(KINDS_OF_POST):
+        # The balance is of 정원 against 현원, not of the kind asked: said beside them.
+        whole = f"정원 {row['quota']}명 · 현원 {row['current']}명 ({balance})"
+        lines = [first, whole]
+    else:
+        lines = [first if "과부족" in first else f"{first} ({balance})"]
     by_kind = ", ".join(
         f"{measures[k].label.replace(' 현원', '')} {row[k]}명" for k in KINDS_OF_POST if row.get(k)
     )

@@ -1479,6 +1479,15 @@ class _Reading:
             # "시간선택제임기제 가운데 갈등관리협치과 소속 인원": 인원 is that kind's count, not
             # the 과's 정원 and 현원 beside it.
             measures = tuple(m for m in measures if m not in ("quota", "current")) or measures
+        every_kind = [p for p in self.phrases if len(self._staff_kinds(p.measures)) >= 3]
+        named_kinds = [m for p in self.phrases if p not in every_kind
+                       for m in self._staff_kinds(p.measures)]  # fmt: skip
+        if every_kind and named_kinds:
+            # "직종별 현원 중 임기제 인원": the kind named, not every kind the 직종별 table has
+            # (정원 said keeps the head counts: "정원과 현원, 직종별 현원 중 기술직").
+            quota_said = any("quota" in p.measures for p in self.phrases)
+            measures = tuple(m for m in measures if m in named_kinds
+                             or (quota_said and m in HEAD_COUNTS))  # fmt: skip
         people = [m for m in measures if self.measures_of[m].unit == PEOPLE]
         if len(people) >= 2 and len(people) < len(measures) and self._bare_rate_phrases():
             # "현원 중 행정직 인원과 그 비율": the rate of the head counts, not 집행률.
