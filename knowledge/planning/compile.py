@@ -543,6 +543,14 @@ class Planner:
                 exp.In(this=_column("line_no"), expressions=[_param() for _ in group.lines])
             )
             params.extend(group.lines)
+        elif group.without and group.kind == "division":
+            # "사회협력과 말고 …한 과": the 과 named is left out of the set.
+            where.append(
+                exp.Not(
+                    this=exp.In(this=_column("name"), expressions=[_param() for _ in group.without])
+                )
+            )
+            params.extend(group.without)
         if group.leaves:
             parents = _revenue_rows(
                 "parent", exp.Not(this=exp.Is(this=_column("parent"), expression=exp.Null()))

@@ -1086,6 +1086,7 @@ class _Reading:
         self.set_aside_words: set[str] = set()  # what was said not to be meant (… 말고)
         self.set_aside_lines: set = set()  # the lines it named
         self.left_out_lines: list[Subject] = []  # lines left out of a set asked for
+        self.left_out_at: list[int] = []  # where they were named
         self._set_aside_named()
         self._left_out_of_set()
         self._narrow_by_words()
@@ -1189,7 +1190,8 @@ class _Reading:
         """ "갈등관리협치과 … 80% 넘는 사업 뭐뭐? 구단위계획형은 빼고", "혁신파크 운영 빼고 예산
         제일 큰 거": a line named right before 빼고/제외/말고, with a set of lines asked for, is
         left out of the set — not the subject."""
-        set_asked = self.keywords_in("lines_word") or self.has(*RANK_WORDS)
+        offices_asked = bool(self.keywords_in("division_word"))
+        set_asked = self.keywords_in("lines_word") or self.has(*RANK_WORDS) or offices_asked
         if not set_asked:
             return
         leaving = [k.order for k in self.found.places
@@ -1204,9 +1206,11 @@ class _Reading:
                        and self.lexicon.groups.get(k.word) != {FILLER}]  # fmt: skip
             if between or not (last.sure and len(last.subjects) == 1):
                 continue
-            if last.subjects[0].kind != "line":
+            kind = last.subjects[0].kind
+            if kind != "line" and not (kind == "division" and offices_asked):
                 continue
             self.left_out_lines.append(last.subjects[0])
+            self.left_out_at.append(last.mention.order)
             self.resolved = [r for r in self.resolved if r is not last]
 
     def _narrow_by_words(self) -> None:
@@ -3896,6 +3900,10 @@ class _Reading:
             )  # fmt: skip
             group = replace(group, lines=tuple(n for n in pool if n not in left),
                             without=tuple(s.name for s in self.left_out_lines))  # fmt: skip
+        offices_left = [s.name for s in self.left_out_lines if s.kind == "division"]
+        if offices_left and kind == "division":
+            # "사회협력과 말고 현원이 정원보다 적은 과": the other 과.
+            group = replace(group, without=tuple(offices_left))
         # "징수율 100% 넘는 항목 징수액 합계": the condition's measure says which items; the
         # other measure named is what is added up or averaged.
         tested = {c.measure for c in conditions if self.measures_of[c.measure].is_rate}
@@ -4370,7 +4378,10 @@ class _Reading:
             conditions.append((0, Condition("change_amount", ">", 0.0, None, "증가")))
         compared = self._compared_measures()
         if compared is not None:
-            conditions.append((0, compared))
+            # Placed at its 보다/대비: "사회협력과 말고 현원이 정원보다 적은 과" leaves the 과
+            # out; 말고 before the comparison does not turn it around.
+            than = [k.order for k in self.keywords_in("than")]
+            conditions.append((max(than, default=0), compared))
         money = [m for m in self.measures if self.measures_of[m].is_money]
         if (
             self._set_kind() == "revenue"
@@ -4455,6 +4466,10 @@ class _Reading:
             return condition
         if any(place < other < following[0].order for other in places):
             return condition  # another condition stands between it and 빼고
+        if any(place < r.mention.order < following[0].order for r in self.resolved) or any(
+            place < order < following[0].order for order in self.left_out_at
+        ):
+            return condition  # "미집행 사업 저층주거지 관리 사업 말고": the thing named is left out
         return replace(condition, comparison=OPPOSITE[condition.comparison],
                        written=f"{condition.written} 제외")  # fmt: skip
 
