@@ -3088,8 +3088,13 @@ class _Reading:
             stem = self.lexicon.strip_particle(self.lexicon.predicate_stem(word) or word)
             if any(stem in aside or word in aside for aside in self.set_aside_words):
                 continue  # "(토론 진행자 양성 프로그램 말고)": what is not meant
-            if word in self.lexicon.lists["set_aside"]:
+            if (
+                word in self.lexicon.lists["set_aside"]
+                or word in self.lexicon.lists["purpose_words"]
+            ):
                 continue
+            if self.lexicon.groups.get(stem, frozenset()) & {"lines_word"}:
+                continue  # "세부사업의": the word for a line with its particle
             stem = compact(self.lexicon.prose.get(word, self.lexicon.prose.get(stem, stem)))
             # "토론행사", "교육프로그램": the word for a line glued on is no part of what it does.
             stem = next((stem[: -len(t)] for t in self.lexicon.lists["described_things"]
