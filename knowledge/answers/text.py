@@ -72,7 +72,7 @@ def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> An
         picked = _pick(scored, alone=question.check is None and question.note != "sum"
                        and question.facet != "ratio")  # fmt: skip
         if question.check is None and question.facet in ("", "when", "count") and picked:
-            picked = _with_second_ask(picked, scored, words)
+            picked = _with_second_ask(picked, scored, words, question.unit)
         if question.unit == "원" and question.check is None and picked and words:
             # "지원금은 총 얼마?" after 도시전환랩: the bullet that holds every word asked (with
             # its heading) answers; another initiative's amount that lacks some of them, under
@@ -1034,7 +1034,7 @@ def _label(before: str) -> str:
     return found.group(1) if found else ""
 
 
-def _with_second_ask(picked: list, scored: list, words: list[str]) -> list:
+def _with_second_ask(picked: list, scored: list, words: list[str], unit: str | None = None) -> list:
     """ "선정된 단체 수와 현 수탁기관", "임기 종료 시점과 시민총회 개최일": words the first
     bullet does not hold that another bullet of the same project does are a second fact asked —
     that bullet comes second."""
@@ -1044,6 +1044,8 @@ def _with_second_ask(picked: list, scored: list, words: list[str]) -> list:
     if not left:
         return picked
     shown = {id(r) for _, r, _ in picked[:1]}
+    # (the first bullet gives one count in the unit asked: another count is asked apart)
+    one_count = unit not in (None, ANY_COUNTER) and len(_unit_counts(unit, first["text"])) == 1
     # (a period asked is the bullet that gives its dates: "위탁기간 : ’21. 11. 21. ∼ …")
     period = any(w.endswith("기간") or w == "임기" for w in left)
 
@@ -1051,7 +1053,10 @@ def _with_second_ask(picked: list, scored: list, words: list[str]) -> list:
         dated = period and bool(_dated_points(row["text"]))
         # (and the one it labels, "위탁기간 : …", before one that only mentions it)
         labelled = dated and any(re.search(re.escape(w) + r"\s*[:)]", row["text"]) for w in left)
-        return text_score(left, row["text"]) + (1 if dated else 0) + (1 if labelled else 0)
+        # (a count in the unit asked: "업무공간 몇 석이고 추가 모집은 몇 석?" — 잔여공간 24석)
+        counted = one_count and _counts(unit, row["text"]) and text_score(left, row["text"]) > 0
+        return (text_score(left, row["text"]) + (1 if dated else 0) + (1 if labelled else 0)
+                + (1 if counted else 0))  # fmt: skip
 
     others = [(fits(r), entry) for entry in scored
               if (r := entry[1])["project_no"] == first["project_no"] and id(r) not in shown]  # fmt: skip
@@ -1159,6 +1164,12 @@ def item_score(words: list[str], unit: str | None, row: Row, parent: Row | None)
         score += 2 * min(3, len(COUNTED.findall(row["text"])))
         score += 1 if row["depth"] <= 1 else 0
     return score
+
+
+def _unit_counts(unit: str, text: str) -> list[str]:
+    """The counts in `unit` the text gives (`77석`)."""
+    counter = r"(?:백만|억|천)?원" if unit == "원" else counter_family(unit)
+    return re.findall(r"\d[\d,.]*\s*여?\s*(?:개\s*)?" + counter, text)
 
 
 def _counts(unit: str, text: str) -> bool:
