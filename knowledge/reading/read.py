@@ -666,8 +666,15 @@ class Reader:
                 return Question(asks, subjects=(first.subjects[0], second.subjects[0]),
                                 measures=first.measures[:1])  # fmt: skip
             both = set(first.subjects) | set(second.subjects)
-            if whole.asks == q.FIGURES and set(whole.subjects) == both:
-                return None  # "사회협력과 예산이랑 시민참여과 집행률": read whole, both are there
+            if (
+                whole.asks == q.FIGURES and set(whole.subjects) == both
+                and ({s.kind for s in both} <= {"division", "bureau"}
+                     or first.measures == second.measures
+                     or set(first.subjects) == set(second.subjects))
+            ):  # fmt: skip
+                # "사회협력과 예산이랑 시민참여과 집행률": read whole, both are there (a 과 has
+                # every measure; a line's may be missing: each is asked its own).
+                return None
             if first.subjects == second.subjects and first.measures == second.measures:
                 return None
             return Question(q.PARTS, parts=(first, second))
