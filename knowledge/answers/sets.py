@@ -374,7 +374,9 @@ def write_rank(question: Question, rows: list[Row], plan: Plan, report: Report) 
                 f"{label} 가장 {word} {GROUP_NAMES[group.kind]}: {_item(rows[0], asked, False, True)}"
                 + (f" ({rows[0]['division']})" if with_division else "")
             ]
-        lines.append(f"({described} {total}개 중)")
+        whole = rows[0].get(f"total_{measure.name}")
+        counted = f" · 합계 {fmt.people(whole)}" if whole is not None else ""
+        lines.append(f"({described} {total}개 중{counted})")
     if group.kind == "line" and measure.missing_is_zero:
         lines.append("※ 미집행(‘-’) 사업은 0으로 놓고 순위를 매겼습니다.")
     lines += report.notes([r["name"] for r in rows], [measure.name])

@@ -674,6 +674,11 @@ class Planner:
             _alias(exp.Window(this=exp.Count(this=exp.Star())), "matched"),
             copy=False,
         )
+        if measure.unit == "명":
+            # "시간선택제임기제 총 인원과 가장 많이 배치된 부서": the set's head count beside
+            # the one ranked first.
+            total = exp.Window(this=exp.Sum(this=measure.expression.copy()))
+            select = select.select(_alias(total, f"total_{measure.name}"), copy=False)
         if ranking.of is not None:
             # The one asked about, and the one at the place asked (to say who is there).
             at = exp.EQ(this=_column("rank"), expression=_param())

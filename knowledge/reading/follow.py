@@ -177,6 +177,13 @@ def follow(
             # "셋 합치면?" after three things asked one by one: all three, added up.
             measures = told.measures[:1] or previous.measures[:1] or ("budget",)
             return Question(q.SUM, subjects=tuple(three), measures=measures)
+    if (
+        told.subjects and all(s.kind == "bureau" for s in told.subjects)
+        and not told.measures and previous.measures and current.asks == q.FIGURES
+        and not told.operations and not told.intent and not told.compare
+    ):  # fmt: skip
+        # "전체는 몇 명이야?" after the 과 with most 개방형: the bureau's figure of that measure.
+        return replace(current, measures=previous.measures[:1])
     of_division = _lines_of_last_division(previous, current, told)
     if of_division is not None:
         return of_division
