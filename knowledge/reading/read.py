@@ -1086,6 +1086,7 @@ class _Reading:
         self.content = self._content()
         self._read_ellipsis()
         self.resolved = [self._told_of_in_text(r) for r in self.resolved]
+        self.resolved = [self._named_apart(r) for r in self.resolved]
         names = [compact(s.name) for r in self.resolved for s in r.subjects]
         # A word inside a name given ("NPO입주협업공간 입주") says what is asked about it:
         # it is looked for in the text, but it is not unexplained.
@@ -1219,6 +1220,24 @@ class _Reading:
             self.left_out_lines.append(last.subjects[0])
             self.left_out_at.append(last.mention.order)
             self.resolved = [r for r in self.resolved if r is not last]
+
+    def _named_apart(self, resolved: Resolved) -> Resolved:
+        """ "마을센터 재위탁 어떻게 진행돼?": a short name that stands for several things, and
+        beside it a word only one of their names holds (재위탁) — that one is meant."""
+        if resolved.sure or not resolved.subjects:
+            return resolved
+        said = compact(resolved.mention.text)
+        # (a noun typed as itself, not a verb's stem — "누가 운영해요" names no 운영 line —
+        # nor a word said not to be meant: "권역 말고")
+        nouns = {self.lexicon.strip_particle(t) for t in self.typed
+                 if self.lexicon.predicate_stem(t) is None}  # fmt: skip
+        aside = SET_ASIDE_AFTER.findall(self.quantities.text)
+        words = [u.word for u in self.content if len(u.word) >= MIN_WORD and u.word not in said
+                 and u.word in nouns and not any(u.word in a for a in aside)]  # fmt: skip
+        holders = [s for s in resolved.subjects if any(w in compact(s.name) for w in words)]
+        if len(holders) != 1:
+            return resolved
+        return replace(resolved, subjects=(holders[0],))
 
     def _narrow_by_words(self) -> None:
         """`혁신팍 조성 집행률`: a name that stands for several 세부사업 (a project, a short
@@ -2443,10 +2462,13 @@ class _Reading:
             return True
         if any(
             self.lexicon.groups[a.word] & {"which", "duty"}
-            and "division_word" in self.lexicon.groups[b.word]
+            and (
+                "division_word" in self.lexicon.groups[b.word]
+                or ("duty" in self.lexicon.groups[a.word] and b.word in ("곳", "데"))
+            )
             for a, b in itertools.pairwise(places)
         ):
-            return True  # "어느 과", "담당하는 과"
+            return True  # "어느 과", "담당하는 과", "맡은 곳"
         where = self.lexicon.lists["where"]
         if any(
             (a.word in where or "which" in self.lexicon.groups[a.word])
@@ -2509,6 +2531,18 @@ class _Reading:
         offices_said = [k for k in self.keywords_in("division_word") if not k.word.startswith("데")]
         if self.has("prose_facet") and not offices_said:
             return None
+        entrusted = (
+            [s for s in self.subjects_at("project") if s.kind == "project"
+             and self.in_text(("수탁기관",), s.project_no)]
+            if ENTRUSTED_TO.search(self.quantities.text) and not offices_said else []
+        )  # fmt: skip
+        if len(entrusted) == 1:
+            # "마을센터 지금 맡고 있는 데는 어디야?": a thing run by a body it is entrusted to
+            # is run by that body (現 수탁기관), not by the 과 in charge of it.
+            now = ("現",) if self.lexicon.prose.get("지금") and re.search(
+                "지금|현재|現", self.quantities.text) else ()  # fmt: skip
+            return Question(q.TEXT, subjects=tuple(entrusted), words=("수탁기관",),
+                            hints=(*now, "수탁기관"))  # fmt: skip
         divisions = [s for s in self._sure() if s.kind == "division"]
         if divisions and self.has("lines_word") and not self._asks_division():
             return None  # "시민숙의예산과 소관 세부사업": its lines, not its 주요업무
@@ -2553,9 +2587,14 @@ class _Reading:
             return None
         if asks_division and not self.resolved and not self.text_words and not self.measures:
             return None  # "어떤 과가 있어?": the 과 themselves
-        if self._operations() - {q.LIST} or (
-            self.has("lines_word", "projects") and self.has("list")
+        operations = self._operations() - {q.LIST}
+        if (
+            q.COUNT in operations
+            and asks_division
+            and not any(t.startswith(("몇", "개수")) for t in self.typed)
         ):
+            operations -= {q.COUNT}  # "기부금품 맡은 곳": a place said, nothing counted
+        if operations or (self.has("lines_word", "projects") and self.has("list")):
             return None
         words = self.text_words
         only_who = {
@@ -4191,6 +4230,17 @@ class _Reading:
         if not measures and len(subjects) == 1 and subjects[0].kind == "project":
             # "마을공동체종합지원센터 재위탁 (어떻게 돼가?)": a project with no figures of its
             # own is asked for how it stands.
+            numbers = self._numbers_said()
+            if numbers and self.yesno_like:
+                # "마을센터 재위탁 3년이야?": the number, checked against the bullet that has it.
+                # (the name's words typed say what the number is of: "재위탁" 3년)
+                title = compact(subjects[0].name)
+                hints = tuple(w for t in self.typed
+                              if len(w := self.lexicon.strip_particle(t)) >= MIN_WORD
+                              and w in title)  # fmt: skip
+                return Question(q.TEXT, subjects=tuple(subjects), words=tuple(numbers),
+                                hints=hints,
+                                check=Condition(FACT, "in", written=" ".join(numbers)))  # fmt: skip
             return Question(q.TEXT, subjects=tuple(subjects))
         operations = self._operations()
         compared = self._compared_measures()
@@ -5034,6 +5084,10 @@ class _Reading:
         return None
 
 
+# A word said not to be meant ("권역 말고", "조성은 빼고").
+SET_ASIDE_AFTER = re.compile(r"(\S+)\s*(?:은|는)?\s*(?:말고|빼고|제외|아니고)")
+# "맡고 있는 데", "운영 맡은 곳": the body that runs it (a 과 is said 과/부서).
+ENTRUSTED_TO = re.compile(r"맡(?:고\s*있는|고\s*있|은|는|아\s*하는)\s*(?:데|곳|기관|단체|업체)")
 # Amounts whose base word alone ("지출은?") names the rate after a rate was asked.
 BARE_AMOUNTS = frozenset({"committed", "spent", "collected", "outlook_amount"})
 
