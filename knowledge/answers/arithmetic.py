@@ -156,6 +156,7 @@ def write_share(question: Question, rows: list[Row], plan: Plan, report: Report)
             f"※ 계산: {value(measure, row)} ÷ {value(whole_measure, row)}",
             report.closing(row.get("source"), row.get("staff_source")),
         ]
+        _share_verdict(question, row["share"], lines)
         return finish(lines, "share", plan, rows)
     if len(rows) < 2:
         return finish(
@@ -179,16 +180,22 @@ def write_share(question: Question, rows: list[Row], plan: Plan, report: Report)
         )
     lines = [head, f"※ 계산: {value(measure, part)} ÷ {value(measure, whole)}"]
     _said_how_read(question, lines)
-    check = question.check
-    if check is not None and check.value is not None and share is not None:
-        # "국 전체 예산의 절반 넘어?": the share against the fraction asked, on the first line.
-        holds = COMPARE[check.comparison](float(share), float(check.value))
-        threshold = f"{fmt.half_up(check.value)}% {COMPARISON_WORDS[check.comparison]}"
-        lines.insert(0, f"{'예' if holds else '아니요'}. 비중 {fmt.computed_rate(share)} — "
-                        f"기준({threshold})에 {'맞습니다' if holds else '맞지 않습니다'}.")  # fmt: skip
+    _share_verdict(question, share, lines)
     lines += report.notes([part["name"], whole["name"]], question.measures)
     lines.append(report.closing(part.get("source"), whole.get("source")))
     return finish(lines, "share", plan, rows)
+
+
+def _share_verdict(question: Question, share: float | None, lines: list[str]) -> None:
+    """ "국 전체 예산의 절반 넘어?", "행정직이 절반 넘어?": the share against the fraction
+    asked, put on the first line."""
+    check = question.check
+    if check is None or check.value is None or share is None:
+        return
+    holds = COMPARE[check.comparison](float(share), float(check.value))
+    threshold = f"{fmt.half_up(check.value)}% {COMPARISON_WORDS[check.comparison]}"
+    lines.insert(0, f"{'예' if holds else '아니요'}. 비중 {fmt.computed_rate(share)} — "
+                    f"기준({threshold})에 {'맞습니다' if holds else '맞지 않습니다'}.")  # fmt: skip
 
 
 def _share_within_sum(rows: list[Row], plan: Plan, report: Report, measure: Measure) -> Answer:

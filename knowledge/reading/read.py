@@ -4712,6 +4712,32 @@ class _Reading:
             )
         )
         fraction = [f for f in figures if f.unit == RATE] if of_whole else []
+        part_of_kind = self._office_of_kind(subjects, measures)
+        kinds = self._staff_kinds(tuple(said))
+        rates_said = [m for m in said if self.measures_of[m].is_rate]
+        percents = [f for f in figures if f.unit == RATE]
+        if (
+            percents
+            and len(kinds) == 1
+            and not rates_said
+            and part_of_kind is None
+            and (len(subjects) <= 1 and all(s.kind in ("division", "bureau") for s in subjects))
+        ):
+            # "사회협력과 행정직이 절반 넘어?", "기술직 10% 넘어?": the kind's part of the
+            # 현원, checked (never a 집행률: no rate was said).
+            share = self._share(subjects, (kinds[0],))
+            figure = percents[0]
+            condition = Condition(kinds[0], figure.comparison or ">=", figure.value, None,
+                                  figure.written)  # fmt: skip
+            return replace(share, check=condition)
+        if fraction and part_of_kind is not None:
+            # "시간선택제 임기제 절반 넘게 갈등관리협치과 소속이야?": the 과's share of the
+            # bureau's kind, checked (never a 집행률 against 50%).
+            share = self._share(subjects, (part_of_kind[1],))
+            figure = fraction[0]
+            condition = Condition(part_of_kind[1], figure.comparison or ">=", figure.value,
+                                  None, figure.written)  # fmt: skip
+            return replace(share, check=condition)
         money = [m for m in said if self.measures_of[m].is_money]
         spending = self.has("executed") or any(m != "budget" for m in money)
         if fraction and money and subjects and not self.has("sum") and not spending:
@@ -4901,12 +4927,34 @@ class _Reading:
         """The kinds of staff among the measures (행정직, 임기제 …), not the head counts."""
         return [m for m in measures if self.measures_of[m].unit == PEOPLE and m not in HEAD_COUNTS]
 
+    def _office_of_kind(
+        self, subjects: list[Subject], measures: tuple[str, ...]
+    ) -> tuple[Subject, str] | None:
+        """A kind of staff said first, then one 과 ("시간선택제 임기제 중에 갈등관리협치과",
+        "시간선택제 절반 넘게 갈등관리협치과 소속"): the 과 is a part of the bureau's kind —
+        not the kind a part of the 과's 현원 ("사회협력과 인원 중 기술직")."""
+        kinds = self._staff_kinds(measures)
+        offices = [s for s in subjects if s.kind == "division"]
+        if len(kinds) != 1 or len(offices) != 1 or len(subjects) != 1:
+            return None
+        kind_at = [p.first for p in self.phrases if kinds[0] in p.measures]
+        office_at = [r.mention.order for r in self.resolved if offices[0] in r.subjects]
+        if not kind_at or not office_at or min(kind_at) > min(office_at):
+            return None
+        return offices[0], kinds[0]
+
     def _share(self, subjects: list[Subject], measures: tuple[str, ...]) -> Question:
         """A part of its whole: a 과 of the bureau, a line of its 과 (or of the bureau when
         the question says 국 전체), a revenue item of another; or one measure of another
         ("현원 중 행정직 비율")."""
         kinds = self._staff_kinds(measures)
         offices = [s for s in subjects if s.kind in ("division", "bureau")]
+        part_of_kind = self._office_of_kind(subjects, measures)
+        if part_of_kind is not None:
+            # "시간선택제 임기제 중에 갈등관리협치과 비율": the 과's part of the bureau's kind.
+            office, kind = part_of_kind
+            bureau = Subject("bureau", self.catalog.bureau)
+            return Question(q.SHARE, subjects=(office, bureau), measures=(kind,))
         if len(kinds) == 1 and len(offices) == len(subjects) <= 1:
             # "사회협력과 인원 중 기술직 비중", "행정직 비율 국전체로": of its staff now (현원).
             whole = tuple(subjects) or (Subject("bureau", self.catalog.bureau),)
