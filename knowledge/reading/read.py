@@ -2172,7 +2172,10 @@ class _Reading:
                     and bool(self.measures)
                     and all(self.measures_of[m].is_rate for m in self.measures)
                 )
-                if self.has("average") and decided.asks in FIGURE_ANSWERS and not bureau_rate:
+                if (
+                    self.has("average") and decided.asks in FIGURE_ANSWERS and not bureau_rate
+                    and self._against_whole() is None  # "국 평균보다": the bureau's figure
+                ):  # fmt: skip
                     # "사회협력과 평균 예산": no set to average over; never the plain figure.
                     return Question(q.NOT_FOUND, words=("평균",))
                 # (a word that framed a date checked was used: "계약기간 22년 말까지죠?")
@@ -3600,7 +3603,8 @@ class _Reading:
         found = set()
         if self.has("sum"):
             found.add(q.SUM)
-        if self.has("average"):
+        if self.has("average") and self._against_whole() is None:
+            # ("국 평균보다 집행률 높은 과": the bureau's own rate is the 평균 meant)
             found.add(q.AVERAGE)
         if len(self.measures) == 2 and MINUS.search(self.quantities.text):
             found.add(q.DIFFERENCE)  # "예산-지출 얼마 남음": one less the other
@@ -4480,12 +4484,17 @@ class _Reading:
     def _against_whole(self) -> Condition | None:
         """ "국 전체 지출 집행률보다 낮은 과", "시민협력국 평균보다 집행률 높은 세부사업": the
         members of a set against the bureau's own figure of one measure."""
-        if not (self.has("than") and self.has("bureau")):
+        than = self.has("than") or any(
+            k.word in self.lexicon.lists["than_verbs"] for k in self.found.places
+        )
+        if not (than and self.has("bureau")):
             return None
         if not (self.keywords_in("division_word") or self.keywords_in("lines_word")):
             return None
         rates = [m for m in self.measures if self.measures_of[m].is_rate]
         measures = rates or list(self.measures)
+        if set(measures) == {"committed_rate", "spent_rate"}:
+            measures = ["spent_rate"]  # "집행률" said alone: the 지출 집행률
         if len(measures) != 1 or self.quantities.figures:
             return None
         low = self.has("less", "ranking_low")
