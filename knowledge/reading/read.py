@@ -4425,7 +4425,10 @@ class _Reading:
                 continue  # "예산의 90% 넘게 썼어?": the verb of the figure, not a set's state
             conditions.append((keyword.order, Condition("spent", "not_null", written="집행 실적")))
         if self.has("fully") and not any(
-            c.measure in ("spent_rate", "outlook_rate") for _, c in conditions
+            c.measure in ("spent_rate", "outlook_rate")
+            # ("원인행위 100% 다 채운": the 100% said is what 다 means)
+            or (c.measure.endswith("_rate") and c.value is not None and c.value >= 100)
+            for _, c in conditions
         ):
             place = self.keywords_in("fully")[0].order
             # "연말까지 전액 집행이 예상되는지": the year-end outlook, not what is spent so far.
