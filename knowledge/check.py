@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.answer import Answer
 from knowledge.answers import checks
-from knowledge.claims.extract import RANK, Extractor
+from knowledge.claims.extract import DOTTED_SPAN, RANK, Extractor
 from knowledge.claims.verify import AGREES, DIFFERS, Verifier
 from knowledge.claims.words import load_claim_words
 from knowledge.planning.compile import Plan
@@ -137,6 +137,8 @@ def is_draft(text: str) -> bool:
     typed = compact(text)
     if units >= MIN_FIGURES and any(w in typed for w in words.check_words):
         return True
+    if DOTTED_SPAN.search(text) and any(w in typed for w in words.check_words):
+        return True  # "전자투표 8.9~8.28 맞죠?": a span of days written with dots, checked
     for match in words.statement_end.finditer(text):
         word = text[: match.end()].split()[-1]
         if not word.endswith(words.not_statements):

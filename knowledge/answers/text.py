@@ -830,6 +830,10 @@ def _date_verdict(question: Question, clause: str, above: str) -> str | None:
         return _dated_verdict(question, dated)
     spans = _day_spans(clause) or (_day_spans(above) if not _months_written(clause) else [])
     if spans:
+        if asked_day is not None and months.last_day is not None:
+            # "8월 9일부터 8월 28일까지 해?": the span said is the one written, both ends.
+            asked = ((months.first.month, asked_day), (months.last.month, months.last_day))
+            return "예" if any((a, b) == asked for a, b in spans) else "아니요"
         if asked_day is None:
             # Months asked of dates written to the day: compare months.
             spans = [((a[0], 1), (b[0], 31)) for a, b in spans]

@@ -73,6 +73,12 @@ WRITTEN_SPAN = re.compile(
     r"[’']\s*\d{2}\.\s*\d{1,2}\.\s*\d{1,2}\.?\s*(?:부터|~|∼)\s*"
     r"(?:[’']\s*\d{2}\.\s*)?\d{1,2}\.\s*\d{1,2}\.?"
 )
+# A span of days written with dots and no year: "8.9~8.27", "9. 1.~9. 30." (not decimals: both
+# ends are a month and a day, joined by ~ or 부터).
+DOTTED_SPAN = re.compile(
+    r"(?<![\d.’'])(?P<m1>1[0-2]|0?[1-9])\.\s?(?P<d1>[12]\d|3[01]|0?[1-9])\.?\s*(?:부터|~|∼|～)\s*"
+    r"(?:(?P<m2>1[0-2]|0?[1-9])\.\s?)?(?P<d2>[12]\d|3[01]|0?[1-9])\.?(?![\d%])"
+)
 WORD = re.compile(r"[^\s,.;:!?()\[\]{}「」『』“”\"'/~⇒→—<>|]+")
 LAST = float("inf")
 
@@ -645,6 +651,14 @@ class _Sentence:
             for first, last, to_day in dated_spans(bracket.group(0), year):
                 if to_day:
                     spans.append((bracket.start(), bracket.end(), first, last))
+        for dotted in DOTTED_SPAN.finditer(self.text):
+            if any(a <= dotted.start() < b for a, b, _, _ in spans):
+                continue
+            first = _day_of(year, int(dotted.group("m1")), int(dotted.group("d1")))
+            month = int(dotted.group("m2") or dotted.group("m1"))
+            last = _day_of(year, month, int(dotted.group("d2")))
+            if first and last and first <= last:
+                spans.append((dotted.start(), dotted.end(), first, last))
         for written in WRITTEN_SPAN.finditer(self.text):
             if any(a <= written.start() < b for a, b, _, _ in spans):
                 continue

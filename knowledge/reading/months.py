@@ -44,6 +44,9 @@ def resolve_months(
         year = found.years[0] if found.years else as_of.year
         start, end = month_start(year, first), month_start(year, last)
         said = found.month_word or _span_label(start, end)
+        if found.day is not None and found.last_day is not None:
+            label = f"{first}월 {found.day}일~{last}월 {found.last_day}일"
+            return Months(start, end, label, found.day, found.last_day)
         if found.day is not None:
             return Months(start, end, f"{said} {found.day}일", found.day)
         return Months(start, end, said)

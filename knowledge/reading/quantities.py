@@ -139,6 +139,11 @@ MONTH_FROM = re.compile(
     r"(?:초\s*)?(?:부터|이후|以後)"
 )
 DAY = re.compile(r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s*월\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*일")
+# "8월 9일부터 8월 28일까지", "8월 9일~28일": a span of days, both ends asked.
+DAY_SPAN = re.compile(
+    r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s*월\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*일\s*(?:부터|~|∼|～)\s*"
+    r"(?:(?P<m2>1[0-2]|0?[1-9])\s*월\s*)?(?P<d2>[12]\d|3[01]|0?[1-9])\s*일(?:\s*까지)?"
+)
 MONTH_WORDS = {
     "상반기": (1, 6), "하반기": (7, 12), "마지막 달": (12, 12), "마지막달": (12, 12), "연말 달": (12, 12), "1분기": (1, 3), "2분기": (4, 6), "3분기": (7, 9),
     "4분기": (10, 12), "일사분기": (1, 3), "이사분기": (4, 6), "삼사분기": (7, 9), "사사분기": (10, 12),
@@ -197,6 +202,7 @@ class Quantities:
     years: list[int] = field(default_factory=list)
     months: tuple[int, int] | None = None
     day: int | None = None  # "8월 28일": the day of the month in `months`
+    last_day: int | None = None  # "8월 9일부터 8월 28일까지": the span's last day (of months[1])
     relative_months: tuple[str, tuple[int, int | None]] | None = None
     month_word: str | None = None
     position: int | None = None
@@ -288,6 +294,12 @@ def find_quantities(text: str, report_year: int) -> Quantities:
         found.month_word = None
         return True
 
+    for match in DAY_SPAN.finditer(text):
+        first, last = int(match.group("m")), int(match.group("m2") or match.group("m"))
+        if free(match) and first <= last and narrows(first, last):
+            found.months, found.day = (first, last), int(match.group("d"))
+            found.last_day = int(match.group("d2"))
+            take(match)
     for match in MONTH_RANGE.finditer(text):
         first, last = sorted((int(match.group("a")), int(match.group("b"))))
         if free(match) and narrows(first, last):

@@ -102,6 +102,7 @@ class Months:
     last: date
     said: str
     day: int | None = None  # a day of the one month asked ("8월 28일"), for checks of dates
+    last_day: int | None = None  # a span's last day ("8월 9일부터 8월 28일까지"), of `last`
 
 
 @dataclass(frozen=True)
