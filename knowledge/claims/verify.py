@@ -104,6 +104,10 @@ class Verdict:
     note: str = ""  # why it cannot be checked, or a caution
 
 
+# The arrows a bullet writes between stages ("신청 ⇒ 선정", "(당초) … → (정정) …").
+STAGES = re.compile(r"[⇒→]")
+
+
 @dataclass(frozen=True)
 class _Fact:
     project_no: int
@@ -585,6 +589,8 @@ class Verifier:
             # After ⇒, a comma or a bracket a new thing is counted (a bullet's lead words and a
             # name in brackets say what the whole bullet is about); before a colon stands its label.
             chunks = [c for c in LABEL_BREAK.split(before) if re.search(r"\w", c)]
+            if not re.search(r"\w", STAGES.split(before)[-1]):
+                chunks = []  # "… 신청 ⇒ 2개구": right after ⇒, a new stage with no label yet
             label = [p for p in (chunks[-1] if chunks else "").split(":") if re.search(r"\w", p)]
             # "28개 단체 53명": a figure right beside the one before it shares that one's label.
             beside = (
@@ -668,6 +674,19 @@ class Verifier:
         about = claim.named or ""
         # A fact the claim agrees with is enough when some of its own words are the claim's:
         # the text may state a figure twice ("조성 중 20개소", "8개소 조성 중").
+        # A bullet that counts stages ("9개 사업 공모 신청 ⇒ 4개 사업 선정"): the one stage
+        # the claim names picks the figure that stage is written with.
+        named_stages = {w for w in self.words.stages if any(w in word for word in words)}
+        staged = [f for f in area if STAGES.search(f.context or "")
+                  and any(w in f.after for w in self.words.stages)]  # fmt: skip
+        if len(named_stages) == 1 and staged:
+            (stage,) = named_stages
+            at_stage = [f for f in staged if stage in f.after]
+            if at_stage:
+                area = [f for f in area if f not in staged or f in at_stage]
+                label_scores = {id(f): fits(f) for f in area}
+                best = max(label_scores.values())
+                top = [f for f in area if label_scores[id(f)] >= best]
         for fact in sorted(area, key=lambda f: -label_scores[id(f)]):
             if agrees(figure, fact.value) and (fact in top or label_scores[id(fact)] > 0):
                 return Verdict(AGREES, claim, about, _fact_shown(fact), fact.source,

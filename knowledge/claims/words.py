@@ -29,6 +29,7 @@ class ClaimWords:
     among: frozenset[str]
     right_after: frozenset[str]
     respectively: frozenset[str]
+    stages: tuple[str, ...]  # a count's stage in a bullet that writes several ("신청 ⇒ 선정")
     than: tuple[str, ...]
     direction: tuple[str, ...]
     division_words: frozenset[str]
@@ -82,6 +83,7 @@ def load_claim_words(path: Path = CLAIMS_PATH) -> ClaimWords:
         among=frozenset(words("clauses", "among")),
         right_after=frozenset(words("clauses", "right_after")),
         respectively=frozenset(words("respectively")),
+        stages=words("stages"),
         than=words("difference", "than"),
         direction=words("difference", "direction"),
         division_words=frozenset(words("structure", "divisions")),
