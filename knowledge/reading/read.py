@@ -5300,11 +5300,26 @@ def _described_scores(held: dict[str, list[int]], count: int) -> list[float]:
     return scores
 
 
+# The unit words of an amount, in 천원: an amount written with them is rounded to the last.
+WRITTEN_UNITS = (("천만", 10_000), ("백만", 1_000), ("십만", 100), ("조", 1_000_000_000),
+                 ("억", 100_000), ("만", 10))  # fmt: skip
+
+
 def _tolerance(figure) -> float:
     """How far a figure said roughly may be from the report's and still be it: half its last
-    unit ("약 788억 5천만원" = 78,850,000천원: 5,000천원; "약 92%": 0.5%p); 0 when exact."""
-    if not figure.approx or figure.comparison not in (None, "="):
+    unit ("약 788억 5천만원" = 78,850,000천원: 5,000천원; "약 92%": 0.5%p); 0 when exact. An
+    amount written in units ("110억 5천만원") is rounded to its last: half of it (5,000천원),
+    as a pasted draft is checked."""
+    if figure.comparison not in (None, "="):
         return 0.0
+    if not figure.approx:
+        if figure.unit != "천원" or "천원" in figure.written.replace(" ", ""):
+            return 0.0
+        written = [(figure.written.rfind(word) + len(word), len(word), size)
+                   for word, size in WRITTEN_UNITS if word in figure.written]  # fmt: skip
+        if len({end for end, _, _ in written}) < 2:
+            return 0.0  # "111억": one unit said, the figure as it stands
+        return 0.5 * max(written)[2]
     whole = round(figure.value)
     if whole == 0 or abs(figure.value - whole) > 1e-9:
         return 0.05  # "약 92.6%": a tenth
