@@ -24,6 +24,7 @@ COMPARISON_WORDS = {
 }
 BIGGER = {">": "큽니다", "<": "작습니다", "=": "같습니다"}
 HIGHER = {">": "높습니다", "<": "낮습니다", "=": "같습니다"}
+MORE = {">": "많습니다", "<": "적습니다", "=": "같습니다"}  # head counts
 
 
 def write(question: Question, rows: list[Row], plan: Plan, report: Report) -> Answer:
@@ -102,13 +103,20 @@ def _times_between_two(rows: list[Row], condition: Condition, measure: Measure) 
 def _between_two(rows: list[Row], condition: Condition, measure: Measure) -> str:
     first, second = rows
     holds = bool(first["holds"])
-    words = HIGHER if measure.is_rate else BIGGER
+    words = HIGHER if measure.is_rate else MORE if measure.unit == "명" else BIGGER
     facts = (
         f"{first['name']} {measure.label_for(first['kind'])} {value(measure, first)}, "
         f"{second['name']} {value(measure, second)}"
     )
     if not holds:
-        return f"아니요. {facts}."
+        a, b = first.get(measure.name), second.get(measure.name)
+        if a is None or b is None:
+            return f"아니요. {facts}."
+        if a == b:
+            return f"아니요. {facts} — 같습니다."
+        # (the one that is more, said as the report's figures have it)
+        larger = first if a > b else second
+        return f"아니요. {facts} — {particle(larger['name'], '이', '가')} 더 {words['>']}."
     if condition.comparison == "=":
         return f"예. {facts} — 같습니다."
     return f"예. {facts} — {particle(first['name'], '이', '가')} 더 {words[condition.comparison]}."
