@@ -40,19 +40,20 @@ class Conversation:
         self.recent: tuple[Subject, ...] = ()  # oldest first
         self.listed: tuple[Subject, ...] = ()  # what the last answer listed
         self.earlier: Question | None = None  # the question understood before the last
+        self.ranked: tuple[Subject, ...] = ()  # the things ranked first in turn (at most two)
 
     def copy(self) -> Conversation:
         """The conversation as it stands: a later message may go on from here."""
         copied = Conversation()
         copied.last, copied.evidence, copied.recent = self.last, self.evidence, self.recent
-        copied.listed, copied.earlier = self.listed, self.earlier
+        copied.listed, copied.earlier, copied.ranked = self.listed, self.earlier, self.ranked
         return copied
 
     def before(self) -> Before | None:
         """What the next message is read against; None before anything was understood."""
         if self.last is None:
             return None
-        return Before(self.last, self.recent, self.listed, self.earlier)
+        return Before(self.last, self.recent, self.listed, self.earlier, self.ranked)
 
     def remember(self, question: Question, answer: Answer) -> None:
         """Keep what a later message may build on; a reply that understood nothing keeps the
@@ -65,6 +66,10 @@ class Conversation:
             # "거기 인원은?" after "… 어느 과야?": the 과 the reply named.
             self.listed = (Subject("division", answer.entity, answer.entity, ref=answer.entity),)
         named = [s for part in (question.parts or (question,)) for s in part.subjects]
+        # "과별 지출 집행률 제일 높은 데" then "꼴찌는?": the ones ranked in turn, for "둘이 몇
+        # %p 차이야" after them.
+        ranked_one = question.asks == "rank" and len(self.listed) == 1
+        self.ranked = (*self.ranked, *self.listed)[-2:] if ranked_one else ()
         if named:
             kept = [s for s in self.recent if s not in named] + list(dict.fromkeys(named))
             self.recent = tuple(kept[-RECENT:])

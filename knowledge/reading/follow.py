@@ -102,6 +102,7 @@ class Before:
     recent: tuple[Subject, ...] = ()
     listed: tuple[Subject, ...] = ()
     earlier: Question | None = None  # the question understood before the last one
+    ranked: tuple[Subject, ...] = ()  # the things ranked in turn ("제일 높은 데", "꼴찌는?")
 
 
 Relative = Callable[[tuple[Subject, ...], tuple[str, ...]], tuple[Subject, ...]]
@@ -160,6 +161,13 @@ def follow(
         # "작년이랑 비교하면?" after a revenue item: the revenue table has the ’20 budget.
         measures = tuple(m for m in told.measures if m != "budget") or CHANGE
         return Question(q.FIGURES, subjects=tuple(revenue), measures=measures)
+    if told.both and not told.subjects and previous.asks == q.RANK and not told.ranking:
+        # "제일 높은 데" then "꼴찌는?" then "둘이 몇 %p 차이야": the two ranked ones.
+        asks = next((a for a in (q.DIFFERENCE, q.SUM) if a in told.operations), None)
+        two = [s for s in before.ranked if s.kind in HOLDERS][-2:]
+        if asks is not None and len(two) == 2 and previous.measures:
+            measures = told.measures[:1] or previous.measures[:1]
+            return Question(asks, subjects=tuple(two), measures=measures)
     if told.both and not told.subjects:
         # "두 과 합치면 몇 명?", "둘 중 집행률 높은 건?": the two things just talked about.
         combined = _combined(previous, told, recent, unit_of, before.earlier) or _ranked_recent(

@@ -101,12 +101,12 @@ QUOTA_FILLED = re.compile(
     r"(?P<verb>채워진|채운|채웠|채우|찼|찬|차\s*있)(?P<end>[가-힣]*)"
 )
 # "모자란 과", "부족한 부서": a 과 short of something, with no money said: of people.
-OFFICE_SHORT = re.compile(r"(?<![가-힣])(?:모자란|부족한)\s*(?=과|부서)")
+OFFICE_SHORT = re.compile(r"(?<![가-힣])(?:모자란|모자라는|부족한)\s*(?=과|부서)")
 STAFF_SAID = re.compile(r"정원|현원|인원|사람|직원|인력|결원")
 MONEY_SAID = re.compile(r"예산|돈|금액|원인행위|지출|집행|세입|징수|억|천원")
 PEOPLE_SHORT = re.compile(
     r"(?:인원|사람|직원|인력)\s*(?:이|은|도)?\s*(?:좀\s*)?"
-    r"(?P<verb>모자란|부족한|모자라|모자르|부족하|부족해)(?P<end>[가-힣]*)"
+    r"(?P<verb>모자란|모자라는|부족한|모자라|모자르|부족하|부족해)(?P<end>[가-힣]*)"
 )
 
 # "정원과 현원이 같은 과", "현원 정원 같은 부서 몇 개": 같은 after two measures says they are
@@ -136,9 +136,14 @@ def _staffing_as_vacancies(text: str) -> str:
     """The 정원 filled (or not) and people short, said as 결원 있는/없는 (있어/없어 when asked)."""
 
     def said(some: bool, match: re.Match) -> str:
-        adnominal = match.group("verb") in ("채운", "채워진", "찬", "모자란", "부족한") and not (
-            match.group("end")
-        )
+        adnominal = match.group("verb") in (
+            "채운",
+            "채워진",
+            "찬",
+            "모자란",
+            "모자라는",
+            "부족한",
+        ) and not (match.group("end"))
         if adnominal:
             return "결원 있는" if some else "결원 없는"
         claimed = "지" in match.group("end") or "죠" in match.group("end")
