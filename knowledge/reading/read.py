@@ -3063,6 +3063,17 @@ class _Reading:
                  and r.mention.best and r.mention.best[0].score >= NAMED_WELL]  # fmt: skip
         return lines[0] if len(lines) == 1 else None
 
+    def _glossed(self, line: Subject, words: tuple[str, ...] | None = None) -> bool:
+        """Whether every word not understood is one of the line's everyday words ("청년
+        혁신거점 짓는" of 동북권 청년혁신파크 조성사업)."""
+        gloss = self.lexicon.glosses.get(("line", line.name), "").split()
+        words = self.unknown_words if words is None else words
+        if any(self.in_text((w,)) for w in words):
+            return False  # "이노페스티벌 언제고 …": a thing of the text, asked of its own
+        return bool(words and gloss) and all(
+            any(g == w or (len(w) >= MIN_WORD and g.startswith(w)) for g in gloss) for w in words
+        )
+
     def _describes(self, line: Subject) -> bool:
         """Whether the words not understood are said of the line in one bullet that names it
         ("시민의견 반영을 위한 시민숙의예산 운영")."""
@@ -4175,12 +4186,31 @@ class _Reading:
             if described is not None:
                 return described
             line = self._named_line()
-            if line is not None and self._table_words() and self._describes(line):
+            if (
+                line is not None and self._table_words()
+                and (self._describes(line) or self._glossed(line))
+            ):  # fmt: skip
                 # The other words describe the line named, as its project's text does.
                 said = ", ".join(f"‘{w}’" for w in self.unknown_words)
                 note = f"※ {said}은(는) ‘{line.name}’을(를) 설명하는 말로 보고 답했습니다."
                 return Question(q.FIGURES, subjects=(line,), measures=self.measures, note=note)
             sure = self._sure()
+            if len(sure) == 1 and sure[0].kind == "line" and self._glossed(sure[0]):
+                # "동북권에 청년 혁신거점 짓는 사업": the words left are the line's own everyday
+                # words — they describe it, nothing else is asked.
+                said = ", ".join(f"‘{w}’" for w in self.unknown_words)
+                note = f"※ {said}은(는) ‘{sure[0].name}’을(를) 설명하는 말로 보고 답했습니다."
+                return Question(q.FIGURES, subjects=(sure[0],), measures=self.measures, note=note)
+            glossing = [s for s in sure if s.kind == "line"]
+            if (
+                len(sure) >= 2
+                and glossing
+                and all(any(self._glossed(s, (w,)) for s in glossing) for w in self.unknown_words)
+            ):
+                # "구 단위 지역혁신계획 지원사업이 갈등관리협치과 예산에서 …": words each one of
+                # the lines named is everyday said by; the question is read without them.
+                self.unknown = []
+                return self._figures()
             if len(sure) == 1 and sure[0].kind == "line" and self._table_words():
                 described = self._said_of_line(sure[0])
                 if described is not None:
