@@ -351,6 +351,13 @@ def _narrowed(previous: Question, current: Question, told: Told) -> Question | N
     division = divisions[0].name if divisions and group.kind != "division" else group.division
     narrowed = replace(group, conditions=conditions, division=division)
     measures = told.measures or previous.measures
+    tested = {c.measure for c in told.conditions}
+    if not measures and tested:
+        measures = ("budget",)  # "거기서 한 푼도 안 쓴 건?" after a list: shown with budgets
+    elif told.measures and set(told.measures) <= tested:
+        # "거기서 한 푼도 안 쓴 건?": the measure only says what the condition tests; the
+        # things are shown with what the list showed (their budget) beside it.
+        measures = tuple(dict.fromkeys((*(previous.measures or ("budget",)), *told.measures)))
     if told.ranking is not None or (previous.asks == q.RANK and not told.operations):
         ranking = _ranking(previous.ranking, told.ranking)
         reordered = (told.ranking is not None and told.ranking.said_direction) or told.rebased
