@@ -2539,6 +2539,11 @@ class _Reading:
         offices_said = [k for k in self.keywords_in("division_word") if not k.word.startswith("데")]
         if self.has("prose_facet") and not offices_said:
             return None
+        if PARTNER_ASKED.search(self.quantities.text):
+            return None  # "어느 부서와 협업해?": the partner the text names, not the 과 in charge
+        after_duty = [w for w in self.unknown_words if w.endswith("분과")]
+        if after_duty and self.in_text(tuple(after_duty)):
+            return None  # "담당 분과": a body of the project's text (온예산분과), not a 과
         entrusted = (
             [s for s in self.subjects_at("project") if s.kind == "project"
              and self.in_text(("수탁기관",), s.project_no)]
@@ -5181,6 +5186,10 @@ class _Reading:
 
 # A word said not to be meant ("권역 말고", "조성은 빼고").
 SET_ASIDE_AFTER = re.compile(r"(\S+)\s*(?:은|는)?\s*(?:말고|빼고|제외|아니고)")
+# "어느 부서와 협업", "어떤 기관이랑 협력": a partner asked, whom the text names.
+PARTNER_ASKED = re.compile(
+    r"(?:부서|기관|단체|곳|데)\s*(?:와|과|랑|이랑|하고)\s*(?:함께\s*)?(?:협업|협력|연계|공동)"
+)
 # "맡고 있는 데", "운영 맡은 곳": the body that runs it (a 과 is said 과/부서).
 ENTRUSTED_TO = re.compile(r"맡(?:고\s*있는|고\s*있|은|는|아\s*하는)\s*(?:데|곳|기관|단체|업체)")
 # Amounts whose base word alone ("지출은?") names the rate after a rate was asked.
