@@ -4728,7 +4728,12 @@ class _Reading:
 
     def _by_year_end(self) -> bool:
         relative = self.quantities.relative_months
-        return relative is not None and relative[1][1] is None
+        if relative is not None and relative[1][1] is None:
+            return True
+        # "올해 안에 다 쓸 예정이야?": within the report's year, said with the year.
+        return self.quantities.years == [self.reader.as_of.year] and bool(
+            re.search(r"§\s*(?:안|내)(?:에|으로|로)?(?![가-힣])", self.quantities.text)
+        )
 
     def _spends_by_year_end(self) -> bool:
         """ "연말까지 얼마 써?", "연말까지 얼마 집행해?": spending by the year end, the outlook."""
