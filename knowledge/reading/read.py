@@ -2552,8 +2552,9 @@ class _Reading:
         if len(entrusted) == 1:
             # "마을센터 지금 맡고 있는 데는 어디야?": a thing run by a body it is entrusted to
             # is run by that body (現 수탁기관), not by the 과 in charge of it.
-            now = ("現",) if self.lexicon.prose.get("지금") and re.search(
-                "지금|현재|現", self.quantities.text) else ()  # fmt: skip
+            # (the words the lexicon writes as 現 say the current body is asked)
+            now = ("現",) if any(self.lexicon.prose.get(k.word) == "現" or k.word == "現"
+                                 for k in self.found.places) else ()  # fmt: skip
             return Question(q.TEXT, subjects=tuple(entrusted), words=("수탁기관",),
                             hints=(*now, "수탁기관"))  # fmt: skip
         divisions = [s for s in self._sure() if s.kind == "division"]
