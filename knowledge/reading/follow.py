@@ -65,6 +65,7 @@ class Told:
     reason: bool = False  # 왜, 이유, 사유: the reason asked, not where it is written
     last: bool = False  # 마지막 거: the last item of what was just listed
     every: bool = False  # 각각, 다, 전부, 그 세 사업: every one of what was just listed
+    whether: bool = False  # "… 있어?": whether there is one (예/아니요 first)
 
     @property
     def compares_with_before(self) -> bool:
@@ -377,7 +378,10 @@ def _narrowed(previous: Question, current: Question, told: Told) -> Question | N
         # "그 중 집행률 50% 안 되는 거" then "합치면?": their money is added, not the rates the
         # set was picked by.
         measures = ("budget",)
-    return Question(asks, group=narrowed, measures=measures, in_eok=told.eok or previous.in_eok)
+    # ("그 중에 100% 다 쓴 거 있어?": whether there is one, 예/아니요 first, as asked alone)
+    note = "exists" if told.whether and asks in (q.LIST, q.COUNT) else ""
+    return Question(asks, group=narrowed, measures=measures, in_eok=told.eok or previous.in_eok,
+                    note=note)  # fmt: skip
 
 
 def _of_last_set(condition: Condition, group: Group, told: Told) -> Condition:

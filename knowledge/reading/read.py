@@ -2082,6 +2082,7 @@ class _Reading:
             rebased=bool(self._based_on()),
             both=self.has("both"),
             three=self.has("three"),
+            whether=self.yesno and not self.has("which"),
             every=self.has("each")
             or any(t in self.lexicon.lists["all_of"] for t in self.typed)
             or (self.has("that") and any(t in self.lexicon.lists["those"] for t in self.typed)),
