@@ -590,8 +590,11 @@ def _split_keywords(
         ):
             if cut < MIN_STEM and all(len(w) == 1 for w in tail):
                 continue  # "숙의" is a word, not 숙 + the particle 의
-            if len(tail) == 1 and lexicon.ends_in_particle_noun(word) and word.endswith(tail[0]):
-                continue  # "화상회의" is a meeting, not 화상회 + 의
+            if (
+                len(tail[0]) == 1 and lexicon.ends_in_particle_noun(word[: cut + 1])
+                and not lexicon.ends_in_particle_noun(word[:cut])
+            ):  # fmt: skip
+                continue  # "화상회의(는)" is a meeting, not 화상회 + 의 ("회의의": 회의 + 의)
             if (
                 len(tail[0]) == 1 and (len(tail) > 1 or len(word) - cut == 1)
                 and (tail[0] not in lexicon.particles or len(tail) == 1)
