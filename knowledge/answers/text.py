@@ -465,7 +465,14 @@ def _uncounted(question: Question, picked: list[Row]) -> bool:
         return False  # ("언제 새로 사람 받아?": when, not how many)
     # ("회의실 몇 개": rooms and seats are counted with their own counters, 실 and 석)
     own = ("실", "석") if unit == COUNTED_UNIT else ()
-    return not any(_counts(u, row["text"]) for row in picked for u in (unit, *own))
+    if any(_counts(u, row["text"]) for row in picked for u in (unit, *own)):
+        return False
+    # ("정책대안 몇 건": items the bullet about them counts in 개, "정책대안 도출(497개)")
+    asked = [w for w in question.words if len(w) >= 2]
+    return not (unit == "건" and any(
+        _counts("개", row["text"]) and asked and all(w in compact(row["text"]) for w in asked)
+        for row in picked
+    ))  # fmt: skip
 
 
 def _verdict(
