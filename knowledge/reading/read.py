@@ -1013,8 +1013,22 @@ class Reader:
         # The words of the fact just asked carry over, but not a facet the reader put in for
         # a word of its own ("어디 있어" → 위치).
         facets = self.lexicon.facets
+        stages = tuple(self.lexicon.lists["stage_words"])
+        # ("신청은 몇 곳?" after "입주단체 몇 개": another stage of the count, 입주 not carried)
+        # (only when the project's text writes that stage: else the old words find the bullet)
+        new_stage = any(
+            stage in w and reading.in_text((stage,), projects[0].project_no)
+            for w in told.words + reading.typed
+            for stage in stages
+        )
         words = " ".join(
-            w for w in before.question.words if w not in told.words and w not in facets
+            w
+            for w in before.question.words
+            if w not in told.words
+            and w not in facets
+            # (a word naming the old stage's things, 입주단체; a bare stage word stays with
+            # the bullet it found: "공모 신청" then "최종 몇 명 뽑혔어?")
+            and not (new_stage and any(stage in w and w != stage for stage in stages))
         )
         unit = before.question.unit
         if told.narrow and reading.found.unit is None and unit not in (None, "원", "*"):
