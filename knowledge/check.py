@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from knowledge.answer import Answer
 from knowledge.answers import checks
-from knowledge.claims.extract import DOTTED_SPAN, RANK, Extractor
-from knowledge.claims.verify import AGREES, DIFFERS, Verifier
+from knowledge.claims.extract import DOTTED_SPAN, RANK, Claim, Extractor
+from knowledge.claims.verify import AGREES, DIFFERS, Verdict, Verifier
 from knowledge.claims.words import load_claim_words
 from knowledge.planning.compile import Plan
-from knowledge.reading.normalize import compact
+from knowledge.reading.normalize import DISTRICTS, compact, district
 
 if TYPE_CHECKING:
     from knowledge.stages import Stages
@@ -25,6 +25,9 @@ logger = logging.getLogger(__name__)
 
 # As much as one Telegram message holds.
 MAX_TEXT = 4096
+# "마포구에 있으며", "용산구 소재": a 구 a project is said to be in.
+PLACED_IN = re.compile(r"([가-힣]{1,3}구)\s*(?:에\s*(?:있|위치|소재)|소재|에서\s*운영)")
+PLACE = "place"  # a claim of where a project is
 # A draft states at least this many figures.
 MIN_FIGURES = 2
 DIGITS = re.compile(r"\d[\d,.]*")
@@ -77,6 +80,7 @@ def check_draft(engine: Stages, text: str, force: bool = False) -> Answer | None
         return None
     if not verdicts:
         return None
+    verdicts = verdicts + _places(engine, text, verdicts)
     unread = _unclaimed(text, verdicts)
     if (
         not force
@@ -94,6 +98,27 @@ def check_draft(engine: Stages, text: str, force: bool = False) -> Answer | None
     unchecked = tuple(w for w in said if not any(w != o and w in o for o in said))
     return checks.write(verdicts, plan, engine.report, 0, verdict=True, unchecked=unchecked,
                         unread=unread)  # fmt: skip
+
+
+def _places(engine: Stages, text: str, verdicts: list) -> list[Verdict]:
+    """ "NPO입주·협업공간은 마포구에 있으며 …": a Seoul 구 the text places a project in, when the
+    project's own text names one other 구 and not that one — a claim that differs (the figures
+    beside it may all agree; the place was never a 예)."""
+    projects = sorted({p for v in verdicts for p in v.claim.projects})
+    if len(projects) != 1:
+        return []
+    (project,) = projects
+    reader = engine.reader
+    held = [d for d in DISTRICTS if reader.holds(d, project, ())]
+    found = []
+    for match in PLACED_IN.finditer(text):
+        said = district(match.group(1))
+        if said is None or said in held or len(held) != 1:
+            continue
+        claim = Claim(PLACE, match.start(), match.group(1), projects=(project,))
+        title = engine.catalog.project(project).name
+        found.append(Verdict(DIFFERS, claim, f"{title} {match.group(1)}", f"{held[0]}구"))
+    return found
 
 
 def _unclaimed(text: str, verdicts: list) -> tuple[str, ...]:
@@ -160,4 +185,5 @@ def _verdicts(engine: Stages, text: str) -> tuple[list, Plan | None]:
 
 def _check(engine: Stages, text: str) -> Answer:
     verdicts, plan = _verdicts(engine, text[:MAX_TEXT])
+    verdicts = verdicts + _places(engine, text[:MAX_TEXT], verdicts)
     return checks.write(verdicts, plan, engine.report, MAX_TEXT if len(text) > MAX_TEXT else 0)
