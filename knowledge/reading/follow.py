@@ -81,6 +81,8 @@ class Told:
         """A question that needs nothing from before."""
         if self.narrow:
             return False
+        if self.set_word and self.conditions and any(c.other for c in self.conditions):
+            return True  # "현원이 정원보다 적은 과": a set picked by two of its own measures
         if self.operations & {q.SHARE, q.TIMES, q.DIFFERENCE} and self.compares_with_before:
             return False
         named = [s for s in self.subjects if s.kind != "bureau"]

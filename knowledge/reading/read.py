@@ -834,7 +834,7 @@ class Reader:
         subjects = [s for s in previous.subjects if s.kind != "unit"]
         if (
             not reading.yesno_like or told.subjects or previous.group is not None
-            or len(subjects) != 1
+            or len(subjects) != 1 or _asks_a_set(told, reading)
         ):  # fmt: skip
             return None
         subject = subjects[0]
@@ -941,6 +941,8 @@ class Reader:
         if not reading.yesno or told.subjects or len(subjects) != 1 or previous.group is not None:
             return None
         if previous.asks not in (q.FIGURES, q.CHECK) or not told.measures:
+            return None
+        if _asks_a_set(told, reading):
             return None
         said = subjects[0].name
         shown = [m for m in previous.measures if m not in told.measures][:1]
@@ -5215,6 +5217,12 @@ PARTNER_ASKED = re.compile(
 ENTRUSTED_TO = re.compile(r"맡(?:고\s*있는|고\s*있|은|는|아\s*하는)\s*(?:데|곳|기관|단체|업체)")
 # Amounts whose base word alone ("지출은?") names the rate after a rate was asked.
 BARE_AMOUNTS = frozenset({"committed", "spent", "collected", "outlook_amount"})
+
+
+def _asks_a_set(told: Told, reading: _Reading) -> bool:
+    """ "사회협력과 말고 현원이 정원보다 적은 과 있어?": a set of its own, picked by a condition or
+    with something left out of it — never a check of the thing talked about before."""
+    return told.set_word and bool(told.conditions or reading.left_out_lines)
 
 
 def _meant(before: Before, told: Told) -> Subject | None:
