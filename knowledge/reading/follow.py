@@ -195,6 +195,17 @@ def follow(
     ):  # fmt: skip
         # "전체는 몇 명이야?" after the 과 with most 개방형: the bureau's figure of that measure.
         return replace(current, measures=previous.measures[:1])
+    if (
+        told.compare and told.ranking is not None and len(told.subjects) == 1
+        and not told.operations  # ("보다 몇 %p 높아?": the gap, read by _combined)
+        and previous.asks == q.FIGURES and len(previous.subjects) == 1
+        and told.subjects[0] not in previous.subjects and previous.measures
+    ):  # fmt: skip
+        # "갈등관리협치과랑 비교하면 어디가 더 높아?" after 지역공동체과 집행률: both, side by side
+        # on the measure just asked.
+        measures = told.measures or previous.measures
+        return Question(q.FIGURES, subjects=(*previous.subjects, told.subjects[0]),
+                        measures=measures, in_eok=previous.in_eok)  # fmt: skip
     of_division = _lines_of_last_division(previous, current, told)
     if of_division is not None:
         return of_division
