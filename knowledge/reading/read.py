@@ -36,6 +36,7 @@ from knowledge.reading.normalize import (
 from knowledge.reading.quantities import (
     COUNTED_UNIT,
     GAP,
+    MONEY_UNITS,
     NATIVE,
     NATIVE_NUMBERS,
     Figure,
@@ -4800,19 +4801,11 @@ class _Reading:
         ):
             # "사회협력과 행정직이 절반 넘어?", "기술직 10% 넘어?": the kind's part of the
             # 현원, checked (never a 집행률: no rate was said).
-            share = self._share(subjects, (kinds[0],))
-            figure = percents[0]
-            condition = Condition(kinds[0], figure.comparison or ">=", figure.value, None,
-                                  figure.written)  # fmt: skip
-            return replace(share, check=condition)
+            return self._share_checked(subjects, kinds[0], percents[0])
         if fraction and part_of_kind is not None:
             # "시간선택제 임기제 절반 넘게 갈등관리협치과 소속이야?": the 과's share of the
             # bureau's kind, checked (never a 집행률 against 50%).
-            share = self._share(subjects, (part_of_kind[1],))
-            figure = fraction[0]
-            condition = Condition(part_of_kind[1], figure.comparison or ">=", figure.value,
-                                  None, figure.written)  # fmt: skip
-            return replace(share, check=condition)
+            return self._share_checked(subjects, part_of_kind[1], fraction[0])
         money = [m for m in said if self.measures_of[m].is_money]
         spending = self.has("executed") or any(m != "budget" for m in money)
         if fraction and money and subjects and not self.has("sum") and not spending:
@@ -5001,6 +4994,12 @@ class _Reading:
     def _staff_kinds(self, measures: tuple[str, ...]) -> list[str]:
         """The kinds of staff among the measures (행정직, 임기제 …), not the head counts."""
         return [m for m in measures if self.measures_of[m].unit == PEOPLE and m not in HEAD_COUNTS]
+
+    def _share_checked(self, subjects: list[Subject], kind: str, figure: Figure) -> Question:
+        """A kind of staff's share (of a 과's 현원, or a 과's of the bureau's kind) checked
+        against the figure said."""
+        condition = Condition(kind, figure.comparison or ">=", figure.value, None, figure.written)
+        return replace(self._share(subjects, (kind,)), check=condition)
 
     def _office_of_kind(
         self, subjects: list[Subject], measures: tuple[str, ...]
@@ -5373,11 +5372,6 @@ def _described_scores(held: dict[str, list[int]], count: int) -> list[float]:
     return scores
 
 
-# The unit words of an amount, in 천원: an amount written with them is rounded to the last.
-WRITTEN_UNITS = (("천만", 10_000), ("백만", 1_000), ("십만", 100), ("조", 1_000_000_000),
-                 ("억", 100_000), ("만", 10))  # fmt: skip
-
-
 def _tolerance(figure) -> float:
     """How far a figure said roughly may be from the report's and still be it: half its last
     unit ("약 788억 5천만원" = 78,850,000천원: 5,000천원; "약 92%": 0.5%p); 0 when exact. An
@@ -5388,8 +5382,9 @@ def _tolerance(figure) -> float:
     if not figure.approx:
         if figure.unit != "천원" or "천원" in figure.written.replace(" ", ""):
             return 0.0
+        # (the unit words of an amount, in 천원: written with them, it is rounded to the last)
         written = [(figure.written.rfind(word) + len(word), len(word), size)
-                   for word, size in WRITTEN_UNITS if word in figure.written]  # fmt: skip
+                   for word, size in MONEY_UNITS.items() if word in figure.written]  # fmt: skip
         if len({end for end, _, _ in written}) < 2:
             return 0.0  # "111억": one unit said, the figure as it stands
         return 0.5 * max(written)[2]
