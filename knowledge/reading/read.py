@@ -1253,9 +1253,12 @@ class _Reading:
         # nor a word said not to be meant: "권역 말고")
         nouns = {self.lexicon.strip_particle(t) for t in self.typed
                  if self.lexicon.predicate_stem(t) is None}  # fmt: skip
-        aside = SET_ASIDE_AFTER.findall(self.quantities.text)
+        # (the word right before a 말고/빼고 of the lexicon is set aside)
+        leaving = {k.order for k in self.found.places
+                   if "except" in self.lexicon.groups.get(k.word, ())
+                   or k.word in self.lexicon.lists["set_aside"]}  # fmt: skip
         words = [u.word for u in self.content if len(u.word) >= MIN_WORD and u.word not in said
-                 and u.word in nouns and not any(u.word in a for a in aside)]  # fmt: skip
+                 and u.word in nouns and u.order + 1 not in leaving]  # fmt: skip
         holders = [s for s in resolved.subjects if any(w in compact(s.name) for w in words)]
         if len(holders) != 1:
             return resolved
@@ -5206,8 +5209,6 @@ class _Reading:
         return None
 
 
-# A word said not to be meant ("권역 말고", "조성은 빼고").
-SET_ASIDE_AFTER = re.compile(r"(\S+)\s*(?:은|는)?\s*(?:말고|빼고|제외|아니고)")
 # "어느 부서와 협업", "어떤 기관이랑 협력": a partner asked, whom the text names.
 PARTNER_ASKED = re.compile(
     r"(?:부서|기관|단체|곳|데)\s*(?:와|과|랑|이랑|하고)\s*(?:함께\s*)?(?:협업|협력|연계|공동)"
